@@ -1,0 +1,226 @@
+"""The dataset card (``README.md`` of a release): Hub YAML written by PyYAML, then prose.
+
+Everything in it is derived: counts from the build, fields from the JSON Schemas, flags from
+the catalog. The YAML is produced by ``yaml.safe_dump`` from plain data, never by string
+formatting, so a value such as the ticker ``ON`` stays a string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from builder import __version__
+from builder.flags import CATALOG
+from builder.schema import config_names, load_schema, release_spec, schema_version, yaml_features
+
+PRETTY_NAME = "callcorpus: bilingual earnings-call transcripts (English–Traditional Chinese)"
+_SIZE_BOUNDS = [
+    (1_000, "n<1K"),
+    (10_000, "1K<n<10K"),
+    (100_000, "10K<n<100K"),
+    (1_000_000, "100K<n<1M"),
+    (10_000_000, "1M<n<10M"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigStats:
+    """One config's split as built: rows, Arrow bytes and Parquet bytes on disk."""
+
+    num_examples: int
+    num_bytes: int
+    download_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class CardFacts:
+    """What the card states about one release."""
+
+    version: str
+    configs: dict[str, ConfigStats]
+    num_transcripts: int
+    num_turns: int
+    flags: dict[str, int]
+
+
+def size_category(rows: int) -> str:
+    """The Hub's size category for a row count."""
+    return next((label for bound, label in _SIZE_BOUNDS if rows < bound), "n>1T")
+
+
+def card_metadata(facts: CardFacts) -> dict[str, Any]:
+    """The card's YAML header as plain data."""
+    spec = release_spec()
+    return {
+        "pretty_name": PRETTY_NAME,
+        "license": "other",
+        "license_name": "research-use",
+        "license_link": "LICENSE-DATA.md",
+        "language": ["en", "zh"],
+        "language_details": "en, zh-Hant",
+        "multilinguality": "translation",
+        "task_categories": ["translation", "question-answering"],
+        "size_categories": [size_category(facts.configs[spec["default_config"]].num_examples)],
+        "tags": ["finance", "earnings-calls", "parallel-corpus", "machine-translation"],
+        "configs": [
+            {
+                "config_name": name,
+                **({"default": True} if name == spec["default_config"] else {}),
+                "data_files": [{"split": "train", "path": f"data/{name}/train-*.parquet"}],
+            }
+            for name in config_names()
+        ],
+        "dataset_info": [
+            {
+                "config_name": name,
+                "features": yaml_features(name),
+                "splits": [
+                    {
+                        "name": "train",
+                        "num_bytes": facts.configs[name].num_bytes,
+                        "num_examples": facts.configs[name].num_examples,
+                    }
+                ],
+                "download_size": facts.configs[name].download_size,
+                "dataset_size": facts.configs[name].num_bytes,
+            }
+            for name in config_names()
+        ],
+    }
+
+
+def _escape_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _field_rows(node: dict[str, Any], root: dict[str, Any], prefix: str = "") -> list[str]:
+    rows = []
+    for name, prop in node["properties"].items():
+        if "$ref" in prop:
+            prop = root["$defs"][prop["$ref"].removeprefix("#/$defs/")]
+        types = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+        kind = next(t for t in types if t != "null")
+        nullable = "yes" if "null" in types else "no"
+        desc = _escape_cell(prop.get("description", ""))
+        rows.append(f"| `{prefix}{name}` | {kind} | {nullable} | {desc} |")
+        if kind == "object" and "properties" in prop and prop.get("x-feature") != "Translation":
+            rows += _field_rows(prop, root, f"{prefix}{name}.")
+        if kind == "array" and "properties" in prop["items"]:
+            rows += _field_rows(prop["items"], root, f"{prefix}{name}[].")
+    return rows
+
+
+def field_table(config: str) -> str:
+    """A Markdown table of a config's fields, generated from its JSON Schema."""
+    schema = load_schema(config)
+    head = "| field | type | nullable | description |\n|---|---|---|---|"
+    return head + "\n" + "\n".join(_field_rows(schema, schema))
+
+
+def render_card(facts: CardFacts) -> str:
+    """The full ``README.md`` of a release."""
+    header = yaml.safe_dump(card_metadata(facts), sort_keys=False, allow_unicode=True, width=1000)
+    spec = release_spec()
+    v = facts.version
+    seg = facts.configs["segments"].num_examples
+    configs = "\n".join(
+        f"| `{name}` | {facts.configs[name].num_examples:,} | {spec['configs'][name]['description']} |"
+        for name in config_names()
+    )
+    fields = "\n\n".join(f"### `{name}`\n\n{field_table(name)}" for name in config_names())
+    flags = "\n".join(
+        f"| `{f.code}` | {f.scope} | {f.severity} | {facts.flags.get(f.code, 0)} | {f.description} |"
+        for f in CATALOG.values()
+    )
+    return f"""---
+{header}---
+
+# callcorpus {v}
+
+English earnings-call transcripts with their Traditional Chinese machine translations,
+structured into speaker turns, participants with roles, prepared remarks and Q&A, and
+English–Chinese paragraph pairs. Built by the `callcorpus` package {__version__} with
+schema {schema_version()}.
+
+This release holds **{facts.num_transcripts:,} calls**, **{facts.num_turns:,} speaker turns**
+and **{seg:,} paragraph pairs**.
+
+## Configs
+
+| config | rows | what a row is |
+|---|---|---|
+{configs}
+
+Each config has one split, `train`. The Parquet files under `data/` are what the configs
+name; `jsonl/` and `arrow/` (Arrow IPC file format) hold the same rows in the same order.
+
+## Loading
+
+```python
+from datasets import load_dataset
+
+segments = load_dataset("path/to/callcorpus/{v}", "segments", split="train")
+transcripts = load_dataset("path/to/callcorpus/{v}", "transcripts", split="train")
+print(segments[0]["translation"])  # {{'en': '…', 'zh': '…'}}
+```
+
+```python
+import pandas as pd
+df = pd.read_parquet("data/segments/")
+```
+
+```sql
+-- DuckDB
+SELECT speaker_role, count(*) FROM 'data/segments/*.parquet' GROUP BY 1;
+```
+
+## Fields
+
+Generated from the JSON Schemas (`schema/`, version {schema_version()}).
+
+{fields}
+
+## Flags
+
+Flags mark doubtful records; nothing is dropped. Counts are for this release.
+
+| code | applies to | severity | count | meaning |
+|---|---|---|---|---|
+{flags}
+
+## Machine translation caveat
+
+The Chinese side is **machine translation** (the source names Google Translate; see
+`transcripts.translation_origin`), published by the source site for reference only; the
+English original prevails. It is not a human reference translation: numbers, names and
+financial terms are sometimes wrong, sentences are sometimes merged, split or cut short.
+Use it as noisy parallel data, and check the `flags` of each segment.
+
+## How it was made
+
+Raw files are read as written (UTF-8, no Unicode normalization), their layout detected from
+the text, every line accounted for (each non-blank line is a paragraph, a translation, a
+speaker header or front matter), paragraphs paired with their translations by slot and
+script rather than by blind alternation, and every row validated against the JSON Schema
+before it is written. Roles, sections and exchanges come from the call's context (the
+operator's introductions, who answers whom); metadata records where each value came from.
+
+## Licensing
+
+The transcripts are the words of the companies and analysts on each call; their copyright
+stays with its owners. The corpus is distributed for research use; see `LICENSE-DATA.md`
+in the repository. The code that builds it is Apache-2.0.
+
+## Citation
+
+```bibtex
+@misc{{callcorpus_{v.replace(".", "_")},
+  title  = {{callcorpus: bilingual earnings-call transcripts (English--Traditional Chinese)}},
+  author = {{{{callcorpus maintainers}}}},
+  note   = {{Version {v}}}
+}}
+```
+"""

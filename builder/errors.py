@@ -1,0 +1,47 @@
+"""Named exceptions. The library raises them; only the CLI turns them into one-line messages."""
+
+from __future__ import annotations
+
+
+class CallcorpusError(Exception):
+    """Base class for every error a user can cause and fix."""
+
+
+class SourceError(CallcorpusError):
+    """A raw transcript cannot be read or paired: names the file and, where there is one, the line."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        where = f"{path}, line {line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+class ManifestError(CallcorpusError):
+    """The raw manifest is malformed or names files that are not there."""
+
+
+class ValidationFailed(CallcorpusError):
+    """Records or a release failed validation; carries every problem found."""
+
+    def __init__(self, subject: str, problems: list[str]) -> None:
+        self.subject = subject
+        self.problems = problems
+        shown = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{subject}: found {len(problems)} problem(s) during validation:\n{shown}{more}")
+
+
+class BuildFailed(CallcorpusError):
+    """A build stopped before writing a release; carries every source error found."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        shown = "\n".join(f"  - {e}" for e in errors[:50])
+        more = f"\n  … and {len(errors) - 50} more" if len(errors) > 50 else ""
+        super().__init__(f"build failed, no release written ({len(errors)} error(s)):\n{shown}{more}")
+
+
+class ReleaseExists(CallcorpusError):
+    """The target release folder exists and holds different bytes."""

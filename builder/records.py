@@ -1,0 +1,143 @@
+"""Typed records passed between the pipeline stages (dicts appear only at the edges)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Slot = Literal["en", "zh"]
+Layout = Literal["plain", "bulleted"]
+FrontKind = Literal["title", "label", "disclaimer", "other"]
+Role = Literal["operator", "corporate", "participant", "unknown"]
+Section = Literal["prepared_remarks", "qa"]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyLine:
+    """A non-blank line after the front matter; ``slot`` is set when the layout marks it."""
+
+    number: int
+    text: str
+    slot: Slot | None
+
+
+@dataclass(frozen=True, slots=True)
+class FrontLine:
+    """A line before the first paragraph: title, label or disclaimer."""
+
+    number: int
+    text: str
+    kind: FrontKind
+
+
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    """One raw transcript file, read and split by its layout."""
+
+    name: str
+    sha256: str
+    layout: Layout
+    num_lines: int
+    front: tuple[FrontLine, ...]
+    body: tuple[BodyLine, ...]
+    blank: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A speaker header line, written once in each slot."""
+
+    text: str
+    name: str
+    title: str | None
+    line_en: int
+    line_zh: int
+
+
+@dataclass(slots=True)
+class Segment:
+    """One English paragraph with its Chinese translation."""
+
+    index: int
+    turn_index: int
+    en: str
+    zh: str | None
+    line_en: int
+    line_zh: int | None
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Turn:
+    """A speaker's turn: the header and the segments under it."""
+
+    index: int
+    header: Header | None
+    segments: list[Segment] = field(default_factory=list)
+    section: Section = "prepared_remarks"
+    exchange: int | None = None
+
+
+@dataclass(slots=True)
+class Participant:
+    """Someone who speaks on the call, with the evidence for their role and affiliation."""
+
+    name: str
+    title: str | None
+    role: Role = "unknown"
+    role_evidence: str | None = None
+    affiliation: str | None = None
+    affiliation_source: str | None = None
+    introduced_as: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A metadata value with where it came from (``title``, ``text``, ``manifest``) and the line."""
+
+    value: str | int | None = None
+    source: str | None = None
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Metadata:
+    """Call-level facts, each with its provenance; unknown values stay null."""
+
+    company: Sourced = field(default_factory=Sourced)
+    ticker: Sourced = field(default_factory=Sourced)
+    fiscal_year: Sourced = field(default_factory=Sourced)
+    fiscal_quarter: Sourced = field(default_factory=Sourced)
+    event_type: Sourced = field(default_factory=Sourced)
+    call_date: Sourced = field(default_factory=Sourced)
+
+    FIELDS = ("company", "ticker", "fiscal_year", "fiscal_quarter", "event_type", "call_date")
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationOrigin:
+    """Where the Chinese text comes from, as the source's disclaimer states it."""
+
+    method: str | None
+    engine: str | None
+    disclaimer: str | None
+    line: int | None
+
+
+@dataclass(slots=True)
+class Transcript:
+    """A fully structured call, ready to become rows."""
+
+    transcript_id: str
+    source: RawSource
+    metadata: Metadata
+    translation_origin: TranslationOrigin
+    turns: list[Turn]
+    participants: list[Participant]
+    qa_start_segment: int | None
+    flags: list[str]
+
+    @property
+    def segments(self) -> list[Segment]:
+        """All segments in source order."""
+        return [segment for turn in self.turns for segment in turn.segments]

@@ -1,0 +1,161 @@
+"""Re-check a built release: card, schemas, row counts, and the three formats agreeing.
+
+Reads every file in batches (memory stays flat however large the release) and collects every
+problem; ``check_release`` returns them all, an empty list meaning the release is sound.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from itertools import zip_longest
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+import yaml
+
+from builder.schema import arrow_schema, config_names, yaml_features
+from builder.validate import RowValidator
+from builder.write import FORMATS
+
+_BATCH = 5_000
+
+
+def read_card(release: Path) -> dict[str, Any]:
+    """The YAML header of a release's ``README.md``."""
+    text = (release / "README.md").read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        raise ValueError("README.md has no YAML header")
+    header = text[4 : text.index("\n---\n", 4)]
+    data = yaml.safe_load(header)
+    if not isinstance(data, dict):
+        raise ValueError("README.md's YAML header is not a mapping")
+    return data
+
+
+def _parquet_rows(paths: list[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=_BATCH):
+            yield from batch.to_pylist()
+
+
+def _jsonl_rows(paths: list[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        with path.open("rb") as lines:
+            for line in lines:
+                yield orjson.loads(line)
+
+
+def _arrow_rows(paths: list[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        with pa.memory_map(str(path)) as source:
+            reader = pa.ipc.open_file(source)
+            for i in range(reader.num_record_batches):
+                yield from reader.get_batch(i).to_pylist()
+
+
+_READERS = {"parquet": _parquet_rows, "jsonl": _jsonl_rows, "arrow": _arrow_rows}
+
+
+def _shards(release: Path, config: str, fmt: str) -> list[Path]:
+    folder, ext = FORMATS[fmt][1], FORMATS[fmt][0].extension
+    return sorted((release / folder / config).glob(f"train-*.{ext}"))
+
+
+def check_release(release: Path) -> list[str]:
+    """Every problem found in a release folder; empty when it is sound."""
+    if not (release / "README.md").is_file():
+        return [f"{release}: no README.md (not a release folder?)"]
+    try:
+        card = read_card(release)
+    except (ValueError, yaml.YAMLError) as exc:
+        return [f"{release}/README.md: {exc}"]
+    problems: list[str] = []
+    configs = {c.get("config_name"): c for c in card.get("configs", [])}
+    infos = {i.get("config_name"): i for i in card.get("dataset_info", [])}
+    defaults = [name for name, c in configs.items() if c.get("default")]
+    if len(defaults) != 1:
+        problems.append(f"card: expected exactly one default config, found {len(defaults)}")
+    if sorted(configs) != sorted(config_names()):
+        problems.append(f"card: configs {sorted(configs)} differ from {sorted(config_names())}")
+    counts: dict[str, Counter[str]] = {}
+    for config in config_names():
+        problems += _check_config(release, config, configs.get(config, {}), infos.get(config, {}), counts)
+    problems += _check_links(counts)
+    return problems
+
+
+def _check_config(
+    release: Path,
+    config: str,
+    entry: dict[str, Any],
+    info: dict[str, Any],
+    counts: dict[str, Counter[str]],
+) -> list[str]:
+    problems = []
+    expected_path = f"data/{config}/train-*.parquet"
+    paths = [f.get("path") for f in entry.get("data_files", [])]
+    if paths != [expected_path]:
+        problems.append(f"card: config {config} data_files {paths} should be [{expected_path}]")
+    if info.get("features") != yaml_features(config):
+        problems.append(f"card: dataset_info features of {config} differ from the schema")
+    splits = {s.get("name"): s for s in info.get("splits", [])}
+    declared = splits.get("train", {}).get("num_examples")
+    if "num_bytes" not in splits.get("train", {}):
+        problems.append(f"card: {config} split train has no num_bytes")
+
+    files = {fmt: _shards(release, config, fmt) for fmt in FORMATS}
+    names = {fmt: [p.name.rsplit(".", 1)[0] for p in paths] for fmt, paths in files.items()}
+    if not files["parquet"]:
+        return [*problems, f"{config}: no Parquet files under data/{config}/"]
+    if len({tuple(n) for n in names.values()}) != 1:
+        problems.append(f"{config}: shard files differ between formats: {names}")
+    schema = arrow_schema(config)
+    for path in files["parquet"] + files["arrow"]:
+        found = (
+            pq.read_schema(path)
+            if path.suffix == ".parquet"
+            else pa.ipc.open_file(pa.memory_map(str(path))).schema
+        )
+        if not found.equals(schema, check_metadata=False):
+            problems.append(f"{path.relative_to(release)}: Arrow schema differs from the JSON Schema")
+        elif found.metadata.get(b"huggingface") != schema.metadata[b"huggingface"]:
+            problems.append(f"{path.relative_to(release)}: embedded datasets features differ")
+
+    validator = RowValidator(config)
+    rows = 0
+    ids = counts.setdefault(config, Counter())
+    streams = [_READERS[fmt](files[fmt]) for fmt in FORMATS]
+    for rows, (row, *copies) in enumerate(zip_longest(*streams), start=1):
+        if row is None or any(copy != row for copy in copies):
+            problems.append(f"{config}: row {rows} differs between Parquet, JSONL and Arrow")
+            break
+        validator.check(row)
+        key = row["transcript_id"]
+        ids[key] += 1
+        if config == "transcripts":
+            counts.setdefault("declared_segments", Counter())[key] = row["num_segments"]
+        if len(validator.problems) > 100:
+            break
+    problems += validator.problems
+    if declared != rows:
+        problems.append(f"card: {config} num_examples is {declared}, the files hold {rows} rows")
+    return problems
+
+
+def _check_links(counts: dict[str, Counter[str]]) -> list[str]:
+    problems = []
+    duplicates = [tid for tid, n in counts.get("transcripts", Counter()).items() if n > 1]
+    if duplicates:
+        problems.append(f"transcripts: duplicate transcript ids {sorted(duplicates)[:10]}")
+    segments = counts.get("segments", Counter())
+    declared = counts.get("declared_segments", Counter())
+    for tid in sorted(set(segments) | set(declared)):
+        if segments[tid] != declared[tid]:
+            problems.append(
+                f"transcript {tid}: num_segments is {declared[tid]}, segments config has {segments[tid]}"
+            )
+    return problems

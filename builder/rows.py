@@ -1,0 +1,118 @@
+"""Records to rows: the dicts written to every format, in schema column order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from builder.records import Participant, Transcript, Turn
+from builder.sources.script import count_han
+from builder.structure.roles import header_roles
+
+Row = dict[str, Any]
+
+
+def segment_id(transcript_id: str, index: int) -> str:
+    """Stable segment id: the transcript id and the 0-based position, zero-padded to 4 digits."""
+    return f"{transcript_id}-{index:04d}"
+
+
+def segment_rows(transcript: Transcript) -> Iterator[Row]:
+    """One row per segment of a transcript, in source order."""
+    tid = transcript.transcript_id
+    roles = header_roles(transcript.turns, transcript.participants)
+    for turn in transcript.turns:
+        header = turn.header
+        speaker = header.name if header else None
+        title = header.title if header else None
+        role = roles[header.text if header else None]
+        for segment in turn.segments:
+            yield {
+                "segment_id": segment_id(tid, segment.index),
+                "transcript_id": tid,
+                "segment_index": segment.index,
+                "turn_index": turn.index,
+                "speaker": speaker,
+                "speaker_title": title,
+                "speaker_role": role,
+                "section": turn.section,
+                "exchange": turn.exchange,
+                "translation": {"en": segment.en, "zh": segment.zh},
+                "flags": segment.flags,
+                "source_line_en": segment.line_en,
+                "source_line_zh": segment.line_zh,
+            }
+
+
+def _participant(person: Participant) -> Row:
+    return {
+        "name": person.name,
+        "title": person.title,
+        "role": person.role,
+        "role_evidence": person.role_evidence,
+        "affiliation": person.affiliation,
+        "affiliation_source": person.affiliation_source,
+        "introduced_as": person.introduced_as,
+    }
+
+
+def _turn(turn: Turn) -> Row:
+    header = turn.header
+    return {
+        "turn_index": turn.index,
+        "speaker": header.name if header else None,
+        "speaker_title": header.title if header else None,
+        "section": turn.section,
+        "exchange": turn.exchange,
+        "header_line_en": header.line_en if header else None,
+        "header_line_zh": header.line_zh if header else None,
+        "first_segment": turn.segments[0].index if turn.segments else None,
+        "num_segments": len(turn.segments),
+    }
+
+
+def transcript_row(transcript: Transcript) -> Row:
+    """The call-level row: metadata with provenance, participants, turns, counts and full text."""
+    meta = transcript.metadata
+    source = transcript.source
+    origin = transcript.translation_origin
+    segments = transcript.segments
+    text_en = "\n".join(s.en for s in segments)
+    text_zh = "\n".join(s.zh for s in segments if s.zh is not None)
+    title = next((line.text for line in source.front if line.kind == "title"), None)
+    exchanges = {t.exchange for t in transcript.turns if t.exchange is not None}
+    return {
+        "transcript_id": transcript.transcript_id,
+        **{name: getattr(meta, name).value for name in meta.FIELDS},
+        "title": title,
+        "provenance": {
+            name: {"source": getattr(meta, name).source, "line": getattr(meta, name).line}
+            for name in meta.FIELDS
+        },
+        "translation_origin": {
+            "method": origin.method,
+            "engine": origin.engine,
+            "disclaimer": origin.disclaimer,
+            "source_line": origin.line,
+        },
+        "source_file": source.name,
+        "source_sha256": source.sha256,
+        "source_layout": source.layout,
+        "source_num_lines": source.num_lines,
+        "front_matter": [
+            {"kind": line.kind, "source_line": line.number, "text": line.text} for line in source.front
+        ],
+        "participants": [_participant(p) for p in transcript.participants],
+        "turns": [_turn(t) for t in transcript.turns],
+        "qa_start_segment": transcript.qa_start_segment,
+        "num_turns": len(transcript.turns),
+        "num_segments": len(segments),
+        "num_exchanges": len(exchanges),
+        "num_participants": len(transcript.participants),
+        "num_en_words": len(text_en.split()),
+        "num_zh_chars": count_han(text_zh),
+        "num_flagged_segments": sum(1 for s in segments if s.flags),
+        "flags": transcript.flags,
+        "text_en": text_en,
+        "text_zh": text_zh,
+    }

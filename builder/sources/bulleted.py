@@ -1,0 +1,42 @@
+"""The bulleted layout: title and disclaimer, then ``  • `` English / indented Chinese lines."""
+
+from __future__ import annotations
+
+import re
+
+from builder.records import BodyLine, FrontLine
+from builder.sources.base import SourceLayout
+from builder.sources.front import front_kind
+
+_BULLET = re.compile(r"^[ \t]*[•●▪‣◦][ \t]*")
+_INDENT = re.compile(r"^[ \t]{2,}(?=\S)")
+
+
+class BulletedLayout(SourceLayout):
+    """Markup tells the slots apart: a bullet marks English, an indent marks the translation."""
+
+    name = "bulleted"
+
+    def matches(self, lines: list[str]) -> bool:
+        """At least a third of the non-blank lines carry a bullet."""
+        nonblank = [line for line in lines if line.strip()]
+        bullets = sum(1 for line in nonblank if _BULLET.match(line))
+        return bullets > 0 and bullets * 3 >= len(nonblank)
+
+    def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine]]:
+        """Lines before the first bullet are front matter; markup sets each body line's slot."""
+        front: list[FrontLine] = []
+        body: list[BodyLine] = []
+        for number, text in enumerate(lines, start=1):
+            if not text.strip():
+                continue
+            bullet = _BULLET.match(text)
+            if not body and bullet is None:
+                front.append(FrontLine(number, text, front_kind(text) or "other"))
+            elif bullet is not None:
+                body.append(BodyLine(number, text[bullet.end() :], "en"))
+            elif indent := _INDENT.match(text):
+                body.append(BodyLine(number, text[indent.end() :], "zh"))
+            else:
+                body.append(BodyLine(number, text, None))
+        return front, body

@@ -1,0 +1,34 @@
+"""The plain layout: a disclaimer line, then English paragraphs each followed by its translation."""
+
+from __future__ import annotations
+
+from builder.records import BodyLine, FrontLine
+from builder.sources.base import SourceLayout
+from builder.sources.front import front_kind
+from builder.sources.script import has_cjk
+
+
+class PlainLayout(SourceLayout):
+    """No markup: which line is English and which is Chinese is decided later, by script."""
+
+    name = "plain"
+
+    def matches(self, lines: list[str]) -> bool:
+        """Some lines are Chinese and some are English-only."""
+        body = [line for line in lines if line.strip() and front_kind(line) is None]
+        cjk = sum(1 for line in body if has_cjk(line))
+        return len(body) >= 2 and 0 < cjk < len(body)
+
+    def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine]]:
+        """Leading title/label/disclaimer lines are front matter; the rest is body."""
+        front: list[FrontLine] = []
+        body: list[BodyLine] = []
+        for number, text in enumerate(lines, start=1):
+            if not text.strip():
+                continue
+            kind = front_kind(text) if not body else None
+            if kind is not None:
+                front.append(FrontLine(number, text, kind))
+            else:
+                body.append(BodyLine(number, text, None))
+        return front, body

@@ -1,0 +1,35 @@
+"""Every source line accounted for: each is blank or claimed by exactly one record."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from builder.records import Transcript
+
+
+def claimed_lines(transcript: Transcript) -> list[int]:
+    """Line numbers the records claim: front matter, both header slots, both segment slots."""
+    lines = [line.number for line in transcript.source.front]
+    for turn in transcript.turns:
+        if turn.header is not None:
+            lines += [turn.header.line_en, turn.header.line_zh]
+        for segment in turn.segments:
+            lines.append(segment.line_en)
+            if segment.line_zh is not None:
+                lines.append(segment.line_zh)
+    return lines
+
+
+def check_accounting(transcript: Transcript) -> None:
+    """Raise when a non-blank line is claimed twice or not at all (a builder bug, not bad input)."""
+    source = transcript.source
+    claimed = Counter(claimed_lines(transcript))
+    twice = sorted(n for n, count in claimed.items() if count > 1)
+    expected = set(range(1, source.num_lines + 1)) - set(source.blank)
+    lost = sorted(expected - set(claimed))
+    invented = sorted(set(claimed) - expected)
+    if twice or lost or invented:
+        raise RuntimeError(
+            f"{source.name}: line accounting failed (claimed twice: {twice[:10]}, "
+            f"unclaimed: {lost[:10]}, not non-blank source lines: {invented[:10]})"
+        )

@@ -1,0 +1,164 @@
+"""Participants, their roles and affiliations, decided from the call's context.
+
+The evidence, strongest first: the ``Operator`` header; speaking in the prepared remarks
+(the company's people); being introduced by the operator as the next questioner in the Q&A;
+answering in the Q&A after a question or a colleague. A title is used only when context is
+silent. Affiliations come from the operator's introduction or a title that states one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from builder.records import Participant, Turn
+from builder.structure.speakers import is_operator
+
+_NAME = r"\[?[A-Z][\w'’.\-]*\]?(?: \[?[A-Z][\w'’.\-]*\]?){0,4}"
+_COURTESY = r"(?:\s*(?:Please (?:go ahead|proceed)|Your line is (?:now )?(?:open|live)|Go ahead)[^.]*\.?)*"
+_INTRO_PATTERNS = (
+    # "Your next question is coming from Josh Nichols at B. Riley."
+    re.compile(
+        rf"(?:comes?|coming) from (?:the line of )?(?P<name>{_NAME})"
+        rf"(?:(?: (?:at|from|with|of) |, )(?P<aff>[^,]+?))?\.?{_COURTESY}$"
+    ),
+    # "… from the line of Jane Doe with Acme Securities."
+    re.compile(rf"line of (?P<name>{_NAME})(?: (?:with|from|of|at) (?P<aff>.+?))?\.?{_COURTESY}$"),
+    # "Zach Cummins, B. Riley."
+    re.compile(rf"^(?P<name>{_NAME}), (?P<aff>[A-Z0-9][^,]{{1,80}}?)\.?{_COURTESY}$"),
+)
+_NOT_AFFILIATION = re.compile(r"^(?:an? )?(?:private|individual|retail) (?:investor|shareholder)$", re.I)
+_HANDBACK = re.compile(
+    r"turn (?:the (?:call|floor|conference)|it) (?:back )?(?:over )?to|closing (?:remarks|comments)", re.I
+)
+_TITLE_AFFILIATION = re.compile(r"\b(?:of|at|with|from) (?P<aff>[A-Z0-9].+)$")
+_TITLE_PARTICIPANT = re.compile(r"analyst|investor|portfolio manager|research", re.I)
+_TITLE_CORPORATE = re.compile(
+    r"\b(?:CEO|CFO|COO|CRO|CSO|CTO|chief|officer|chairman|chairwoman|investor relations|"
+    r"director|vice president|treasurer|controller|founder)\b",
+    re.I,
+)
+
+
+Settle = Callable[[str, str, str], Participant]
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction:
+    """What the operator said about the next questioner."""
+
+    name: str
+    affiliation: str | None
+    line: int
+
+
+def _suffixes(text: str) -> list[str]:
+    """The text and every tail of it that starts after a sentence or parenthesis boundary."""
+    tails = [text]
+    for match in re.finditer(r"[.)?!] +", text):
+        tails.append(text[match.end() :])
+    return tails
+
+
+def parse_introduction(text: str, line: int) -> Introduction | None:
+    """Find the questioner the operator introduces at the end of a segment, if any."""
+    for pattern in _INTRO_PATTERNS:
+        for tail in _suffixes(text.strip()):
+            match = pattern.search(tail) if pattern.pattern[0] != "^" else pattern.match(tail)
+            if match:
+                aff = match.group("aff")
+                aff = aff.strip() if aff and not _NOT_AFFILIATION.match(aff.strip()) else None
+                name = re.sub(r"(?<=[a-z]{2})\.$", "", match.group("name"))
+                return Introduction(name, aff, line)
+    return None
+
+
+def _introduction_in(turn: Turn) -> Introduction | None:
+    for segment in reversed(turn.segments):
+        found = parse_introduction(segment.en, segment.line_en)
+        if found:
+            return found
+    return None
+
+
+def _hands_back(turn: Turn) -> bool:
+    """True when the operator's last words hand the call back to the company."""
+    return bool(turn.segments) and _HANDBACK.search(turn.segments[-1].en) is not None
+
+
+def _title_role(title: str | None) -> str | None:
+    if not title:
+        return None
+    if _TITLE_PARTICIPANT.search(title):
+        return "participant"
+    if _TITLE_CORPORATE.search(title):
+        return "corporate"
+    return None
+
+
+def assign_roles(turns: list[Turn]) -> list[Participant]:
+    """Return the call's participants in order of first appearance, with roles and evidence."""
+    people: dict[str, Participant] = {}
+    for turn in turns:
+        if turn.header is not None and turn.header.text not in people:
+            people[turn.header.text] = Participant(turn.header.name, turn.header.title)
+
+    def settle(key: str, role: str, evidence: str) -> Participant:
+        person = people[key]
+        if person.role == "unknown":
+            person.role, person.role_evidence = role, evidence  # type: ignore[assignment]
+        return person
+
+    for turn in turns:
+        if turn.header is None:
+            continue
+        if is_operator(turn.header.name):
+            settle(turn.header.text, "operator", "operator_header")
+        elif turn.section == "prepared_remarks":
+            settle(turn.header.text, "corporate", "prepared_remarks")
+
+    previous: Turn | None = None
+    for turn in turns:
+        if turn.section == "qa" and turn.header is not None:
+            key = turn.header.text
+            person = people[key]
+            if person.role == "unknown" and previous is not None:
+                _assign_in_qa(person, key, previous, settle)
+        previous = turn
+
+    for person in people.values():
+        if person.role == "unknown" and (role := _title_role(person.title)):
+            person.role, person.role_evidence = role, "title"  # type: ignore[assignment]
+        if person.role == "participant" and person.affiliation is None and person.title:
+            match = _TITLE_AFFILIATION.search(person.title)
+            if match:
+                person.affiliation, person.affiliation_source = match.group("aff"), "title"
+    return list(people.values())
+
+
+def _assign_in_qa(person: Participant, key: str, previous: Turn, settle: Settle) -> None:
+    """Decide a Q&A speaker's role from the turn just before theirs."""
+    if previous.header is None or not is_operator(previous.header.name):
+        settle(key, "corporate", "answered_in_qa")
+        return
+    intro = None if _hands_back(previous) else _introduction_in(previous)
+    if intro is not None:
+        settle(key, "participant", "introduced_by_operator")
+        person.introduced_as = intro.name if intro.name != person.name else None
+        if intro.affiliation:
+            person.affiliation, person.affiliation_source = intro.affiliation, "operator_introduction"
+    elif _hands_back(previous):
+        settle(key, "corporate", "handed_back_by_operator")
+    elif _title_role(person.title) is None:
+        settle(key, "participant", "after_operator_in_qa")
+
+
+def header_roles(turns: list[Turn], participants: list[Participant]) -> dict[str | None, str]:
+    """Role of each speaker header text; ``None`` (no header) maps to ``unknown``."""
+    by_person = {(p.name, p.title): p.role for p in participants}
+    roles: dict[str | None, str] = {None: "unknown"}
+    for turn in turns:
+        if turn.header is not None:
+            roles[turn.header.text] = by_person[(turn.header.name, turn.header.title)]
+    return roles

@@ -1,0 +1,49 @@
+"""Speaker header lines: ``Name - Title`` (or ``Operator``) written once in each slot."""
+
+from __future__ import annotations
+
+import re
+
+_KNOWN = re.compile(
+    r"^(?:operator|moderator|host|unidentified (?:analyst|participant|speaker|company representative"
+    r"|corporate participant)|unknown (?:speaker|analyst|participant))$",
+    re.I,
+)
+_NAME_WORD = re.compile(
+    r"^[\[(]?(?:[A-Z][\w'’.\-]*|[A-Z]\.(?:[A-Z]\.)*|(?:van|von|de|da|di|del|der|la|le|du|bin|al)"
+    r"|\w+[\])])[\])]?,?$"
+)
+_SENTENCE_END = re.compile(r"[.?!。？！:;,]$")
+_TITLE_SPLIT = " - "
+
+
+def split_header(text: str) -> tuple[str, str | None]:
+    """Split ``Name - Title`` into its name and title (title is None when absent)."""
+    stripped = text.strip()
+    name, sep, title = stripped.partition(_TITLE_SPLIT)
+    return name.strip(), (title.strip() or None) if sep else None
+
+
+def is_operator(name: str | None) -> bool:
+    """True for the call's operator or moderator."""
+    return name is not None and name.strip().lower() in {"operator", "moderator"}
+
+
+def looks_like_header(text: str) -> bool:
+    """True when a line has the shape of a speaker header.
+
+    ``Operator`` and the usual ``Unidentified …`` names, or a short name of capitalized words
+    (initials allowed) optionally followed by `` - `` and a title, with no sentence ending.
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 160 or _SENTENCE_END.search(stripped):
+        return False
+    if _KNOWN.match(stripped):
+        return True
+    name, title = split_header(stripped)
+    words = name.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in name):
+        return False
+    if not all(_NAME_WORD.match(word) for word in words):
+        return False
+    return title is not None or len(words) >= 2

@@ -1,0 +1,75 @@
+"""Assemble a structured transcript from a raw source: the structure stage's one entry point."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from builder.errors import SourceError
+from builder.records import Metadata, RawSource, Sourced, Transcript
+from builder.structure.accounting import check_accounting
+from builder.structure.metadata import from_text, from_title, translation_origin
+from builder.structure.pairing import pair_lines
+from builder.structure.roles import assign_roles, header_roles
+from builder.structure.sections import find_qa_start, mark_sections, number_exchanges
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def transcript_id(meta: Metadata, source: RawSource) -> str:
+    """``TICKER-YYYYQn`` (company slug when no ticker); the content hash stands in for an unknown period."""
+    base = meta.ticker.value or (_slug(str(meta.company.value)) if meta.company.value else "call")
+    if meta.fiscal_year.value is not None and meta.fiscal_quarter.value is not None:
+        return f"{base}-{meta.fiscal_year.value}Q{meta.fiscal_quarter.value}"
+    content = "\n".join(line.text for line in (*source.front, *source.body))
+    return f"{base}-{hashlib.sha256(content.encode()).hexdigest()[:12]}"
+
+
+def _apply_manifest(meta: Metadata, overrides: dict[str, Any]) -> None:
+    for name, value in overrides.items():
+        setattr(meta, name, Sourced(value, "manifest", None))
+
+
+def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None) -> Transcript:
+    """Pair, segment and annotate one raw source; ``overrides`` come from the manifest."""
+    turns = pair_lines(source.name, source.body)
+    if not any(turn.segments for turn in turns):
+        raise SourceError(source.name, "has no English paragraph to pair")
+    qa_start = find_qa_start(turns)
+    mark_sections(turns, qa_start)
+    participants = assign_roles(turns)
+    number_exchanges(turns, header_roles(turns, participants))
+
+    meta = Metadata()
+    from_title(source.front, meta)
+    from_text(turns, meta)
+    _apply_manifest(meta, overrides or {})
+
+    flags: list[str] = []
+    if meta.fiscal_year.value is None or meta.fiscal_quarter.value is None:
+        flags.append("fiscal_period_unknown")
+    if meta.company.value is None:
+        flags.append("company_unknown")
+    if qa_start is None:
+        flags.append("qa_start_not_found")
+    if any(line.kind == "other" for line in source.front):
+        flags.append("unrecognized_front_matter")
+
+    qa_segment = None
+    if qa_start is not None:
+        qa_segment = next((s.index for t in turns[qa_start:] for s in t.segments), None)
+    transcript = Transcript(
+        transcript_id=transcript_id(meta, source),
+        source=source,
+        metadata=meta,
+        translation_origin=translation_origin(source.front),
+        turns=turns,
+        participants=participants,
+        qa_start_segment=qa_segment,
+        flags=flags,
+    )
+    check_accounting(transcript)
+    return transcript
