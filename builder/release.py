@@ -54,7 +54,7 @@ def discover_sources(raw_dir: Path) -> list[str]:
     return sorted(p.relative_to(raw_dir).as_posix() for p in raw_dir.rglob("*.txt") if p.is_file())
 
 
-def plan_shards(names: list[str], per_shard: int = TRANSCRIPTS_PER_SHARD) -> list[tuple[str, ...]]:
+def plan_shards(names: list[str], per_shard: int) -> list[tuple[str, ...]]:
     """Split the sorted file list into consecutive shards of ``per_shard`` files."""
     return [tuple(names[i : i + per_shard]) for i in range(0, len(names), per_shard)]
 
@@ -105,7 +105,7 @@ def build_release(
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     try:
-        shards = plan_shards(names)
+        shards = plan_shards(names, TRANSCRIPTS_PER_SHARD)
         jobs = [
             ShardJob(i, len(shards), raw_dir, tmp, shard, {n: manifest.overrides(n) for n in shard})
             for i, shard in enumerate(shards)

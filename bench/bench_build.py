@@ -1,0 +1,581 @@
+"""Benchmark the end-to-end corpus build against the route a user would write with ``datasets``.
+
+Steps, all in one run:
+
+1. generate a synthetic raw corpus of N transcripts from the seeds in ``raw/``, text shuffled per
+   copy (seeded, deterministic) so Parquet compression does not flatter the figures;
+2. time ``build_release`` end to end (parse, validate every row, write Parquet + JSONL + Arrow for
+   both configs) in a fresh subprocess, sampling the memory of its whole process tree;
+3. time the ``datasets`` route over the same parse (``Dataset.from_generator`` then ``to_parquet``
+   and ``to_json``), also in a fresh subprocess;
+4. print a results table and write it, with the machine's description, to ``OUT/../results.json``.
+
+Run ``python bench/bench_build.py --help`` for the options; see ``bench/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "raw"
+DEFAULT_OUT = REPO / "bench" / "out" / "raw"
+VERSION = "9.9.9"
+TARGET_MB_S = 100.0
+TARGET_RATIO = 6.0
+TARGET_PEAK_MB = 500.0
+SAMPLE_SECONDS = 0.05
+
+_MARKUP = re.compile(r"^[ \t]*(?:[•●▪‣◦][ \t]*)?")
+_CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_ZH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’%$&\-]*|\S")
+_ASCII_WORD = re.compile(r"^[A-Za-z0-9]")
+_TITLE_TICKER = re.compile(r"\([A-Z0-9][A-Z0-9.\-]{0,9}\)")
+_OPERATOR = re.compile(r"^(?:operator|moderator)$", re.I)
+
+
+# --------------------------------------------------------------------------------------------
+# 1. Synthetic corpus
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    """One seed file, its lines split into markup and content, and what must stay verbatim."""
+
+    name: str
+    layout: str
+    lines: list[str]
+    keep: list[bool]
+    facts: dict[str, Any]
+
+
+def _split_markup(line: str) -> tuple[str, str]:
+    """Split a line into its layout markup (bullet or indent) and its content."""
+    match = _MARKUP.match(line)
+    end = match.end() if match else 0
+    return line[:end], line[end:]
+
+
+def _verbatim_lines(lines: list[str]) -> list[bool]:
+    """Which lines to keep as written: front matter, speaker headers and operator turns.
+
+    A header is a line repeated identically by the next non-blank line once the markup is
+    stripped; everything before the first header is front matter. Lines inside an ``Operator``
+    turn are kept too, so Q&A detection and the operator's introductions still work.
+    """
+    contents = [_split_markup(line)[1].strip() for line in lines]
+    nonblank = [i for i, text in enumerate(contents) if text]
+    keep = [not text for text in contents]
+    headers = {
+        a for a, b in zip(nonblank, nonblank[1:], strict=False) if contents[a] == contents[b] and contents[a]
+    }
+    in_front, in_operator, skip_next = True, False, False
+    for i in nonblank:
+        if skip_next:
+            keep[i], skip_next = True, False
+            continue
+        if i in headers:
+            in_front = False
+            in_operator = bool(_OPERATOR.match(contents[i]))
+            keep[i], skip_next = True, True
+            continue
+        text = contents[i]
+        keep[i] = in_front or in_operator or text == "完整原文" or text.startswith("使用警語")
+    return keep
+
+
+def _seed_facts(path: Path) -> dict[str, Any]:
+    """Metadata the builder finds in the unshuffled seed (shuffling hides the text's cues)."""
+    from builder.sources import read_source
+    from builder.structure import build_transcript
+
+    meta = build_transcript(read_source(path, path.name)).metadata
+    return {name: getattr(meta, name).value for name in meta.FIELDS if getattr(meta, name).value is not None}
+
+
+def load_seeds(seed_dir: Path = SEEDS) -> list[Seed]:
+    """Read every ``*.txt`` seed (LF line endings assumed) with its layout and kept lines."""
+    from builder.sources import read_source
+
+    seeds = []
+    for path in sorted(seed_dir.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        layout = read_source(path, path.name).layout
+        seeds.append(Seed(path.name, layout, lines, _verbatim_lines(lines), _seed_facts(path)))
+    if not seeds:
+        raise SystemExit(f"no seed transcripts (*.txt) in {seed_dir}")
+    return seeds
+
+
+def shuffle_english(text: str, rng: random.Random) -> str:
+    """The line's words in a random order."""
+    words = text.split()
+    rng.shuffle(words)
+    return " ".join(words)
+
+
+def shuffle_chinese(text: str, rng: random.Random) -> str:
+    """The line's characters (Latin words and numbers kept whole) in a random order."""
+    tokens = _ZH_TOKEN.findall(text)
+    rng.shuffle(tokens)
+    out: list[str] = []
+    for token in tokens:
+        if out and _ASCII_WORD.match(token) and _ASCII_WORD.match(out[-1]):
+            out.append(" ")
+        out.append(token)
+    return "".join(out)
+
+
+def variant(seed: Seed, copy_index: int, ticker: str) -> str:
+    """A copy of the seed with every paragraph shuffled and (in a title) its ticker replaced."""
+    rng = random.Random(copy_index)
+    out = []
+    for line, keep in zip(seed.lines, seed.keep, strict=True):
+        markup, content = _split_markup(line)
+        if keep:
+            if _TITLE_TICKER.search(content) and "法說會" in content:
+                content = _TITLE_TICKER.sub(f"({ticker})", content, count=1)
+            out.append(markup + content)
+        elif _CJK.search(content):
+            out.append(markup + shuffle_chinese(content, rng))
+        else:
+            out.append(markup + shuffle_english(content, rng))
+    return "\n".join(out)
+
+
+def _has_title_ticker(seed: Seed) -> bool:
+    return any(keep and _TITLE_TICKER.search(line) for line, keep in zip(seed.lines, seed.keep, strict=True))
+
+
+def _toml_entry(name: str, facts: dict[str, Any]) -> str:
+    body = "\n".join(f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in facts.items())
+    return f'[files."{name}"]\n{body}\n'
+
+
+def generate_corpus(out: Path, count: int) -> tuple[int, int]:
+    """Write ``count`` shuffled copies cycling through the seeds (and their manifest) into ``out``.
+
+    Copy ``i`` gets ticker ``T{i:05d}``: in the title when the seed has one, else through
+    ``manifest.toml`` (with the seed's other metadata, which the shuffled text no longer states).
+    Returns (number of files, raw bytes).
+    """
+    seeds = load_seeds()
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    manifest = ["# Generated by bench/bench_build.py: one unique ticker per copy.\n"]
+    total = 0
+    for i in range(count):
+        seed = seeds[i % len(seeds)]
+        name = f"t{i:05d}-{Path(seed.name).stem}.txt"
+        ticker = f"T{i:05d}"
+        data = variant(seed, i, ticker).encode("utf-8")
+        (out / name).write_bytes(data)
+        total += len(data)
+        if not _has_title_ticker(seed):
+            manifest.append(_toml_entry(name, {**seed.facts, "ticker": ticker}))
+    (out / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
+    return count, total
+
+
+# --------------------------------------------------------------------------------------------
+# Memory of a process tree
+# --------------------------------------------------------------------------------------------
+
+
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it (from ``/proc/<pid>/task/*/children``)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    todo.extend(int(child) for child in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _memory_kib(pid: int) -> tuple[int, int]:
+    """(Rss, Pss) of one process in KiB; zeros when it is gone."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except OSError:
+        pass
+    return rss, pss
+
+
+class TreeSampler(threading.Thread):
+    """Samples the summed Rss and Pss of a process tree until stopped; keeps the peaks."""
+
+    def __init__(self, pid: int, every: float = SAMPLE_SECONDS) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.peak_rss_kib = self.peak_pss_kib = self.max_processes = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        """Poll until ``stop``."""
+        while not self._stop_event.is_set():
+            pids = _descendants(self.pid)
+            sizes = [_memory_kib(pid) for pid in pids]
+            self.peak_rss_kib = max(self.peak_rss_kib, sum(s[0] for s in sizes))
+            self.peak_pss_kib = max(self.peak_pss_kib, sum(s[1] for s in sizes))
+            self.max_processes = max(self.max_processes, sum(1 for s in sizes if s[0]))
+            self._stop_event.wait(self.every)
+
+    def stop(self) -> None:
+        """Stop sampling and wait for the thread."""
+        self._stop_event.set()
+        self.join()
+
+
+def run_child(mode: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Run this script's ``--child mode`` in a fresh interpreter; its JSON result plus tree memory."""
+    env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--params", json.dumps(params)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
+    stdout, _ = proc.communicate()
+    sampler.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark child {mode!r} failed with exit code {proc.returncode}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["tree_peak_rss_mb"] = sampler.peak_rss_kib / 1024
+    result["tree_peak_pss_mb"] = sampler.peak_pss_kib / 1024
+    result["max_processes"] = sampler.max_processes
+    return result
+
+
+def _rusage_mb() -> dict[str, float]:
+    """Exact max RSS of this process and of its largest reaped child (``ru_maxrss`` is KiB)."""
+    return {
+        "parent_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "largest_child_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# 2. The callcorpus build (child process)
+# --------------------------------------------------------------------------------------------
+
+
+def child_build(params: dict[str, Any]) -> dict[str, Any]:
+    """Time ``build_release`` on a clean output folder."""
+    from builder.release import build_release
+
+    dist = Path(params["dist"])
+    shutil.rmtree(dist, ignore_errors=True)
+    started = time.perf_counter()
+    summary = build_release(Path(params["raw"]), dist, VERSION, workers=params["jobs"])
+    seconds = time.perf_counter() - started
+    out_bytes = sum(p.stat().st_size for p in summary.path.rglob("*") if p.is_file())
+    return {
+        "seconds": seconds,
+        "num_transcripts": summary.num_transcripts,
+        "num_turns": summary.num_turns,
+        "segments": summary.num_rows["segments"],
+        "transcripts": summary.num_rows["transcripts"],
+        "raw_bytes": summary.raw_bytes,
+        "output_mb": out_bytes / 1e6,
+        "flags": summary.flags,
+        **_rusage_mb(),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# 3. The datasets route (child process)
+# --------------------------------------------------------------------------------------------
+
+
+def _segments(paths: list[str]) -> Iterator[dict[str, Any]]:
+    """Parse each file and yield its segment rows (what a user would hand to ``from_generator``)."""
+    from builder.rows import segment_rows
+    from builder.sources import read_source
+    from builder.structure import build_transcript
+
+    for path in paths:
+        yield from segment_rows(build_transcript(read_source(Path(path), Path(path).name)))
+
+
+def _transcripts(paths: list[str]) -> Iterator[dict[str, Any]]:
+    """Parse each file and yield its transcript row."""
+    from builder.rows import transcript_row
+    from builder.sources import read_source
+    from builder.structure import build_transcript
+
+    for path in paths:
+        yield transcript_row(build_transcript(read_source(Path(path), Path(path).name)))
+
+
+def _datasets_config(config: str, paths: list[str], out: Path, num_proc: int) -> tuple[float, int]:
+    """from_generator + to_parquet + to_json for one config; (seconds, rows)."""
+    import datasets
+
+    from builder.schema import features_dict
+
+    generator = _segments if config == "segments" else _transcripts
+    features = datasets.Features.from_dict(features_dict(config))
+    started = time.perf_counter()
+    ds = datasets.Dataset.from_generator(
+        generator,
+        features=features,
+        cache_dir=str(out / "hf-cache"),
+        gen_kwargs={"paths": paths},
+        num_proc=num_proc if num_proc > 1 else None,
+    )
+    ds.to_parquet(str(out / f"{config}.parquet"))
+    ds.to_json(str(out / f"{config}.jsonl"), force_ascii=False, num_proc=num_proc if num_proc > 1 else None)
+    return time.perf_counter() - started, ds.num_rows
+
+
+def child_datasets(params: dict[str, Any]) -> dict[str, Any]:
+    """Time the datasets route for each requested config, on a clean cache and output folder."""
+    import datasets
+
+    datasets.disable_progress_bars()
+    raw, out = Path(params["raw"]), Path(params["out"])
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    paths = sorted(str(p) for p in raw.rglob("*.txt"))
+    result: dict[str, Any] = {"raw_bytes": sum(Path(p).stat().st_size for p in paths)}
+    for config in params["configs"]:
+        seconds, rows = _datasets_config(config, paths, out, params["num_proc"])
+        result[config] = {"seconds": seconds, "rows": rows}
+    result.update(_rusage_mb())
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# 4. Report
+# --------------------------------------------------------------------------------------------
+
+
+def machine_info() -> dict[str, Any]:
+    """CPU, memory and library versions of this machine."""
+    import datasets
+    import pyarrow
+
+    import builder
+
+    model = ""
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if "model name" in line), "")
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        mem_kib = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal:"))
+    except (OSError, StopIteration):
+        mem_kib = 0
+    return {
+        "cpu_count": os.cpu_count(),
+        "cpu_model": model or platform.processor(),
+        "machine": platform.machine(),
+        "platform": platform.platform(),
+        "ram_gib": round(mem_kib / 1024**2, 1),
+        "python": platform.python_version(),
+        "pyarrow": pyarrow.__version__,
+        "datasets": datasets.__version__,
+        "callcorpus": builder.__version__,
+    }
+
+
+def _mb_s(raw_bytes: int, seconds: float) -> float:
+    return raw_bytes / 1e6 / seconds if seconds else 0.0
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def summarize(build: dict[str, Any], route: dict[str, Any] | None) -> dict[str, Any]:
+    """Derived figures (MB/s, segments/s, ratios) and the targets' verdicts."""
+    raw = build["raw_bytes"]
+    mb_s = _mb_s(raw, build["seconds"])
+    figures: dict[str, Any] = {
+        "raw_mb": raw / 1e6,
+        "callcorpus_mb_s": mb_s,
+        "callcorpus_segments_s": build["segments"] / build["seconds"],
+        "callcorpus_peak_mb": build["tree_peak_pss_mb"],
+    }
+    targets = {
+        "mb_s": {"target": f">= {TARGET_MB_S:g} MB/s", "value": mb_s, "verdict": _verdict(mb_s >= TARGET_MB_S)},
+        "peak_memory": {
+            "target": f"< {TARGET_PEAK_MB:g} MB",
+            "value": build["tree_peak_pss_mb"],
+            "verdict": _verdict(build["tree_peak_pss_mb"] < TARGET_PEAK_MB),
+        },
+    }
+    if route is not None:
+        seg = route["segments"]["seconds"]
+        figures["datasets_segments_mb_s"] = _mb_s(route["raw_bytes"], seg)
+        figures["ratio_vs_segments_route"] = mb_s / figures["datasets_segments_mb_s"]
+        targets["ratio"] = {
+            "target": f">= {TARGET_RATIO:g}x datasets (segments route)",
+            "value": figures["ratio_vs_segments_route"],
+            "verdict": _verdict(figures["ratio_vs_segments_route"] >= TARGET_RATIO),
+        }
+        if "transcripts" in route:
+            both = seg + route["transcripts"]["seconds"]
+            figures["datasets_both_mb_s"] = _mb_s(route["raw_bytes"], both)
+            figures["ratio_vs_both_route"] = mb_s / figures["datasets_both_mb_s"]
+    return {"figures": figures, "targets": targets}
+
+
+def _row(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+
+
+def render_table(report: dict[str, Any]) -> str:
+    """The compact, human-readable results."""
+    build, route, summary = report["callcorpus"], report.get("datasets"), report["summary"]
+    raw = build["raw_bytes"]
+    head = ["route", "seconds", "raw MB/s", "segments/s", "tree peak MB", "parent MB", "child MB"]
+    rows = [
+        [
+            "callcorpus build (2 configs x 3 formats, validated)",
+            f"{build['seconds']:.2f}",
+            f"{_mb_s(raw, build['seconds']):.2f}",
+            f"{build['segments'] / build['seconds']:,.0f}",
+            f"{build['tree_peak_pss_mb']:.0f}",
+            f"{build['parent_maxrss_mb']:.0f}",
+            f"{build['largest_child_maxrss_mb']:.0f}",
+        ]
+    ]
+    if route is not None:
+        for config, label in (("segments", "datasets: segments -> parquet + jsonl"),
+                              ("transcripts", "datasets: transcripts -> parquet + jsonl")):
+            if config in route:
+                secs = route[config]["seconds"]
+                rows.append([label, f"{secs:.2f}", f"{_mb_s(raw, secs):.2f}",
+                             f"{route['segments']['rows'] / secs:,.0f}" if config == "segments" else "-",
+                             "", "", ""])
+        rows[-1][4:] = [f"{route['tree_peak_pss_mb']:.0f}", f"{route['parent_maxrss_mb']:.0f}",
+                        f"{route['largest_child_maxrss_mb']:.0f}"]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    m = report["machine"]
+    lines = [
+        f"machine: {m['cpu_count']} CPUs ({m['cpu_model']}, {m['machine']}), {m['ram_gib']} GiB RAM, "
+        f"Python {m['python']}, pyarrow {m['pyarrow']}, datasets {m['datasets']}",
+        f"corpus:  {build['num_transcripts']} transcripts, {build['num_turns']:,} turns, "
+        f"{build['segments']:,} segments, {raw / 1e6:.2f} MB raw; jobs={report['params']['jobs']}, "
+        f"datasets num_proc={report['params']['datasets_num_proc']}",
+        "",
+        _row(head, widths),
+        _row(["-" * w for w in widths], widths),
+        *(_row(r, widths) for r in rows),
+        "",
+        "tree peak = sampled peak of the summed Pss of the process and its workers; parent/child = exact "
+        "ru_maxrss.",
+    ]
+    figures = summary["figures"]
+    if "ratio_vs_both_route" in figures:
+        lines.append(
+            f"callcorpus vs datasets: {figures['ratio_vs_segments_route']:.2f}x the segments-only route, "
+            f"{figures['ratio_vs_both_route']:.2f}x the segments + transcripts route"
+        )
+    lines.append("targets:")
+    for name, target in summary["targets"].items():
+        lines.append(f"  {name:<12} {target['target']:<32} got {target['value']:10.2f}  {target['verdict']}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--transcripts", type=int, default=1200, help="synthetic transcripts (default 1200)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="raw corpus folder (default bench/out/raw)")
+    parser.add_argument("--jobs", type=int, default=None, help="build workers (default: one per CPU)")
+    parser.add_argument("--skip-datasets", action="store_true", help="do not time the datasets route")
+    parser.add_argument(
+        "--datasets-configs",
+        default="segments,transcripts",
+        help="configs the datasets route writes (default segments,transcripts; the ratio uses segments)",
+    )
+    parser.add_argument(
+        "--datasets-num-proc", type=int, default=None, help="num_proc for the datasets route (default: --jobs)"
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--params", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def child_main(mode: str, params: dict[str, Any]) -> None:
+    """Entry point of a benchmark child: run one measurement and print its JSON on the last line."""
+    sys.path.insert(0, str(REPO))
+    result = child_build(params) if mode == "build" else child_datasets(params)
+    print(json.dumps(result))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Generate, measure both routes, print and save the results."""
+    args = parse_args(argv)
+    if args.child:
+        child_main(args.child, json.loads(args.params))
+        return
+    jobs = args.jobs or os.cpu_count() or 1
+    num_proc = args.datasets_num_proc or jobs
+    raw, work = args.out.resolve(), args.out.resolve().parent
+    print(f"generating {args.transcripts} transcripts into {raw} ...", file=sys.stderr)
+    started = time.perf_counter()
+    files, raw_bytes = generate_corpus(raw, args.transcripts)
+    print(f"  {files} files, {raw_bytes / 1e6:.2f} MB in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+    print(f"timing callcorpus build (workers={jobs}) ...", file=sys.stderr)
+    build = run_child("build", {"raw": str(raw), "dist": str(work / "dist"), "jobs": jobs})
+    route = None
+    if not args.skip_datasets:
+        configs = [c.strip() for c in args.datasets_configs.split(",") if c.strip()]
+        print(f"timing datasets route ({', '.join(configs)}; num_proc={num_proc}) ...", file=sys.stderr)
+        route = run_child(
+            "datasets", {"raw": str(raw), "out": str(work / "datasets"), "configs": configs, "num_proc": num_proc}
+        )
+    report: dict[str, Any] = {
+        "params": {
+            "transcripts": args.transcripts,
+            "out": str(raw),
+            "jobs": jobs,
+            "datasets_num_proc": None if route is None else num_proc,
+            "skip_datasets": args.skip_datasets,
+        },
+        "machine": machine_info(),
+        "callcorpus": build,
+        "datasets": route,
+        "summary": summarize(build, route),
+    }
+    print(render_table(report))
+    results = work / "results.json"
+    results.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"results written to {results}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Shared fixtures: the repository's raw seeds, and one release built from them per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.release import BuildSummary, build_release
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+SEEDS = {
+    "rekor-systems-2021-q3.txt": "REKR-2021Q3",
+    "stem-2024-q4.txt": "STEM-2024Q4",
+    "crexendo-cxdo-2023-q2.txt": "CXDO-2023Q2",
+}
+
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def seed_release(tmp_path_factory: pytest.TempPathFactory) -> BuildSummary:
+    """The seeds built once into a temporary dist folder (version 1.0.0)."""
+    dist = tmp_path_factory.mktemp("dist")
+    return build_release(RAW, dist, "1.0.0", workers=1)
+
+
+@pytest.fixture
+def raw_copy(tmp_path: Path) -> Path:
+    """A writable copy of raw/ (seeds and manifest)."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW, target)
+    return target
+
+
+def seed_lines(name: str) -> list[str]:
+    """A seed's lines, LF-split, as stored in raw/."""
+    return (RAW / name).read_text(encoding="utf-8").split("\n")

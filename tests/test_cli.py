@@ -1,0 +1,79 @@
+"""The CLI as users run it: the installed ``callcorpus`` script, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import RAW
+
+from builder.cli import cli
+
+SCRIPT = Path(sys.executable).parent / "callcorpus"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script."""
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"callcorpus {command}" in result.output
+
+
+def test_build_then_validate_from_a_project_folder(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "raw").symlink_to(RAW)
+    built = run("build", cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert "3 transcripts, 167 speaker turns, 434 segments" in built.stdout
+    assert "warnings by kind: none" in built.stdout
+    checked = run("validate", "dist/1.0.0", cwd=project)
+    assert checked.returncode == 0 and "valid" in checked.stdout
+    again = run("build", cwd=project)
+    assert again.returncode == 0 and "unchanged (identical bytes)" in again.stdout
+
+
+def test_build_errors_are_one_line_each_without_traceback(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(b"\xff\xfe")
+    (raw / "b.txt").write_text("Just English.\nMore English.\n", encoding="utf-8")
+    result = run("build", "--raw", str(raw), "--dist", str(tmp_path / "dist"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors[1:] == [
+        "error: a.txt, line 1: is not UTF-8 (byte 0xff)",
+        "error: b.txt: matches no known layout (expected English paragraphs each followed by a "
+        "Chinese translation, plain or as '•' / indented lines)",
+    ]
+    assert not (tmp_path / "dist" / "1.0.0").exists()
+
+
+def test_user_mistakes_exit_non_zero_with_one_line(tmp_path: Path) -> None:
+    missing = run("build", "--raw", str(tmp_path / "nope"), "--dist", str(tmp_path / "d"))
+    assert missing.returncode == 1 and missing.stderr.strip().endswith("raw folder not found")
+    version = run("build", "--version", "one", "--dist", str(tmp_path / "d"), cwd=RAW.parent)
+    assert version.returncode == 1 and "not of the form X.Y.Z" in version.stderr
+    not_release = run("validate", str(tmp_path))
+    assert not_release.returncode == 1
+    assert not_release.stderr.strip() == f"error: {tmp_path}: no README.md (not a release folder?)"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    check = run("check", str(bad))
+    assert check.returncode == 1 and check.stderr.strip() == f"error: {bad}: file is empty"
+
+
+def test_check_describes_a_raw_file() -> None:
+    result = run("check", str(RAW / "crexendo-cxdo-2023-q2.txt"))
+    assert result.returncode == 0
+    assert "CXDO-2023Q2 (bulleted layout), Crexendo, 2023 Q2" in result.stdout
+    assert "participant Michael D. Kaufman, MK Investments" in result.stdout

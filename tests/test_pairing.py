@@ -1,0 +1,96 @@
+"""Pairing never shifts: a missing translation is flagged, a doubled one rejects the file."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RAW, seed_lines
+
+from builder.errors import SourceError
+from builder.records import Transcript
+from builder.sources import parse_source
+from builder.structure import build_transcript
+
+
+def _build(lines: list[str], name: str = "t.txt") -> Transcript:
+    return build_transcript(parse_source(name, "\n".join(lines).encode()))
+
+
+def _pairs(transcript: Transcript) -> list[tuple[str, str | None]]:
+    return [(s.en, s.zh) for s in transcript.segments]
+
+
+def test_missing_translation_in_plain_layout_is_flagged_and_nothing_shifts() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    original = _pairs(_build(lines))
+    # Line 95 (1-based) is the translation of line 94's paragraph; drop it.
+    assert lines[93].startswith("On liquidity") and "5800 萬美元" in lines[94]
+    del lines[94]
+    transcript = _build(lines)
+    pairs = _pairs(transcript)
+    assert len(pairs) == len(original)
+    broken = [i for i, (a, b) in enumerate(zip(pairs, original, strict=True)) if a != b]
+    assert len(broken) == 1
+    segment = transcript.segments[broken[0]]
+    assert segment.en.startswith("On liquidity")
+    assert segment.zh is None and segment.line_zh is None
+    assert segment.flags == ["missing_translation"]
+
+
+def test_missing_translation_before_a_speaker_header_is_flagged() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    # Line 21 translates line 20 ("…turn the call over to Arun."); line 22 is a header.
+    assert lines[21].startswith("Arun Narayanan - ")
+    del lines[20]
+    transcript = _build(lines)
+    assert len(transcript.turns) == 61
+    last = transcript.turns[1].segments[-1]
+    assert last.flags == ["missing_translation"]
+    assert transcript.turns[2].header is not None
+    assert transcript.turns[2].header.name == "Arun Narayanan"
+
+
+def test_doubled_translation_line_rejects_the_file_with_its_line_number() -> None:
+    lines = seed_lines("rekor-systems-2021-q3.txt")
+    lines.insert(5, lines[4])  # the translation of line 4, written twice
+    with pytest.raises(SourceError) as caught:
+        _build(lines, "raw/rekor.txt")
+    assert caught.value.line == 6
+    assert "translation line with no English paragraph" in str(caught.value)
+
+
+def test_bulleted_layout_missing_and_doubled_translations() -> None:
+    lines = seed_lines("crexendo-cxdo-2023-q2.txt")
+    assert lines[12].startswith("    ") and lines[10].startswith("  • Greetings")
+    missing = lines[:12] + lines[13:]
+    transcript = _build(missing)
+    assert transcript.segments[0].flags == ["missing_translation"]
+    assert _pairs(transcript)[1:] == _pairs(_build(lines))[1:]
+
+    doubled = lines[:13] + ["", lines[12]] + lines[13:]
+    with pytest.raises(SourceError) as caught:
+        _build(doubled)
+    assert caught.value.line == 15
+
+
+def test_untranslated_copy_is_paired_and_flagged() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    lines[4] = lines[3]  # the "translation" is a copy of the English
+    transcript = _build(lines)
+    first = transcript.segments[0]
+    assert first.zh == first.en and first.flags == ["untranslated"]
+    assert len(transcript.segments) == 192
+
+
+def test_paragraphs_before_the_first_header_have_no_speaker() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    lines[1:1] = ["Good afternoon.", "午安。"]
+    transcript = _build(lines)
+    assert transcript.turns[0].header is None
+    assert transcript.segments[0].flags == ["no_speaker"]
+    assert len(transcript.segments) == 193
+
+
+def test_every_seed_is_fully_accounted_for() -> None:
+    for path in sorted(RAW.glob("*.txt")):
+        transcript = build_transcript(parse_source(path.name, path.read_bytes()))
+        assert all(not s.flags for s in transcript.segments), path.name

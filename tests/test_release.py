@@ -1,0 +1,188 @@
+"""Releases as users meet them: real datasets, pandas, polars and DuckDB; atomic and immutable builds."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import datasets
+import duckdb
+import orjson
+import pandas as pd
+import polars as pl
+import pytest
+import yaml
+from conftest import RAW, SEEDS
+
+import builder.release as release_module
+from builder.errors import BuildFailed, CallcorpusError, ManifestError, ReleaseExists
+from builder.release import BuildSummary, build_release
+from builder.release_check import check_release, read_card
+
+
+def _hashes(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_seed_release_counts(seed_release: BuildSummary) -> None:
+    assert seed_release.num_transcripts == 3
+    assert seed_release.num_turns == 167
+    assert seed_release.num_rows == {"segments": 434, "transcripts": 3}
+    assert seed_release.path.name == "1.0.0"
+
+
+def test_load_dataset_loads_both_configs_offline(seed_release: BuildSummary) -> None:
+    path = str(seed_release.path)
+    segments = datasets.load_dataset(path, "segments", split="train")
+    transcripts = datasets.load_dataset(path, "transcripts", split="train")
+    assert len(segments) == 434 and len(transcripts) == 3
+    assert segments.features["translation"] == datasets.Translation(languages=["en", "zh"])
+    assert segments[0]["translation"]["zh"].startswith("問候")
+    assert sorted(transcripts["transcript_id"]) == sorted(SEEDS.values())
+    default = datasets.load_dataset(path, split="train")  # the default config is segments
+    assert default.column_names == segments.column_names
+
+
+def test_pandas_polars_duckdb_read_the_parquet(seed_release: BuildSummary) -> None:
+    data = seed_release.path / "data"
+    frame = pd.read_parquet(data / "segments")
+    assert len(frame) == 434
+    assert set(frame["speaker_role"]) == {"operator", "corporate", "participant"}
+    polars_frame = pl.read_parquet(data / "transcripts" / "*.parquet")
+    assert polars_frame["num_segments"].sum() == 434
+    arrow_frame = pl.read_ipc(seed_release.path / "arrow" / "segments" / "train-00000-of-00001.arrow")
+    assert arrow_frame.height == 434
+    counts = duckdb.sql(
+        f"SELECT transcript_id, count(*) FROM '{data}/segments/*.parquet' GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    assert counts == [("CXDO-2023Q2", 126), ("REKR-2021Q3", 116), ("STEM-2024Q4", 192)]
+    zh = duckdb.sql(f"SELECT translation.zh FROM '{data}/segments/*.parquet' LIMIT 1").fetchall()
+    assert "Crexendo" in zh[0][0]
+
+
+def test_release_is_valid_and_card_follows_hub_conventions(seed_release: BuildSummary) -> None:
+    assert check_release(seed_release.path) == []
+    card = read_card(seed_release.path)
+    assert [c for c in card["configs"] if c.get("default")] == [card["configs"][0]]
+    assert card["configs"][0]["config_name"] == "segments"
+    for config in card["configs"]:
+        assert all(
+            f["path"].startswith("data/") and f["path"].endswith(".parquet") for f in config["data_files"]
+        )
+    for info in card["dataset_info"]:
+        assert {"num_bytes", "num_examples"} <= set(info["splits"][0])
+    assert card["language"] == ["en", "zh"]
+    text = (seed_release.path / "README.md").read_text(encoding="utf-8")
+    for section in (
+        "## Configs",
+        "## Loading",
+        "## Fields",
+        "## Machine translation caveat",
+        "## Licensing",
+        "## Citation",
+    ):
+        assert section in text
+
+
+def test_jsonl_keeps_chinese_unescaped(seed_release: BuildSummary) -> None:
+    first = (seed_release.path / "jsonl/segments/train-00000-of-00001.jsonl").read_bytes().splitlines()[0]
+    assert "問候".encode() in first and b"\\u" not in first
+
+
+def test_validate_reports_tampered_files(seed_release: BuildSummary, tmp_path: Path) -> None:
+    copy = tmp_path / "1.0.0"
+    shutil.copytree(seed_release.path, copy)
+    jsonl = copy / "jsonl/segments/train-00000-of-00001.jsonl"
+    lines = jsonl.read_bytes().splitlines()
+    row = orjson.loads(lines[5])
+    row["translation"]["zh"] = "改過的"
+    lines[5] = orjson.dumps(row)
+    jsonl.write_bytes(b"\n".join(lines) + b"\n")
+    card = copy / "README.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("num_examples: 3\n", "num_examples: 4\n"))
+    problems = check_release(copy)
+    assert "segments: row 6 differs between Parquet, JSONL and Arrow" in problems
+    assert "card: transcripts num_examples is 4, the files hold 3 rows" in problems
+
+
+def test_two_builds_are_byte_identical_whatever_the_workers(
+    raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(release_module, "TRANSCRIPTS_PER_SHARD", 1)  # three shards
+    one = build_release(raw_copy, tmp_path / "a", "1.0.0", workers=1)
+    two = build_release(raw_copy, tmp_path / "b", "1.0.0", workers=2)
+    assert _hashes(one.path) == _hashes(two.path)
+    assert len(list((one.path / "data/segments").glob("*.parquet"))) == 3
+    assert check_release(two.path) == []
+    assert len(datasets.load_dataset(str(two.path), "segments", split="train")) == 434
+
+
+def test_failed_build_leaves_no_release_and_reports_every_bad_file(raw_copy: Path, tmp_path: Path) -> None:
+    (raw_copy / "empty.txt").write_bytes(b"")
+    (raw_copy / "nul.txt").write_bytes(b"Operator\nOperator\nHi.\n\x00")
+    dist = tmp_path / "dist"
+    with pytest.raises(BuildFailed) as caught:
+        build_release(raw_copy, dist, "1.0.0", workers=1)
+    assert caught.value.errors == [
+        "empty.txt: file is empty",
+        "nul.txt, line 4: contains a NUL byte (binary or UTF-16 file?)",
+    ]
+    assert list(dist.iterdir()) == []
+
+
+def test_existing_release_is_never_overwritten(raw_copy: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    first = build_release(raw_copy, dist, "1.0.0", workers=1)
+    before = _hashes(first.path)
+    again = build_release(raw_copy, dist, "1.0.0", workers=1)
+    assert again.unchanged and _hashes(first.path) == before
+    path = raw_copy / "stem-2024-q4.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Greetings", "Hello"), encoding="utf-8")
+    with pytest.raises(ReleaseExists):
+        build_release(raw_copy, dist, "1.0.0", workers=1)
+    assert _hashes(first.path) == before
+    assert sorted(p.name for p in dist.iterdir()) == ["1.0.0"]
+
+
+def test_manifest_overrides_with_provenance_and_yaml_safe_tickers(raw_copy: Path, tmp_path: Path) -> None:
+    (raw_copy / "manifest.toml").write_text(
+        '[files."stem-2024-q4.txt"]\nticker = "ON"\ncall_date = "2025-03-05"\n'
+        '[files."rekor-systems-2021-q3.txt"]\nexclude = "testing exclusion"\n',
+        encoding="utf-8",
+    )
+    summary = build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
+    assert summary.excluded == {"rekor-systems-2021-q3.txt": "testing exclusion"}
+    assert summary.num_transcripts == 2
+    rows = pd.read_parquet(summary.path / "data/transcripts").set_index("transcript_id")
+    assert rows.loc["ON-2024Q4", "ticker"] == "ON"
+    assert rows.loc["ON-2024Q4", "call_date"] == "2025-03-05"
+    assert rows.loc["ON-2024Q4", "provenance"]["ticker"] == {"source": "manifest", "line": None}
+    assert yaml.safe_load(yaml.safe_dump({"ticker": "ON"})) == {"ticker": "ON"}
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ('[files."nope.txt"]\nticker = "X"\n', "names files that are not in"),
+        ('[files."stem-2024-q4.txt"]\nticker = "on"\n', "files/stem-2024-q4.txt/ticker"),
+        ('[files."stem-2024-q4.txt"]\nfiscal_quarter = 5\n', "fiscal_quarter"),
+        ("[files\n", "not valid TOML"),
+    ],
+)
+def test_bad_manifest_is_a_clear_error(raw_copy: Path, tmp_path: Path, manifest: str, message: str) -> None:
+    (raw_copy / "manifest.toml").write_text(manifest, encoding="utf-8")
+    with pytest.raises(ManifestError, match=message.replace(".", r"\.")):
+        build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
+    assert not (tmp_path / "dist").exists() or list((tmp_path / "dist").iterdir()) == []
+
+
+def test_bad_version_and_missing_raw_are_errors(tmp_path: Path) -> None:
+    with pytest.raises(CallcorpusError, match="X.Y.Z"):
+        build_release(RAW, tmp_path, "1.0")
+    with pytest.raises(CallcorpusError, match="raw folder not found"):
+        build_release(tmp_path / "missing", tmp_path, "1.0.0")

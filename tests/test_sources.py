@@ -1,0 +1,95 @@
+"""Readers: layout detection from the text, encodings and line endings, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RAW, SEEDS
+
+from builder.errors import SourceError
+from builder.rows import segment_rows, transcript_row
+from builder.sources import parse_source
+from builder.structure import build_transcript
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("rekor-systems-2021-q3.txt", "plain"),
+        ("stem-2024-q4.txt", "plain"),
+        ("crexendo-cxdo-2023-q2.txt", "bulleted"),
+    ],
+)
+def test_layout_is_detected_from_the_text_not_the_name(name: str, layout: str) -> None:
+    source = parse_source("anything.dat", (RAW / name).read_bytes())
+    assert source.layout == layout
+
+
+def _records(name: str, data: bytes) -> tuple[list[dict], dict]:
+    transcript = build_transcript(parse_source(name, data))
+    row = transcript_row(transcript)
+    row.pop("source_sha256")  # the hash of the file's own bytes, which differ by design
+    return list(segment_rows(transcript)), row
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_bom_and_line_endings_give_identical_records(name: str) -> None:
+    lf = (RAW / name).read_bytes()
+    assert b"\r" not in lf
+    variants = {
+        "bom": b"\xef\xbb\xbf" + lf,
+        "crlf": lf.replace(b"\n", b"\r\n"),
+        "cr": lf.replace(b"\n", b"\r"),
+        "bom+crlf": b"\xef\xbb\xbf" + lf.replace(b"\n", b"\r\n"),
+    }
+    expected = _records(name, lf)
+    for label, data in variants.items():
+        assert _records(name, data) == expected, label
+
+
+def test_text_is_kept_as_written_and_split_only_on_line_breaks() -> None:
+    lines = (RAW / "stem-2024-q4.txt").read_text(encoding="utf-8").split("\n")
+    # U+2028/U+2029/U+0085 inside a paragraph, and a decomposed character (no NFC rewriting).
+    lines[3] = lines[3] + "\u2028tail\u2029x\x85y"
+    lines[4] = lines[4] + "\u0065\u0301臺"
+    source = parse_source("s.txt", "\n".join(lines).encode())
+    transcript = build_transcript(source)
+    first = transcript.segments[0]
+    assert first.en.endswith("\u2028tail\u2029x\x85y")
+    assert first.zh is not None and first.zh.endswith("\u0065\u0301臺")
+    assert len(transcript.segments) == 192
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "line"),
+    [
+        (b"", "file is empty", None),
+        (b"  \n\r\n\t\n", "file is empty", None),
+        ("使用警語\nHello there.\n你好\x00。\n".encode(), "NUL byte", 3),
+        (b"Operator\nOperator\nHello.\n" + b"\xff\xfe bad\n", "is not UTF-8", 4),
+        (b"Hello.\nJust English.\nMore English.\n", "matches no known layout", None),
+        (b"\xff\xfeH\x00i\x00", "NUL byte", 1),
+    ],
+)
+def test_bad_input_gets_a_clear_error_naming_file_and_line(
+    data: bytes, message: str, line: int | None
+) -> None:
+    with pytest.raises(SourceError) as caught:
+        build_transcript(parse_source("raw/bad.txt", data))
+    assert message in str(caught.value)
+    assert caught.value.line == line
+    assert str(caught.value).startswith("raw/bad.txt" + (f", line {line}" if line else ":"))
+    assert "\n" not in str(caught.value)
+
+
+def test_a_file_with_front_matter_only_has_nothing_to_pair() -> None:
+    data = "使用警語:中文譯文來源為 Google 翻譯,僅供參考\nOperator\nOperator\n".encode()
+    with pytest.raises(SourceError):
+        build_transcript(parse_source("x.txt", data))
+
+
+def test_source_hash_is_of_the_file_bytes() -> None:
+    import hashlib
+
+    data = (RAW / "stem-2024-q4.txt").read_bytes()
+    source = parse_source("s.txt", data)
+    assert source.sha256 == hashlib.sha256(data).hexdigest()
