@@ -45,7 +45,7 @@ _MARKUP = re.compile(r"^[ \t]*(?:[•●▪‣◦][ \t]*)?")
 _CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _ZH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’%$&\-]*|\S")
 _ASCII_WORD = re.compile(r"^[A-Za-z0-9]")
-_TITLE_TICKER = re.compile(r"\([A-Z0-9][A-Z0-9.\-]{0,9}\)")
+_TITLE_TICKER = re.compile(r"\([A-Z0-9][A-Z0-9.\-]{0,9}\)(?=\s*[0-9]{4}\s*Q[1-4])")
 _OPERATOR = re.compile(r"^(?:operator|moderator)$", re.I)
 
 
@@ -79,6 +79,8 @@ def _verbatim_lines(lines: list[str]) -> list[bool]:
     stripped; everything before the first header is front matter. Lines inside an ``Operator``
     turn are kept too, so Q&A detection and the operator's introductions still work.
     """
+    from builder.structure.speakers import looks_like_header
+
     contents = [_split_markup(line)[1].strip() for line in lines]
     nonblank = [i for i, text in enumerate(contents) if text]
     keep = [not text for text in contents]
@@ -90,9 +92,12 @@ def _verbatim_lines(lines: list[str]) -> list[bool]:
         if skip_next:
             keep[i], skip_next = True, False
             continue
-        if i in headers:
+        if i in headers and looks_like_header(contents[i]):
             in_front = False
             in_operator = bool(_OPERATOR.match(contents[i]))
+            keep[i], skip_next = True, True
+            continue
+        if i in headers:  # an untranslated paragraph, written twice: keep both copies alike
             keep[i], skip_next = True, True
             continue
         text = contents[i]
@@ -149,7 +154,7 @@ def variant(seed: Seed, copy_index: int, ticker: str) -> str:
     for line, keep in zip(seed.lines, seed.keep, strict=True):
         markup, content = _split_markup(line)
         if keep:
-            if _TITLE_TICKER.search(content) and "法說會" in content:
+            if "ticker" in seed.facts:
                 content = _TITLE_TICKER.sub(f"({ticker})", content, count=1)
             out.append(markup + content)
         elif _CJK.search(content):
@@ -157,10 +162,6 @@ def variant(seed: Seed, copy_index: int, ticker: str) -> str:
         else:
             out.append(markup + shuffle_english(content, rng))
     return "\n".join(out)
-
-
-def _has_title_ticker(seed: Seed) -> bool:
-    return any(keep and _TITLE_TICKER.search(line) for line, keep in zip(seed.lines, seed.keep, strict=True))
 
 
 def _toml_entry(name: str, facts: dict[str, Any]) -> str:
@@ -187,7 +188,7 @@ def generate_corpus(out: Path, count: int) -> tuple[int, int]:
         data = variant(seed, i, ticker).encode("utf-8")
         (out / name).write_bytes(data)
         total += len(data)
-        if not _has_title_ticker(seed):
+        if "ticker" not in seed.facts:
             manifest.append(_toml_entry(name, {**seed.facts, "ticker": ticker}))
     (out / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
     return count, total

@@ -66,7 +66,7 @@ def test_bulleted_layout_missing_and_doubled_translations() -> None:
     assert transcript.segments[0].flags == ["missing_translation"]
     assert _pairs(transcript)[1:] == _pairs(_build(lines))[1:]
 
-    doubled = lines[:13] + ["", lines[12]] + lines[13:]
+    doubled = [*lines[:13], "", lines[12], *lines[13:]]
     with pytest.raises(SourceError) as caught:
         _build(doubled)
     assert caught.value.line == 15

@@ -182,7 +182,7 @@ def test_bad_manifest_is_a_clear_error(raw_copy: Path, tmp_path: Path, manifest:
 
 
 def test_bad_version_and_missing_raw_are_errors(tmp_path: Path) -> None:
-    with pytest.raises(CallcorpusError, match="X.Y.Z"):
+    with pytest.raises(CallcorpusError, match=r"X\.Y\.Z"):
         build_release(RAW, tmp_path, "1.0")
     with pytest.raises(CallcorpusError, match="raw folder not found"):
         build_release(tmp_path / "missing", tmp_path, "1.0.0")

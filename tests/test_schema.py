@@ -131,7 +131,8 @@ def test_failures_name_the_record_the_field_and_the_reason() -> None:
     row["section"] = "questions"
     messages = VALIDATORS["segments"].explain(row)
     assert messages == [
-        "segments row CXDO-2023Q2-0041: field `section`: 'questions' is not one of ['prepared_remarks', 'qa']",
+        "segments row CXDO-2023Q2-0041: field `section`: "
+        "'questions' is not one of ['prepared_remarks', 'qa']",
         "segments row CXDO-2023Q2-0041: field `translation/zh`: '' should be non-empty",
     ]
 
