@@ -29,6 +29,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +85,7 @@ def _verbatim_lines(lines: list[str]) -> list[bool]:
     contents = [_split_markup(line)[1].strip() for line in lines]
     nonblank = [i for i, text in enumerate(contents) if text]
     keep = [not text for text in contents]
-    headers = {
-        a for a, b in zip(nonblank, nonblank[1:], strict=False) if contents[a] == contents[b] and contents[a]
-    }
+    headers = {a for a, b in pairwise(nonblank) if contents[a] == contents[b] and contents[a]}
     in_front, in_operator, skip_next = True, False, False
     for i in nonblank:
         if skip_next:
@@ -372,6 +371,43 @@ def child_datasets(params: dict[str, Any]) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------------------------
+# Profile (child process)
+# --------------------------------------------------------------------------------------------
+
+
+def child_profile(params: dict[str, Any]) -> dict[str, Any]:
+    """Run ``build_release`` with one worker (in-process) under cProfile; save the stats."""
+    import cProfile
+
+    from builder.release import build_release
+
+    dist = Path(params["dist"])
+    shutil.rmtree(dist, ignore_errors=True)
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    summary = profiler.runcall(build_release, Path(params["raw"]), dist, VERSION, workers=1)
+    seconds = time.perf_counter() - started
+    profiler.dump_stats(params["stats"])
+    return {"seconds": seconds, "raw_bytes": summary.raw_bytes, "segments": summary.num_rows["segments"]}
+
+
+def print_profile(stats_path: Path, top: int = 15) -> None:
+    """Top entries of the profile: builder code by cumulative and own time, then anything by own time."""
+    import pstats
+
+    stats = pstats.Stats(str(stats_path))
+    builder_code = re.escape(str(REPO / "builder")) + "|" + re.escape(str(REPO / "schema"))
+    for key, restriction, title in (
+        ("cumulative", builder_code, f"top {top} builder functions by cumulative time"),
+        ("tottime", builder_code, f"top {top} builder functions by own time (tottime)"),
+        ("tottime", None, f"top {top} functions of any code by own time (C calls included)"),
+    ):
+        print(f"\n=== {title}")
+        stats.sort_stats(key)
+        stats.print_stats(*([restriction] if restriction else []), top)
+
+
+# --------------------------------------------------------------------------------------------
 # 4. Report
 # --------------------------------------------------------------------------------------------
 
@@ -386,7 +422,9 @@ def machine_info() -> dict[str, Any]:
     model = ""
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text()
-        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if "model name" in line), "")
+        model = next(
+            (line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if "model name" in line), ""
+        )
         meminfo = Path("/proc/meminfo").read_text().splitlines()
         mem_kib = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal:"))
     except (OSError, StopIteration):
@@ -423,14 +461,24 @@ def summarize(build: dict[str, Any], route: dict[str, Any] | None) -> dict[str, 
         "callcorpus_peak_mb": build["tree_peak_pss_mb"],
     }
     targets = {
-        "mb_s": {"target": f">= {TARGET_MB_S:g} MB/s", "value": mb_s, "verdict": _verdict(mb_s >= TARGET_MB_S)},
+        "mb_s": {
+            "target": f">= {TARGET_MB_S:g} MB/s",
+            "value": mb_s,
+            "verdict": _verdict(mb_s >= TARGET_MB_S),
+        },
         "peak_memory": {
             "target": f"< {TARGET_PEAK_MB:g} MB",
             "value": build["tree_peak_pss_mb"],
             "verdict": _verdict(build["tree_peak_pss_mb"] < TARGET_PEAK_MB),
         },
     }
-    if route is not None:
+    if route is not None and route.get("segments", {}).get("rows") not in (None, build["segments"]):
+        print(
+            f"warning: datasets route wrote {route['segments']['rows']} segments, callcorpus "
+            f"{build['segments']}",
+            file=sys.stderr,
+        )
+    if route is not None and "segments" in route:
         seg = route["segments"]["seconds"]
         figures["datasets_segments_mb_s"] = _mb_s(route["raw_bytes"], seg)
         figures["ratio_vs_segments_route"] = mb_s / figures["datasets_segments_mb_s"]
@@ -447,7 +495,9 @@ def summarize(build: dict[str, Any], route: dict[str, Any] | None) -> dict[str, 
 
 
 def _row(cells: list[str], widths: list[int]) -> str:
-    return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+    return "  ".join(
+        c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+    )
 
 
 def render_table(report: dict[str, Any]) -> str:
@@ -467,15 +517,28 @@ def render_table(report: dict[str, Any]) -> str:
         ]
     ]
     if route is not None:
-        for config, label in (("segments", "datasets: segments -> parquet + jsonl"),
-                              ("transcripts", "datasets: transcripts -> parquet + jsonl")):
+        for config, label in (
+            ("segments", "datasets: segments -> parquet + jsonl"),
+            ("transcripts", "datasets: transcripts -> parquet + jsonl"),
+        ):
             if config in route:
                 secs = route[config]["seconds"]
-                rows.append([label, f"{secs:.2f}", f"{_mb_s(raw, secs):.2f}",
-                             f"{route['segments']['rows'] / secs:,.0f}" if config == "segments" else "-",
-                             "", "", ""])
-        rows[-1][4:] = [f"{route['tree_peak_pss_mb']:.0f}", f"{route['parent_maxrss_mb']:.0f}",
-                        f"{route['largest_child_maxrss_mb']:.0f}"]
+                rows.append(
+                    [
+                        label,
+                        f"{secs:.2f}",
+                        f"{_mb_s(raw, secs):.2f}",
+                        f"{route['segments']['rows'] / secs:,.0f}" if config == "segments" else "-",
+                        "",
+                        "",
+                        "",
+                    ]
+                )
+        rows[-1][4:] = [
+            f"{route['tree_peak_pss_mb']:.0f}",
+            f"{route['parent_maxrss_mb']:.0f}",
+            f"{route['largest_child_maxrss_mb']:.0f}",
+        ]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     m = report["machine"]
     lines = [
@@ -513,7 +576,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--transcripts", type=int, default=1200, help="synthetic transcripts (default 1200)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="raw corpus folder (default bench/out/raw)")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="raw corpus folder (default bench/out/raw)"
+    )
     parser.add_argument("--jobs", type=int, default=None, help="build workers (default: one per CPU)")
     parser.add_argument("--skip-datasets", action="store_true", help="do not time the datasets route")
     parser.add_argument(
@@ -522,7 +587,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="configs the datasets route writes (default segments,transcripts; the ratio uses segments)",
     )
     parser.add_argument(
-        "--datasets-num-proc", type=int, default=None, help="num_proc for the datasets route (default: --jobs)"
+        "--datasets-num-proc",
+        type=int,
+        default=None,
+        help="num_proc for the datasets route (default: --jobs)",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of timing, profile the build with cProfile (workers=1) and print the top entries",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
@@ -532,7 +605,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def child_main(mode: str, params: dict[str, Any]) -> None:
     """Entry point of a benchmark child: run one measurement and print its JSON on the last line."""
     sys.path.insert(0, str(REPO))
-    result = child_build(params) if mode == "build" else child_datasets(params)
+    children = {"build": child_build, "datasets": child_datasets, "profile": child_profile}
+    result = children[mode](params)
     print(json.dumps(result))
 
 
@@ -548,7 +622,20 @@ def main(argv: list[str] | None = None) -> None:
     print(f"generating {args.transcripts} transcripts into {raw} ...", file=sys.stderr)
     started = time.perf_counter()
     files, raw_bytes = generate_corpus(raw, args.transcripts)
-    print(f"  {files} files, {raw_bytes / 1e6:.2f} MB in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(
+        f"  {files} files, {raw_bytes / 1e6:.2f} MB in {time.perf_counter() - started:.1f} s", file=sys.stderr
+    )
+
+    if args.profile:
+        stats = work / "profile.pstats"
+        print("profiling callcorpus build (workers=1) ...", file=sys.stderr)
+        run = run_child("profile", {"raw": str(raw), "dist": str(work / "dist"), "stats": str(stats)})
+        print(
+            f"profiled build: {run['raw_bytes'] / 1e6:.2f} MB raw, {run['segments']:,} segments in "
+            f"{run['seconds']:.2f} s under cProfile (stats in {stats})"
+        )
+        print_profile(stats)
+        return
 
     print(f"timing callcorpus build (workers={jobs}) ...", file=sys.stderr)
     build = run_child("build", {"raw": str(raw), "dist": str(work / "dist"), "jobs": jobs})
@@ -557,7 +644,8 @@ def main(argv: list[str] | None = None) -> None:
         configs = [c.strip() for c in args.datasets_configs.split(",") if c.strip()]
         print(f"timing datasets route ({', '.join(configs)}; num_proc={num_proc}) ...", file=sys.stderr)
         route = run_child(
-            "datasets", {"raw": str(raw), "out": str(work / "datasets"), "configs": configs, "num_proc": num_proc}
+            "datasets",
+            {"raw": str(raw), "out": str(work / "datasets"), "configs": configs, "num_proc": num_proc},
         )
     report: dict[str, Any] = {
         "params": {

@@ -1,0 +1,75 @@
+"""The README cannot drift: its commands are what CI runs, and its snippets run on a real release."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from builder.cli import cli
+from builder.release import BuildSummary
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(language: str, section: str) -> list[str]:
+    body = README.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"```{language}\n(.*?)```", body, flags=re.S)
+
+
+def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
+    (block,) = _blocks("bash", "Quick start")
+    commands = [line for line in block.splitlines() if line.strip()]
+    assert len(commands) == 2
+    assert "callcorpus build" in commands[0] and "pytest" in commands[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert commands[1] in ci
+
+
+def test_every_cli_command_is_in_the_readme() -> None:
+    for name in cli.commands:
+        assert f"`callcorpus {name}" in README, name
+
+
+def test_architecture_names_existing_modules() -> None:
+    section = README.split("## Architecture\n", 1)[1].split("\n## ", 1)[0]
+    for path in re.findall(r"`((?:builder|schema)/[\w/.*]+)`", section):
+        matches = list(ROOT.glob(path))
+        assert matches, f"README architecture names {path}, which does not exist"
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "builder").rglob("*.py")}
+    for module in modules - {"builder/__init__.py"}:
+        name = Path(module).name
+        folder = Path(module).parent.as_posix() + "/"
+        named = folder in section if name == "__init__.py" else name in section
+        assert named, f"{module} is missing from the README's architecture section"
+
+
+@pytest.fixture
+def in_project(seed_release: BuildSummary, tmp_path: Path) -> Path:
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "1.0.0").symlink_to(seed_release.path)
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    yield tmp_path
+    os.chdir(cwd)
+
+
+def test_readme_python_snippets_run(in_project: Path) -> None:
+    blocks = _blocks("python", "Loading a release")
+    assert len(blocks) == 2
+    for block in blocks:
+        namespace: dict = {}
+        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102
+    assert len(namespace["df"]) == 434 and namespace["tr"].height == 3
+
+
+def test_readme_sql_snippets_run(in_project: Path) -> None:
+    (block,) = _blocks("sql", "Loading a release")
+    results = [duckdb.sql(s).fetchall() for s in block.split(";") if "SELECT" in s]
+    assert len(results) == 2
+    assert dict(results[0]) == {"operator": 37, "corporate": 316, "participant": 81}
+    assert ("CXDO-2023Q2", "Michael D. Kaufman", "MK Investments") in results[1]
