@@ -122,48 +122,74 @@ def validate(release: Path) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-def check(files: tuple[Path, ...]) -> None:
+@click.option(
+    "--raw",
+    "raw_dir",
+    type=click.Path(path_type=Path),
+    default=Path("raw"),
+    show_default=True,
+    help="Raw folder whose manifest.toml applies to files inside it.",
+)
+def check(files: tuple[Path, ...], raw_dir: Path) -> None:
     """Parse raw transcripts without building: layout, metadata, turns, roles and flags.
 
-    Use it on new raw files before adding them to raw/. Exits 1 if any file cannot be read.
+    Use it on new raw files before adding them to raw/. Files inside the raw folder get the
+    overrides of its manifest.toml, as in a build. Exits 1 if any file cannot be read.
 
     Example:
 
         callcorpus check raw/stem-2024-q4.txt
     """
+    from builder.manifest import load_manifest
+    from builder.release import discover_sources
     from builder.rows import transcript_row
     from builder.sources import read_source
     from builder.structure import build_transcript
 
+    try:
+        manifest = load_manifest(raw_dir, discover_sources(raw_dir)) if raw_dir.is_dir() else None
+    except CallcorpusError as exc:
+        _fail(exc)
     failed = False
     for path in files:
+        name = _relative_name(path, raw_dir)
+        overrides = manifest.overrides(name) if manifest and name else None
         try:
-            row = transcript_row(build_transcript(read_source(path)))
+            row = transcript_row(build_transcript(read_source(path), overrides))
         except CallcorpusError as exc:
             click.echo(f"error: {exc}", err=True)
             failed = True
             continue
-        period = (
-            f"{row['fiscal_year']} Q{row['fiscal_quarter']}"
-            if row["fiscal_year"] is not None
-            else "period unknown"
-        )
-        click.echo(
-            f"{path}: {row['transcript_id']} ({row['source_layout']} layout), "
-            f"{row['company'] or 'company unknown'}, {period}"
-        )
-        click.echo(
-            f"  {row['num_turns']} turns, {row['num_segments']} segments, "
-            f"{row['num_exchanges']} Q&A exchanges, Q&A from segment {row['qa_start_segment']}"
-        )
-        for person in row["participants"]:
-            affiliation = f", {person['affiliation']}" if person["affiliation"] else ""
-            click.echo(f"  {person['role']:<11} {person['name']}{affiliation}")
-        click.echo(
-            f"  flags: {', '.join(row['flags']) or 'none'}; flagged segments: {row['num_flagged_segments']}"
-        )
+        _describe(path, row)
     if failed:
         sys.exit(1)
+
+
+def _relative_name(path: Path, raw_dir: Path) -> str | None:
+    """The file's manifest key when it lies inside the raw folder, else None."""
+    try:
+        return path.resolve().relative_to(raw_dir.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _describe(path: Path, row: dict) -> None:
+    """Print what ``check`` found in one file."""
+    period = f"{row['fiscal_year']} Q{row['fiscal_quarter']}" if row["fiscal_year"] else "period unknown"
+    click.echo(
+        f"{path}: {row['transcript_id']} ({row['source_layout']} layout), "
+        f"{row['company'] or 'company unknown'}, {period}"
+    )
+    click.echo(
+        f"  {row['num_turns']} turns, {row['num_segments']} segments, {row['num_exchanges']} "
+        f"Q&A exchanges, Q&A from segment {row['qa_start_segment']}"
+    )
+    for person in row["participants"]:
+        affiliation = f", {person['affiliation']}" if person["affiliation"] else ""
+        click.echo(f"  {person['role']:<11} {person['name']}{affiliation}")
+    click.echo(
+        f"  flags: {', '.join(row['flags']) or 'none'}; flagged segments: {row['num_flagged_segments']}"
+    )
 
 
 def main() -> None:

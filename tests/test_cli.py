@@ -77,3 +77,5 @@ def test_check_describes_a_raw_file() -> None:
     assert result.returncode == 0
     assert "CXDO-2023Q2 (bulleted layout), Crexendo, 2023 Q2" in result.stdout
     assert "participant Michael D. Kaufman, MK Investments" in result.stdout
+    with_manifest = run("check", "raw/stem-2024-q4.txt", cwd=RAW.parent)
+    assert "STEM-2024Q4 (plain layout), Stem, 2024 Q4" in with_manifest.stdout

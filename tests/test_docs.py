@@ -63,7 +63,7 @@ def test_readme_python_snippets_run(in_project: Path) -> None:
     assert len(blocks) == 2
     for block in blocks:
         namespace: dict = {}
-        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102
+        exec(compile(block, "README.md", "exec"), namespace)
     assert len(namespace["df"]) == 434 and namespace["tr"].height == 3
 
 
