@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Slot = Literal["en", "zh"]
 Layout = Literal["plain", "bulleted"]
@@ -12,8 +12,7 @@ Role = Literal["operator", "corporate", "participant", "unknown"]
 Section = Literal["prepared_remarks", "qa"]
 
 
-@dataclass(frozen=True, slots=True)
-class BodyLine:
+class BodyLine(NamedTuple):
     """A non-blank line after the front matter; ``slot`` is set when the layout marks it."""
 
     number: int
@@ -21,8 +20,7 @@ class BodyLine:
     slot: Slot | None
 
 
-@dataclass(frozen=True, slots=True)
-class FrontLine:
+class FrontLine(NamedTuple):
     """A line before the first paragraph: title, label or disclaimer."""
 
     number: int

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from builder.errors import SourceError
 
 _BOM = b"\xef\xbb\xbf"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -36,7 +33,9 @@ def decode_lines(name: str, data: bytes) -> list[str]:
         raise SourceError(
             name, f"is not UTF-8 (byte 0x{data[exc.start]:02x})", _line_of(data, exc.start)
         ) from None
-    lines = _LINE_BREAK.split(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines

@@ -14,6 +14,8 @@ _LABEL = re.compile(r"^(?:完整原文|原文|全文|逐字稿|full transcript)$
 def front_kind(text: str) -> FrontKind | None:
     """Classify a line as front matter, or return None when it is not."""
     stripped = text.strip()
+    if len(stripped) > 200:
+        return None
     if _LABEL.match(stripped):
         return "label"
     if _DISCLAIMER.search(stripped):

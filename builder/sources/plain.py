@@ -14,10 +14,18 @@ class PlainLayout(SourceLayout):
     name = "plain"
 
     def matches(self, lines: list[str]) -> bool:
-        """Some lines are Chinese and some are English-only."""
-        body = [line for line in lines if line.strip() and front_kind(line) is None]
-        cjk = sum(1 for line in body if has_cjk(line))
-        return len(body) >= 2 and 0 < cjk < len(body)
+        """Some lines are English-only and some (other than front matter) are Chinese."""
+        english = chinese = False
+        for line in lines:
+            if not line.strip():
+                continue
+            if not has_cjk(line):
+                english = True
+            elif not chinese and front_kind(line) is None:
+                chinese = True
+            if english and chinese:
+                return True
+        return False
 
     def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine]]:
         """Leading title/label/disclaimer lines are front matter; the rest is body."""

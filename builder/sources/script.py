@@ -8,18 +8,19 @@ import re
 # and the full-width forms Chinese text uses for punctuation.
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uffef]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
 
 def has_cjk(text: str) -> bool:
     """True when the text holds a Han character or CJK punctuation."""
-    return _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def count_han(text: str) -> int:
     """Number of Han characters (ideographs only, no punctuation, digits or Latin letters)."""
-    return len(_HAN.findall(text))
+    return 0 if text.isascii() else sum(map(len, _HAN_RUN.findall(text)))
 
 
 def has_han(text: str) -> bool:
     """True when the text holds at least one Han character."""
-    return _HAN.search(text) is not None
+    return not text.isascii() and _HAN.search(text) is not None

@@ -88,6 +88,8 @@ def _period_from_mentions(prepared: list[Segment], meta: Metadata) -> None:
     counts: Counter[tuple[int, int]] = Counter()
     first_line: dict[tuple[int, int], int] = {}
     for segment in prepared:
+        if "uarter" not in segment.en and "UARTER" not in segment.en:
+            continue
         for match in _PERIOD_MENTION.finditer(segment.en):
             ordinal = match["ord"] or match["ord2"]
             year = match["year"] or match["year2"]

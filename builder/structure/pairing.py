@@ -8,60 +8,55 @@ its line number. Either way nothing after the fault shifts into a wrong pair.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from builder.errors import SourceError
 from builder.records import BodyLine, Header, Segment, Slot, Turn
 from builder.sources.script import has_cjk, has_han
 from builder.structure.speakers import looks_like_header, split_header
 
 
-def _slot(line: BodyLine) -> Slot:
-    """The line's slot: from markup when the layout gives one, else from its script."""
-    if line.slot is not None:
-        return line.slot
-    return "zh" if has_cjk(line.text) else "en"
+def _slots(body: tuple[BodyLine, ...]) -> list[Slot]:
+    """Each line's slot: from markup when the layout gives one, else from its script."""
+    return [line.slot if line.slot is not None else ("zh" if has_cjk(line.text) else "en") for line in body]
 
 
-def _is_header_pair(first: BodyLine, second: BodyLine | None) -> bool:
-    """A header is the same header-shaped text written in the English and the Chinese slot."""
-    return (
-        second is not None
-        and first.slot != "zh"
-        and second.slot != "en"
-        and first.text.strip() == second.text.strip()
-        and looks_like_header(first.text)
-    )
-
-
-def _translation_of(english: BodyLine, candidate: BodyLine | None) -> bool:
-    """True when ``candidate`` is the translation slot that belongs to ``english``."""
-    if candidate is None:
-        return False
-    if candidate.slot == "zh":
-        return True
-    if candidate.slot == "en":
-        return False
-    # Unmarked line without Chinese: only an exact copy counts as the (untranslated) translation.
-    return has_cjk(candidate.text) or candidate.text.strip() == english.text.strip()
+def _header_starts(body: tuple[BodyLine, ...], stripped: list[str]) -> set[int]:
+    """Indices where a header pair starts: the same header-shaped text in the English slot and
+    right after it in the Chinese slot."""
+    candidates = [i for i, (a, b) in enumerate(pairwise(stripped)) if a == b]
+    return {
+        i
+        for i in candidates
+        if body[i].slot != "zh" and body[i + 1].slot != "en" and looks_like_header(stripped[i])
+    }
 
 
 def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
-    """Turn body lines into speaker turns holding their segments, flagging doubtful pairs."""
+    """Turn body lines into speaker turns holding their segments, flagging doubtful pairs.
+
+    A line in the Chinese slot pairs with the English line before it when it is marked as the
+    translation or written in Chinese; an unmarked line without Chinese pairs only when it is
+    an exact copy (flagged ``untranslated``). Otherwise the English line is flagged
+    ``missing_translation`` and the next line is read afresh.
+    """
+    stripped = [line.text.strip() for line in body]
+    slots = _slots(body)
+    headers = _header_starts(body, stripped)
     turns: list[Turn] = []
     current: Turn | None = None
-    segment_index = 0
-    i = 0
-    while i < len(body):
+    segments = 0
+    i, n = 0, len(body)
+    while i < n:
         line = body[i]
-        following = body[i + 1] if i + 1 < len(body) else None
-        if _is_header_pair(line, following):
-            assert following is not None
-            speaker, title = split_header(line.text)
-            header = Header(line.text.strip(), speaker, title, line.number, following.number)
+        if i in headers:
+            speaker, title = split_header(stripped[i])
+            header = Header(stripped[i], speaker, title, line.number, body[i + 1].number)
             current = Turn(index=len(turns), header=header)
             turns.append(current)
             i += 2
             continue
-        if _slot(line) == "zh":
+        if slots[i] == "zh":
             raise SourceError(
                 name,
                 "translation line with no English paragraph before it "
@@ -72,23 +67,25 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
             current = Turn(index=len(turns), header=None)
             turns.append(current)
         flags: list[str] = [] if current.header is not None else ["no_speaker"]
-        if _translation_of(line, following) and not _is_header_pair(following, _peek(body, i + 2)):
-            assert following is not None
-            zh: str | None = following.text
-            line_zh: int | None = following.number
-            if following.text.strip() == line.text.strip() or not has_han(following.text):
+        j = i + 1
+        # The next line is the translation if it is in the Chinese slot, or an unmarked exact copy.
+        paired = (
+            j < n
+            and j not in headers
+            and (slots[j] == "zh" or (body[j].slot is None and stripped[j] == stripped[i]))
+        )
+        if paired:
+            translation = body[j]
+            if stripped[j] == stripped[i] or not has_han(translation.text):
                 flags.append("untranslated")
+            segment = Segment(
+                segments, current.index, line.text, translation.text, line.number, translation.number, flags
+            )
             i += 2
         else:
-            zh, line_zh = None, None
             flags.append("missing_translation")
+            segment = Segment(segments, current.index, line.text, None, line.number, None, flags)
             i += 1
-        current.segments.append(
-            Segment(segment_index, current.index, line.text, zh, line.number, line_zh, flags)
-        )
-        segment_index += 1
+        current.segments.append(segment)
+        segments += 1
     return turns
-
-
-def _peek(body: tuple[BodyLine, ...], index: int) -> BodyLine | None:
-    return body[index] if index < len(body) else None
