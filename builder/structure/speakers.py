@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _KNOWN = re.compile(
     r"^(?:operator|moderator|host|unidentified (?:analyst|participant|speaker|company representative"
@@ -17,6 +18,7 @@ _SENTENCE_END = re.compile(r"[.?!。？！:;,]$")
 _TITLE_SPLIT = " - "
 
 
+@lru_cache(maxsize=8192)
 def split_header(text: str) -> tuple[str, str | None]:
     """Split ``Name - Title`` into its name and title (title is None when absent)."""
     stripped = text.strip()
@@ -29,6 +31,7 @@ def is_operator(name: str | None) -> bool:
     return name is not None and name.strip().lower() in {"operator", "moderator"}
 
 
+@lru_cache(maxsize=8192)
 def looks_like_header(text: str) -> bool:
     """True when a line has the shape of a speaker header.
 
