@@ -26,6 +26,17 @@ def _fail(exc: CallcorpusError) -> None:
     sys.exit(1)
 
 
+#: ``--raw``, shared by the commands that read raw transcripts and their manifest.
+raw_option = click.option(
+    "--raw",
+    "raw_dir",
+    type=click.Path(path_type=Path),
+    default=Path("raw"),
+    show_default=True,
+    help="Folder of raw transcripts (*.txt); its manifest.toml applies to the files inside it.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="callcorpus")
 def cli() -> None:
@@ -38,14 +49,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option(
-    "--raw",
-    "raw_dir",
-    type=click.Path(path_type=Path),
-    default=Path("raw"),
-    show_default=True,
-    help="Folder of raw transcripts (*.txt) and manifest.toml.",
-)
+@raw_option
 @click.option(
     "--dist",
     "dist_dir",
@@ -122,14 +126,7 @@ def validate(release: Path) -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "--raw",
-    "raw_dir",
-    type=click.Path(path_type=Path),
-    default=Path("raw"),
-    show_default=True,
-    help="Raw folder whose manifest.toml applies to files inside it.",
-)
+@raw_option
 def check(files: tuple[Path, ...], raw_dir: Path) -> None:
     """Parse raw transcripts without building: layout, metadata, turns, roles and flags.
 
