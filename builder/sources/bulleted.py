@@ -18,10 +18,13 @@ class BulletedLayout(SourceLayout):
     name = "bulleted"
 
     def matches(self, lines: list[str]) -> bool:
-        """At least a third of the non-blank lines carry a bullet."""
-        nonblank = [line for line in lines if line.strip()]
-        bullets = sum(1 for line in nonblank if _BULLET.match(line))
-        return bullets > 0 and bullets * 3 >= len(nonblank)
+        """From the first bullet on, at least 80% of the non-blank lines are bulleted or indented."""
+        first = next((i for i, line in enumerate(lines) if _BULLET.match(line)), None)
+        if first is None:
+            return False
+        body = [line for line in lines[first:] if line.strip()]
+        marked = sum(1 for line in body if _BULLET.match(line) or _INDENT.match(line))
+        return marked * 5 >= len(body) * 4
 
     def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine]]:
         """Lines before the first bullet are front matter; markup sets each body line's slot."""

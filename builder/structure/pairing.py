@@ -37,8 +37,10 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
 
     A line in the Chinese slot pairs with the English line before it when it is marked as the
     translation or written in Chinese; an unmarked line without Chinese pairs only when it is
-    an exact copy (flagged ``untranslated``). Otherwise the English line is flagged
-    ``missing_translation`` and the next line is read afresh.
+    an exact copy (flagged ``untranslated``) and no Chinese line follows that it would leave
+    without its paragraph. Otherwise the English line is flagged ``missing_translation`` and
+    the next line is read afresh. Two identical unmarked English lines both lacking their
+    translation cannot be told from one untranslated pair; they are read as the latter.
     """
     stripped = [line.text.strip() for line in body]
     slots = _slots(body)
@@ -47,6 +49,13 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
     current: Turn | None = None
     segments = 0
     i, n = 0, len(body)
+
+    def _untranslated_copy(i: int, j: int) -> bool:
+        if body[j].slot is not None or stripped[j] != stripped[i]:
+            return False
+        after = j + 1
+        return not (after < n and after not in headers and slots[after] == "zh")
+
     while i < n:
         line = body[i]
         if i in headers:
@@ -68,12 +77,9 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
             turns.append(current)
         flags: list[str] = [] if current.header is not None else ["no_speaker"]
         j = i + 1
-        # The next line is the translation if it is in the Chinese slot, or an unmarked exact copy.
-        paired = (
-            j < n
-            and j not in headers
-            and (slots[j] == "zh" or (body[j].slot is None and stripped[j] == stripped[i]))
-        )
+        # The next line is the translation if it is in the Chinese slot, or an unmarked exact copy
+        # (untranslated) that is not itself followed by a Chinese line it would orphan.
+        paired = j < n and j not in headers and (slots[j] == "zh" or _untranslated_copy(i, j))
         if paired:
             translation = body[j]
             if stripped[j] == stripped[i] or not has_han(translation.text):
