@@ -211,8 +211,8 @@ operator's introductions, who answers whom); metadata records where each value c
 ## Licensing
 
 The transcripts are the words of the companies and analysts on each call; their copyright
-stays with its owners. The corpus is distributed for research use; see `LICENSE-DATA.md`
-in the repository. The code that builds it is Apache-2.0.
+stays with its owners. The corpus is distributed for non-commercial research and teaching;
+the terms are in `LICENSE-DATA.md` beside this card. The code that builds it is Apache-2.0.
 
 ## Citation
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from builder.card import CardFacts, ConfigStats, render_card
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists
+from builder.licensing import DATA_LICENSE
 from builder.manifest import load_manifest
 from builder.schema import config_names
 from builder.shard import ShardJob, ShardResult, run_shard
@@ -117,6 +118,7 @@ def build_release(
             raise BuildFailed(errors)
         facts = _facts(version, tmp, results, len(shards))
         (tmp / "README.md").write_text(render_card(facts), encoding="utf-8")
+        (tmp / "LICENSE-DATA.md").write_text(DATA_LICENSE, encoding="utf-8")
         unchanged = _move_into_place(tmp, final)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -74,6 +74,8 @@ def check_release(release: Path) -> list[str]:
     except (ValueError, yaml.YAMLError) as exc:
         return [f"{release}/README.md: {exc}"]
     problems: list[str] = []
+    if not (release / "LICENSE-DATA.md").is_file():
+        problems.append(f"{release}: no LICENSE-DATA.md (the card's license_link)")
     configs = {c.get("config_name"): c for c in card.get("configs", [])}
     infos = {i.get("config_name"): i for i in card.get("dataset_info", [])}
     defaults = [name for name, c in configs.items() if c.get("default")]

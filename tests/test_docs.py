@@ -73,3 +73,12 @@ def test_readme_sql_snippets_run(in_project: Path) -> None:
     assert len(results) == 2
     assert dict(results[0]) == {"operator": 37, "corporate": 316, "participant": 81}
     assert ("CXDO-2023Q2", "Michael D. Kaufman", "MK Investments") in results[1]
+
+
+def test_root_data_license_is_the_one_releases_carry(seed_release: BuildSummary) -> None:
+    from builder.licensing import DATA_LICENSE
+
+    assert (ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8") == DATA_LICENSE, (
+        "LICENSE-DATA.md differs from builder/licensing.py: edit DATA_LICENSE and copy it to the root"
+    )
+    assert (seed_release.path / "LICENSE-DATA.md").read_text(encoding="utf-8") == DATA_LICENSE
