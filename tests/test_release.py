@@ -186,3 +186,13 @@ def test_bad_version_and_missing_raw_are_errors(tmp_path: Path) -> None:
         build_release(RAW, tmp_path, "1.0")
     with pytest.raises(CallcorpusError, match="raw folder not found"):
         build_release(tmp_path / "missing", tmp_path, "1.0.0")
+
+
+def test_the_same_call_twice_is_an_error_naming_both_files(raw_copy: Path, tmp_path: Path) -> None:
+    shutil.copy(raw_copy / "crexendo-cxdo-2023-q2.txt", raw_copy / "crexendo-again.txt")
+    with pytest.raises(BuildFailed) as caught:
+        build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
+    assert caught.value.errors == [
+        "crexendo-cxdo-2023-q2.txt: transcript id CXDO-2023Q2 is already used by crexendo-again.txt "
+        "(the same call twice? set ticker/fiscal period in raw/manifest.toml)"
+    ]

@@ -93,3 +93,10 @@ def test_source_hash_is_of_the_file_bytes() -> None:
     data = (RAW / "stem-2024-q4.txt").read_bytes()
     source = parse_source("s.txt", data)
     assert source.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_title_with_full_width_parentheses() -> None:
+    lines = (RAW / "crexendo-cxdo-2023-q2.txt").read_text(encoding="utf-8").split("\n")
+    lines[0] = "Crexendo Inc（CXDO）2023 Q2 法說會逐字稿"
+    row = transcript_row(build_transcript(parse_source("c.txt", "\n".join(lines).encode())))
+    assert (row["transcript_id"], row["company"], row["title"]) == ("CXDO-2023Q2", "Crexendo", lines[0])

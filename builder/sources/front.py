@@ -7,7 +7,9 @@ import re
 from builder.records import FrontKind
 
 _DISCLAIMER = re.compile(r"(?:警語|免責|注意).*翻譯|翻譯.*(?:僅供參考|僅供参考)|machine[- ]translat", re.I)
-_TITLE = re.compile(r"法說會|逐字稿|\([A-Z0-9.\-]{1,10}\)\s*[0-9]{4}\s*Q[1-4]|earnings call transcript", re.I)
+_TITLE = re.compile(
+    r"法說會|逐字稿|[(（][A-Z0-9.\-]{1,10}[)）]\s*[0-9]{4}\s*Q[1-4]|earnings call transcript", re.I
+)
 _LABEL = re.compile(r"^(?:完整原文|原文|全文|逐字稿|full transcript)$", re.I)
 
 

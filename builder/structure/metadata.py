@@ -12,7 +12,7 @@ from collections import Counter
 from builder.records import FrontLine, Metadata, Segment, Sourced, TranslationOrigin, Turn
 
 _TITLE = re.compile(
-    r"^(?P<company>.+?)\s*\((?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})\)\s*"
+    r"^(?P<company>.+?)\s*[(（](?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})[)）]\s*"
     r"(?P<year>[0-9]{4})\s*Q(?P<quarter>[1-4])\b(?P<rest>.*)$"
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
