@@ -9,10 +9,10 @@ silent. Affiliations come from the operator's introduction or a title that state
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
-from builder.records import Participant, Turn
+from builder.records import Header, Participant, Role, Turn
 from builder.structure.speakers import is_operator
 
 _NAME = r"\[?[A-Z][\w'’.\-]*\]?(?: \[?[A-Z][\w'’.\-]*\]?){0,4}"
@@ -39,9 +39,6 @@ _TITLE_CORPORATE = re.compile(
     r"director|vice president|treasurer|controller|founder)\b",
     re.I,
 )
-
-
-Settle = Callable[[str, str, str], Participant]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +84,7 @@ def _hands_back(turn: Turn) -> bool:
     return bool(turn.segments) and _HANDBACK.search(turn.segments[-1].en) is not None
 
 
-def _title_role(title: str | None) -> str | None:
+def _title_role(title: str | None) -> Role | None:
     if not title:
         return None
     if _TITLE_PARTICIPANT.search(title):
@@ -97,39 +94,41 @@ def _title_role(title: str | None) -> str | None:
     return None
 
 
+def _key(header: Header) -> tuple[str, str | None]:
+    """A participant is one name with one title: header lines that differ only in spacing agree."""
+    return header.name, header.title
+
+
+def _settle(person: Participant, role: Role, evidence: str) -> None:
+    """Give a role with its evidence, unless stronger evidence already decided it."""
+    if person.role == "unknown":
+        person.role, person.role_evidence = role, evidence
+
+
 def assign_roles(turns: list[Turn]) -> list[Participant]:
     """Return the call's participants in order of first appearance, with roles and evidence."""
-    people: dict[str, Participant] = {}
+    people: dict[tuple[str, str | None], Participant] = {}
     for turn in turns:
-        if turn.header is not None and turn.header.text not in people:
-            people[turn.header.text] = Participant(turn.header.name, turn.header.title)
-
-    def settle(key: str, role: str, evidence: str) -> Participant:
-        person = people[key]
-        if person.role == "unknown":
-            person.role, person.role_evidence = role, evidence  # type: ignore[assignment]
-        return person
+        if turn.header is not None and _key(turn.header) not in people:
+            people[_key(turn.header)] = Participant(turn.header.name, turn.header.title)
 
     for turn in turns:
         if turn.header is None:
             continue
         if is_operator(turn.header.name):
-            settle(turn.header.text, "operator", "operator_header")
+            _settle(people[_key(turn.header)], "operator", "operator_header")
         elif turn.section == "prepared_remarks":
-            settle(turn.header.text, "corporate", "prepared_remarks")
+            _settle(people[_key(turn.header)], "corporate", "prepared_remarks")
 
-    previous: Turn | None = None
-    for turn in turns:
+    for previous, turn in pairwise(turns):
         if turn.section == "qa" and turn.header is not None:
-            key = turn.header.text
-            person = people[key]
-            if person.role == "unknown" and previous is not None:
-                _assign_in_qa(person, key, previous, settle)
-        previous = turn
+            person = people[_key(turn.header)]
+            if person.role == "unknown":
+                _assign_in_qa(person, previous)
 
     for person in people.values():
         if person.role == "unknown" and (role := _title_role(person.title)):
-            person.role, person.role_evidence = role, "title"  # type: ignore[assignment]
+            _settle(person, role, "title")
         if person.role == "participant" and person.affiliation is None and person.title:
             match = _TITLE_AFFILIATION.search(person.title)
             if match:
@@ -137,28 +136,26 @@ def assign_roles(turns: list[Turn]) -> list[Participant]:
     return list(people.values())
 
 
-def _assign_in_qa(person: Participant, key: str, previous: Turn, settle: Settle) -> None:
+def _assign_in_qa(person: Participant, previous: Turn) -> None:
     """Decide a Q&A speaker's role from the turn just before theirs."""
     if previous.header is None or not is_operator(previous.header.name):
-        settle(key, "corporate", "answered_in_qa")
-        return
-    intro = None if _hands_back(previous) else _introduction_in(previous)
-    if intro is not None:
-        settle(key, "participant", "introduced_by_operator")
+        _settle(person, "corporate", "answered_in_qa")
+    elif _hands_back(previous):
+        _settle(person, "corporate", "handed_back_by_operator")
+    elif intro := _introduction_in(previous):
+        _settle(person, "participant", "introduced_by_operator")
         person.introduced_as = intro.name if intro.name != person.name else None
         if intro.affiliation:
             person.affiliation, person.affiliation_source = intro.affiliation, "operator_introduction"
-    elif _hands_back(previous):
-        settle(key, "corporate", "handed_back_by_operator")
     elif _title_role(person.title) is None:
-        settle(key, "participant", "after_operator_in_qa")
+        _settle(person, "participant", "after_operator_in_qa")
 
 
-def header_roles(turns: list[Turn], participants: list[Participant]) -> dict[str | None, str]:
+def header_roles(turns: list[Turn], participants: list[Participant]) -> dict[str | None, Role]:
     """Role of each speaker header text; ``None`` (no header) maps to ``unknown``."""
     by_person = {(p.name, p.title): p.role for p in participants}
-    roles: dict[str | None, str] = {None: "unknown"}
+    roles: dict[str | None, Role] = {None: "unknown"}
     for turn in turns:
         if turn.header is not None:
-            roles[turn.header.text] = by_person[(turn.header.name, turn.header.title)]
+            roles[turn.header.text] = by_person[_key(turn.header)]
     return roles

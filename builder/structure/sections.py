@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from builder.records import Turn
+from builder.records import Role, Turn
 from builder.structure.speakers import is_operator
 
 _QA_OPENING = re.compile(
@@ -43,7 +43,7 @@ def mark_sections(turns: list[Turn], qa_start: int | None) -> None:
         turn.section = "qa" if in_qa else "prepared_remarks"
 
 
-def number_exchanges(turns: list[Turn], roles: dict[str | None, str]) -> int:
+def number_exchanges(turns: list[Turn], roles: dict[str | None, Role]) -> int:
     """Number the Q&A exchanges: a participant's turn opens one, the answers after it join it.
 
     Operator turns belong to no exchange and close the current one, so closing remarks after
