@@ -24,7 +24,7 @@ def transcript_id(meta: Metadata, source: RawSource) -> str:
     base = meta.ticker.value or (_slug(str(meta.company.value)) if meta.company.value else "call")
     if meta.fiscal_year.value is not None and meta.fiscal_quarter.value is not None:
         return f"{base}-{meta.fiscal_year.value}Q{meta.fiscal_quarter.value}"
-    content = "\n".join(line.text for line in (*source.front, *source.body))
+    content = "\n".join([line.text for line in source.front] + [line.text for line in source.body])
     return f"{base}-{hashlib.sha256(content.encode()).hexdigest()[:12]}"
 
 
