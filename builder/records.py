@@ -34,6 +34,7 @@ class RawSource:
 
     name: str
     sha256: str
+    num_bytes: int
     layout: Layout
     num_lines: int
     front: tuple[FrontLine, ...]

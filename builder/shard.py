@@ -88,7 +88,7 @@ def _run_shard(job: ShardJob) -> ShardResult:
         except SourceError as exc:
             result.errors.append(str(exc))
             continue
-        result.raw_bytes += (job.raw_dir / name).stat().st_size
+        result.raw_bytes += source.num_bytes
         rows = {"segments": list(segment_rows(transcript)), "transcripts": [transcript_row(transcript)]}
         valid = all([validators[c].check(r) for c in rows for r in rows[c]])
         if not valid:

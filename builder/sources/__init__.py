@@ -36,6 +36,7 @@ def parse_source(name: str, data: bytes) -> RawSource:
     return RawSource(
         name=name,
         sha256=hashlib.sha256(data).hexdigest(),
+        num_bytes=len(data),
         layout=layout.name,
         num_lines=len(lines),
         front=tuple(front),
