@@ -62,7 +62,7 @@ def card_metadata(facts: CardFacts) -> dict[str, Any]:
         "language": ["en", "zh"],
         "language_details": "en, zh-Hant",
         "multilinguality": "translation",
-        "task_categories": ["translation", "question-answering"],
+        "task_categories": ["translation"],
         "size_categories": [size_category(facts.configs[spec["default_config"]].num_examples)],
         "tags": ["finance", "earnings-calls", "parallel-corpus", "machine-translation"],
         "configs": [
@@ -97,8 +97,20 @@ def _escape_cell(text: str) -> str:
 
 
 def _field_rows(node: dict[str, Any], root: dict[str, Any], prefix: str = "") -> list[str]:
+    """Table rows of an object's fields, nested fields under dotted names.
+
+    Properties that all share one ``$ref`` (the provenance of each metadata field) are listed
+    once, as ``<field>``, with the names they stand for.
+    """
+    properties = node["properties"]
+    refs = {prop.get("$ref") for prop in properties.values()}
+    if len(properties) > 1 and len(refs) == 1 and None not in refs:
+        shared = root["$defs"][refs.pop().removeprefix("#/$defs/")]
+        names = ", ".join(f"`{name}`" for name in properties)
+        described = {**shared, "description": f"{shared['description']} One for each of {names}."}
+        return _field_rows({"properties": {"<field>": described}}, root, prefix)
     rows = []
-    for name, prop in node["properties"].items():
+    for name, prop in properties.items():
         if "$ref" in prop:
             prop = root["$defs"][prop["$ref"].removeprefix("#/$defs/")]
         types = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]

@@ -196,3 +196,12 @@ def test_the_same_call_twice_is_an_error_naming_both_files(raw_copy: Path, tmp_p
         "crexendo-cxdo-2023-q2.txt: transcript id CXDO-2023Q2 is already used by crexendo-again.txt "
         "(the same call twice? set ticker/fiscal period in raw/manifest.toml)"
     ]
+
+
+def test_card_documents_every_field_of_every_config(seed_release: BuildSummary) -> None:
+    from builder.schema import config_names, load_schema
+
+    text = (seed_release.path / "README.md").read_text(encoding="utf-8")
+    for config in config_names():
+        for name in load_schema(config)["properties"]:
+            assert f"| `{name}` |" in text, f"{config}.{name} missing from the card"
