@@ -17,14 +17,16 @@ from builder.structure.speakers import is_operator
 
 _NAME = r"\[?[A-Z][\w'’.\-]*\]?(?: \[?[A-Z][\w'’.\-]*\]?){0,4}"
 _COURTESY = r"(?:\s*(?:Please (?:go ahead|proceed)|Your line is (?:now )?(?:open|live)|Go ahead)[^.]*\.?)*"
+_AFFILIATION = rf"(?:(?: (?:at|from|with|of) |, )(?P<aff>[^,]+?))?\.?{_COURTESY}$"
 _INTRO_PATTERNS = (
-    # "Your next question is coming from Josh Nichols at B. Riley."
+    # "Your next question is coming from Josh Nichols at B. Riley.", "We'll take our next
+    # question from Jane Doe of Acme.", "… comes from the line of Jane Doe with Acme Securities."
     re.compile(
-        rf"(?:comes?|coming) from (?:the line of )?(?P<name>{_NAME})"
-        rf"(?:(?: (?:at|from|with|of) |, )(?P<aff>[^,]+?))?\.?{_COURTESY}$"
+        rf"(?:questions?(?: [a-z\-]+){{0,4}} from|(?:comes?|coming) from|line of) (?:the line of )?"
+        rf"(?P<name>{_NAME}){_AFFILIATION}"
     ),
-    # "… from the line of Jane Doe with Acme Securities."
-    re.compile(rf"line of (?P<name>{_NAME})(?: (?:with|from|of|at) (?P<aff>.+?))?\.?{_COURTESY}$"),
+    # "Next, we'll hear from Jane Doe with Acme." / "We'll go to Jane Doe at Acme."
+    re.compile(rf"(?:hear from|go to|move to|turn to) (?:the line of )?(?P<name>{_NAME}){_AFFILIATION}"),
     # "Zach Cummins, B. Riley."
     re.compile(rf"^(?P<name>{_NAME}), (?P<aff>[A-Z0-9][^,]{{1,80}}?)\.?{_COURTESY}$"),
 )

@@ -1,0 +1,58 @@
+"""Operator introductions and role evidence beyond what the seeds show."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import seed_lines
+
+from builder.sources import parse_source
+from builder.structure import build_transcript
+from builder.structure.roles import parse_introduction
+
+INTRODUCTIONS = {
+    "I would now like to begin the Q&A period. (Operator instructions) K.C. Ambrecht, Shay Capital.": (
+        "K.C. Ambrecht",
+        "Shay Capital",
+    ),
+    "Zach Cummins, B. Riley.": ("Zach Cummins", "B. Riley"),
+    "(Operator Instructions) Your first question for today is coming from Eric Martinuzzi at Lake Street.": (
+        "Eric Martinuzzi",
+        "Lake Street",
+    ),
+    "Your next question is coming from [Ronald Sol], a private investor.": ("[Ronald Sol]", None),
+    "Your next question is a follow-up question coming from Josh Nichols.": ("Josh Nichols", None),
+    "Thank you. Our next question comes from the line of Jane Doe with Acme Securities. Please go ahead.": (
+        "Jane Doe",
+        "Acme Securities",
+    ),
+    "We'll take our next question from Jane Doe of Acme Capital.": ("Jane Doe", "Acme Capital"),
+    "Our first question is from Jane Doe with Acme. Your line is now open.": ("Jane Doe", "Acme"),
+    "Next, we'll hear from Jane Doe with Acme Partners.": ("Jane Doe", "Acme Partners"),
+    "And we'll go to Jane Doe at Acme.": ("Jane Doe", "Acme"),
+    "Thank you. At this time, we have no further questions.": None,
+    "(Operator Instructions)": None,
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), INTRODUCTIONS.items())
+def test_operator_introductions(text: str, expected: tuple[str, str | None] | None) -> None:
+    found = parse_introduction(text, 1)
+    assert (found and (found.name, found.affiliation)) == expected
+
+
+def test_new_speaker_after_the_operator_hands_back_is_corporate() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    # After the last operator turn, a company speaker who never spoke before closes the call.
+    lines += [
+        "I would now like to turn the call back over to Jane Roe for closing remarks.",
+        "現在我想把電話轉回給 Jane Roe 作結束語。",
+        "Jane Roe - Chief Operating Officer",
+        "Jane Roe - Chief Operating Officer",
+        "Thank you all for joining.",
+        "感謝大家的參與。",
+    ]
+    transcript = build_transcript(parse_source("stem.txt", "\n".join(lines).encode()))
+    assert not any(segment.flags for segment in transcript.segments)
+    roe = next(p for p in transcript.participants if p.name == "Jane Roe")
+    assert (roe.role, roe.role_evidence) == ("corporate", "handed_back_by_operator")
+    assert transcript.turns[-1].exchange is None and transcript.turns[-1].section == "qa"
