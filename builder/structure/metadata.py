@@ -16,21 +16,32 @@ _TITLE = re.compile(
     r"(?P<year>[0-9]{4})\s*Q(?P<quarter>[1-4])\b(?P<rest>.*)$"
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_ORDINAL = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+_YEAR = r"(?:19|20)[0-9]{2}"
+# A fiscal quarter as calls say it: "third quarter", "third-quarter", "Q3" (named groups carry a
+# suffix so that one pattern can hold several).
+_QUARTER = r"(?:(?P<ord{0}>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q(?P<qn{0}>[1-4]))"
+_FISCAL = r"(?:fiscal )?(?:year )?"
 _WELCOME = re.compile(
     r"welcome to (?:the |today's |this |our )?(?P<company>[A-Z][\w&.,'’ \-]*?),? "
-    r"(?:(?:fiscal )?(?:(?:year )?[0-9]{4} )?" + _ORDINAL + r"[- ]quarter(?:,? (?:fiscal )?(?:year )?"
-    r"(?P<year>[0-9]{4}))?|(?:fiscal )?(?:year[- ]end )?[0-9]{4}|earnings|results|conference call"
-    r"|quarterly|financial results)",
+    rf"(?:(?:{_FISCAL}(?P<year0>{_YEAR}) )?{_QUARTER.format('')}(?:,? {_FISCAL}(?P<year>{_YEAR}))?"
+    rf"|{_FISCAL}(?:year[- ]end )?{_YEAR}|earnings|results|conference call|quarterly|financial results)",
     re.I,
 )
 _PERIOD_MENTION = re.compile(
-    r"\b" + _ORDINAL + r"[- ]quarter(?: of)?(?: fiscal)?(?: year)?,? (?P<year>(?:19|20)[0-9]{2})\b"
-    r"|\b"
-    + _ORDINAL.replace("ord", "ord2")
-    + r" quarter ended \w+ [0-9]{1,2}, (?P<year2>(?:19|20)[0-9]{2})\b",
+    rf"\b{_QUARTER.format('')}(?: of)?,? {_FISCAL}(?P<year>{_YEAR})\b"
+    rf"|\b{_QUARTER.format('2')} ended \w+ [0-9]{{1,2}}, (?P<year2>{_YEAR})\b",
     re.I,
 )
+
+
+def _quarter(match: re.Match[str], suffix: str = "") -> int | None:
+    """The quarter number a ``_QUARTER`` group matched, or None."""
+    ordinal, number = match[f"ord{suffix}"], match[f"qn{suffix}"]
+    if ordinal:
+        return _ORDINALS[ordinal.lower()]
+    return int(number) if number else None
+
+
 _EARNINGS = re.compile(r"earnings (?:conference )?call|results (?:conference )?call|earnings release", re.I)
 _LEGAL_SUFFIX = re.compile(
     r",?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|plc|PLC|LLC|L\.P\.|N\.V\.|S\.A\.|AG|SE)$"
@@ -41,7 +52,8 @@ _ENGINES = {"google": "Google Translate", "deepl": "DeepL", "bing": "Microsoft T
 
 def company_name(written: str) -> str:
     """The company's name without a trailing legal form (``Rekor Systems, Inc.`` → ``Rekor Systems``)."""
-    return _LEGAL_SUFFIX.sub("", written.strip().rstrip(",")).strip()
+    name = _LEGAL_SUFFIX.sub("", written.strip().rstrip(",")).strip()
+    return re.sub(r"['’]s$", "", name)
 
 
 def from_title(front: tuple[FrontLine, ...], meta: Metadata) -> None:
@@ -70,9 +82,10 @@ def from_text(turns: list[Turn], meta: Metadata) -> None:
             continue
         if meta.company.value is None:
             meta.company = Sourced(company_name(match["company"]), "text", segment.line_en)
-        if match["ord"] and match["year"] and meta.fiscal_year.value is None:
-            meta.fiscal_year = Sourced(int(match["year"]), "text", segment.line_en)
-            meta.fiscal_quarter = Sourced(_ORDINALS[match["ord"].lower()], "text", segment.line_en)
+        quarter, year = _quarter(match), match["year"] or match["year0"]
+        if quarter and year and meta.fiscal_year.value is None:
+            meta.fiscal_year = Sourced(int(year), "text", segment.line_en)
+            meta.fiscal_quarter = Sourced(quarter, "text", segment.line_en)
         break
     if meta.fiscal_year.value is None:
         _period_from_mentions(prepared, meta)
@@ -88,12 +101,13 @@ def _period_from_mentions(prepared: list[Segment], meta: Metadata) -> None:
     counts: Counter[tuple[int, int]] = Counter()
     first_line: dict[tuple[int, int], int] = {}
     for segment in prepared:
-        if "uarter" not in segment.en and "UARTER" not in segment.en:
-            continue
+        if "uarter" not in segment.en and "UARTER" not in segment.en and "Q" not in segment.en:
+            continue  # cheap test before the regex: no quarter can be mentioned
         for match in _PERIOD_MENTION.finditer(segment.en):
-            ordinal = match["ord"] or match["ord2"]
-            year = match["year"] or match["year2"]
-            key = (int(year), _ORDINALS[ordinal.lower()])
+            quarter = _quarter(match) or _quarter(match, "2")
+            if quarter is None:  # cannot happen: each alternative names a quarter
+                continue
+            key = (int(match["year"] or match["year2"]), quarter)
             counts[key] += 1
             first_line.setdefault(key, segment.line_en)
     if not counts:
