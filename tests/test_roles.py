@@ -56,3 +56,21 @@ def test_new_speaker_after_the_operator_hands_back_is_corporate() -> None:
     roe = next(p for p in transcript.participants if p.name == "Jane Roe")
     assert (roe.role, roe.role_evidence) == ("corporate", "handed_back_by_operator")
     assert transcript.turns[-1].exchange is None and transcript.turns[-1].section == "qa"
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("Now, I'll be conducting a question-and-answer session.", True),
+        ("I would now like to begin the Q&A period. (Operator instructions)", True),
+        ("(Operator Instructions) Your first question for today is coming from Eric Martinuzzi.", True),
+        ("At this time, we will open the floor for questions.", True),
+        ("We will now take questions. (Operator Instructions)", True),
+        ("Thank you. I'll now turn the call over to the CEO.", False),
+        ("(Operator Instructions) As a reminder, this conference is being recorded.", False),
+    ],
+)
+def test_q_and_a_opening_phrases(text: str, opens: bool) -> None:
+    from builder.structure.sections import _QA_OPENING
+
+    assert (_QA_OPENING.search(text) is not None) == opens

@@ -11,7 +11,7 @@ _QA_OPENING = re.compile(
     r"question[- ]and[- ]answer|\bQ ?(?:&|and) ?A\b|first question|next question"
     r"|questions? (?:is |today )?(?:comes?|coming) from|line of .+ with"
     r"|open (?:up )?(?:the )?(?:call|line|lines|floor) (?:up )?(?:for|to) questions"
-    r"|(?:begin|start|conduct|conducting) (?:taking |the )?questions",
+    r"|(?:begin|start|conduct|conducting|take|taking|open it up for) (?:taking |the |your |some )?questions",
     re.I,
 )
 
