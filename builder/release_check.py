@@ -28,7 +28,7 @@ def read_card(release: Path) -> dict[str, Any]:
     """The YAML header of a release's ``README.md``."""
     text = (release / "README.md").read_text(encoding="utf-8")
     if not text.startswith("---\n"):
-        raise ValueError("README.md has no YAML header")
+        raise ValueError("README.md has no YAML header (not a release folder?)")
     header = text[4 : text.index("\n---\n", 4)]
     data = yaml.safe_load(header)
     if not isinstance(data, dict):
