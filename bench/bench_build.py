@@ -516,15 +516,18 @@ def summarize(build: dict[str, Any], parse: dict[str, Any], route: dict[str, Any
         figures["ratio_vs_segments_route"] = mb_s / figures["datasets_segments_mb_s"]
         # Both routes share the parse, so the build can never beat the datasets route by more than this.
         figures["ratio_ceiling_at_zero_write_cost"] = seg / parse["seconds"]
-        targets["ratio"] = {
-            "target": f">= {TARGET_RATIO:g}x datasets (segments route)",
-            "value": figures["ratio_vs_segments_route"],
-            "verdict": _verdict(figures["ratio_vs_segments_route"] >= TARGET_RATIO),
-        }
         if "transcripts" in route:
             both = seg + route["transcripts"]["seconds"]
             figures["datasets_both_mb_s"] = _mb_s(route["raw_bytes"], both)
             figures["ratio_vs_both_route"] = mb_s / figures["datasets_both_mb_s"]
+        # The headline ratio compares like with like: the route that writes the configs the build writes.
+        same = "both" if "ratio_vs_both_route" in figures else "segments"
+        ratio = figures[f"ratio_vs_{same}_route"]
+        targets["ratio"] = {
+            "target": f">= {TARGET_RATIO:g}x datasets ({'both configs' if same == 'both' else 'segments'})",
+            "value": ratio,
+            "verdict": _verdict(ratio >= TARGET_RATIO),
+        }
     return {"figures": figures, "targets": targets}
 
 
