@@ -91,6 +91,8 @@ def build(raw_dir: Path, dist_dir: Path, version: str, jobs: int | None) -> None
             summary = build_release(raw_dir, dist_dir, version, jobs, progress=bar.update)
     except CallcorpusError as exc:
         _fail(exc)
+    except OSError as exc:  # e.g. a dist folder that cannot be written
+        _fail(CallcorpusError(f"{exc.filename or dist_dir}: {exc.strerror or exc}"))
     elapsed = time.perf_counter() - started
     rows = summary.num_rows
     verb = "unchanged (identical bytes)" if summary.unchanged else "built"

@@ -79,3 +79,11 @@ def test_check_describes_a_raw_file() -> None:
     assert "participant Michael D. Kaufman, MK Investments" in result.stdout
     with_manifest = run("check", "raw/stem-2024-q4.txt", cwd=RAW.parent)
     assert "STEM-2024Q4 (plain layout), Stem, 2024 Q4" in with_manifest.stdout
+
+
+def test_unwritable_dist_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "dist"
+    blocker.write_text("a file where the dist folder should be", encoding="utf-8")
+    result = run("build", "--raw", str(RAW), "--dist", str(blocker))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(f"error: {blocker}")
