@@ -71,6 +71,14 @@ CATALOG: dict[str, Flag] = {
             "No operator turn opens a question-and-answer session; every segment is `prepared_remarks`.",
         ),
         Flag(
+            "speaker_header_written_once",
+            "transcript",
+            "warning",
+            "Speaker header written once",
+            "A speaker header stands in the English slot only, with a paragraph right after it; "
+            "it is read as a header (the turn's `header_line_zh` is null). Check the turn.",
+        ),
+        Flag(
             "unrecognized_front_matter",
             "transcript",
             "warning",

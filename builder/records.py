@@ -44,13 +44,15 @@ class RawSource:
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """A speaker header line, written once in each slot."""
+    """A speaker header, normally written once in each slot; ``text_zh`` is None when the
+    source wrote it once. Texts are as written; name and title have whitespace normalized."""
 
-    text: str
+    text_en: str
+    text_zh: str | None
     name: str
     title: str | None
     line_en: int
-    line_zh: int
+    line_zh: int | None
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from builder.records import Participant, Transcript, Turn
 from builder.sources.script import count_han
-from builder.structure.roles import header_roles
+from builder.structure.roles import header_roles, participant_key
 
 Row = dict[str, Any]
 
@@ -20,12 +20,12 @@ def segment_id(transcript_id: str, index: int) -> str:
 def segment_rows(transcript: Transcript) -> Iterator[Row]:
     """One row per segment of a transcript, in source order."""
     tid = transcript.transcript_id
-    roles = header_roles(transcript.turns, transcript.participants)
+    roles = header_roles(transcript.participants)
     for turn in transcript.turns:
         header = turn.header
         speaker = header.name if header else None
         title = header.title if header else None
-        role = roles[header.text if header else None]
+        role = roles[participant_key(header)] if header else "unknown"
         for segment in turn.segments:
             yield {
                 "segment_id": segment_id(tid, segment.index),
@@ -64,6 +64,8 @@ def _turn(turn: Turn) -> Row:
         "speaker_title": header.title if header else None,
         "section": turn.section,
         "exchange": turn.exchange,
+        "header_text_en": header.text_en if header else None,
+        "header_text_zh": header.text_zh if header else None,
         "header_line_en": header.line_en if header else None,
         "header_line_zh": header.line_zh if header else None,
         "first_segment": turn.segments[0].index if turn.segments else None,

@@ -94,3 +94,71 @@ def test_every_seed_is_fully_accounted_for() -> None:
     for path in sorted(RAW.glob("*.txt")):
         transcript = build_transcript(parse_source(path.name, path.read_bytes()))
         assert all(not s.flags for s in transcript.segments), path.name
+
+
+def test_untranslated_short_line_written_twice_is_no_speaker_header() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    assert lines[159] == "(Operator Instructions)"
+    lines[160] = lines[159]  # "(操作員指令)" left untranslated
+    transcript = _build(lines)
+    assert len(transcript.segments) == 192 and len(transcript.turns) == 61
+    copy = next(s for s in transcript.segments if s.line_en == 160)
+    assert copy.zh == "(Operator Instructions)" and copy.flags == ["untranslated"]
+    roles = {p.name: p.role for p in transcript.participants}
+    assert "(Operator Instructions)" not in roles and roles["Thomas Boyes"] == "participant"
+
+    bulleted = seed_lines("crexendo-cxdo-2023-q2.txt")
+    assert bulleted[754] == "  • (Operator Instructions)"
+    bulleted[756] = "    (Operator Instructions)"
+    transcript = _build(bulleted)
+    assert len(transcript.segments) == 126 and len(transcript.turns) == 69
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", " \u200b\t", "\u2060"])
+def test_invisible_lines_are_blank_and_take_no_translation(invisible: str) -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    original = _pairs(_build(lines))
+    lines.insert(12, invisible)  # between an English paragraph and its translation
+    transcript = _build(lines)
+    assert _pairs(transcript) == original
+    assert 13 in transcript.source.blank
+
+
+def test_a_bare_bullet_is_blank() -> None:
+    lines = seed_lines("crexendo-cxdo-2023-q2.txt")
+    original = _pairs(_build(lines))
+    lines.insert(11, "  •")
+    transcript = _build(lines)
+    assert _pairs(transcript) == original and 12 in transcript.source.blank
+
+
+def test_speaker_header_written_once_still_starts_a_turn() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    assert lines[9] == lines[10] == "Ted Durbin - Head of Investor Relations"
+    del lines[10]
+    transcript = _build(lines)
+    assert transcript.flags == ["speaker_header_written_once"]
+    turn = transcript.turns[1]
+    assert turn.header is not None and turn.header.name == "Ted Durbin" and turn.header.line_zh is None
+    assert len(turn.segments) == 5 and not any(s.flags for s in transcript.segments)
+
+
+def test_header_copies_that_differ_in_spacing_are_one_header() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    lines[10] = "Ted  Durbin -\tHead of Investor Relations"
+    transcript = _build(lines)
+    header = transcript.turns[1].header
+    assert header is not None and (header.name, header.title) == ("Ted Durbin", "Head of Investor Relations")
+    assert header.text_zh == lines[10] and transcript.flags == []
+
+
+@pytest.mark.parametrize(
+    "addition", [" Revenue rose 5％ year over year.", " Our partner Tencent (騰訊) signed，too."]
+)
+def test_english_with_a_few_cjk_characters_still_pairs(addition: str) -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    lines[11] += addition
+    transcript = _build(lines)
+    segment = next(s for s in transcript.segments if s.line_en == 12)
+    assert segment.en.endswith(addition) and segment.line_zh == 13 and len(transcript.segments) == 192
+    assert not any(s.flags for s in transcript.segments)

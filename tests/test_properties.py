@@ -75,7 +75,7 @@ def test_pairs_are_recovered_exactly(turns: list, layout: str, newline: str, bom
     data = (b"\xef\xbb\xbf" if bom else b"") + newline.join(render(turns, layout)).encode()
     transcript = build_transcript(parse_source("generated.txt", data))
     assert transcript.source.layout == layout
-    assert [t.header.text if t.header else None for t in transcript.turns] == [h for h, _ in turns]
+    assert [t.header.text_en if t.header else None for t in transcript.turns] == [h for h, _ in turns]
     segments = transcript.segments
     assert [s.en for s in segments] == [p.en for p in expected]
     assert [s.zh for s in segments] == [_zh(p) for p in expected]

@@ -31,13 +31,11 @@ def rebuild(transcript: dict, segments: list[dict]) -> dict[int, str]:
 
     for front in transcript["front_matter"]:
         put(front["source_line"], front["text"])
-    speakers = {}
     for turn in transcript["turns"]:
         if turn["header_line_en"] is not None:
-            title = f" - {turn['speaker_title']}" if turn["speaker_title"] else ""
-            speakers[turn["turn_index"]] = turn["speaker"] + title
-            put(turn["header_line_en"], en_prefix + turn["speaker"] + title)
-            put(turn["header_line_zh"], zh_prefix + turn["speaker"] + title)
+            put(turn["header_line_en"], en_prefix + turn["header_text_en"])
+        if turn["header_line_zh"] is not None:
+            put(turn["header_line_zh"], zh_prefix + turn["header_text_zh"])
     for segment in segments:
         put(segment["source_line_en"], en_prefix + segment["translation"]["en"])
         if segment["source_line_zh"] is not None:

@@ -32,7 +32,7 @@ def parse_source(name: str, data: bytes) -> RawSource:
     """Decode raw bytes and split them by their detected layout."""
     lines = decode_lines(name, data)
     layout = detect_layout(name, lines)
-    front, body = layout.split(name, lines)
+    front, body, blank = layout.split(name, lines)
     return RawSource(
         name=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -41,7 +41,7 @@ def parse_source(name: str, data: bytes) -> RawSource:
         num_lines=len(lines),
         front=tuple(front),
         body=tuple(body),
-        blank=tuple(n for n, text in enumerate(lines, start=1) if not text.strip()),
+        blank=tuple(blank),
     )
 
 

@@ -17,5 +17,9 @@ class SourceLayout(ABC):
         """True when the lines are written in this layout."""
 
     @abstractmethod
-    def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine]]:
-        """Return the front matter and the body lines (1-based numbers, blank lines dropped)."""
+    def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine], list[int]]:
+        """Return the front matter, the body lines and the numbers of the blank lines (1-based).
+
+        A line is blank when nothing visible is left once the layout's markup is removed
+        (``script.is_blank``); every other line is front matter or body.
+        """

@@ -7,6 +7,7 @@ import re
 from builder.records import BodyLine, FrontLine
 from builder.sources.base import SourceLayout
 from builder.sources.front import front_kind
+from builder.sources.script import is_blank
 
 _BULLET = re.compile(r"^[ \t]*[•●▪‣◦][ \t]*")
 _INDENT = re.compile(r"^[ \t]{2,}(?=\S)")
@@ -22,18 +23,21 @@ class BulletedLayout(SourceLayout):
         first = next((i for i, line in enumerate(lines) if _BULLET.match(line)), None)
         if first is None:
             return False
-        body = [line for line in lines[first:] if line.strip()]
+        body = [line for line in lines[first:] if not is_blank(line)]
         marked = sum(1 for line in body if _BULLET.match(line) or _INDENT.match(line))
         return marked * 5 >= len(body) * 4
 
-    def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine]]:
-        """Lines before the first bullet are front matter; markup sets each body line's slot."""
+    def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine], list[int]]:
+        """Lines before the first bullet are front matter; markup sets each body line's slot.
+        A bullet with nothing visible after it is blank."""
         front: list[FrontLine] = []
         body: list[BodyLine] = []
+        blank: list[int] = []
         for number, text in enumerate(lines, start=1):
-            if not text.strip():
-                continue
             bullet = _BULLET.match(text)
+            if is_blank(text[bullet.end() :] if bullet else text):
+                blank.append(number)
+                continue
             if not body and bullet is None:
                 front.append(FrontLine(number, text, front_kind(text) or "other"))
             elif bullet is not None:
@@ -42,4 +46,4 @@ class BulletedLayout(SourceLayout):
                 body.append(BodyLine(number, text[indent.end() :], "zh"))
             else:
                 body.append(BodyLine(number, text, None))
-        return front, body
+        return front, body, blank

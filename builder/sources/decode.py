@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from builder.errors import SourceError
+from builder.sources.script import is_blank
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -23,7 +24,7 @@ def decode_lines(name: str, data: bytes) -> list[str]:
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     if not data.strip():
-        raise SourceError(name, "file is empty")
+        raise SourceError(name, "file is empty")  # also checked after decoding, for invisible text
     nul = data.find(b"\x00")
     if nul >= 0:
         raise SourceError(name, "contains a NUL byte (binary or UTF-16 file?)", _line_of(data, nul))
@@ -35,6 +36,8 @@ def decode_lines(name: str, data: bytes) -> list[str]:
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if is_blank(text):
+        raise SourceError(name, "file is empty")
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 # Han ideographs (BMP, extension A, compatibility, supplementary planes), CJK punctuation,
 # and the full-width forms Chinese text uses for punctuation.
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uffef]")
+_CJK_RUN = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uffef]+"
+)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
@@ -24,3 +30,22 @@ def count_han(text: str) -> int:
 def has_han(text: str) -> bool:
     """True when the text holds at least one Han character."""
     return not text.isascii() and _HAN.search(text) is not None
+
+
+def is_blank(text: str) -> bool:
+    """True for a line of nothing but whitespace and invisible characters (zero-width, BOM)."""
+    return not text.strip().strip(_INVISIBLE).strip()
+
+
+def script_slot(text: str) -> Literal["en", "zh"] | None:
+    """Which slot a line's script points to: ``en`` without any CJK character, ``zh`` when CJK
+    characters make at least half of its words (each Han character counted as a word), and
+    None in between (an English paragraph quoting a Chinese name, a translation that is mostly
+    Latin names), where the line's position decides."""
+    if text.isascii():
+        return "en"
+    cjk = sum(map(len, _CJK_RUN.findall(text)))
+    if cjk == 0:
+        return "en"
+    latin = len(_LATIN_WORD.findall(text))
+    return "zh" if cjk >= latin else None

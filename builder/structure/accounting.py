@@ -1,4 +1,8 @@
-"""Every source line accounted for: each is blank or claimed by exactly one record."""
+"""Every source line accounted for: each is blank or claimed by exactly one record.
+
+Which lines are blank the layout decides (nothing visible once its markup is removed); the
+check is that blank and claimed lines together are every line of the file, with no overlap.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ def claimed_lines(transcript: Transcript) -> list[int]:
     lines = [line.number for line in transcript.source.front]
     for turn in transcript.turns:
         if turn.header is not None:
-            lines += [turn.header.line_en, turn.header.line_zh]
+            lines.append(turn.header.line_en)
+            if turn.header.line_zh is not None:
+                lines.append(turn.header.line_zh)
         for segment in turn.segments:
             lines.append(segment.line_en)
             if segment.line_zh is not None:

@@ -96,7 +96,7 @@ def _title_role(title: str | None) -> Role | None:
     return None
 
 
-def _key(header: Header) -> tuple[str, str | None]:
+def participant_key(header: Header) -> tuple[str, str | None]:
     """A participant is one name with one title: header lines that differ only in spacing agree."""
     return header.name, header.title
 
@@ -111,20 +111,20 @@ def assign_roles(turns: list[Turn]) -> list[Participant]:
     """Return the call's participants in order of first appearance, with roles and evidence."""
     people: dict[tuple[str, str | None], Participant] = {}
     for turn in turns:
-        if turn.header is not None and _key(turn.header) not in people:
-            people[_key(turn.header)] = Participant(turn.header.name, turn.header.title)
+        if turn.header is not None and participant_key(turn.header) not in people:
+            people[participant_key(turn.header)] = Participant(turn.header.name, turn.header.title)
 
     for turn in turns:
         if turn.header is None:
             continue
         if is_operator(turn.header.name):
-            _settle(people[_key(turn.header)], "operator", "operator_header")
+            _settle(people[participant_key(turn.header)], "operator", "operator_header")
         elif turn.section == "prepared_remarks":
-            _settle(people[_key(turn.header)], "corporate", "prepared_remarks")
+            _settle(people[participant_key(turn.header)], "corporate", "prepared_remarks")
 
     for previous, turn in pairwise(turns):
         if turn.section == "qa" and turn.header is not None:
-            person = people[_key(turn.header)]
+            person = people[participant_key(turn.header)]
             if person.role == "unknown":
                 _assign_in_qa(person, previous)
 
@@ -153,11 +153,6 @@ def _assign_in_qa(person: Participant, previous: Turn) -> None:
         _settle(person, "participant", "after_operator_in_qa")
 
 
-def header_roles(turns: list[Turn], participants: list[Participant]) -> dict[str | None, Role]:
-    """Role of each speaker header text; ``None`` (no header) maps to ``unknown``."""
-    by_person = {(p.name, p.title): p.role for p in participants}
-    roles: dict[str | None, Role] = {None: "unknown"}
-    for turn in turns:
-        if turn.header is not None:
-            roles[turn.header.text] = by_person[_key(turn.header)]
-    return roles
+def header_roles(participants: list[Participant]) -> dict[tuple[str, str | None], Role]:
+    """Role of each participant by ``participant_key``."""
+    return {(p.name, p.title): p.role for p in participants}

@@ -43,7 +43,7 @@ def mark_sections(turns: list[Turn], qa_start: int | None) -> None:
         turn.section = "qa" if in_qa else "prepared_remarks"
 
 
-def number_exchanges(turns: list[Turn], roles: dict[str | None, Role]) -> int:
+def number_exchanges(turns: list[Turn], roles: dict[tuple[str, str | None], Role]) -> int:
     """Number the Q&A exchanges: a participant's turn opens one, the answers after it join it.
 
     Operator turns belong to no exchange and close the current one, so closing remarks after
@@ -56,7 +56,7 @@ def number_exchanges(turns: list[Turn], roles: dict[str | None, Role]) -> int:
             turn.exchange = None
             current = None if turn.section == "qa" else current
             continue
-        if turn.header is not None and roles.get(turn.header.text) == "participant":
+        if turn.header is not None and roles[(turn.header.name, turn.header.title)] == "participant":
             count += 1
             current = count
         turn.exchange = current

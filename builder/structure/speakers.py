@@ -11,18 +11,22 @@ _KNOWN = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(
-    r"^[\[(]?(?:[A-Z][\w'’.\-]*|[A-Z]\.(?:[A-Z]\.)*|(?:van|von|de|da|di|del|der|la|le|du|bin|al)"
-    r"|\w+[\])])[\])]?,?$"
+    r"^\[?(?:[A-Z][\w'’.\-]*|[A-Z]\.(?:[A-Z]\.)*|(?:van|von|de|da|di|del|der|la|le|du|bin|al))\]?,?$"
 )
 _SENTENCE_END = re.compile(r"[.?!。？！:;,]$")
 _TITLE_SPLIT = " - "
 
 
+def normalize(text: str) -> str:
+    """The text with runs of whitespace (tabs, double spaces) collapsed: how headers compare."""
+    return " ".join(text.split())
+
+
 @lru_cache(maxsize=8192)
 def split_header(text: str) -> tuple[str, str | None]:
-    """Split ``Name - Title`` into its name and title (title is None when absent)."""
-    stripped = text.strip()
-    name, sep, title = stripped.partition(_TITLE_SPLIT)
+    """Split ``Name - Title`` into its name and title (title is None when absent), whitespace
+    normalized."""
+    name, sep, title = normalize(text).partition(_TITLE_SPLIT)
     return name.strip(), (title.strip() or None) if sep else None
 
 
@@ -36,9 +40,11 @@ def looks_like_header(text: str) -> bool:
     """True when a line has the shape of a speaker header.
 
     ``Operator`` and the usual ``Unidentified …`` names, or a short name of capitalized words
-    (initials allowed) optionally followed by `` - `` and a title, with no sentence ending.
+    (initials allowed) followed by `` - `` and a title, with no sentence ending. A bare name
+    without a title is not taken for a header: an untranslated short line (``Thank You``,
+    ``(Operator Instructions)``) written twice must stay a flagged paragraph.
     """
-    stripped = text.strip()
+    stripped = normalize(text)
     if not stripped or len(stripped) > 160 or _SENTENCE_END.search(stripped):
         return False
     if _KNOWN.match(stripped):
@@ -49,4 +55,4 @@ def looks_like_header(text: str) -> bool:
         return False
     if not all(_NAME_WORD.match(word) for word in words):
         return False
-    return title is not None or len(words) >= 2
+    return title is not None

@@ -41,7 +41,7 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
     qa_start = find_qa_start(turns)
     mark_sections(turns, qa_start)
     participants = assign_roles(turns)
-    number_exchanges(turns, header_roles(turns, participants))
+    number_exchanges(turns, header_roles(participants))
 
     meta = Metadata()
     from_title(source.front, meta)
@@ -55,6 +55,8 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         flags.append("company_unknown")
     if qa_start is None:
         flags.append("qa_start_not_found")
+    if any(turn.header is not None and turn.header.line_zh is None for turn in turns):
+        flags.append("speaker_header_written_once")
     if any(line.kind == "other" for line in source.front):
         flags.append("unrecognized_front_matter")
 
