@@ -74,3 +74,22 @@ def test_q_and_a_opening_phrases(text: str, opens: bool) -> None:
     from builder.structure.sections import _QA_OPENING
 
     assert (_QA_OPENING.search(text) is not None) == opens
+
+
+def test_introductions_are_sought_only_in_the_end_of_long_segments() -> None:
+    from builder.structure.roles import _suffixes
+
+    text = "Thank you. " * 20_000 + "Our next question comes from Jane Doe with Acme."
+    tails = _suffixes(text)
+    assert tails and all(len(tail) <= 300 for tail in tails)  # was every tail: quadratic
+    found = parse_introduction(text, 1)
+    assert found is not None and (found.name, found.affiliation) == ("Jane Doe", "Acme")
+
+
+def test_without_a_q_and_a_start_roles_come_from_titles() -> None:
+    lines = [line for line in seed_lines("rekor-systems-2021-q3.txt") if line != "Operator"]
+    transcript = build_transcript(parse_source("rekor.txt", "\n".join(lines).encode()))
+    assert "qa_start_not_found" in transcript.flags
+    roles = {p.name: (p.role, p.role_evidence) for p in transcript.participants}
+    assert roles["Zach Cummins"] == ("participant", "title")
+    assert roles["Eyal Hen"] == ("corporate", "title")

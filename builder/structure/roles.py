@@ -52,11 +52,16 @@ class Introduction:
     line: int
 
 
+_INTRO_WINDOW = 300
+
+
 def _suffixes(text: str) -> list[str]:
-    """The text and every tail of it that starts after a sentence or parenthesis boundary."""
-    tails = [text]
-    for match in re.finditer(r"[.)?!] +", text):
-        tails.append(text[match.end() :])
+    """Tails of the text's end (its last 300 characters: an introduction closes the operator's
+    words) that start at its beginning or after a sentence or parenthesis boundary."""
+    end = text[-_INTRO_WINDOW:]
+    tails = [end] if len(text) <= _INTRO_WINDOW else []  # a cut text starts mid-sentence
+    for match in re.finditer(r"[.)?!] +", end):
+        tails.append(end[match.end() :])
     return tails
 
 
@@ -114,12 +119,14 @@ def assign_roles(turns: list[Turn]) -> list[Participant]:
         if turn.header is not None and participant_key(turn.header) not in people:
             people[participant_key(turn.header)] = Participant(turn.header.name, turn.header.title)
 
+    # Without a Q&A start every turn counts as prepared remarks, which then proves nothing.
+    sections_known = any(turn.section == "qa" for turn in turns)
     for turn in turns:
         if turn.header is None:
             continue
         if is_operator(turn.header.name):
             _settle(people[participant_key(turn.header)], "operator", "operator_header")
-        elif turn.section == "prepared_remarks":
+        elif turn.section == "prepared_remarks" and sections_known:
             _settle(people[participant_key(turn.header)], "corporate", "prepared_remarks")
 
     for previous, turn in pairwise(turns):
