@@ -44,6 +44,7 @@ class CardFacts:
     num_transcripts: int
     num_turns: int
     flags: dict[str, int]
+    engines: dict[str, int]
 
 
 def size_category(rows: int) -> str:
@@ -143,6 +144,7 @@ def render_card(facts: CardFacts) -> str:
         for name in config_names()
     )
     fields = "\n\n".join(f"### `{name}`\n\n{field_table(name)}" for name in config_names())
+    engines = ", ".join(f"{engine} ({n:,} call{'s' * (n != 1)})" for engine, n in facts.engines.items())
     flags = "\n".join(
         f"| `{f.code}` | {f.scope} | {f.severity} | {facts.flags.get(f.code, 0)} | {f.description} |"
         for f in CATALOG.values()
@@ -205,8 +207,9 @@ Flags mark doubtful records; nothing is dropped. Counts are for this release.
 
 ## Machine translation caveat
 
-The Chinese side is **machine translation** (the source names Google Translate; see
-`transcripts.translation_origin`), published by the source site for reference only; the
+The Chinese side is **machine translation** (translation engines as the sources' disclaimers
+name them: {engines}; per call in `transcripts.translation_origin`), published by the
+source site for reference only; the
 English original prevails. It is not a human reference translation: numbers, names and
 financial terms are sometimes wrong, sentences are sometimes merged, split or cut short.
 Use it as noisy parallel data, and check the `flags` of each segment.

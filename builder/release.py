@@ -160,14 +160,17 @@ def _facts(version: str, root: Path, results: list[ShardResult], num_shards: int
             download_size=sum(p.stat().st_size for p in parquet),
         )
     flags: Counter[str] = Counter()
+    engines: Counter[str] = Counter()
     for result in results:
         flags.update(result.flags)
+        engines.update(result.engines)
     return CardFacts(
         version=version,
         configs=configs,
         num_transcripts=configs["transcripts"].num_examples,
         num_turns=sum(r.num_turns for r in results),
         flags=dict(sorted(flags.items())),
+        engines=dict(sorted(engines.items())),
     )
 
 

@@ -23,6 +23,9 @@ from builder.structure import build_transcript
 from builder.validate import RowValidator
 from builder.write import ShardWriter
 
+#: How the engine counts name transcripts whose source states no translation engine.
+UNSTATED_ENGINE = "not stated"
+
 #: Rows per written batch (one Parquet row group, one Arrow record batch), per config.
 BATCH_ROWS = {"segments": 8_192, "transcripts": 50}
 
@@ -50,6 +53,7 @@ class ShardResult:
     num_turns: int = 0
     raw_bytes: int = 0
     flags: Counter[str] = field(default_factory=Counter)
+    engines: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
 
 
@@ -99,6 +103,7 @@ def _run_shard(job: ShardJob) -> ShardResult:
         result.num_turns += len(transcript.turns)
         result.flags.update(flag for row in rows["segments"] for flag in row["flags"])
         result.flags.update(transcript.flags)
+        result.engines[transcript.translation_origin.engine or UNSTATED_ENGINE] += 1
     for config, writer in writers.items():
         writer.close()
         result.num_rows[config] = writer.num_rows

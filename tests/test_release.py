@@ -205,3 +205,11 @@ def test_card_documents_every_field_of_every_config(seed_release: BuildSummary) 
     for config in config_names():
         for name in load_schema(config)["properties"]:
             assert f"| `{name}` |" in text, f"{config}.{name} missing from the card"
+
+
+def test_card_names_the_engines_the_sources_state(raw_copy: Path, tmp_path: Path) -> None:
+    path = raw_copy / "stem-2024-q4.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Google", "DeepL", 1), encoding="utf-8")
+    summary = build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
+    card = (summary.path / "README.md").read_text(encoding="utf-8")
+    assert "name them: DeepL (1 call), Google Translate (2 calls);" in card
