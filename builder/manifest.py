@@ -54,6 +54,11 @@ def load_manifest(raw_dir: Path, source_names: list[str]) -> Manifest:
         f"{'/'.join(str(p) for p in error.absolute_path) or '(top level)'}: {error.message}"
         for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     ]
+    # JSON Schema counts 2024.0 as an integer; TOML keeps the distinction, and so do we.
+    for name, entry in data.get("files", {}).items() if isinstance(data.get("files"), dict) else ():
+        for key, value in entry.items() if isinstance(entry, dict) else ():
+            if isinstance(value, float) and key in ("fiscal_year", "fiscal_quarter"):
+                problems.append(f"files/{name}/{key}: {value} is not an integer")
     if problems:
         raise ManifestError(f"{path}: " + "; ".join(problems))
     entries: dict[str, dict[str, Any]] = data.get("files", {})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import RAW
 
 from builder.records import Metadata, Segment, Turn
 from builder.structure.metadata import company_name, from_text
@@ -68,3 +69,13 @@ def test_period_is_the_most_mentioned_and_unknown_stays_null() -> None:
 )
 def test_company_name_drops_the_legal_form(written: str, name: str) -> None:
     assert company_name(written) == name
+
+
+def test_transcript_id_falls_back_when_the_company_has_no_ascii_slug() -> None:
+    from builder.sources import parse_source
+    from builder.structure import build_transcript
+
+    data = (RAW / "stem-2024-q4.txt").read_bytes()
+    transcript = build_transcript(parse_source("s.txt", data), {"company": "騰訊"})
+    assert transcript.transcript_id == "call-2024Q4"
+    assert build_transcript(parse_source("s.txt", data)).transcript_id == "stem-2024Q4"

@@ -12,7 +12,6 @@ import orjson
 import pandas as pd
 import polars as pl
 import pytest
-import yaml
 from conftest import RAW, SEEDS
 
 import builder.release as release_module
@@ -162,7 +161,9 @@ def test_manifest_overrides_with_provenance_and_yaml_safe_tickers(raw_copy: Path
     assert rows.loc["ON-2024Q4", "ticker"] == "ON"
     assert rows.loc["ON-2024Q4", "call_date"] == "2025-03-05"
     assert rows.loc["ON-2024Q4", "provenance"]["ticker"] == {"source": "manifest", "line": None}
-    assert yaml.safe_load(yaml.safe_dump({"ticker": "ON"})) == {"ticker": "ON"}
+    # The ticker ON stays a string in every format, JSONL included.
+    jsonl = (summary.path / "jsonl/transcripts/train-00000-of-00001.jsonl").read_bytes()
+    assert b'"ticker":"ON"' in jsonl
 
 
 @pytest.mark.parametrize(
@@ -172,6 +173,8 @@ def test_manifest_overrides_with_provenance_and_yaml_safe_tickers(raw_copy: Path
         ('[files."stem-2024-q4.txt"]\nticker = "on"\n', "files/stem-2024-q4.txt/ticker"),
         ('[files."stem-2024-q4.txt"]\nfiscal_quarter = 5\n', "fiscal_quarter"),
         ("[files\n", "not valid TOML"),
+        ('[files."stem-2024-q4.txt"]\nfiscal_year = 2024.0\n', "fiscal_year: 2024.0 is not an integer"),
+        ('[files."stem-2024-q4.txt"]\ncompany = " "\n', "files/stem-2024-q4.txt/company"),
     ],
 )
 def test_bad_manifest_is_a_clear_error(raw_copy: Path, tmp_path: Path, manifest: str, message: str) -> None:

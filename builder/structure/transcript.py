@@ -21,7 +21,7 @@ def _slug(text: str) -> str:
 
 def transcript_id(meta: Metadata, source: RawSource) -> str:
     """``TICKER-YYYYQn`` (company slug when no ticker); the content hash stands in for an unknown period."""
-    base = meta.ticker.value or (_slug(str(meta.company.value)) if meta.company.value else "call")
+    base = meta.ticker.value or (_slug(str(meta.company.value)) if meta.company.value else "") or "call"
     if meta.fiscal_year.value is not None and meta.fiscal_quarter.value is not None:
         return f"{base}-{meta.fiscal_year.value}Q{meta.fiscal_quarter.value}"
     content = "\n".join([line.text for line in source.front] + [line.text for line in source.body])
