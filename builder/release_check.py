@@ -29,7 +29,10 @@ def read_card(release: Path) -> dict[str, Any]:
     text = (release / "README.md").read_text(encoding="utf-8")
     if not text.startswith("---\n"):
         raise ValueError("README.md has no YAML header (not a release folder?)")
-    header = text[4 : text.index("\n---\n", 4)]
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        raise ValueError("README.md's YAML header is not closed by a '---' line")
+    header = text[4:end]
     data = yaml.safe_load(header)
     if not isinstance(data, dict):
         raise ValueError("README.md's YAML header is not a mapping")
@@ -76,18 +79,28 @@ def check_release(release: Path) -> list[str]:
     problems: list[str] = []
     if not (release / "LICENSE-DATA.md").is_file():
         problems.append(f"{release}: no LICENSE-DATA.md (the card's license_link)")
-    configs = {c.get("config_name"): c for c in card.get("configs", [])}
-    infos = {i.get("config_name"): i for i in card.get("dataset_info", [])}
+    configs = {c.get("config_name"): c for c in _entries(card, "configs", problems)}
+    infos = {i.get("config_name"): i for i in _entries(card, "dataset_info", problems)}
     defaults = [name for name, c in configs.items() if c.get("default")]
     if len(defaults) != 1:
         problems.append(f"card: expected exactly one default config, found {len(defaults)}")
-    if sorted(configs) != sorted(config_names()):
-        problems.append(f"card: configs {sorted(configs)} differ from {sorted(config_names())}")
+    if set(configs) != set(config_names()):
+        named = sorted(str(name) for name in configs)
+        problems.append(f"card: configs {named} differ from {sorted(config_names())}")
     counts: dict[str, Counter[str]] = {}
     for config in config_names():
         problems += _check_config(release, config, configs.get(config, {}), infos.get(config, {}), counts)
     problems += _check_links(counts)
     return problems
+
+
+def _entries(card: dict[str, Any], key: str, problems: list[str]) -> list[dict[str, Any]]:
+    """The card's list of mappings under ``key``; a problem is recorded when it is not one."""
+    value = card.get(key, [])
+    if isinstance(value, list) and all(isinstance(entry, dict) for entry in value):
+        return value
+    problems.append(f"card: `{key}` should be a list of mappings, found {type(value).__name__}")
+    return []
 
 
 def _check_config(
@@ -97,14 +110,14 @@ def _check_config(
     info: dict[str, Any],
     counts: dict[str, Counter[str]],
 ) -> list[str]:
-    problems = []
+    problems: list[str] = []
     expected_path = f"data/{config}/train-*.parquet"
-    paths = [f.get("path") for f in entry.get("data_files", [])]
+    paths = [f.get("path") for f in _entries(entry, "data_files", problems)]
     if paths != [expected_path]:
         problems.append(f"card: config {config} data_files {paths} should be [{expected_path}]")
     if info.get("features") != yaml_features(config):
         problems.append(f"card: dataset_info features of {config} differ from the schema")
-    splits = {s.get("name"): s for s in info.get("splits", [])}
+    splits = {s.get("name"): s for s in _entries(info, "splits", problems)}
     declared = splits.get("train", {}).get("num_examples")
     if "num_bytes" not in splits.get("train", {}):
         problems.append(f"card: {config} split train has no num_bytes")

@@ -216,3 +216,20 @@ def test_card_names_the_engines_the_sources_state(raw_copy: Path, tmp_path: Path
     summary = build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
     card = (summary.path / "README.md").read_text(encoding="utf-8")
     assert "name them: DeepL (1 call), Google Translate (2 calls);" in card
+
+
+@pytest.mark.parametrize(
+    ("header", "problem"),
+    [
+        ("---\nconfigs: 3\n---\n", "card: `configs` should be a list of mappings, found int"),
+        ("---\nconfigs: [3]\n---\n", "card: `configs` should be a list of mappings, found list"),
+        ("---\nconfigs: []\n", "README.md's YAML header is not closed by a '---' line"),
+    ],
+)
+def test_validate_reports_a_malformed_card(
+    seed_release: BuildSummary, tmp_path: Path, header: str, problem: str
+) -> None:
+    copy = tmp_path / "1.0.0"
+    shutil.copytree(seed_release.path, copy)
+    (copy / "README.md").write_text(header + "# card\n", encoding="utf-8")
+    assert any(problem in line for line in check_release(copy))
