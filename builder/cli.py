@@ -133,7 +133,8 @@ def check(files: tuple[Path, ...], raw_dir: Path) -> None:
     """Parse raw transcripts without building: layout, metadata, turns, roles and flags.
 
     Use it on new raw files before adding them to raw/. Files inside the raw folder get the
-    overrides of its manifest.toml, as in a build. Exits 1 if any file cannot be read.
+    overrides of its manifest.toml, and every row is validated, as in a build. Exits 1 if any
+    file cannot be read or would fail the build's validation.
 
     Example:
 
@@ -141,9 +142,11 @@ def check(files: tuple[Path, ...], raw_dir: Path) -> None:
     """
     from builder.manifest import load_manifest
     from builder.release import discover_sources
-    from builder.rows import transcript_row
+    from builder.rows import segment_rows, transcript_row
+    from builder.schema import config_names
     from builder.sources import read_source
     from builder.structure import build_transcript
+    from builder.validate import RowValidator
 
     try:
         manifest = load_manifest(raw_dir, discover_sources(raw_dir)) if raw_dir.is_dir() else None
@@ -154,12 +157,20 @@ def check(files: tuple[Path, ...], raw_dir: Path) -> None:
         name = _relative_name(path, raw_dir)
         overrides = manifest.overrides(name) if manifest and name else None
         try:
-            row = transcript_row(build_transcript(read_source(path), overrides))
+            transcript = build_transcript(read_source(path), overrides)
         except CallcorpusError as exc:
             click.echo(f"error: {exc}", err=True)
             failed = True
             continue
+        row = transcript_row(transcript)
         _describe(path, row)
+        validators = {config: RowValidator(config) for config in config_names()}
+        validators["transcripts"].check(row)
+        for segment in segment_rows(transcript):
+            validators["segments"].check(segment)
+        for problem in (p for v in validators.values() for p in v.problems):
+            click.echo(f"error: {path}: {problem}", err=True)
+            failed = True
     if failed:
         sys.exit(1)
 

@@ -81,10 +81,13 @@ def test_bad_input_gets_a_clear_error_naming_file_and_line(
     assert "\n" not in str(caught.value)
 
 
-def test_a_file_with_front_matter_only_has_nothing_to_pair() -> None:
-    data = "使用警語:中文譯文來源為 Google 翻譯,僅供參考\nOperator\nOperator\n".encode()
-    with pytest.raises(SourceError):
-        build_transcript(parse_source("x.txt", data))
+def test_a_file_with_front_matter_and_headers_only_has_nothing_to_pair() -> None:
+    bulleted = "Acme (ACME) 2024 Q1 法說會逐字稿\n\n  • Operator\n\n    Operator\n".encode()
+    with pytest.raises(SourceError, match="has no English paragraph to pair"):
+        build_transcript(parse_source("x.txt", bulleted))
+    plain = "使用警語:中文譯文來源為 Google 翻譯,僅供參考\nOperator\nOperator\n".encode()
+    with pytest.raises(SourceError, match="matches no known layout"):
+        build_transcript(parse_source("x.txt", plain))
 
 
 def test_source_hash_is_of_the_file_bytes() -> None:
