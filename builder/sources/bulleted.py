@@ -23,7 +23,7 @@ class BulletedLayout(SourceLayout):
         first = next((i for i, line in enumerate(lines) if _BULLET.match(line)), None)
         if first is None:
             return False
-        body = [line for line in lines[first:] if not is_blank(line)]
+        body = [line for line in lines[first:] if line.strip()]
         marked = sum(1 for line in body if _BULLET.match(line) or _INDENT.match(line))
         return marked * 5 >= len(body) * 4
 

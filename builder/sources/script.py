@@ -34,7 +34,8 @@ def has_han(text: str) -> bool:
 
 def is_blank(text: str) -> bool:
     """True for a line of nothing but whitespace and invisible characters (zero-width, BOM)."""
-    return not text.strip().strip(_INVISIBLE).strip()
+    visible = text.strip()
+    return not visible or (visible[0] in _INVISIBLE and not visible.strip(_INVISIBLE).strip())
 
 
 def script_slot(text: str) -> Literal["en", "zh"] | None:
@@ -42,10 +43,9 @@ def script_slot(text: str) -> Literal["en", "zh"] | None:
     characters make at least half of its words (each Han character counted as a word), and
     None in between (an English paragraph quoting a Chinese name, a translation that is mostly
     Latin names), where the line's position decides."""
-    if text.isascii():
+    if text.isascii() or _CJK.search(text) is None:
         return "en"
     cjk = sum(map(len, _CJK_RUN.findall(text)))
-    if cjk == 0:
-        return "en"
-    latin = len(_LATIN_WORD.findall(text))
-    return "zh" if cjk >= latin else None
+    if 3 * cjk >= len(text):  # the other characters cannot hold as many words: no need to count
+        return "zh"
+    return "zh" if cjk >= len(_LATIN_WORD.findall(text)) else None

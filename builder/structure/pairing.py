@@ -21,14 +21,21 @@ def _slots(body: tuple[BodyLine, ...]) -> list[Slot | None]:
     return [line.slot if line.slot is not None else script_slot(line.text) for line in body]
 
 
-def _header_pairs(body: tuple[BodyLine, ...], norm: list[str]) -> set[int]:
+def _same_header_text(a: str, b: str) -> bool:
+    """Equal once whitespace is normalized; cheap checks first, as almost no neighbours are."""
+    if a == b:
+        return True
+    return a[:1] == b[:1] and a[-1:] == b[-1:] and len(a) <= 200 and normalize(a) == normalize(b)
+
+
+def _header_pairs(body: tuple[BodyLine, ...], stripped: list[str]) -> set[int]:
     """Indices where a header pair starts: the same header-shaped text (whitespace aside) in the
     English slot and right after it in the Chinese slot."""
-    candidates = [i for i, (a, b) in enumerate(pairwise(norm)) if a == b]
+    candidates = [i for i, (a, b) in enumerate(pairwise(stripped)) if _same_header_text(a, b)]
     return {
         i
         for i in candidates
-        if body[i].slot != "zh" and body[i + 1].slot != "en" and looks_like_header(norm[i])
+        if body[i].slot != "zh" and body[i + 1].slot != "en" and looks_like_header(stripped[i])
     }
 
 
@@ -46,9 +53,8 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
     untranslated pair; they are read as the latter.
     """
     stripped = [line.text.strip() for line in body]
-    norm = [normalize(text) if len(text) <= 200 else text for text in stripped]
     slots = _slots(body)
-    pairs = _header_pairs(body, norm)
+    pairs = _header_pairs(body, stripped)
     turns: list[Turn] = []
     current: Turn | None = None
     segments = 0
@@ -68,12 +74,13 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
         single = (
             i not in pairs
             and body[i].slot != "zh"
-            and looks_like_header(norm[i])
+            and len(stripped[i]) <= 160
+            and looks_like_header(stripped[i])
             and (english_at(i + 1) or i + 1 in pairs)
             and not untranslated_copy(i, i + 1)
         )
         if i in pairs or single:
-            speaker, title = split_header(norm[i])
+            speaker, title = split_header(stripped[i])
             zh_line = None if single else body[i + 1]
             header = Header(
                 line.text,

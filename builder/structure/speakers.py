@@ -44,8 +44,10 @@ def looks_like_header(text: str) -> bool:
     without a title is not taken for a header: an untranslated short line (``Thank You``,
     ``(Operator Instructions)``) written twice must stay a flagged paragraph.
     """
+    if len(text) > 200 or _SENTENCE_END.search(text.rstrip()):
+        return False  # cheap checks first: most lines are long or end a sentence
     stripped = normalize(text)
-    if not stripped or len(stripped) > 160 or _SENTENCE_END.search(stripped):
+    if not stripped or len(stripped) > 160:
         return False
     if _KNOWN.match(stripped):
         return True
