@@ -176,19 +176,20 @@ name; `jsonl/` and `arrow/` (Arrow IPC file format) hold the same rows in the sa
 ```python
 from datasets import load_dataset
 
-segments = load_dataset("path/to/callcorpus/{v}", "segments", split="train")
-transcripts = load_dataset("path/to/callcorpus/{v}", "transcripts", split="train")
+# from a clone of the repository (or this folder, downloaded, in place of dist/{v})
+segments = load_dataset("dist/{v}", "segments", split="train")
+transcripts = load_dataset("dist/{v}", "transcripts", split="train")
 print(segments[0]["translation"])  # {{'en': '…', 'zh': '…'}}
 ```
 
 ```python
 import pandas as pd
-df = pd.read_parquet("data/segments/")
+df = pd.read_parquet("dist/{v}/data/segments/")
 ```
 
 ```sql
 -- DuckDB
-SELECT speaker_role, count(*) FROM 'data/segments/*.parquet' GROUP BY 1;
+SELECT speaker_role, count(*) FROM 'dist/{v}/data/segments/*.parquet' GROUP BY 1;
 ```
 
 ## Fields
