@@ -82,3 +82,17 @@ def test_root_data_license_is_the_one_releases_carry(seed_release: BuildSummary)
         "LICENSE-DATA.md differs from builder/licensing.py: edit DATA_LICENSE and copy it to the root"
     )
     assert (seed_release.path / "LICENSE-DATA.md").read_text(encoding="utf-8") == DATA_LICENSE
+
+
+def test_card_loading_snippets_run(in_project: Path, seed_release: BuildSummary) -> None:
+    card = (seed_release.path / "README.md").read_text(encoding="utf-8")
+    section = card.split("## Loading\n", 1)[1].split("\n## ", 1)[0]
+    python = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+    assert len(python) == 2
+    namespace: dict = {}
+    for block in python:
+        exec(compile(block, "card README.md", "exec"), namespace)
+    assert len(namespace["segments"]) == 434 and len(namespace["df"]) == 434
+    (sql,) = re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+    rows = duckdb.sql(sql.split("\n", 1)[1]).fetchall()
+    assert sum(n for _, n in rows) == 434
