@@ -49,6 +49,23 @@ CATALOG: dict[str, Flag] = {
             "The paragraph comes before the first speaker header; speaker fields are null.",
         ),
         Flag(
+            "speaker_header_in_text",
+            "segment",
+            "warning",
+            "Speaker header in text",
+            "The English paragraph has the shape of a speaker header (`Name - Title`): a header "
+            "whose copy was lost or damaged may have been read as a paragraph, and the speaker "
+            "of the paragraphs after it may be wrong.",
+        ),
+        Flag(
+            "length_ratio_outlier",
+            "segment",
+            "warning",
+            "Length ratio outlier",
+            "The Chinese side is far shorter or longer than any translation of the English "
+            "could be (character ratio outside 0.1–2.0): the pair may be misaligned.",
+        ),
+        Flag(
             "fiscal_period_unknown",
             "transcript",
             "warning",
@@ -75,8 +92,8 @@ CATALOG: dict[str, Flag] = {
             "transcript",
             "warning",
             "Speaker header written once",
-            "A speaker header stands in the English slot only, with a paragraph right after it; "
-            "it is read as a header (the turn's `header_line_zh` is null). Check the turn.",
+            "A speaker header stands in one slot only, with a paragraph or a header right after "
+            "it; it is read as a header (the turn's other `header_line_*` is null). Check the turn.",
         ),
         Flag(
             "unrecognized_front_matter",

@@ -44,14 +44,15 @@ class RawSource:
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    """A speaker header, normally written once in each slot; ``text_zh`` is None when the
-    source wrote it once. Texts are as written; name and title have whitespace normalized."""
+    """A speaker header, normally written once in each slot; the text and line of a slot are
+    None when the source wrote the header only in the other. Texts are as written; name and
+    title are normalized (``speakers.normalize``)."""
 
-    text_en: str
+    text_en: str | None
     text_zh: str | None
     name: str
     title: str | None
-    line_en: int
+    line_en: int | None
     line_zh: int | None
 
 

@@ -55,7 +55,9 @@ def test_doubled_translation_line_rejects_the_file_with_its_line_number() -> Non
     with pytest.raises(SourceError) as caught:
         _build(lines, "raw/rekor.txt")
     assert caught.value.line == 6
-    assert "translation line with no English paragraph" in str(caught.value)
+    assert str(caught.value).endswith(
+        "line 6: a second translation line after line 5 (a doubled translation?)"
+    )
 
 
 def test_bulleted_layout_missing_and_doubled_translations() -> None:
@@ -162,3 +164,74 @@ def test_english_with_a_few_cjk_characters_still_pairs(addition: str) -> None:
     segment = next(s for s in transcript.segments if s.line_en == 12)
     assert segment.en.endswith(addition) and segment.line_zh == 13 and len(transcript.segments) == 192
     assert not any(s.flags for s in transcript.segments)
+
+
+def _speakers(transcript: Transcript) -> list[str | None]:
+    return [turn.header.name if turn.header else None for turn in transcript.turns]
+
+
+@pytest.mark.parametrize(
+    ("line", "copy"),
+    [
+        (165, "Thomas Boyes - 分析師"),
+        (165, "Thomas Boyes (湯瑪斯) - Analyst"),
+        (165, "Thomas\u200b Boyes – Analyst"),
+        (3, "接線員"),
+    ],
+)
+def test_translated_or_damaged_header_copies_are_headers(line: int, copy: str) -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    original = _build(lines)
+    lines[line - 1] = copy
+    transcript = _build(lines)
+    assert _speakers(transcript) == _speakers(original) and _pairs(transcript) == _pairs(original)
+    header = next(t.header for t in transcript.turns if t.header and t.header.line_zh == line)
+    assert header.text_zh == copy and not transcript.flags
+
+
+def test_zero_width_characters_in_both_header_copies() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    lines[163] = lines[164] = "Thomas\u200b Boyes - Analyst"
+    transcript = _build(lines)
+    assert _speakers(transcript) == _speakers(_build(seed_lines("stem-2024-q4.txt")))
+    assert "Thomas Boyes" in {p.name for p in transcript.participants}
+
+
+def test_bulleted_header_with_only_its_chinese_slot_copy() -> None:
+    lines = seed_lines("crexendo-cxdo-2023-q2.txt")
+    assert lines[14] == "  • Jeffrey G. Korn - CEO"
+    del lines[14:16]
+    transcript = _build(lines)
+    assert transcript.flags == ["speaker_header_written_once"]
+    header = transcript.turns[1].header
+    assert header is not None and (header.name, header.line_en, header.line_zh) == (
+        "Jeffrey G. Korn",
+        None,
+        15,
+    )
+
+
+def test_stray_short_line_before_a_translation_is_flagged() -> None:
+    lines = seed_lines("rekor-systems-2021-q3.txt")
+    lines.insert(12, "Okay.")  # between line 12's paragraph and its translation
+    transcript = _build(lines)
+    before = next(s for s in transcript.segments if s.line_en == 12)
+    stray = next(s for s in transcript.segments if s.en == "Okay." and s.line_en == 13)
+    assert before.flags == ["missing_translation"]
+    assert stray.flags == ["length_ratio_outlier"]
+
+
+def test_header_swapped_with_a_paragraph_line_is_flagged() -> None:
+    lines = seed_lines("rekor-systems-2021-q3.txt")
+    lines[12], lines[13] = lines[13], lines[12]  # translation of line 12 and the first header copy
+    transcript = _build(lines)
+    flagged = {flag for s in transcript.segments for flag in s.flags}
+    assert "speaker_header_in_text" in flagged or transcript.flags
+
+
+def test_short_english_line_with_a_chinese_name_is_english() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    lines[163:163] = ["Okay. 霍莉", "好的。霍莉"]
+    transcript = _build(lines)
+    okay = next(s for s in transcript.segments if s.en == "Okay. 霍莉")
+    assert okay.zh == "好的。霍莉" and okay.flags == []

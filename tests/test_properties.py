@@ -80,9 +80,11 @@ def test_pairs_are_recovered_exactly(turns: list, layout: str, newline: str, bom
     assert [s.en for s in segments] == [p.en for p in expected]
     assert [s.zh for s in segments] == [_zh(p) for p in expected]
     for segment, p in zip(segments, expected, strict=True):
+        # Generated translations have random lengths: the length-ratio signal is not the point here.
+        flags = [flag for flag in segment.flags if flag != "length_ratio_outlier"]
         if p.zh is None:
-            assert segment.flags == ["missing_translation"]
+            assert flags == ["missing_translation"]
         elif p.zh == "COPY":
-            assert segment.flags == ["untranslated"]
+            assert flags == ["untranslated"]
         else:
-            assert segment.flags == []
+            assert flags == []

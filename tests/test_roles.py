@@ -93,3 +93,42 @@ def test_without_a_q_and_a_start_roles_come_from_titles() -> None:
     roles = {p.name: (p.role, p.role_evidence) for p in transcript.participants}
     assert roles["Zach Cummins"] == ("participant", "title")
     assert roles["Eyal Hen"] == ("corporate", "title")
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "title"),
+    [
+        ("Ted  Durbin -\tHead of Investor Relations", "Ted Durbin", "Head of Investor Relations"),
+        ("Jeffrey G. Korn -CEO", "Jeffrey G. Korn", "CEO"),
+        ("Jeffrey G. Korn—CEO", "Jeffrey G. Korn", "CEO"),
+        ("Jeffrey G. Korn – CEO", "Jeffrey G. Korn", "CEO"),
+        ("Thomas Boyes (湯瑪斯) - Analyst", "Thomas Boyes", "Analyst"),
+        ("Thomas\u200b Boyes - Analyst", "Thomas Boyes", "Analyst"),
+        ("Jean-Pierre Dupont - Vice-President", "Jean-Pierre Dupont", "Vice-President"),
+        ("Anne Smith–Jones - CFO", "Anne Smith–Jones", "CFO"),
+        ("Unidentified Participant (泰德)", "Unidentified Participant", None),
+    ],
+)
+def test_speaker_headers_are_read_through_spacing_dashes_and_aliases(
+    written: str, name: str, title: str | None
+) -> None:
+    from builder.structure.speakers import looks_like_header, split_header
+
+    assert looks_like_header(written) and split_header(written) == (name, title)
+
+
+@pytest.mark.parametrize("line", ["(Operator Instructions)", "Thank You", "Okay.", "Good Afternoon"])
+def test_short_lines_are_no_speaker_headers(line: str) -> None:
+    from builder.structure.speakers import looks_like_header
+
+    assert not looks_like_header(line)
+
+
+def test_bulleted_markup_with_a_no_break_space_still_marks_the_slot() -> None:
+    lines = seed_lines("crexendo-cxdo-2023-q2.txt")
+    original = build_transcript(parse_source("c.txt", "\n".join(lines).encode()))
+    lines[42] = "\xa0" + lines[42]
+    transcript = build_transcript(parse_source("c.txt", "\n".join(lines).encode()))
+    assert [t.header.name for t in transcript.turns if t.header] == [
+        t.header.name for t in original.turns if t.header
+    ]

@@ -9,8 +9,10 @@ from builder.sources.base import SourceLayout
 from builder.sources.front import front_kind
 from builder.sources.script import is_blank
 
-_BULLET = re.compile(r"^[ \t]*[•●▪‣◦][ \t]*")
-_INDENT = re.compile(r"^[ \t]{2,}(?=\S)")
+# Markup may carry stray invisible characters (zero-width space, BOM, no-break or ideographic
+# spaces) among its blanks.
+_BULLET = re.compile("^[\\s\u200b\u200c\u200d\u2060\ufeff]*[•●▪‣◦][ \t]*")
+_INDENT = re.compile("^[\\s\u200b\u200c\u200d\u2060\ufeff]{2,}(?=\\S)")
 
 
 class BulletedLayout(SourceLayout):

@@ -39,13 +39,13 @@ def is_blank(text: str) -> bool:
 
 
 def script_slot(text: str) -> Literal["en", "zh"] | None:
-    """Which slot a line's script points to: ``en`` without any CJK character, ``zh`` when CJK
-    characters make at least half of its words (each Han character counted as a word), and
-    None in between (an English paragraph quoting a Chinese name, a translation that is mostly
-    Latin names), where the line's position decides."""
+    """Which slot a line's script points to: ``en`` without any CJK character, ``zh`` when its
+    CJK characters outnumber twice its Latin words, and None in between (an English paragraph
+    quoting a Chinese name, a translation that is mostly Latin names), where the line's
+    position decides."""
     if text.isascii() or _CJK.search(text) is None:
         return "en"
     cjk = sum(map(len, _CJK_RUN.findall(text)))
-    if 3 * cjk >= len(text):  # the other characters cannot hold as many words: no need to count
+    if 2 * cjk >= len(text):  # the other characters cannot hold half as many words: no counting
         return "zh"
-    return "zh" if cjk >= len(_LATIN_WORD.findall(text)) else None
+    return "zh" if cjk > 2 * len(_LATIN_WORD.findall(text)) else None

@@ -16,9 +16,7 @@ def claimed_lines(transcript: Transcript) -> list[int]:
     lines = [line.number for line in transcript.source.front]
     for turn in transcript.turns:
         if turn.header is not None:
-            lines.append(turn.header.line_en)
-            if turn.header.line_zh is not None:
-                lines.append(turn.header.line_zh)
+            lines += [n for n in (turn.header.line_en, turn.header.line_zh) if n is not None]
         for segment in turn.segments:
             lines.append(segment.line_en)
             if segment.line_zh is not None:

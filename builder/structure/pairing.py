@@ -3,124 +3,187 @@
 Pairing never relies on blind alternation: each line's slot comes from the layout's markup or,
 where there is none, from its script. A paragraph whose translation is missing is flagged and
 the next line starts afresh; a translation with no paragraph before it rejects the file with
-its line number. Either way nothing after the fault shifts into a wrong pair.
+its line number. Either way nothing after the fault shifts into a wrong pair, and a pair that
+still looks doubtful (a header-shaped paragraph, lengths that cannot match) is flagged.
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from builder.errors import SourceError
 from builder.records import BodyLine, Header, Segment, Slot, Turn
-from builder.sources.script import has_han, script_slot
-from builder.structure.speakers import looks_like_header, normalize, split_header
+from builder.sources.script import has_cjk, has_han, script_slot
+from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
+
+#: Chinese-to-English character ratios outside this range cannot be a translation (the seeds
+#: span 0.21–1.35); checked only where one side has at least ``_RATIO_MIN_CHARS`` characters.
+_RATIO_RANGE = (0.1, 2.0)
+_RATIO_MIN_CHARS = 20
 
 
-def _slots(body: tuple[BodyLine, ...]) -> list[Slot | None]:
-    """Each line's slot from markup or, for unmarked lines, from its script (None: undecided)."""
-    return [line.slot if line.slot is not None else script_slot(line.text) for line in body]
-
-
-def _same_header_text(a: str, b: str) -> bool:
-    """Equal once whitespace is normalized; cheap checks first, as almost no neighbours are."""
+def _is_header_copy(english: str, other: str) -> bool:
+    """True when ``other`` is the Chinese-slot copy of the header ``english``: the same text once
+    whitespace, invisible characters and dashes are normalized, or a copy with the same name
+    (a translated title, a Chinese alias in parentheses) or, for ``Operator`` and the like, a
+    short Chinese word."""
+    if english == other:
+        return True
+    if len(other) > 160 or other[-1:] in ".?!。？！":
+        return False
+    a, b = normalize(english), normalize(other)
     if a == b:
         return True
-    return a[:1] == b[:1] and a[-1:] == b[-1:] and len(a) <= 200 and normalize(a) == normalize(b)
+    if is_known_speaker(a):
+        return has_cjk(b) and len(b) <= 20
+    return split_header(a)[0] == split_header(b)[0]
 
 
-def _header_pairs(body: tuple[BodyLine, ...], stripped: list[str]) -> set[int]:
-    """Indices where a header pair starts: the same header-shaped text (whitespace aside) in the
-    English slot and right after it in the Chinese slot."""
-    candidates = [i for i, (a, b) in enumerate(pairwise(stripped)) if _same_header_text(a, b)]
-    return {
-        i
-        for i in candidates
-        if body[i].slot != "zh" and body[i + 1].slot != "en" and looks_like_header(stripped[i])
-    }
+def _length_ratio_outlier(en: str, zh: str) -> bool:
+    """True when the two sides' lengths cannot belong to one paragraph and its translation."""
+    if max(len(en), len(zh)) < _RATIO_MIN_CHARS:
+        return False
+    ratio = len(zh) / max(len(en), 1)
+    return not _RATIO_RANGE[0] <= ratio <= _RATIO_RANGE[1]
+
+
+class _Pairer:
+    """One pass over a file's body lines; ``run`` returns the turns."""
+
+    def __init__(self, name: str, body: tuple[BodyLine, ...]) -> None:
+        self.name = name
+        self.body = body
+        self.n = len(body)
+        self.stripped = [line.text.strip() for line in body]
+        self.slots: list[Slot | None] = [
+            line.slot if line.slot is not None else script_slot(line.text) for line in body
+        ]
+        self.turns: list[Turn] = []
+        self.segments = 0
+
+    # -- what stands at position i -------------------------------------------------------------
+
+    def header_like(self, i: int) -> bool:
+        """A line short enough and shaped like ``Name - Title`` (cheap length test first)."""
+        return len(self.stripped[i]) <= 200 and looks_like_header(self.stripped[i])
+
+    def header_pair(self, i: int) -> bool:
+        """A header in the English slot with its copy (or translated copy) right after it."""
+        j = i + 1
+        return (
+            j < self.n
+            and self.body[i].slot != "zh"
+            and self.body[j].slot != "en"
+            and self.header_like(i)
+            and _is_header_copy(self.stripped[i], self.stripped[j])
+        )
+
+    def paragraph_or_header_at(self, k: int) -> bool:
+        """True at the end, or where an English paragraph or a header starts."""
+        return k >= self.n or self.slots[k] != "zh" or self.header_pair(k)
+
+    def untranslated_copy(self, i: int, j: int) -> bool:
+        """An unmarked exact copy of line i at j that orphans no Chinese line after it."""
+        if self.body[j].slot is not None or self.stripped[j] != self.stripped[i]:
+            return False
+        k = j + 1
+        return not (k < self.n and self.slots[k] == "zh" and not self.header_pair(k))
+
+    def single_header(self, i: int) -> bool:
+        """A header written once (either slot) with a paragraph or another header after it."""
+        if not self.header_like(i) or not self.paragraph_or_header_at(i + 1):
+            return False
+        if self.body[i].slot == "zh":
+            return True  # bulleted: the English copy is missing
+        return i + 1 >= self.n or not self.untranslated_copy(i, i + 1)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def start_turn(self, en: BodyLine | None, zh: BodyLine | None) -> None:
+        text = (en or zh).text  # type: ignore[union-attr]
+        speaker, title = split_header(text)
+        header = Header(
+            en.text if en else None,
+            zh.text if zh else None,
+            speaker,
+            title,
+            en.number if en else None,
+            zh.number if zh else None,
+        )
+        self.turns.append(Turn(index=len(self.turns), header=header))
+
+    def add_segment(self, en: BodyLine, zh: BodyLine | None) -> None:
+        if not self.turns:
+            self.turns.append(Turn(index=0, header=None))
+        turn = self.turns[-1]
+        flags = [] if turn.header is not None else ["no_speaker"]
+        if zh is None:
+            flags.append("missing_translation")
+        else:
+            if zh.text.strip() == en.text.strip() or not has_han(zh.text):
+                flags.append("untranslated")
+            if _length_ratio_outlier(en.text.strip(), zh.text.strip()):
+                flags.append("length_ratio_outlier")
+        if len(en.text) <= 200 and looks_like_header(en.text):
+            flags.append("speaker_header_in_text")
+        turn.segments.append(
+            Segment(
+                self.segments,
+                turn.index,
+                en.text,
+                zh.text if zh else None,
+                en.number,
+                zh.number if zh else None,
+                flags,
+            )
+        )
+        self.segments += 1
+
+    def stray_translation(self, i: int) -> SourceError:
+        previous = self.body[i - 1] if i else None
+        if previous is not None and self.slots[i - 1] == "zh":
+            reason = f"a second translation line after line {previous.number} (a doubled translation?)"
+        else:
+            reason = "translation line with no English paragraph before it (a misplaced line?)"
+        return SourceError(self.name, reason, self.body[i].number)
+
+    def run(self) -> list[Turn]:
+        i = 0
+        while i < self.n:
+            line = self.body[i]
+            if self.header_pair(i):
+                self.start_turn(line, self.body[i + 1])
+                i += 2
+            elif self.single_header(i):
+                en, zh = (None, line) if line.slot == "zh" else (line, None)
+                self.start_turn(en, zh)
+                i += 1
+            elif self.slots[i] == "zh":
+                raise self.stray_translation(i)
+            else:
+                j = i + 1
+                # The translation: the next line if it stands in the Chinese slot (marked, written
+                # in Chinese, or undecided) or is an unmarked copy that orphans nothing after it.
+                paired = (
+                    j < self.n
+                    and not self.header_pair(j)
+                    and (self.slots[j] != "en" or self.untranslated_copy(i, j))
+                )
+                self.add_segment(line, self.body[j] if paired else None)
+                i += 2 if paired else 1
+        return self.turns
 
 
 def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
     """Turn body lines into speaker turns holding their segments, flagging doubtful pairs.
 
-    A speaker header is a header-shaped line written twice (English and Chinese slot); one
-    written once is taken as a header when an English paragraph follows it. A line in the
-    Chinese slot pairs with the English line before it when it is marked as the translation or
-    written in Chinese; a line whose script is undecided pairs when it stands in the
-    translation slot; an unmarked line without Chinese pairs only when it is an exact copy
-    (flagged ``untranslated``) and no Chinese line follows that it would orphan. Otherwise the
-    English line is flagged ``missing_translation`` and the next line is read afresh. Two
-    identical unmarked English lines both lacking their translation cannot be told from one
-    untranslated pair; they are read as the latter.
+    A speaker header is a header-shaped line with its copy in the Chinese slot (the same text,
+    whitespace aside, or a translated copy); one written once, in either slot, is a header when
+    a paragraph or another header follows it (the transcript is flagged). A line in the Chinese
+    slot pairs with the English line before it when it is marked as the translation or written
+    in Chinese; a line whose script is undecided pairs when it stands in the translation slot;
+    an unmarked line without Chinese pairs only when it is an exact copy (flagged
+    ``untranslated``) and no Chinese line follows that it would orphan. Otherwise the English
+    line is flagged ``missing_translation`` and the next line is read afresh. Two identical
+    unmarked English lines both lacking their translation cannot be told from one untranslated
+    pair; they are read as the latter.
     """
-    stripped = [line.text.strip() for line in body]
-    slots = _slots(body)
-    pairs = _header_pairs(body, stripped)
-    turns: list[Turn] = []
-    current: Turn | None = None
-    segments = 0
-    i, n = 0, len(body)
-
-    def english_at(k: int) -> bool:
-        """A paragraph that stands on its own at ``k`` (not a header, not a translation)."""
-        return k < n and k not in pairs and slots[k] != "zh"
-
-    def untranslated_copy(i: int, j: int) -> bool:
-        if body[j].slot is not None or stripped[j] != stripped[i]:
-            return False
-        return not (j + 1 < n and j + 1 not in pairs and slots[j + 1] == "zh")
-
-    while i < n:
-        line = body[i]
-        single = (
-            i not in pairs
-            and body[i].slot != "zh"
-            and len(stripped[i]) <= 160
-            and looks_like_header(stripped[i])
-            and (english_at(i + 1) or i + 1 in pairs)
-            and not untranslated_copy(i, i + 1)
-        )
-        if i in pairs or single:
-            speaker, title = split_header(stripped[i])
-            zh_line = None if single else body[i + 1]
-            header = Header(
-                line.text,
-                zh_line.text if zh_line else None,
-                speaker,
-                title,
-                line.number,
-                zh_line.number if zh_line else None,
-            )
-            current = Turn(index=len(turns), header=header)
-            turns.append(current)
-            i += 1 if single else 2
-            continue
-        if slots[i] == "zh":
-            raise SourceError(
-                name,
-                "translation line with no English paragraph before it "
-                "(a doubled or misplaced translation line)",
-                line.number,
-            )
-        if current is None:
-            current = Turn(index=len(turns), header=None)
-            turns.append(current)
-        flags: list[str] = [] if current.header is not None else ["no_speaker"]
-        j = i + 1
-        # The next line is the translation if it stands in the Chinese slot (marked, written in
-        # Chinese, or undecided), or an unmarked exact copy that orphans no Chinese line after it.
-        paired = j < n and j not in pairs and (slots[j] != "en" or untranslated_copy(i, j))
-        if paired:
-            translation = body[j]
-            if stripped[j] == stripped[i] or not has_han(translation.text):
-                flags.append("untranslated")
-            segment = Segment(
-                segments, current.index, line.text, translation.text, line.number, translation.number, flags
-            )
-            i += 2
-        else:
-            flags.append("missing_translation")
-            segment = Segment(segments, current.index, line.text, None, line.number, None, flags)
-            i += 1
-        current.segments.append(segment)
-        segments += 1
-    return turns
+    return _Pairer(name, body).run()

@@ -11,15 +11,29 @@ _KNOWN = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(
-    r"^\[?(?:[A-Z][\w'’.\-]*|[A-Z]\.(?:[A-Z]\.)*|(?:van|von|de|da|di|del|der|la|le|du|bin|al))\]?,?$"
+    r"^\[?(?:[A-Z][\w'’.\-\u2010-\u2013]*|[A-Z]\.(?:[A-Z]\.)*|(?:van|von|de|da|di|del|der|la|le|du|bin|al))"
+    r"\]?,?$"
 )
 _SENTENCE_END = re.compile(r"[.?!。？！:;,]$")
 _TITLE_SPLIT = " - "
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_ALIAS = re.compile(r"[(（][^)）]*[\u3400-\u9fff][^)）]*[)）]")
+_DASH = re.compile(r"\s*\u2014\s*|\s+[-\u2010-\u2013]\s*|\s*[-\u2010-\u2013]\s+")
+
+
 def normalize(text: str) -> str:
-    """The text with runs of whitespace (tabs, double spaces) collapsed: how headers compare."""
+    """How headers compare: invisible characters and Chinese aliases in parentheses removed,
+    runs of whitespace collapsed, and an em dash, or a hyphen or en dash with a blank on
+    either side, read as `` - `` (``Jean-Pierre`` keeps its hyphen)."""
+    text = _DASH.sub(" - ", _ALIAS.sub(" ", text.translate(_INVISIBLE)))
     return " ".join(text.split())
+
+
+def is_known_speaker(text: str) -> bool:
+    """``Operator``, ``Moderator`` and the usual ``Unidentified …`` names."""
+    return _KNOWN.match(normalize(text)) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -55,7 +55,7 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         flags.append("company_unknown")
     if qa_start is None:
         flags.append("qa_start_not_found")
-    if any(turn.header is not None and turn.header.line_zh is None for turn in turns):
+    if any(turn.header is not None and None in (turn.header.line_en, turn.header.line_zh) for turn in turns):
         flags.append("speaker_header_written_once")
     if any(line.kind == "other" for line in source.front):
         flags.append("unrecognized_front_matter")
