@@ -58,6 +58,7 @@ class _Pairer:
         ]
         self.turns: list[Turn] = []
         self.segments = 0
+        self._pairs: list[bool | None] = [None] * self.n  # header_pair(i), computed once
 
     # -- what stands at position i -------------------------------------------------------------
 
@@ -67,14 +68,17 @@ class _Pairer:
 
     def header_pair(self, i: int) -> bool:
         """A header in the English slot with its copy (or translated copy) right after it."""
-        j = i + 1
-        return (
-            j < self.n
-            and self.body[i].slot != "zh"
-            and self.body[j].slot != "en"
-            and self.header_like(i)
-            and _is_header_copy(self.stripped[i], self.stripped[j])
-        )
+        known = self._pairs[i]
+        if known is None:
+            j = i + 1
+            known = self._pairs[i] = (
+                j < self.n
+                and self.body[i].slot != "zh"
+                and self.body[j].slot != "en"
+                and self.header_like(i)
+                and _is_header_copy(self.stripped[i], self.stripped[j])
+            )
+        return known
 
     def paragraph_or_header_at(self, k: int) -> bool:
         """True at the end, or where an English paragraph or a header starts."""

@@ -14,12 +14,13 @@ _NAME_WORD = re.compile(
     r"^\[?(?:[A-Z][\w'’.\-\u2010-\u2013]*|[A-Z]\.(?:[A-Z]\.)*|(?:van|von|de|da|di|del|der|la|le|du|bin|al))"
     r"\]?,?$"
 )
-_SENTENCE_END = re.compile(r"[.?!。？！:;,]$")
+_SENTENCE_END = ".?!。？！:;,"
 _TITLE_SPLIT = " - "
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _ALIAS = re.compile(r"[(（][^)）]*[\u3400-\u9fff][^)）]*[)）]")
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 _DASH = re.compile(r"\s*\u2014\s*|\s+[-\u2010-\u2013]\s*|\s*[-\u2010-\u2013]\s+")
 
 
@@ -58,17 +59,20 @@ def looks_like_header(text: str) -> bool:
     without a title is not taken for a header: an untranslated short line (``Thank You``,
     ``(Operator Instructions)``) written twice must stay a flagged paragraph.
     """
-    if len(text) > 200 or _SENTENCE_END.search(text.rstrip()):
-        return False  # cheap checks first: most lines are long or end a sentence
+    # Cheap checks first: most lines are long, end a sentence, or hold no dash to split a title.
+    if len(text) > 200 or text.rstrip()[-1:] in _SENTENCE_END:
+        return False
+    if len(text) > 40 and (text.count(" ") > 16 or not any(dash in text for dash in _DASHES)):
+        return False  # a name of six words at most and a title: no more than a few blanks
     stripped = normalize(text)
     if not stripped or len(stripped) > 160:
         return False
     if _KNOWN.match(stripped):
         return True
     name, title = split_header(stripped)
+    if title is None:
+        return False
     words = name.split()
     if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in name):
         return False
-    if not all(_NAME_WORD.match(word) for word in words):
-        return False
-    return title is not None
+    return all(_NAME_WORD.match(word) for word in words)
