@@ -7,12 +7,12 @@ import re
 from builder.records import BodyLine, FrontLine
 from builder.sources.base import SourceLayout
 from builder.sources.front import front_kind
-from builder.sources.script import is_blank
+from builder.sources.script import INVISIBLE, is_blank
 
 # Markup may carry stray invisible characters (zero-width space, BOM, no-break or ideographic
 # spaces) among its blanks.
-_BULLET = re.compile("^[\\s\u200b\u200c\u200d\u2060\ufeff]*[•●▪‣◦][ \t]*")
-_INDENT = re.compile("^[\\s\u200b\u200c\u200d\u2060\ufeff]{2,}(?=\\S)")
+_BULLET = re.compile(rf"^[\s{INVISIBLE}]*[•●▪‣◦][ \t]*")
+_INDENT = re.compile(rf"^[\s{INVISIBLE}]{{2,}}(?=\S)")
 
 
 class BulletedLayout(SourceLayout):

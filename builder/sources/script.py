@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-# Han ideographs (BMP, extension A, compatibility, supplementary planes), CJK punctuation,
-# and the full-width forms Chinese text uses for punctuation.
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uffef]")
-_CJK_RUN = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3000-\u303f\uff00-\uffef]+"
-)
+#: Han ideographs: BMP, extension A, compatibility ideographs, supplementary planes.
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Han plus CJK punctuation and the full-width forms Chinese text uses for punctuation.
+CJK_RANGES = HAN_RANGES + "\u3000-\u303f\uff00-\uffef"
+#: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, BOM.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+_CJK = re.compile(f"[{CJK_RANGES}]")
+_CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
+_HAN = re.compile(f"[{HAN_RANGES}]")
+_HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
 
 def has_cjk(text: str) -> bool:
@@ -35,7 +37,7 @@ def has_han(text: str) -> bool:
 def is_blank(text: str) -> bool:
     """True for a line of nothing but whitespace and invisible characters (zero-width, BOM)."""
     visible = text.strip()
-    return not visible or (visible[0] in _INVISIBLE and not visible.strip(_INVISIBLE).strip())
+    return not visible or (visible[0] in INVISIBLE and not visible.strip(INVISIBLE).strip())
 
 
 def script_slot(text: str) -> Literal["en", "zh"] | None:

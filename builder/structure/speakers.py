@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from builder.sources.script import INVISIBLE
+
 _KNOWN = re.compile(
     r"^(?:operator|moderator|host|unidentified (?:analyst|participant|speaker|company representative"
     r"|corporate participant)|unknown (?:speaker|analyst|participant))$",
@@ -18,7 +20,7 @@ _SENTENCE_END = ".?!。？！:;,"
 _TITLE_SPLIT = " - "
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _ALIAS = re.compile(r"[(（][^)）]*[\u3400-\u9fff][^)）]*[)）]")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 _DASH = re.compile(r"\s*\u2014\s*|\s+[-\u2010-\u2013]\s*|\s*[-\u2010-\u2013]\s+")
