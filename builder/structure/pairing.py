@@ -114,7 +114,8 @@ class _Pairer:
         )
         self.turns.append(Turn(index=len(self.turns), header=header))
 
-    def add_segment(self, en: BodyLine, zh: BodyLine | None) -> None:
+    def add_segment(self, i: int, zh: BodyLine | None) -> None:
+        en = self.body[i]
         if not self.turns:
             self.turns.append(Turn(index=0, header=None))
         turn = self.turns[-1]
@@ -126,7 +127,7 @@ class _Pairer:
                 flags.append("untranslated")
             if _length_ratio_outlier(en.text.strip(), zh.text.strip()):
                 flags.append("length_ratio_outlier")
-        if len(en.text) <= 200 and looks_like_header(en.text):
+        if self.header_like(i):  # already asked by single_header, so answered from the cache
             flags.append("speaker_header_in_text")
         turn.segments.append(
             Segment(
@@ -171,7 +172,7 @@ class _Pairer:
                     and not self.header_pair(j)
                     and (self.slots[j] != "en" or self.untranslated_copy(i, j))
                 )
-                self.add_segment(line, self.body[j] if paired else None)
+                self.add_segment(i, self.body[j] if paired else None)
                 i += 2 if paired else 1
         return self.turns
 
