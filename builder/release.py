@@ -22,7 +22,7 @@ from builder.card import CardFacts, ConfigStats, render_card
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists
 from builder.licensing import DATA_LICENSE
 from builder.manifest import load_manifest
-from builder.schema import config_names
+from builder.schema import config_names, release_spec, schema_text
 from builder.shard import ShardJob, ShardResult, run_shard
 from builder.write import shard_path
 
@@ -119,6 +119,7 @@ def build_release(
         facts = _facts(version, tmp, results, len(shards))
         (tmp / "README.md").write_text(render_card(facts), encoding="utf-8")
         (tmp / "LICENSE-DATA.md").write_text(DATA_LICENSE, encoding="utf-8")
+        _copy_schemas(tmp / "schema")
         unchanged = _move_into_place(tmp, final)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -172,6 +173,14 @@ def _facts(version: str, root: Path, results: list[ShardResult], num_shards: int
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
     )
+
+
+def _copy_schemas(folder: Path) -> None:
+    """Put the JSON Schemas the release was built with beside its data, as ``schema/``."""
+    folder.mkdir()
+    spec = release_spec()
+    for filename in ["release.json", *(c["schema"] for c in spec["configs"].values())]:
+        (folder / filename).write_text(schema_text(filename), encoding="utf-8")
 
 
 def _move_into_place(tmp: Path, final: Path) -> bool:

@@ -25,12 +25,18 @@ _DTYPES = {"string": "string", "integer": "int64", "boolean": "bool"}
 
 
 @cache
-def _read(filename: str) -> dict[str, Any]:
-    """Read a file of ``schema/``: from the checkout, or from the installed wheel's copy."""
+def schema_text(filename: str) -> str:
+    """The text of a file of ``schema/``: from the checkout, or from the installed wheel's copy."""
     checkout = Path(__file__).resolve().parent.parent / "schema" / filename
     if checkout.is_file():
-        return json.loads(checkout.read_text("utf-8"))
-    return json.loads(resources.files("builder.schemas").joinpath(filename).read_text("utf-8"))
+        return checkout.read_text("utf-8")
+    return resources.files("builder.schemas").joinpath(filename).read_text("utf-8")
+
+
+@cache
+def _read(filename: str) -> dict[str, Any]:
+    """A file of ``schema/``, parsed."""
+    return json.loads(schema_text(filename))
 
 
 def release_spec() -> dict[str, Any]:

@@ -1,0 +1,49 @@
+"""What the corpus is, stated once: title, abstract, authors, keywords, license, homes.
+
+The dataset card, ``CITATION.cff``, ``croissant.json``, ``datapackage.json``, ``.zenodo.json``
+and the BibTeX entries all take these facts from here; only the version, the release date,
+the counts and the hashes come from the release itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    """The corpus-wide facts that every citation and metadata file repeats."""
+
+    name: str
+    title: str
+    abstract: str
+    authors: tuple[str, ...]
+    keywords: tuple[str, ...]
+    #: SPDX id that machine-readable metadata declares: the strictest terms that cover the
+    #: release as distributed (see ``LICENSE-DATA.md`` for the full terms).
+    license_spdx: str
+    #: The Hub card's license fields (the terms are not a standard license).
+    license_hub: str
+    license_name: str
+    license_file: str
+    #: Where the repository lives; ``None`` until it is published (then fill it in here).
+    repository: str | None
+
+
+ABOUT = About(
+    name="callcorpus",
+    title="callcorpus: bilingual earnings-call transcripts (English–Traditional Chinese)",
+    abstract=(
+        "English earnings-call transcripts with their Traditional Chinese machine translations, "
+        "structured into speaker turns, participants with roles, prepared remarks and Q&A, and "
+        "English–Chinese paragraph pairs, released as versioned, schema-validated Parquet, JSONL "
+        "and Arrow files with a Hugging Face dataset card."
+    ),
+    authors=("callcorpus maintainers",),
+    keywords=("earnings calls", "parallel corpus", "machine translation", "Traditional Chinese", "finance"),
+    license_spdx="CC-BY-NC-4.0",
+    license_hub="other",
+    license_name="research-use",
+    license_file="LICENSE-DATA.md",
+    repository=None,
+)

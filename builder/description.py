@@ -1,0 +1,124 @@
+"""The release description: every fact about one release folder that metadata files state.
+
+A description is read off the files themselves (sizes, SHA-256, Parquet row counts) plus the
+few facts only the build knows (version, release date, sources, build signature). The card,
+``manifest.json``, ``CITATION.cff``, ``croissant.json`` and ``datapackage.json`` are all
+rendered from one description, so their counts and hashes cannot disagree with the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from builder.about import ABOUT, About
+from builder.schema import config_names, release_spec
+
+#: Format folders of a release, by format name.
+FORMAT_FOLDERS = {"parquet": "data", "jsonl": "jsonl", "arrow": "arrow"}
+_CHUNK = 1 << 20
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    """One file of a release: path relative to the release folder, size and SHA-256."""
+
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """One raw input of the build: its path under ``raw/`` and SHA-256."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigEntry:
+    """One config: its schema, row count and files per format (release-relative paths)."""
+
+    name: str
+    description: str
+    schema_file: str
+    num_rows: int
+    files: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseDescription:
+    """Everything the metadata files of one release state, read off its files."""
+
+    version: str
+    date_released: str
+    schema_version: str
+    package_version: str
+    build_signature: str
+    default_config: str
+    configs: tuple[ConfigEntry, ...]
+    files: tuple[FileEntry, ...]
+    sources: tuple[SourceEntry, ...]
+    about: About = ABOUT
+
+    def file(self, path: str) -> FileEntry:
+        """The entry of one file by its release-relative path."""
+        return next(f for f in self.files if f.path == path)
+
+    def config(self, name: str) -> ConfigEntry:
+        """One config by name."""
+        return next(c for c in self.configs if c.name == name)
+
+
+def list_files(root: Path) -> list[FileEntry]:
+    """Every file under ``root`` (sorted, release-relative POSIX paths) with size and hash."""
+    paths = sorted(p for p in root.rglob("*") if p.is_file())
+    return [FileEntry(p.relative_to(root).as_posix(), p.stat().st_size, sha256_file(p)) for p in paths]
+
+
+def _config_entry(root: Path, name: str, files: list[FileEntry]) -> ConfigEntry:
+    spec = release_spec()["configs"][name]
+    per_format = {
+        fmt: tuple(f.path for f in files if f.path.startswith(f"{folder}/{name}/"))
+        for fmt, folder in FORMAT_FOLDERS.items()
+    }
+    rows = sum(pq.read_metadata(root / path).num_rows for path in per_format["parquet"])
+    return ConfigEntry(name, spec["description"], f"schema/{spec['schema']}", rows, per_format)
+
+
+def describe(
+    root: Path,
+    *,
+    version: str,
+    date_released: str,
+    package_version: str,
+    build_signature: str,
+    sources: tuple[SourceEntry, ...],
+    exclude: frozenset[str] = frozenset(),
+) -> ReleaseDescription:
+    """Describe the release folder ``root`` as it is on disk, leaving out ``exclude`` paths."""
+    files = [f for f in list_files(root) if f.path not in exclude]
+    return ReleaseDescription(
+        version=version,
+        date_released=date_released,
+        schema_version=release_spec()["schema_version"],
+        package_version=package_version,
+        build_signature=build_signature,
+        default_config=release_spec()["default_config"],
+        configs=tuple(_config_entry(root, name, files) for name in config_names()),
+        files=tuple(files),
+        sources=sources,
+    )
