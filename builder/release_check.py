@@ -15,8 +15,9 @@ from typing import Any
 import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
-import yaml
 
+from builder.card import size_category
+from builder.card_lint import lint_card, parse_card_header
 from builder.schema import arrow_schema, config_names, yaml_features
 from builder.validate import RowValidator
 from builder.write import FORMATS
@@ -26,17 +27,7 @@ _BATCH = 5_000
 
 def read_card(release: Path) -> dict[str, Any]:
     """The YAML header of a release's ``README.md``."""
-    text = (release / "README.md").read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        raise ValueError("README.md has no YAML header (not a release folder?)")
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        raise ValueError("README.md's YAML header is not closed by a '---' line")
-    header = text[4:end]
-    data = yaml.safe_load(header)
-    if not isinstance(data, dict):
-        raise ValueError("README.md's YAML header is not a mapping")
-    return data
+    return parse_card_header((release / "README.md").read_text(encoding="utf-8"))
 
 
 def _parquet_rows(paths: list[Path]) -> Iterator[dict[str, Any]]:
@@ -74,9 +65,9 @@ def check_release(release: Path) -> list[str]:
         return [f"{release}: no README.md (not a release folder?)"]
     try:
         card = read_card(release)
-    except (ValueError, yaml.YAMLError) as exc:
+    except ValueError as exc:
         return [f"{release}/README.md: {exc}"]
-    problems: list[str] = []
+    problems: list[str] = lint_card(card)
     if not (release / "LICENSE-DATA.md").is_file():
         problems.append(f"{release}: no LICENSE-DATA.md (the card's license_link)")
     configs = {c.get("config_name"): c for c in _entries(card, "configs", problems)}
@@ -91,6 +82,14 @@ def check_release(release: Path) -> list[str]:
     for config in config_names():
         problems += _check_config(release, config, configs.get(config, {}), infos.get(config, {}), counts)
     problems += _check_links(counts)
+    default = defaults[0] if len(defaults) == 1 else None
+    if default in infos:
+        rows = infos[default].get("splits", [{}])[0].get("num_examples", 0)
+        if card.get("size_categories") != [size_category(rows)]:
+            problems.append(
+                f"card: size_categories {card.get('size_categories')} should be "
+                f"[{size_category(rows)}] for {rows} rows in the default config"
+            )
     return problems
 
 
