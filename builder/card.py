@@ -15,6 +15,7 @@ import yaml
 from builder import __version__
 from builder.flags import CATALOG
 from builder.schema import config_names, load_schema, release_spec, schema_version, yaml_features
+from builder.write import shard_path
 
 PRETTY_NAME = "callcorpus: bilingual earnings-call transcripts (English–Traditional Chinese)"
 _SIZE_BOUNDS = [
@@ -40,9 +41,13 @@ class CardFacts:
     """What the card states about one release."""
 
     version: str
+    date_released: str
+    #: This release's changelog entry (Markdown).
+    changes: str
     configs: dict[str, ConfigStats]
     num_transcripts: int
     num_turns: int
+    num_shards: int
     flags: dict[str, int]
     engines: dict[str, int]
 
@@ -145,6 +150,8 @@ def render_card(facts: CardFacts) -> str:
     )
     fields = "\n\n".join(f"### `{name}`\n\n{field_table(name)}" for name in config_names())
     engines = ", ".join(f"{engine} ({n:,} call{'s' * (n != 1)})" for engine, n in facts.engines.items())
+    changes = facts.changes.split("\n", 2)[2]  # the entry without its heading
+    first_shard = shard_path("segments", "parquet", 0, facts.num_shards).split("/", 2)[2]
     flags = "\n".join(
         f"| `{f.code}` | {f.scope} | {f.severity} | {facts.flags.get(f.code, 0)} | {f.description} |"
         for f in CATALOG.values()
@@ -156,8 +163,9 @@ def render_card(facts: CardFacts) -> str:
 
 English earnings-call transcripts with their Traditional Chinese machine translations,
 structured into speaker turns, participants with roles, prepared remarks and Q&A, and
-English–Chinese paragraph pairs. Built by the `callcorpus` package {__version__} with
-schema {schema_version()}.
+English–Chinese paragraph pairs. Version {v}, released {facts.date_released}; built by the
+`callcorpus` package {__version__} with schema {schema_version()}. `manifest.json` lists every
+file with its SHA-256 and the build signature; `SHA256SUMS` checks a download.
 
 This release holds **{facts.num_transcripts:,} calls**, **{facts.num_turns:,} speaker turns**
 and **{seg:,} paragraph pairs**.
@@ -191,6 +199,21 @@ df = pd.read_parquet("dist/{v}/data/segments/")
 -- DuckDB
 SELECT speaker_role, count(*) FROM 'dist/{v}/data/segments/*.parquet' GROUP BY 1;
 ```
+
+### Pinning this version
+
+Cite and load one version, never "the latest". Each way below gives exactly the bytes listed
+in this release's `manifest.json` and `SHA256SUMS`:
+
+- **A local clone**: `load_dataset("dist/{v}", "segments")` reads only this release's folder.
+- **A copy on the Hugging Face Hub**: when this folder is uploaded as a dataset repository with
+  one tag per release, `load_dataset("<namespace>/callcorpus", "segments", revision="v{v}")`
+  loads the files of tag `v{v}`.
+- **Direct Parquet download**: the files of a Hub copy are at
+  `https://huggingface.co/datasets/<namespace>/callcorpus/resolve/v{v}/data/segments/{first_shard}`
+  (`resolve/v{v}` pins the tag); `pd.read_parquet(url)` or DuckDB's `read_parquet(url)` read them.
+
+Check a download with `sha256sum -c SHA256SUMS` in this folder, or `callcorpus verify dist/{v}`.
 
 ## Fields
 
@@ -230,13 +253,19 @@ The transcripts are the words of the companies and analysts on each call; their 
 stays with its owners. The corpus is distributed for non-commercial research and teaching;
 the terms are in `LICENSE-DATA.md` beside this card. The code that builds it is Apache-2.0.
 
+## Changes
+
+{changes}
+The full history is in the repository's `CHANGELOG.md`.
+
 ## Citation
 
 ```bibtex
 @misc{{callcorpus_{v.replace(".", "_")},
   title  = {{callcorpus: bilingual earnings-call transcripts (English--Traditional Chinese)}},
   author = {{{{callcorpus maintainers}}}},
-  note   = {{Version {v}}}
+  year   = {{{facts.date_released[:4]}}},
+  note   = {{Version {v}, released {facts.date_released}}}
 }}
 ```
 """

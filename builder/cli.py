@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from builder import CORPUS_VERSION, __version__
+from builder import __version__
 from builder.errors import BuildFailed, CallcorpusError, ValidationFailed
+
+if TYPE_CHECKING:
+    from builder.release import BuildSummary
 
 
 def _fail(exc: CallcorpusError) -> None:
@@ -25,6 +28,25 @@ def _fail(exc: CallcorpusError) -> None:
         click.echo(f"error: {exc}", err=True)
     sys.exit(1)
 
+
+#: ``--dist``, shared by the commands that write or read the releases folder.
+dist_option = click.option(
+    "--dist",
+    "dist_dir",
+    type=click.Path(path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder of releases (one X.Y.Z/ folder each).",
+)
+
+#: ``--jobs``, shared by the commands that build.
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per CPU core).",
+)
 
 #: ``--raw``, shared by the commands that read raw transcripts and their manifest.
 raw_option = click.option(
@@ -50,61 +72,146 @@ def cli() -> None:
 
 @cli.command()
 @raw_option
-@click.option(
-    "--dist",
-    "dist_dir",
-    type=click.Path(path_type=Path),
-    default=Path("dist"),
-    show_default=True,
-    help="Folder that receives the release.",
-)
+@dist_option
 @click.option(
     "--version",
     "version",
-    default=CORPUS_VERSION,
-    show_default=True,
-    help="Corpus version X.Y.Z; the release goes to DIST/X.Y.Z/.",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: one per CPU core).",
+    help="Corpus version X.Y.Z to (re)build; default: the newest release in DIST, else 1.0.0.",
 )
-def build(raw_dir: Path, dist_dir: Path, version: str, jobs: int | None) -> None:
-    """Build a release from raw transcripts: Parquet, JSONL, Arrow and the dataset card.
+@jobs_option
+def build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) -> None:
+    """Build (or rebuild) a release from raw transcripts: Parquet, JSONL, Arrow, card, manifest.
 
     Every record is validated before anything is written, and the release folder appears
-    only when the whole build succeeded. An existing release is never overwritten.
+    only when the whole build succeeded. An existing release is never overwritten: rebuilding
+    it succeeds only with identical bytes. To cut a new version, use ``callcorpus release``.
 
     Example:
 
         callcorpus build --raw raw --dist dist --version 1.0.0
     """
+    from builder.release import FIRST_VERSION
+    from builder.versions import list_releases
+
+    releases = list_releases(dist_dir)
+    summary = _build(raw_dir, dist_dir, version or (releases[-1] if releases else FIRST_VERSION), jobs)
+    _report(summary)
+
+
+def _build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) -> BuildSummary:
+    """Run a build with a progress bar; errors become one-line messages and exit 1."""
     from builder.release import build_release, discover_sources
 
-    started = time.perf_counter()
     try:
         total = len(discover_sources(raw_dir))
         with click.progressbar(length=total, label="building", file=sys.stderr) as bar:
-            summary = build_release(raw_dir, dist_dir, version, jobs, progress=bar.update)
+            return build_release(raw_dir, dist_dir, version, jobs, progress=bar.update)
     except CallcorpusError as exc:
         _fail(exc)
     except OSError as exc:  # e.g. a dist folder that cannot be written
         _fail(CallcorpusError(f"{exc.filename or dist_dir}: {exc.strerror or exc}"))
-    elapsed = time.perf_counter() - started
+    raise AssertionError("unreachable")
+
+
+def _report(summary: BuildSummary) -> None:
+    """The closing lines of a build."""
     rows = summary.num_rows
     verb = "unchanged (identical bytes)" if summary.unchanged else "built"
     click.echo(
         f"{verb} {summary.path}: {summary.num_transcripts} transcripts, {summary.num_turns} "
-        f"speaker turns, {rows['segments']} segments "
-        f"({summary.raw_bytes / 1e6:.2f} MB raw in {elapsed:.1f} s)"
+        f"speaker turns, {rows['segments']} segments ({summary.raw_bytes / 1e6:.2f} MB raw)"
     )
     flags = ", ".join(f"{code} {n}" for code, n in summary.flags.items()) or "none"
     click.echo(f"warnings by kind: {flags}")
     for name, reason in summary.excluded.items():
         click.echo(f"excluded by manifest: {name} ({reason})")
+
+
+@cli.command()
+@raw_option
+@dist_option
+@click.option(
+    "--version",
+    "version",
+    default=None,
+    help="Version X.Y.Z to cut; default: the one the changes since the newest release require.",
+)
+@jobs_option
+def release(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) -> None:
+    """Cut the next release from raw/: diff against the newest one, check the version, write it.
+
+    Without ``--version`` the version is proposed from the changes (major: a field or
+    transcript removed or retyped; minor: transcripts, fields or configs added; patch:
+    corrections). A version that understates the changes is refused. The root
+    ``CHANGELOG.md``, ``CITATION.cff`` and ``.zenodo.json`` are then regenerated.
+    Set ``SOURCE_DATE_EPOCH`` to fix the release date.
+
+    Example:
+
+        callcorpus release --version 1.1.0
+    """
+    from builder.publish import write_root_files
+    from builder.versions import list_releases
+
+    if version is not None and version in list_releases(dist_dir):
+        _fail(CallcorpusError(f"{dist_dir / version} is already released; cut a new version"))
+    summary = _build(raw_dir, dist_dir, version, jobs)
+    _report(summary)
+    changes = summary.changes
+    if changes:
+        click.echo(f"changes since {changes['previous_version']}: {changes['required_bump'] or 'none'}")
+        for reason in changes["reasons"]:
+            click.echo(f"  - {reason}")
+    root = dist_dir.resolve().parent
+    for name in write_root_files(root, dist_dir):
+        click.echo(f"updated {root / name}")
+
+
+@cli.command()
+@click.argument("release_dir", metavar="RELEASE", type=click.Path(path_type=Path, file_okay=False))
+def verify(release_dir: Path) -> None:
+    """Check a release folder is intact: every file, size and SHA-256, row counts and columns.
+
+    Needs neither ``datasets`` nor the network; names each file that is wrong and exits 1.
+
+    Example:
+
+        callcorpus verify dist/1.0.0
+    """
+    from builder.verify import verify_release
+
+    if not release_dir.is_dir():
+        _fail(CallcorpusError(f"{release_dir}: no such release folder"))
+    problems = verify_release(release_dir)
+    if problems:
+        _fail(ValidationFailed(str(release_dir), problems))
+    click.echo(f"{release_dir}: intact (every file matches manifest.json and SHA256SUMS)")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the diff as JSON.")
+def diff(old: Path, new: Path, as_json: bool) -> None:
+    """What changed between two releases: schema, transcripts, rows, and the bump it needs.
+
+    Example:
+
+        callcorpus diff dist/1.0.0 dist/1.1.0 --json
+    """
+    import json
+
+    from builder.diff import diff_releases
+
+    try:
+        result = diff_releases(old, new, old.name, new.name)
+    except CallcorpusError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.render_text(), nl=False)
 
 
 @cli.command()

@@ -45,3 +45,7 @@ class BuildFailed(CallcorpusError):
 
 class ReleaseExists(CallcorpusError):
     """The target release folder exists and holds different bytes."""
+
+
+class VersionUnderstated(CallcorpusError):
+    """The version asked for is lower than what the changes since the previous release require."""

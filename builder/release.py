@@ -10,25 +10,32 @@ from __future__ import annotations
 
 import filecmp
 import os
-import re
 import shutil
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from builder import __version__
 from builder.card import CardFacts, ConfigStats, render_card
-from builder.errors import BuildFailed, CallcorpusError, ReleaseExists
+from builder.changelog import render_entry
+from builder.description import SourceEntry, describe, sha256_file
+from builder.diff import check_schema_version, diff_releases
+from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, VersionUnderstated
 from builder.licensing import DATA_LICENSE
 from builder.manifest import load_manifest
-from builder.schema import config_names, release_spec, schema_text
+from builder.release_manifest import MANIFEST, build_signature, read_manifest, release_date, write_manifest
+from builder.schema import config_names, release_spec, schema_text, schema_version
 from builder.shard import ShardJob, ShardResult, run_shard
+from builder.versions import bump, check_bump, list_releases, parse_version, previous_release
 from builder.write import shard_path
 
 #: Raw files per shard: fixed, so output files do not depend on the number of workers.
 TRANSCRIPTS_PER_SHARD = 100
-_VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+#: The version of the first release, when ``dist/`` has none yet.
+FIRST_VERSION = "1.0.0"
 
 Progress = Callable[[int], None]
 
@@ -46,6 +53,7 @@ class BuildSummary:
     flags: dict[str, int]
     excluded: dict[str, str]
     unchanged: bool
+    changes: dict[str, Any] | None
 
 
 def discover_sources(raw_dir: Path) -> list[str]:
@@ -87,13 +95,17 @@ def _same_tree(a: Path, b: Path) -> bool:
 def build_release(
     raw_dir: Path,
     dist_dir: Path,
-    version: str,
+    version: str | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> BuildSummary:
-    """Build ``dist_dir/version`` from ``raw_dir``; raise ``BuildFailed`` with every error found."""
-    if not _VERSION.match(version):
-        raise CallcorpusError(f"version {version!r} is not of the form X.Y.Z")
+    """Build ``dist_dir/version`` from ``raw_dir``; raise ``BuildFailed`` with every error found.
+
+    ``version=None`` proposes the version the changes since the newest release require. A
+    given version is refused when it understates those changes (``VersionUnderstated``).
+    """
+    if version is not None:
+        parse_version(version)
     names = discover_sources(raw_dir)
     manifest = load_manifest(raw_dir, names)
     excluded = {n: reason for n in names if (reason := manifest.excluded(n))}
@@ -101,8 +113,7 @@ def build_release(
     if not names:
         raise CallcorpusError(f"{raw_dir}: no raw transcripts (*.txt) to build")
 
-    final = dist_dir / version
-    tmp = dist_dir / f".tmp-{version}-{os.getpid()}"
+    tmp = dist_dir / f".tmp-{version or 'next'}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     try:
@@ -116,10 +127,24 @@ def build_release(
         errors += _duplicate_ids(results)
         if errors:
             raise BuildFailed(errors)
-        facts = _facts(version, tmp, results, len(shards))
-        (tmp / "README.md").write_text(render_card(facts), encoding="utf-8")
         (tmp / "LICENSE-DATA.md").write_text(DATA_LICENSE, encoding="utf-8")
         _copy_schemas(tmp / "schema")
+        sources = _sources(raw_dir, names)
+        signature = build_signature(schema_version(), TRANSCRIPTS_PER_SHARD)
+        version, changes = _choose_version(dist_dir, tmp, version, signature)
+        final = dist_dir / version
+        date = release_date(final / MANIFEST)
+        facts = _facts(version, date, tmp, results, len(shards), changes)
+        (tmp / "README.md").write_text(render_card(facts), encoding="utf-8")
+        description = describe(
+            tmp,
+            version=version,
+            date_released=date,
+            package_version=__version__,
+            build_signature=signature,
+            sources=sources,
+        )
+        write_manifest(tmp, description, changes)
         unchanged = _move_into_place(tmp, final)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -133,7 +158,39 @@ def build_release(
         flags=facts.flags,
         excluded=excluded,
         unchanged=unchanged,
+        changes=changes,
     )
+
+
+def _sources(raw_dir: Path, names: list[str]) -> tuple[SourceEntry, ...]:
+    """The raw inputs of the build: every transcript used, and the manifest when there is one."""
+    inputs = [*names, *(["manifest.toml"] if (raw_dir / "manifest.toml").is_file() else [])]
+    return tuple(SourceEntry(name, sha256_file(raw_dir / name)) for name in sorted(inputs))
+
+
+def _choose_version(
+    dist_dir: Path, built: Path, asked: str | None, signature: str
+) -> tuple[str, dict[str, Any] | None]:
+    """The release's version and its change record against the previous release.
+
+    The previous release is the newest one older than ``asked`` (or the newest of all when no
+    version was asked for). The changes decide the bump; an understated version is refused.
+    """
+    previous = previous_release(dist_dir, asked) if asked else next(iter(list_releases(dist_dir)[-1:]), None)
+    if previous is None:
+        return asked or FIRST_VERSION, None
+    diff = diff_releases(dist_dir / previous, built, previous, asked or "next")
+    required, reasons = diff.required()
+    problems = check_schema_version(diff)
+    if problems:
+        raise VersionUnderstated(problems[0])
+    if asked is None:
+        if required is None and read_manifest(dist_dir / previous)["build_signature"] == signature:
+            raise CallcorpusError(f"nothing changed since {previous}: no new release is needed")
+        asked = bump(previous, required or "patch")
+    else:
+        check_bump(previous, asked, required, reasons)
+    return asked, {**diff.summary(), "previous_version": previous}
 
 
 def _duplicate_ids(results: list[ShardResult]) -> list[str]:
@@ -151,7 +208,14 @@ def _duplicate_ids(results: list[ShardResult]) -> list[str]:
     return errors
 
 
-def _facts(version: str, root: Path, results: list[ShardResult], num_shards: int) -> CardFacts:
+def _facts(
+    version: str,
+    date: str,
+    root: Path,
+    results: list[ShardResult],
+    num_shards: int,
+    changes: dict[str, Any] | None,
+) -> CardFacts:
     configs = {}
     for config in config_names():
         parquet = [root / shard_path(config, "parquet", i, num_shards) for i in range(num_shards)]
@@ -167,9 +231,12 @@ def _facts(version: str, root: Path, results: list[ShardResult], num_shards: int
         engines.update(result.engines)
     return CardFacts(
         version=version,
+        date_released=date,
+        changes=render_entry(version, date, {c: s.num_examples for c, s in configs.items()}, changes),
         configs=configs,
         num_transcripts=configs["transcripts"].num_examples,
         num_turns=sum(r.num_turns for r in results),
+        num_shards=num_shards,
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
     )
