@@ -20,6 +20,8 @@ SEEDS = {
 
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+#: A fixed release date for every build in the tests (2026-11-26), as a release record gives.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1795651200")
 
 
 @pytest.fixture(scope="session")

@@ -87,3 +87,36 @@ def test_unwritable_dist_is_one_line(tmp_path: Path) -> None:
     result = run("build", "--raw", str(RAW), "--dist", str(blocker))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith(f"error: {blocker}")
+
+
+def test_release_verify_and_diff_from_a_project_folder(raw_copy: Path) -> None:
+    project = raw_copy.parent
+    first = run("release", cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert "built dist/1.0.0" in first.stdout and "updated" in first.stdout
+    assert (project / "CHANGELOG.md").read_text("utf-8").count("## 1.0.0 — 2026-11-26") == 1
+    assert run("build", cwd=project).stdout.startswith("unchanged (identical bytes) dist/1.0.0")
+
+    text = (raw_copy / "stem-2024-q4.txt").read_text("utf-8")
+    (raw_copy / "stem-2024-q4.txt").write_text(text.replace("Greetings", "Hello", 1), "utf-8")
+    refused = run("build", cwd=project)
+    assert refused.returncode == 1 and "already exists with different bytes" in refused.stderr
+    understated = run("release", "--version", "1.0.0", cwd=project)
+    assert understated.returncode == 1 and "dist/1.0.0 is already released" in understated.stderr
+    second = run("release", cwd=project)
+    assert second.returncode == 0, second.stderr
+    assert "built dist/1.0.1" in second.stdout and "1 transcript(s) changed" in second.stdout
+    assert "## 1.0.1" in (project / "CHANGELOG.md").read_text("utf-8")
+
+    verified = run("verify", "dist/1.0.1", cwd=project)
+    assert verified.returncode == 0 and "intact" in verified.stdout
+    (project / "dist/1.0.1/README.md").write_text("tampered", "utf-8")
+    broken = run("verify", "dist/1.0.1", cwd=project)
+    assert broken.returncode == 1 and "Traceback" not in broken.stderr
+    assert "error: README.md: SHA-256 does not match SHA256SUMS" in broken.stderr
+
+    diffed = run("diff", "dist/1.0.0", "dist/1.0.1", cwd=project)
+    assert "~ STEM-2024Q4: fields" in diffed.stdout and "needs a patch version bump" in diffed.stdout
+    as_json = run("diff", "dist/1.0.0", "dist/1.0.1", "--json", cwd=project)
+    assert '"required_bump": "patch"' in as_json.stdout
+    assert run("verify", "nowhere", cwd=project).stderr == "error: nowhere: no such release folder\n"

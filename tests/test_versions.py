@@ -1,0 +1,146 @@
+"""Versions follow the changes: proposed from a diff, understated ones refused, diffs named."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.diff import check_schema_version, diff_releases, schema_changes
+from builder.errors import CallcorpusError, VersionUnderstated
+from builder.release import build_release
+from builder.versions import bump, bump_level, check_bump, list_releases, parse_version
+
+
+def test_version_arithmetic() -> None:
+    assert parse_version("1.10.0") > parse_version("1.9.3")
+    assert [bump("1.2.3", level) for level in ("patch", "minor", "major")] == ["1.2.4", "1.3.0", "2.0.0"]
+    assert bump_level("1.2.3", "1.2.3") is None and bump_level("1.2.3", "1.1.9") is None
+    assert bump_level("1.2.3", "2.0.0") == "major" and bump_level("1.2.3", "1.2.10") == "patch"
+    for bad in ("1.0", "01.0.0", "1.0.0-rc1", "１.0.0"):
+        with pytest.raises(CallcorpusError, match=r"is not of the form X\.Y\.Z"):
+            parse_version(bad)
+    with pytest.raises(VersionUnderstated, match=r"need a minor release \(1\.1\.0\): 1 transcript"):
+        check_bump("1.0.0", "1.0.1", "minor", ["1 transcript(s) added"])
+    with pytest.raises(VersionUnderstated, match="does not come after"):
+        check_bump("1.0.0", "1.0.0", None, [])
+
+
+def _schema(**properties: dict) -> dict:
+    return {"properties": properties}
+
+
+def test_schema_changes_carry_the_level_they_need() -> None:
+    old = {
+        "segments": _schema(
+            a={"type": "string", "description": "A."},
+            b={"type": ["integer", "null"]},
+            flags={"type": "array", "items": {"type": "string", "enum": ["x", "y"]}},
+        ),
+        "transcripts": _schema(c={"type": "string"}),
+    }
+    new = {
+        "segments": _schema(
+            a={"type": "string", "description": "A, reworded."},
+            b={"type": "integer"},
+            flags={"type": "array", "items": {"type": "string", "enum": ["x", "z"]}},
+            d={"type": "boolean"},
+        ),
+        "sentences": _schema(e={"type": "string"}),
+    }
+    found = {(c.config, c.path, c.change, c.level) for c in schema_changes(old, new)}
+    assert found == {
+        ("transcripts", "", "config removed", "major"),
+        ("sentences", "", "config added", "minor"),
+        ("segments", "d", "field added", "minor"),
+        ("segments", "a", "description changed", "patch"),
+        ("segments", "b", "nullability changed", "major"),
+        ("segments", "flags", "values removed: ['y']", "major"),
+        ("segments", "flags", "values added: ['z']", "minor"),
+    }
+    retyped = schema_changes({"s": _schema(a={"type": "string"})}, {"s": _schema(a={"type": "integer"})})
+    assert [(c.change, c.before, c.after, c.level) for c in retyped] == [
+        ("type changed", "string", "integer", "major")
+    ]
+
+
+def _add_call(raw: Path) -> None:
+    """A fourth call: the Crexendo seed filed as 2023 Q3."""
+    text = (raw / "crexendo-cxdo-2023-q2.txt").read_text("utf-8")
+    (raw / "crexendo-cxdo-2023-q3.txt").write_text(text.replace("2023 Q2", "2023 Q3", 1), "utf-8")
+
+
+def test_release_proposes_the_bump_the_changes_need(raw_copy: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    assert build_release(raw_copy, dist, None, workers=1).version == "1.0.0"
+    with pytest.raises(CallcorpusError, match=r"nothing changed since 1\.0\.0"):
+        build_release(raw_copy, dist, None, workers=1)
+
+    _add_call(raw_copy)
+    with pytest.raises(VersionUnderstated, match=r"patch release, but the changes since 1\.0\.0 need a"):
+        build_release(raw_copy, dist, "1.0.1", workers=1)
+    assert list_releases(dist) == ["1.0.0"] and not list(dist.glob(".tmp-*"))
+    added = build_release(raw_copy, dist, None, workers=1)
+    assert added.version == "1.1.0"
+    assert added.changes and added.changes["transcripts_added"] == ["CXDO-2023Q3"]
+
+    stem = raw_copy / "stem-2024-q4.txt"
+    stem.write_text(stem.read_text("utf-8").replace("Greetings", "Greetings and welcome", 1), "utf-8")
+    fixed = build_release(raw_copy, dist, None, workers=1)
+    assert fixed.version == "1.1.1" and fixed.changes
+    assert fixed.changes["transcripts_changed"] == ["STEM-2024Q4"]
+
+    manifest = raw_copy / "manifest.toml"
+    exclusion = '\n[files."crexendo-cxdo-2023-q3.txt"]\nexclude = "test"\n'
+    manifest.write_text(manifest.read_text("utf-8") + exclusion)
+    removed = r"need a major release \(2\.0\.0\): 1 transcript\(s\) removed"
+    with pytest.raises(VersionUnderstated, match=removed):
+        build_release(raw_copy, dist, "1.2.0", workers=1)
+    assert build_release(raw_copy, dist, None, workers=1).version == "2.0.0"
+    assert list_releases(dist) == ["1.0.0", "1.1.0", "1.1.1", "2.0.0"]
+
+
+def test_diff_names_what_changed(raw_copy: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    build_release(raw_copy, dist, None, workers=1)
+    _add_call(raw_copy)
+    rekor = raw_copy / "rekor-systems-2021-q3.txt"
+    lines = rekor.read_text("utf-8").split("\n")
+    target = next(i for i, line in enumerate(lines) if "I do apologize once again" in line)
+    lines[target] = lines[target].replace("once again", "again")
+    rekor.write_text("\n".join(lines), "utf-8")
+    build_release(raw_copy, dist, "1.1.0", workers=1)
+
+    diff = diff_releases(dist / "1.0.0", dist / "1.1.0", "1.0.0", "1.1.0")
+    assert diff.added == ["CXDO-2023Q3"] and diff.removed == []
+    (change,) = diff.changed
+    assert change.transcript_id == "REKR-2021Q3"
+    assert change.fields == ["source_sha256", "num_en_words", "text_en"]
+    assert len(change.rows["segments"].changed) == 1 and not change.rows["segments"].added
+    assert diff.rows["transcripts"] == (3, 4)
+    assert diff.required() == ("minor", ["1 transcript(s) added", "1 transcript(s) changed"])
+    text = diff.render_text()
+    assert "+ CXDO-2023Q3" in text
+    assert "~ REKR-2021Q3: fields source_sha256, num_en_words, text_en; segments 1 changed" in text
+    as_json = json.loads(json.dumps(diff.to_json()))
+    assert as_json["required_bump"] == "minor"
+    assert as_json["added"] == ["CXDO-2023Q3"] and as_json["rows"]["transcripts"] == {"old": 3, "new": 4}
+
+
+def test_a_schema_change_needs_its_schema_version_moved(raw_copy: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    first = build_release(raw_copy, dist, None, workers=1)
+    older = tmp_path / "older"
+    shutil.copytree(first.path, older)
+    schema = older / "schema" / "segment.schema.json"
+    data = json.loads(schema.read_text("utf-8"))
+    data["properties"]["retired"] = {"type": "string"}
+    schema.write_text(json.dumps(data), "utf-8")
+    diff = diff_releases(older, first.path, "0.9.0", "1.0.0")
+    assert diff.required()[0] == "major"
+    assert (
+        "needs a major schema version, but schema/release.json says 1.0.0 (was 1.0.0)"
+        in (check_schema_version(diff)[0])
+    )
