@@ -12,6 +12,8 @@ import dataclasses
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -261,6 +263,21 @@ def test_croissant_validates(croissant_path: Path) -> None:
     dataset = mlc.Dataset(jsonld=str(croissant_path))  # raises ValidationError on any error
     issues = dataset.metadata.ctx.issues
     assert not issues.errors and not issues.warnings, issues.report()
+
+
+def _cli_validate(path: Path) -> subprocess.CompletedProcess[str]:
+    cli = Path(sys.executable).with_name("mlcroissant")
+    return subprocess.run([cli, "validate", "--jsonld", path], capture_output=True, text=True, check=False)
+
+
+def test_croissant_passes_the_mlcroissant_cli(croissant_path: Path, tmp_path: Path) -> None:
+    result = _cli_validate(croissant_path)
+    assert result.returncode == 0 and "error(s)" not in result.stderr, result.stderr
+    broken = json.loads(croissant_path.read_text(encoding="utf-8"))
+    broken["recordSet"][0]["field"][0]["source"]["fileSet"]["@id"] = "parquet-missing"
+    (tmp_path / "croissant.json").write_text(json.dumps(broken), encoding="utf-8")
+    result = _cli_validate(tmp_path / "croissant.json")
+    assert result.returncode != 0 and "parquet-missing" in result.stderr
 
 
 def test_croissant_lists_every_data_file(rendered: dict[str, str], desc: ReleaseDescription) -> None:
