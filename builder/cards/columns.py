@@ -1,0 +1,68 @@
+"""A config's columns as metadata files describe them, derived from its JSON Schema.
+
+Croissant fields and Table Schema fields both come from here, so they cannot disagree with
+the schema the rows were validated against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from builder.schema import JSONSchema, load_schema
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column (or one property of a struct column).
+
+    ``kind`` is the JSON Schema type without ``null``: ``string``, ``integer``, ``boolean``,
+    ``object`` or ``array``; ``item`` describes an array's items; ``children`` an object's
+    properties in schema order.
+    """
+
+    name: str
+    kind: str
+    nullable: bool
+    description: str
+    enum: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    item: Column | None = None
+    children: tuple[Column, ...] = ()
+    translation: bool = False
+
+
+def _resolve(node: JSONSchema, root: JSONSchema) -> JSONSchema:
+    ref = node.get("$ref")
+    return root["$defs"][ref.removeprefix("#/$defs/")] if ref else node
+
+
+def _column(name: str, node: JSONSchema, root: JSONSchema, description: str = "") -> Column:
+    node = _resolve(node, root)
+    types: list[str] = node["type"] if isinstance(node["type"], list) else [node["type"]]
+    kinds = [t for t in types if t != "null"]
+    if len(kinds) != 1:
+        raise ValueError(f"column {name!r}: cannot describe type {node['type']!r}")
+    kind = kinds[0]
+    text: str = node.get("description", description)
+    item = _column(name, node["items"], root, text) if kind == "array" else None
+    children = tuple(_column(k, v, root) for k, v in node["properties"].items()) if kind == "object" else ()
+    return Column(
+        name=name,
+        kind=kind,
+        nullable="null" in types,
+        description=text,
+        enum=tuple(v for v in node.get("enum", ()) if v is not None),
+        minimum=node.get("minimum"),
+        maximum=node.get("maximum"),
+        item=item,
+        children=children,
+        translation=node.get("x-feature") == "Translation",
+    )
+
+
+def columns(config: str) -> tuple[Column, ...]:
+    """The top-level columns of a config, in schema (and Parquet) order."""
+    root: dict[str, Any] = load_schema(config)
+    return tuple(_column(k, v, root) for k, v in root["properties"].items())
