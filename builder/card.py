@@ -138,8 +138,8 @@ def field_table(config: str) -> str:
     return head + "\n" + "\n".join(_field_rows(schema, schema))
 
 
-def render_card(facts: CardFacts) -> str:
-    """The full ``README.md`` of a release."""
+def render_card(facts: CardFacts, bibtex: str) -> str:
+    """The full ``README.md`` of a release; ``bibtex`` is the release's BibTeX entry."""
     header = yaml.safe_dump(card_metadata(facts), sort_keys=False, allow_unicode=True, width=1000)
     spec = release_spec()
     v = facts.version
@@ -261,11 +261,9 @@ The full history is in the repository's `CHANGELOG.md`.
 ## Citation
 
 ```bibtex
-@misc{{callcorpus_{v.replace(".", "_")},
-  title  = {{callcorpus: bilingual earnings-call transcripts (English--Traditional Chinese)}},
-  author = {{{{callcorpus maintainers}}}},
-  year   = {{{facts.date_released[:4]}}},
-  note   = {{Version {v}, released {facts.date_released}}}
-}}
-```
+{bibtex}```
+
+The same entry is in `citation.bib`; `CITATION.cff`, `croissant.json` and
+`datapackage.json` beside this card describe this version for citation managers, MLCommons
+Croissant and Frictionless tools.
 """

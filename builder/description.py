@@ -9,6 +9,7 @@ rendered from one description, so their counts and hashes cannot disagree with t
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,10 +84,19 @@ class ReleaseDescription:
         return next(c for c in self.configs if c.name == name)
 
 
-def list_files(root: Path) -> list[FileEntry]:
-    """Every file under ``root`` (sorted, release-relative POSIX paths) with size and hash."""
-    paths = sorted(p for p in root.rglob("*") if p.is_file())
-    return [FileEntry(p.relative_to(root).as_posix(), p.stat().st_size, sha256_file(p)) for p in paths]
+def list_files(root: Path, known: tuple[FileEntry, ...] = ()) -> list[FileEntry]:
+    """Every file under ``root`` (sorted, release-relative POSIX paths) with size and hash.
+
+    Entries in ``known`` (from an earlier listing of the same build) are reused for files of
+    the same path and size, so data files are hashed once per build.
+    """
+    reuse = {f.path: f for f in known}
+    entries = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        name, size = path.relative_to(root).as_posix(), path.stat().st_size
+        old = reuse.get(name)
+        entries.append(old if old and old.size == size else FileEntry(name, size, sha256_file(path)))
+    return entries
 
 
 def _config_entry(root: Path, name: str, files: list[FileEntry]) -> ConfigEntry:
@@ -108,9 +118,10 @@ def describe(
     build_signature: str,
     sources: tuple[SourceEntry, ...],
     exclude: frozenset[str] = frozenset(),
+    known: tuple[FileEntry, ...] = (),
 ) -> ReleaseDescription:
     """Describe the release folder ``root`` as it is on disk, leaving out ``exclude`` paths."""
-    files = [f for f in list_files(root) if f.path not in exclude]
+    files = [f for f in list_files(root, known) if f.path not in exclude]
     return ReleaseDescription(
         version=version,
         date_released=date_released,
@@ -121,4 +132,30 @@ def describe(
         configs=tuple(_config_entry(root, name, files) for name in config_names()),
         files=tuple(files),
         sources=sources,
+    )
+
+
+def load_description(root: Path) -> ReleaseDescription:
+    """The description a release recorded in its ``manifest.json`` (files as listed there)."""
+    manifest = json.loads((root / "manifest.json").read_text("utf-8"))
+    spec = json.loads((root / "schema" / "release.json").read_text("utf-8"))
+    return ReleaseDescription(
+        version=manifest["version"],
+        date_released=manifest["date_released"],
+        schema_version=manifest["schema_version"],
+        package_version=manifest["package_version"],
+        build_signature=manifest["build_signature"],
+        default_config=manifest["default_config"],
+        configs=tuple(
+            ConfigEntry(
+                name,
+                spec["configs"][name]["description"],
+                config["schema"],
+                config["splits"]["train"]["num_rows"],
+                {fmt: tuple(paths) for fmt, paths in config["splits"]["train"]["files"].items()},
+            )
+            for name, config in manifest["configs"].items()
+        ),
+        files=tuple(FileEntry(f["path"], f["size"], f["sha256"]) for f in manifest["files"]),
+        sources=tuple(SourceEntry(s["name"], s["sha256"]) for s in manifest["sources"]),
     )

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builder.cards.cff import render_cff
+from builder.cards.zenodo import render_zenodo
 from builder.changelog import render_changelog
+from builder.description import load_description
+from builder.versions import list_releases
 
 
 def root_files(dist_dir: Path) -> dict[str, str]:
     """File name → content of every root metadata file, for the releases under ``dist_dir``."""
-    return {"CHANGELOG.md": render_changelog(dist_dir)}
+    files = {"CHANGELOG.md": render_changelog(dist_dir)}
+    releases = list_releases(dist_dir)
+    if releases:
+        newest = load_description(dist_dir / releases[-1])
+        files |= {"CITATION.cff": render_cff(newest), ".zenodo.json": render_zenodo(newest)}
+    return files
 
 
 def write_root_files(repo_root: Path, dist_dir: Path) -> list[str]:

@@ -15,13 +15,19 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from builder import __version__
 from builder.card import CardFacts, ConfigStats, render_card
+from builder.cards.bibtex import render_bibtex
+from builder.cards.cff import render_cff
+from builder.cards.croissant import render_croissant
+from builder.cards.crosscheck import BIBTEX, CFF, CROISSANT, DATAPACKAGE, crosscheck
+from builder.cards.datapackage import render_datapackage
 from builder.changelog import render_entry
-from builder.description import SourceEntry, describe, sha256_file
+from builder.description import ReleaseDescription, SourceEntry, describe, sha256_file
 from builder.diff import check_schema_version, diff_releases
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, VersionUnderstated
 from builder.licensing import DATA_LICENSE
@@ -135,8 +141,8 @@ def build_release(
         final = dist_dir / version
         date = release_date(final / MANIFEST)
         facts = _facts(version, date, tmp, results, len(shards), changes)
-        (tmp / "README.md").write_text(render_card(facts), encoding="utf-8")
-        description = describe(
+        describe_now = partial(
+            describe,
             tmp,
             version=version,
             date_released=date,
@@ -144,7 +150,10 @@ def build_release(
             build_signature=signature,
             sources=sources,
         )
-        write_manifest(tmp, description, changes)
+        data = describe_now()
+        (tmp / "README.md").write_text(render_card(facts, render_bibtex(data)), encoding="utf-8")
+        _write_metadata(tmp, describe_now(known=data.files))
+        write_manifest(tmp, describe_now(known=data.files), changes)
         unchanged = _move_into_place(tmp, final)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -240,6 +249,21 @@ def _facts(
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
     )
+
+
+def _write_metadata(root: Path, description: ReleaseDescription) -> None:
+    """Write the citation and metadata files, after reading them back against the files."""
+    rendered = {
+        CFF: render_cff(description),
+        CROISSANT: render_croissant(description),
+        DATAPACKAGE: render_datapackage(description),
+        BIBTEX: render_bibtex(description),
+    }
+    problems = crosscheck(description, rendered, root)
+    if problems:
+        raise BuildFailed([f"release metadata: {problem}" for problem in problems])
+    for name, text in rendered.items():
+        (root / name).write_text(text, encoding="utf-8")
 
 
 def _copy_schemas(folder: Path) -> None:

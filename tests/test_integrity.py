@@ -99,3 +99,22 @@ def test_verify_names_the_file_that_is_wrong(
 
 def test_verify_reports_a_folder_that_is_not_a_release(tmp_path: Path) -> None:
     assert verify_release(tmp_path) == [f"{tmp_path}/manifest.json: not found (not a release folder?)"]
+
+
+def test_release_metadata_files_follow_from_its_manifest(seed_release: BuildSummary) -> None:
+    from builder.cards.bibtex import render_bibtex
+    from builder.cards.cff import render_cff
+    from builder.cards.croissant import render_croissant
+    from builder.cards.datapackage import render_datapackage
+    from builder.description import load_description
+
+    root = seed_release.path
+    desc = load_description(root)
+    for name, render in {
+        "CITATION.cff": render_cff,
+        "croissant.json": render_croissant,
+        "datapackage.json": render_datapackage,
+        "citation.bib": render_bibtex,
+    }.items():
+        assert (root / name).read_text("utf-8") == render(desc), name
+    assert render_bibtex(desc) in (root / "README.md").read_text("utf-8")
