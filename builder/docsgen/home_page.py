@@ -53,7 +53,7 @@ for anyone who wants to read a call in both languages side by side.
 
 ## Release {v} in numbers
 
-| | |
+| release {v} | count |
 |---|---:|
 | calls | {numbers.calls:,} |
 | companies | {numbers.companies:,} |
