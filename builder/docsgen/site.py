@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections import defaultdict
@@ -77,9 +78,24 @@ def build(config: Path, src: Path, site: Path) -> None:
 
     if not config.is_file():
         raise DocsBuildFailed(f"{config}: mkdocs configuration not found (run from the repository root)")
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    _quiet_jieba()
+    # The sitemap's dates come from SOURCE_DATE_EPOCH: fixed unless the caller sets one.
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = saved or "0"
     try:
         cfg = load_config(str(config), docs_dir=str(src.resolve()), site_dir=str(site.resolve()), strict=True)
         mkdocs_build(cfg)
     except MkDocsException as exc:
         raise DocsBuildFailed(f"mkdocs build --strict failed: {exc}") from None
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def _quiet_jieba() -> None:
+    """jieba (Chinese word segmentation for search) logs its dictionary loading at DEBUG."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
