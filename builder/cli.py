@@ -245,7 +245,7 @@ def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
         callcorpus build && callcorpus docs
     """
     from builder.docsgen.site import build as build_site
-    from builder.docsgen.site import generate
+    from builder.docsgen.site import generate, release_epoch
 
     started = time.perf_counter()
     top = click.Context(
@@ -260,7 +260,7 @@ def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
     try:
         count = generate(dist_dir, src, config.parent / "docs", helps)
         if not no_build:
-            build_site(config, src, site)
+            build_site(config, src, site, release_epoch(dist_dir))
     except CallcorpusError as exc:
         _fail(exc)
     done = f"site in {site}/index.html" if not no_build else "sources only"

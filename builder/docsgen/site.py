@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import shutil
@@ -70,8 +71,21 @@ def generate(dist: Path, src: Path, hand_written: Path | None, cli_help: dict[st
     return sum(1 for p in src.rglob("*") if p.is_file())
 
 
-def build(config: Path, src: Path, site: Path) -> None:
-    """Run ``mkdocs build --strict`` on ``src`` into ``site`` with the settings of ``config``."""
+def release_epoch(dist: Path) -> str:
+    """Seconds since 1970 of the newest release's ``date_released`` (its manifest), else ``0``."""
+    manifest = find_releases(dist)[0].manifest or {}
+    try:
+        day = datetime.date.fromisoformat(str(manifest.get("date_released")))
+    except ValueError:
+        return "0"
+    return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
+
+
+def build(config: Path, src: Path, site: Path, epoch: str = "0") -> None:
+    """Run ``mkdocs build --strict`` on ``src`` into ``site`` with the settings of ``config``.
+
+    The sitemap's dates come from ``SOURCE_DATE_EPOCH`` when set, else from ``epoch``.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -79,9 +93,8 @@ def build(config: Path, src: Path, site: Path) -> None:
     if not config.is_file():
         raise DocsBuildFailed(f"{config}: mkdocs configuration not found (run from the repository root)")
     _quiet_jieba()
-    # The sitemap's dates come from SOURCE_DATE_EPOCH: fixed unless the caller sets one.
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = saved or "0"
+    os.environ["SOURCE_DATE_EPOCH"] = saved or epoch
     try:
         cfg = load_config(str(config), docs_dir=str(src.resolve()), site_dir=str(site.resolve()), strict=True)
         mkdocs_build(cfg)
