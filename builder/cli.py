@@ -312,3 +312,63 @@ def _describe(path: Path, row: dict) -> None:
 def main() -> None:
     """Console-script entry point."""
     cli()
+
+
+@cli.command()
+@click.option(
+    "--dist",
+    "dist_dir",
+    type=click.Path(path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder of releases (X.Y.Z/); the newest is documented, all are listed.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build/docs"),
+    show_default=True,
+    help="Output folder: generated sources go to OUT/src, the site to OUT/site.",
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="mkdocs configuration; hand-written pages are read from docs/ beside it.",
+)
+@click.option("--no-build", is_flag=True, help="Generate the sources only; skip mkdocs.")
+def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
+    """Generate the documentation site from the release(s) and the schemas, then build it.
+
+    Pages (home, data card, schema reference, statistics, one page per transcript, loading,
+    CLI reference, releases) are generated into OUT/src beside the hand-written pages of
+    docs/, and `mkdocs build --strict` writes the site to OUT/site (open OUT/site/index.html).
+
+    Example:
+
+        callcorpus build && callcorpus docs
+    """
+    from builder.docsgen.site import build as build_site
+    from builder.docsgen.site import generate, release_epoch
+
+    started = time.perf_counter()
+    top = click.Context(
+        cli, info_name="callcorpus", terminal_width=88, max_content_width=88, **cli.context_settings
+    )
+    helps = {"callcorpus": cli.get_help(top)}
+    helps |= {
+        f"callcorpus {n}": c.get_help(click.Context(c, info_name=n, parent=top))
+        for n, c in cli.commands.items()
+    }
+    src, site = out_dir / "src", out_dir / "site"
+    try:
+        count = generate(dist_dir, src, config.parent / "docs", helps)
+        if not no_build:
+            build_site(config, src, site, release_epoch(dist_dir))
+    except CallcorpusError as exc:
+        _fail(exc)
+    done = f"site in {site}/index.html" if not no_build else "sources only"
+    click.echo(f"docs: {count} source files in {src}, {done} ({time.perf_counter() - started:.1f} s)")

@@ -42,3 +42,31 @@ def raw_copy(tmp_path: Path) -> Path:
 def seed_lines(name: str) -> list[str]:
     """A seed's lines, LF-split, as stored in raw/."""
     return (RAW / name).read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`callcorpus docs` on the seeds plus tests/data/hostile-2025-q1.txt (HTML, Markdown, `{{ }}`).
+
+    Returns the output folder: generated sources in ``src/``, the built site in ``site/``.
+    """
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    base = tmp_path_factory.mktemp("docs")
+    shutil.copytree(RAW, base / "raw")
+    shutil.copy(ROOT / "tests" / "data" / "hostile-2025-q1.txt", base / "raw")
+    build_release(base / "raw", base / "dist", "1.0.0", workers=1)
+    args = [
+        "docs",
+        "--dist",
+        str(base / "dist"),
+        "--out",
+        str(base / "out"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return base / "out"

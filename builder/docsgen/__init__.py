@@ -1,0 +1,1 @@
+"""Documentation site: mkdocs sources generated from a release and the schemas."""

@@ -1,0 +1,41 @@
+"""Escaping of data for the generated pages: text is shown as written and never interpreted.
+
+Transcript text may hold HTML, Markdown, ``{{ }}``, ``|`` or ``---``. Python-Markdown passes raw
+HTML through and ``html.escape`` leaves Markdown syntax live, so data is written either inside
+raw HTML blocks (escaped for HTML; Markdown does not look inside them) or, inline in Markdown,
+with every ASCII punctuation character as a numeric character reference.
+"""
+
+from __future__ import annotations
+
+import html
+import string
+
+_PUNCTUATION = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
+
+
+def html_text(value: object) -> str:
+    """Text for an HTML element or attribute value: ``& < > " '`` escaped."""
+    return html.escape(str(value), quote=True)
+
+
+def md_inline(value: object) -> str:
+    """Text for a Markdown line or table cell: every ASCII punctuation as ``&#NN;``, newlines as spaces."""
+    return str(value).replace("\r", " ").replace("\n", " ").translate(_PUNCTUATION)
+
+
+def md_code(value: object) -> str:
+    """Inline code for Markdown prose: an HTML ``<code>`` element with escaped content."""
+    return f"<code>{md_inline(value)}</code>"
+
+
+def md_cell(markdown: str) -> str:
+    """Trusted Markdown (schema descriptions, never data) for a table cell: ``|`` escaped, one line."""
+    return markdown.replace("\r", " ").replace("\n", " ").replace("|", "\\|")
+
+
+def pre_block(value: str, language: str = "") -> str:
+    """A preformatted raw HTML block, shown literally (no Markdown, no HTML inside)."""
+    klass = f' class="language-{html_text(language)}"' if language else ""
+    body = html_text(value).replace("\n", "&#10;")
+    return f"<pre><code{klass}>{body}</code></pre>\n"

@@ -1,0 +1,91 @@
+"""The releases under ``dist/``: versions, their rows and the metadata files they carry."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from builder.errors import CallcorpusError
+from builder.schema import config_names
+
+_VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+
+
+class NoRelease(CallcorpusError):
+    """The dist folder holds no release to document."""
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _optional(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+@dataclass
+class Release:
+    """One release folder ``dist/X.Y.Z/``; rows are read on first use."""
+
+    version: str
+    path: Path
+    _rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
+
+    def rows(self, config: str) -> list[dict[str, Any]]:
+        """Every row of a config's ``train`` split, read from its Parquet files in order."""
+        if config not in self._rows:
+            files = sorted((self.path / "data" / config).glob("train-*.parquet"))
+            self._rows[config] = [r for f in files for r in pq.read_table(f).to_pylist()]
+        return self._rows[config]
+
+    def num_rows(self, config: str) -> int:
+        """Rows of a config, from its Parquet footers."""
+        files = sorted((self.path / "data" / config).glob("train-*.parquet"))
+        return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+
+    @property
+    def configs(self) -> list[str]:
+        """The schema's configs that this release holds, default first."""
+        return [name for name in config_names() if (self.path / "data" / name).is_dir()]
+
+    @cached_property
+    def card(self) -> str:
+        """The dataset card (``README.md``) without its YAML header."""
+        text = (self.path / "README.md").read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            text = text.split("\n---\n", 1)[1]
+        return text.lstrip("\n")
+
+    @cached_property
+    def manifest(self) -> dict[str, Any] | None:
+        """``manifest.json`` when the release has one."""
+        text = _optional(self.path / "manifest.json")
+        return json.loads(text) if text is not None else None
+
+    @cached_property
+    def citation_cff(self) -> str | None:
+        """``CITATION.cff`` when the release has one."""
+        return _optional(self.path / "CITATION.cff")
+
+
+def find_releases(dist: Path) -> list[Release]:
+    """The releases in ``dist``, newest first; raises NoRelease when there is none."""
+    found = [
+        Release(p.name, p)
+        for p in (dist.iterdir() if dist.is_dir() else [])
+        if p.is_dir() and _VERSION.match(p.name) and (p / "README.md").is_file() and (p / "data").is_dir()
+    ]
+    if not found:
+        raise NoRelease(f"{dist}: no release found (expected {dist}/X.Y.Z/); run `callcorpus build` first")
+    return sorted(found, key=lambda r: _key(r.version), reverse=True)
+
+
+def changelog(dist: Path) -> str | None:
+    """The repository's ``CHANGELOG.md`` (beside ``dist/``) when there is one."""
+    return _optional(dist.resolve().parent / "CHANGELOG.md")

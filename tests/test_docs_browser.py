@@ -1,0 +1,150 @@
+"""The built documentation site in a real browser: headless Debian Chromium driven by Playwright.
+
+Needs ``/usr/bin/chromium`` (``apt-get install -y chromium``; .ci/run installs it). Without it
+the tests fail, unless ``CALLCORPUS_SKIP_BROWSER=1`` says to skip them. Never ``playwright
+install``: it downloads a browser. Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = os.environ.get("CALLCORPUS_CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(docs_site: Path) -> Iterator[str]:
+    """The built site served on localhost."""
+    handler = functools.partial(_QuietHandler, directory=str(docs_site / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium, or a failure that says how to get it."""
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        if os.environ.get("CALLCORPUS_SKIP_BROWSER") == "1":
+            pytest.skip("CALLCORPUS_SKIP_BROWSER=1: browser tests skipped")
+        pytest.fail(
+            f"browser tests need Chromium at {CHROMIUM}: run `apt-get install -y chromium` "
+            "(or set CALLCORPUS_CHROMIUM=path, or CALLCORPUS_SKIP_BROWSER=1 to skip)",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page that records script errors, dialogs and requests leaving localhost."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.events = {"dialogs": [], "errors": [], "remote": []}
+    tab.on("dialog", lambda d: (tab.events["dialogs"].append(d.message), d.dismiss()))
+    tab.on("pageerror", lambda e: tab.events["errors"].append(str(e)))
+    tab.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith(("http://127.0.0.1", "data:")) else tab.events["remote"].append(r.url)
+        ),
+    )
+    yield tab
+    context.close()
+
+
+def test_home_renders(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/index.html")
+    assert page.locator("article h1").first.inner_text().startswith("callcorpus")
+    assert "Release 1.0.0 in numbers" in page.inner_text("article")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    assert not page.events["errors"] and not page.events["remote"], page.events
+
+
+def test_transcript_shows_both_languages_side_by_side(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/transcripts/STEM-2024Q4.html")
+    segment = page.locator("#STEM-2024Q4-0000")
+    en, zh = segment.locator(".cc-en"), segment.locator(".cc-zh")
+    assert en.inner_text().startswith("Greetings and welcome to the Stem Inc.")
+    assert zh.inner_text().startswith("問候並歡迎參加 Stem Inc.")
+    en_box, zh_box = en.bounding_box(), zh.bounding_box()
+    assert en_box["x"] + en_box["width"] <= zh_box["x"], "Chinese is not to the right of English"
+    assert abs(en_box["y"] - zh_box["y"]) < 2, "English and Chinese do not start on the same line"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#prepared-remarks").scroll_into_view_if_needed()
+    page.evaluate(
+        "window.scrollBy(0, document.getElementById('prepared-remarks').getBoundingClientRect().top - 60)"
+    )
+    page.screenshot(path=str(ARTIFACTS / "transcript.png"))
+    assert not page.events["errors"] and not page.events["remote"], page.events
+
+
+@pytest.mark.parametrize("query", ["megawatts", "財報"])
+def test_search_finds_english_and_chinese(page: Any, site_url: str, query: str) -> None:
+    page.goto(f"{site_url}/index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", query)
+    page.keyboard.press("End")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert "matching document" in page.inner_text(".md-search-result__meta")
+    assert query in page.locator(".md-search-result mark").all_inner_texts()
+    assert "transcripts/" in results.first.locator("a").first.get_attribute("href")
+
+
+def test_segment_anchor_scrolls_to_its_segment(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/transcripts/CXDO-2023Q2.html#CXDO-2023Q2-0100")
+    page.wait_for_function("window.scrollY > 0")
+    top = page.evaluate("document.getElementById('CXDO-2023Q2-0100').getBoundingClientRect().top")
+    assert 0 <= top < 300, f"segment is at {top}px from the top of the viewport"
+    assert page.evaluate("document.querySelector(':target').id") == "CXDO-2023Q2-0100"
+
+
+def test_hostile_transcript_runs_nothing(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/transcripts/hostilecorp-2025Q1.html")
+    page.wait_for_load_state("load")
+    text = page.inner_text("article")
+    assert "<script>window.__pwned = 1</script>" in text
+    assert '<img src=x onerror="window.__pwned=4">' in text
+    assert "{{ config.site_name }}" in text and "| a | b |" in text and "**Not bold**" in text
+    page.get_by_text("[a link](javascript:window.__pwned=3)", exact=False).first.click()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("article script, article img[src='x']").count() == 0
+    assert not page.events["dialogs"] and not page.events["errors"], page.events
+    # and through search results, which render the index's text
+    page.fill("input.md-search__input", "Hostilecorp")
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert page.evaluate("typeof window.__pwned") == "undefined"

@@ -1,0 +1,206 @@
+"""The documentation site: generated from the release and the schemas, strict, reproducible, literal."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from builder.cli import cli
+from builder.docsgen.site import generate
+from builder.release import BuildSummary
+from builder.schema import load_schema, release_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _schema_fields(node: dict, root: dict, prefix: str = "") -> dict[str, tuple[str, str, str]]:
+    """Independent walk of a JSON Schema: path → (base type, nullable, description)."""
+    out = {}
+    for name, prop in node["properties"].items():
+        if "$ref" in prop:
+            prop = root["$defs"][prop["$ref"].split("/")[-1]]
+        types = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
+        kind = next(t for t in types if t != "null")
+        out[prefix + name] = (kind, "yes" if "null" in types else "no", prop.get("description", ""))
+        if "properties" in prop:
+            out |= _schema_fields(prop, root, f"{prefix}{name}.")
+        items = prop.get("items", {})
+        if "$ref" in items:
+            items = root["$defs"][items["$ref"].split("/")[-1]]
+        if "properties" in items:
+            out |= _schema_fields(items, root, f"{prefix}{name}[].")
+    return out
+
+
+def _documented(schema_md: str, config: str) -> dict[str, list[str]]:
+    """The schema page's table of one config: path → cells, entities decoded."""
+    section = schema_md.split(f"## `{config}`", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        if line.startswith("| <code>"):
+            cells = [html.unescape(c.strip()) for c in re.split(r"(?<!\\) \| ", line.strip("| "))]
+            rows[re.sub(r"</?code>", "", cells[0])] = cells
+    return rows
+
+
+def test_schema_reference_agrees_with_the_schemas(docs_site: Path) -> None:
+    schema_md = (docs_site / "src" / "schema.md").read_text(encoding="utf-8")
+    for config in release_spec()["configs"]:
+        schema = load_schema(config)
+        expected = _schema_fields(schema, schema)
+        documented = _documented(schema_md, config)
+        assert set(documented) == set(expected), f"{config}: docs and schema list different fields"
+        for path, (kind, nullable, description) in expected.items():
+            cells = documented[path]
+            assert cells[1].split(" ")[0] == kind, f"{config}.{path}: type {cells[1]!r}, schema says {kind}"
+            assert cells[2] == nullable, f"{config}.{path}: nullable {cells[2]!r}, schema says {nullable}"
+            assert cells[3].startswith(description.replace("|", "\\|")), (
+                f"{config}.{path}: description differs"
+            )
+
+
+def test_schema_reference_shows_real_example_values(docs_site: Path) -> None:
+    rows = _documented((docs_site / "src" / "schema.md").read_text(encoding="utf-8"), "segments")
+    assert re.sub(r"</?code>", "", rows["segment_id"][4]) == '"CXDO-2023Q2-0000"'
+    assert "Greetings" in rows["translation.en"][4]
+
+
+def test_site_has_every_page_and_each_transcript(docs_site: Path) -> None:
+    site = docs_site / "site"
+    for page in ["index", "card", "schema", "stats", "usage", "cli", "maintainers", "releases"]:
+        assert (site / f"{page}.html").is_file(), page
+    calls = {p.stem for p in (site / "transcripts").glob("*.html")} - {"index"}
+    assert calls == {"CXDO-2023Q2", "REKR-2021Q3", "STEM-2024Q4", "hostilecorp-2025Q1"}
+    assert len(list((site / "stats").glob("*.svg"))) == 6
+    home = (site / "index.html").read_text(encoding="utf-8")
+    # calls and segments, computed from the release
+    assert re.search(r"calls</td>\s*<td[^>]*>4</td>", home) and re.search(r">438</td>", home)
+
+
+def test_site_loads_nothing_from_the_network(docs_site: Path) -> None:
+    for page in (docs_site / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        remote = re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=\"(https?:[^\"]+)", text)
+        assert not remote, f"{page.name} loads {remote}"
+        assert "fonts.googleapis" not in text
+
+
+def test_transcript_text_is_shown_literally(docs_site: Path) -> None:
+    page = (docs_site / "site" / "transcripts" / "hostilecorp-2025Q1.html").read_text(encoding="utf-8")
+    assert "<script>window" not in page and "<img src=x" not in page and "<strong>Not bold" not in page
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for literal in [
+        "<script>window.__pwned = 1</script>",
+        "{{ config.site_name }} and {% raw %} stay as written | a | b | and --- stays too.",
+        "**Not bold** and [a link](javascript:window.__pwned=3)",
+        '<img src=x onerror="window.__pwned=4"> & &amp; stay literal.',
+        "# Not a heading",
+        "# 不是標題",
+    ]:
+        assert literal in shown, literal
+
+
+def test_transcript_page_has_participants_sections_and_segment_anchors(docs_site: Path) -> None:
+    page = (docs_site / "site" / "transcripts" / "CXDO-2023Q2.html").read_text(encoding="utf-8")
+    assert 'id="CXDO-2023Q2-0000"' in page and 'id="CXDO-2023Q2-0125"' in page
+    assert 'id="prepared-remarks"' in page and 'id="qa"' in page and 'id="exchange-21"' in page
+    assert "<td>Michael D. Kaufman</td><td>participant</td>" in page and "MK Investments" in page
+
+
+def test_cli_reference_is_the_cli_help(docs_site: Path) -> None:
+    text = html.unescape((docs_site / "src" / "cli.md").read_text(encoding="utf-8"))
+    for name in cli.commands:
+        assert f"## `callcorpus {name}`" in text
+        help_text = (
+            CliRunner().invoke(cli, [name, "--help"], prog_name="callcorpus", terminal_width=88).output
+        )
+        assert help_text in text
+
+
+def test_releases_page_degrades_without_release_metadata(docs_site: Path) -> None:
+    text = (docs_site / "src" / "releases.md").read_text(encoding="utf-8")
+    assert "## 1.0.0 (newest)" in text and "@misc{callcorpus_1_0_0" in text
+
+
+def test_releases_page_shows_manifest_changelog_and_cff(seed_release: BuildSummary, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    shutil.copytree(seed_release.path, dist / "1.0.0")
+    shutil.copytree(seed_release.path, dist / "1.1.0")
+    (dist / "1.1.0" / "manifest.json").write_text(json.dumps({"version": "1.1.0", "files": [1, 2]}))
+    cff = (
+        'cff-version: 1.2.0\ntitle: "callcorpus"\nversion: 1.1.0\ndate-released: 2026-11-22\n'
+        'authors:\n  - name: "callcorpus maintainers"\n'
+    )
+    (dist / "1.1.0" / "CITATION.cff").write_text(cff)
+    (tmp_path / "CHANGELOG.md").write_text("# Changelog\n\n## 1.1.0\n\n- more calls\n")
+    generate(dist, tmp_path / "src", None, {})
+    text = (tmp_path / "src" / "releases.md").read_text(encoding="utf-8")
+    assert text.index("## 1.1.0 (newest)") < text.index("## 1.0.0")
+    assert "### 1.1.0" in text and "- more calls" in text
+    assert "year    = {2026}" in html.unescape(text) and "cff-version: 1.2.0" in html.unescape(text)
+    assert "<code>&#34;1&#46;1&#46;0&#34;</code>" in text and "2 entries" in text
+
+
+def test_docs_are_reproducible(docs_site: Path, tmp_path: Path) -> None:
+    dist = docs_site.parent / "dist"
+    args = ["docs", "--dist", str(dist), "--out", str(tmp_path), "--config", str(ROOT / "mkdocs.yml")]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    for tree in ["src", "site"]:
+        first = {
+            p.relative_to(docs_site / tree): p.read_bytes()
+            for p in (docs_site / tree).rglob("*")
+            if p.is_file()
+        }
+        second = {
+            p.relative_to(tmp_path / tree): p.read_bytes()
+            for p in (tmp_path / tree).rglob("*")
+            if p.is_file()
+        }
+        assert first.keys() == second.keys(), tree
+        changed = [str(p) for p in first if first[p] != second[p]]
+        assert not changed, f"{tree}: rebuilt files differ: {changed}"
+
+
+def test_docs_without_a_release_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["docs", "--dist", str(tmp_path / "dist"), "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    assert (
+        result.output.count("\n") == 1
+        and result.output.startswith("error: ")
+        and "no release" in result.output
+    )
+    assert "Traceback" not in result.output
+
+
+@pytest.fixture
+def in_release_project(docs_site: Path, tmp_path: Path) -> Path:
+    (tmp_path / "dist").mkdir()
+    (tmp_path / "dist" / "1.0.0").symlink_to(docs_site.parent / "dist" / "1.0.0")
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    yield tmp_path
+    os.chdir(cwd)
+
+
+def test_usage_page_snippets_run(
+    docs_site: Path, in_release_project: Path, capsys: pytest.CaptureFixture
+) -> None:
+    text = (docs_site / "src" / "usage.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert len(blocks) == 5
+    for block in blocks:
+        exec(compile(block, "usage.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "(438, 13)" in out and "[(438,)]" in out
+    for sql in re.findall(r"```sql\n(.*?)```", text, flags=re.S):
+        duckdb.sql(sql).fetchall()
