@@ -80,6 +80,6 @@ field is explained in the [Schema reference](schema.md), and every call can be r
 
 Cite the version you used:
 
-{pre_block(bibtex(release), "bibtex")}
+{pre_block(bibtex(release) or "(this release carries no BibTeX entry)", "bibtex")}
 The Chinese side is machine translation; read the caveat in the [Data card](card.md).
 """

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,16 +12,11 @@ import pyarrow.parquet as pq
 
 from builder.errors import CallcorpusError
 from builder.schema import config_names
-
-_VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+from builder.versions import list_releases
 
 
 class NoRelease(CallcorpusError):
     """The dist folder holds no release to document."""
-
-
-def _key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
 
 
 def _optional(path: Path) -> str | None:
@@ -69,6 +63,11 @@ class Release:
         return json.loads(text) if text is not None else None
 
     @cached_property
+    def citation_bib(self) -> str | None:
+        """``citation.bib`` when the release has one."""
+        return _optional(self.path / "citation.bib")
+
+    @cached_property
     def citation_cff(self) -> str | None:
         """``CITATION.cff`` when the release has one."""
         return _optional(self.path / "CITATION.cff")
@@ -77,13 +76,13 @@ class Release:
 def find_releases(dist: Path) -> list[Release]:
     """The releases in ``dist``, newest first; raises NoRelease when there is none."""
     found = [
-        Release(p.name, p)
-        for p in (dist.iterdir() if dist.is_dir() else [])
-        if p.is_dir() and _VERSION.match(p.name) and (p / "README.md").is_file() and (p / "data").is_dir()
+        Release(version, dist / version)
+        for version in reversed(list_releases(dist))
+        if (dist / version / "README.md").is_file() and (dist / version / "data").is_dir()
     ]
     if not found:
         raise NoRelease(f"{dist}: no release found (expected {dist}/X.Y.Z/); run `callcorpus build` first")
-    return sorted(found, key=lambda r: _key(r.version), reverse=True)
+    return found
 
 
 def changelog(dist: Path) -> str | None:

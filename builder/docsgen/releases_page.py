@@ -44,11 +44,13 @@ def _release(release: Release, newest: bool) -> list[str]:
         out += ["### Manifest\n", "From `manifest.json`:\n", *_manifest(release.manifest)]
     else:
         out.append("This release has no `manifest.json`.\n")
-    out += ["### Citation\n", "BibTeX:\n", pre_block(bibtex(release), "bibtex")]
+    entry = bibtex(release)
+    out.append("### Citation\n")
+    out += ["BibTeX:\n", pre_block(entry, "bibtex")] if entry else ["This release has no BibTeX entry.\n"]
     if release.citation_cff is not None:
         out += ["`CITATION.cff`:\n", pre_block(release.citation_cff, "yaml")]
     else:
-        out.append("This release has no `CITATION.cff`; the BibTeX above is the dataset card's.\n")
+        out.append("This release has no `CITATION.cff`.\n")
     return out
 
 
