@@ -218,7 +218,7 @@ def diff(old: Path, new: Path, as_json: bool) -> None:
 @cli.command()
 @click.argument("release", type=click.Path(path_type=Path, exists=True, file_okay=False))
 def validate(release: Path) -> None:
-    """Re-check a release: schema of every row, counts against the card, formats agreeing.
+    """Re-check a release in depth: files and hashes, the card's YAML, every row, the formats.
 
     Exits 1 and lists every problem when the release is not sound.
 

@@ -18,8 +18,10 @@ import pyarrow.parquet as pq
 
 from builder.card import size_category
 from builder.card_lint import lint_card, parse_card_header
+from builder.release_manifest import MANIFEST
 from builder.schema import arrow_schema, config_names, yaml_features
 from builder.validate import RowValidator
+from builder.verify import verify_release
 from builder.write import FORMATS
 
 _BATCH = 5_000
@@ -68,6 +70,10 @@ def check_release(release: Path) -> list[str]:
     except ValueError as exc:
         return [f"{release}/README.md: {exc}"]
     problems: list[str] = lint_card(card)
+    if (release / MANIFEST).is_file():
+        problems += verify_release(release)
+    else:
+        problems.append(f"{release}: no {MANIFEST} (files and hashes cannot be checked)")
     if not (release / "LICENSE-DATA.md").is_file():
         problems.append(f"{release}: no LICENSE-DATA.md (the card's license_link)")
     configs = {c.get("config_name"): c for c in _entries(card, "configs", problems)}
