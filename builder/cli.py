@@ -310,20 +310,8 @@ def _describe(path: Path, row: dict) -> None:
     )
 
 
-def main() -> None:
-    """Console-script entry point."""
-    cli()
-
-
 @cli.command()
-@click.option(
-    "--dist",
-    "dist_dir",
-    type=click.Path(path_type=Path),
-    default=Path("dist"),
-    show_default=True,
-    help="Folder of releases (X.Y.Z/); the newest is documented, all are listed.",
-)
+@dist_option
 @click.option(
     "--out",
     "out_dir",
@@ -373,3 +361,8 @@ def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
         _fail(exc)
     done = f"site in {site}/index.html" if not no_build else "sources only"
     click.echo(f"docs: {count} source files in {src}, {done} ({time.perf_counter() - started:.1f} s)")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()
