@@ -1,0 +1,48 @@
+"""What survives translation, per sentence: length in comparable units, numbers, Latin words.
+
+The Chinese length counts Han characters plus 0.35 per other visible ASCII character (a Latin
+name kept as written is about a third as long in Han characters as its English); on the
+seeds this makes the Chinese length about 0.27 times the English character count with the
+smallest variance of the measures tried.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.align.numbers import Number, en_strong, zh_strong
+from builder.sources.script import HAN_RANGES
+
+_HAN = re.compile(f"[{HAN_RANGES}]")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&'\-]*[A-Za-z0-9]")
+_VISIBLE_ASCII = re.compile(r"[!-~]")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The alignment's view of one sentence."""
+
+    text: str
+    length: float
+    numbers: list[Number]
+    latin: frozenset[str]
+    lower: str
+
+
+def en_features(text: str) -> Features:
+    """Length, numbers in digits and lower-cased text of an English sentence."""
+    return Features(text, float(len(text)), en_strong(text), frozenset(), text.lower())
+
+
+def zh_length(text: str) -> float:
+    """Length of a Chinese text in Han characters, Latin and digits counted at 0.35."""
+    if text.isascii():
+        return 0.35 * len(_VISIBLE_ASCII.findall(text))
+    return len(_HAN.findall(text)) + 0.35 * len(_VISIBLE_ASCII.findall(text))
+
+
+def zh_features(text: str) -> Features:
+    """Length, numbers in digits and Latin words (lower-cased) of a Chinese sentence."""
+    latin = frozenset(w.lower() for w in _LATIN.findall(text))
+    return Features(text, zh_length(text), zh_strong(text), latin, "")
