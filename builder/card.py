@@ -14,6 +14,7 @@ import yaml
 
 from builder import __version__
 from builder.flags import CATALOG
+from builder.quality import card_section
 from builder.schema import config_names, load_schema, release_spec, schema_version, yaml_features
 
 PRETTY_NAME = "callcorpus: bilingual earnings-call transcripts (English–Traditional Chinese)"
@@ -45,6 +46,7 @@ class CardFacts:
     num_turns: int
     flags: dict[str, int]
     engines: dict[str, int]
+    quality: dict[str, Any] | None = None
 
 
 def size_category(rows: int) -> str:
@@ -146,7 +148,8 @@ def render_card(facts: CardFacts) -> str:
     fields = "\n\n".join(f"### `{name}`\n\n{field_table(name)}" for name in config_names())
     engines = ", ".join(f"{engine} ({n:,} call{'s' * (n != 1)})" for engine, n in facts.engines.items())
     flags = "\n".join(
-        f"| `{f.code}` | {f.scope} | {f.severity} | {facts.flags.get(f.code, 0)} | {f.description} |"
+        f"| `{f.code}` | {', '.join(f.scopes)} | {f.severity} | {facts.flags.get(f.code, 0)} "
+        f"| {f.description} |"
         for f in CATALOG.values()
     )
     return f"""---
@@ -214,7 +217,7 @@ source site for reference only; the
 English original prevails. It is not a human reference translation: numbers, names and
 financial terms are sometimes wrong, sentences are sometimes merged, split or cut short.
 Use it as noisy parallel data, and check the `flags` of each segment.
-
+{card_section(facts.quality)}
 ## How it was made
 
 Raw files are read as written (UTF-8, no Unicode normalization), their layout detected from

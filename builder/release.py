@@ -8,6 +8,7 @@ new bytes are identical, and fails otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import os
 import re
@@ -22,6 +23,7 @@ from builder.card import CardFacts, ConfigStats, render_card
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists
 from builder.licensing import DATA_LICENSE
 from builder.manifest import load_manifest
+from builder.quality import release_report, report_bytes
 from builder.schema import config_names
 from builder.shard import ShardJob, ShardResult, run_shard
 from builder.write import shard_path
@@ -117,6 +119,9 @@ def build_release(
         if errors:
             raise BuildFailed(errors)
         facts = _facts(version, tmp, results, len(shards))
+        quality = release_report([r.quality for r in results])
+        (tmp / "quality.json").write_bytes(report_bytes(quality))
+        facts = dataclasses.replace(facts, quality=quality)
         (tmp / "README.md").write_text(render_card(facts), encoding="utf-8")
         (tmp / "LICENSE-DATA.md").write_text(DATA_LICENSE, encoding="utf-8")
         unchanged = _move_into_place(tmp, final)

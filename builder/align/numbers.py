@@ -40,7 +40,7 @@ _EN_SCALES = {
     "trillion": 1e12,
 }
 _EN_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?<![0-9A-Za-z.])(?<![0-9],)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:\s?(thousand|millions?|billions?|trillion)\b|(k|K|M|MM|mm|mn|B|bn)\b)?"
 )
 _EN_RANGE_TAIL = re.compile(
@@ -85,7 +85,7 @@ _EN_QUARTER = re.compile(r"\b(?:Q([1-4])|([1-4])Q)(?:\s?'?(\d{2}))?\b")
 _EN_FISCAL_YEAR = re.compile(r"\b(?:FY|fiscal\s?'?|')(\d{2})\b")
 
 _ZH_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(萬億|千萬|百萬|十萬|萬|億|兆(?!瓦)|千|百)?"
+    r"(?<![0-9A-Za-z.])(?<![0-9],)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(萬億|千萬|百萬|十萬|萬|億|兆(?!瓦)|千|百)?"
 )
 _ZH_MULTIPLIERS = {"萬億": 1e12, "千萬": 1e7, "百萬": 1e6, "十萬": 1e5, "萬": 1e4, "億": 1e8, "兆": 1e12}
 _ZH_LOOSE = {"千": 1e3, "百": 1e2}
@@ -94,6 +94,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四":
 _CN_DIGITS.update({"八": 8, "九": 9})
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"萬": 1e4, "億": 1e8}
+_ZH_ORDINALS = {"首先": 1.0, "其次": 2.0, "首": 1.0, "半": 0.5, "雙": 2.0, "倍": 2.0}
+_ZH_ORDINAL = re.compile("首先|其次|首|半|雙|倍")
 _CN_NUMERAL = re.compile("[零〇一二兩三四五六七八九十百千萬億]+")
 
 
@@ -193,8 +195,11 @@ def zh_weak(text: str) -> list[Number]:
     found: list[Number] = []
     for match in _CN_NUMERAL.finditer(text):
         value = _cn_numeral(match.group(0))
-        if value is not None:
-            found.append(Number(match.group(0), match.start(), False, (value,)))
+        if value is not None:  # 一兩個 is one or two: each digit may stand for a number too
+            digits = tuple(float(_CN_DIGITS[c]) for c in match.group(0) if c in _CN_DIGITS)
+            found.append(Number(match.group(0), match.start(), False, (value, *digits)))
+    for match in _ZH_ORDINAL.finditer(text):
+        found.append(Number(match.group(0), match.start(), False, (_ZH_ORDINALS[match.group(0)],)))
     return found
 
 
