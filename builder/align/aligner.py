@@ -46,7 +46,7 @@ FRAGMENT_MARGIN = 1.0
 #: The search stays within this many sentences of the diagonal.
 BAND = 4
 #: Cost per length unit of a sentence left unaligned (long sentences rarely lack a partner).
-UNALIGNED_PER_CHAR = 0.08
+UNALIGNED_PER_CHAR = 0.04
 _SQRT2 = math.sqrt(2.0)
 
 
@@ -141,6 +141,8 @@ def align_pair(en_text: str, zh_text: str | None) -> list[Unit]:
         ]
     en = [en_features(en_text[a:b]) for a, b in en_spans]
     zh = [zh_features(zh_text[a:b]) for a, b in zh_spans]
+    if len(en) == len(zh) == 1:  # the paragraphs are paired already: never split them apart
+        return [_unit(en_text, zh_text, en_spans, zh_spans, bead_cost(en, zh, 0.0))]
     if len(en) == len(zh):  # the common case: one Chinese sentence per English one, all plausible
         costs = [bead_cost([e], [z], 0.0) for e, z in zip(en, zh, strict=True)]
         if max(costs) <= DIAGONAL:
