@@ -127,22 +127,35 @@ def load_seeds(seed_dir: Path = SEEDS) -> list[Seed]:
     return seeds
 
 
+_EN_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_ZH_SENTENCE_END = re.compile(r"(?<=[。？！?!])")
+
+
 def shuffle_english(text: str, rng: random.Random) -> str:
-    """The line's words in a random order."""
-    words = text.split()
-    rng.shuffle(words)
-    return " ".join(words)
+    """Each sentence's words in a random order, its last word (with the full stop) kept last,
+    so the line keeps its sentences and their lengths for the alignment stage."""
+    sentences = []
+    for sentence in _EN_SENTENCE_END.split(text):
+        words = sentence.split()
+        head = words[:-1]
+        rng.shuffle(head)
+        sentences.append(" ".join(head + words[-1:]))
+    return " ".join(s for s in sentences if s)
 
 
 def shuffle_chinese(text: str, rng: random.Random) -> str:
-    """The line's characters (Latin words and numbers kept whole) in a random order."""
-    tokens = _ZH_TOKEN.findall(text)
-    rng.shuffle(tokens)
+    """Each sentence's characters (Latin words and numbers kept whole) in a random order, its
+    final punctuation kept last."""
     out: list[str] = []
-    for token in tokens:
-        if out and _ASCII_WORD.match(token) and _ASCII_WORD.match(out[-1]):
-            out.append(" ")
-        out.append(token)
+    for sentence in _ZH_SENTENCE_END.split(text):
+        tokens = _ZH_TOKEN.findall(sentence)
+        tail = tokens[-1:] if tokens and tokens[-1] in "。？！?!" else []
+        head = tokens[: len(tokens) - len(tail)]
+        rng.shuffle(head)
+        for token in head + tail:
+            if out and _ASCII_WORD.match(token) and _ASCII_WORD.match(out[-1]):
+                out.append(" ")
+            out.append(token)
     return "".join(out)
 
 

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 import yaml
 
 from builder.schema import arrow_schema, config_names, yaml_features
+from builder.sentence_check import check_sentences
 from builder.validate import RowValidator
 from builder.write import FORMATS
 
@@ -91,6 +92,8 @@ def check_release(release: Path) -> list[str]:
     for config in config_names():
         problems += _check_config(release, config, configs.get(config, {}), infos.get(config, {}), counts)
     problems += _check_links(counts)
+    if "sentences" in config_names():
+        problems += check_sentences(release)
     return problems
 
 

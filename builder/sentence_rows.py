@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from builder.align import align_pair
 from builder.align.quality import Finding, segment_findings, unit_findings
+from builder.align.simplified import simplified_chars
 from builder.records import Transcript
 from builder.rows import Row, segment_rows
 
@@ -35,7 +36,7 @@ def aligned_rows(transcript: Transcript) -> Iterator[tuple[Row, list[Row]]]:
     for row, segment in zip(segment_rows(transcript), transcript.segments, strict=True):
         units = align_pair(segment.en, segment.zh)
         inherited = [code for code in INHERITED if code in segment.flags]
-        per_unit = unit_findings(units, inherited)
+        per_unit = unit_findings(units, inherited, bool(segment.zh and simplified_chars(segment.zh)))
         findings = segment_findings(segment.en, segment.zh, segment.flags, units, per_unit)
         segment.flags = row["flags"] = [f.code for f in findings]  # the transcript counts agree
         row["flag_evidence"] = _evidence(findings)

@@ -29,7 +29,7 @@ from builder.write import EXPORTS, ShardWriter, export_path
 UNSTATED_ENGINE = "not stated"
 
 #: Rows per written batch (one Parquet row group, one Arrow record batch), per config.
-BATCH_ROWS = {"segments": 8_192, "transcripts": 50, "sentences": 16_384}
+BATCH_ROWS = {"segments": 8_192, "transcripts": 50, "sentences": 8_192}
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,3 +141,26 @@ def _tu_xml(unit: object) -> bytes:
     from lxml import etree
 
     return etree.tostring(unit.xmlelement)  # type: ignore[attr-defined]
+
+
+def test_validate_cross_checks_sentences_segments_and_moses(
+    seed_release: BuildSummary, tmp_path: Path
+) -> None:
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    from builder.release_check import check_release
+
+    copy = tmp_path / "1.0.0"
+    shutil.copytree(seed_release.path, copy)
+    path = copy / "data" / "sentences" / "train-00000-of-00001.parquet"
+    table = pq.read_table(path)
+    rows = table.to_pylist()
+    rows[5]["en_start"] += 1  # a span that no longer cuts the unit's text
+    pq.write_table(table.from_pylist(rows, schema=table.schema), path)
+    zh = copy / "mt" / "train-00000-of-00001.zh"
+    zh.write_text("".join(zh.read_text("utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
+    problems = check_release(copy)
+    assert f"sentence {rows[5]['sentence_id']}: `en` is not the segment's text at its span" in problems
+    assert any(p.startswith("mt/: Moses line counts") for p in problems)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from builder.align.anchors import Features, en_features, zh_features
-from builder.align.numbers import unmatched_numbers
+from builder.align.numbers import Number
 from builder.align.segment_en import Span, split_en
 from builder.align.segment_zh import split_zh
 from builder.align.units import Unit
@@ -38,13 +38,13 @@ BEADS: tuple[tuple[int, int, float], ...] = (
 )
 #: Paragraphs with as many Chinese as English sentences, each 1-1 bead at most this costly,
 #: are aligned one to one without the search (about 1.6 standard deviations, no anchor missed).
-DIAGONAL = 2.0
+DIAGONAL = 2.5
 #: The longest Chinese sentence (in length units) that may be a stray fragment.
 FRAGMENT = 8.0
 #: How much cheaper the unit must be without the fragment for it to be set apart.
 FRAGMENT_MARGIN = 1.0
 #: The search stays within this many sentences of the diagonal.
-BAND = 4
+BAND = 3
 #: Cost per length unit of a sentence left unaligned (long sentences rarely lack a partner).
 UNALIGNED_PER_CHAR = 0.04
 _SQRT2 = math.sqrt(2.0)
@@ -55,22 +55,34 @@ def _length_cost(en_len: float, zh_len: float) -> float:
     return -math.log(max(math.erfc(abs(delta) / _SQRT2), 1e-30))
 
 
+def _union(sets: list[frozenset[float]]) -> frozenset[float]:
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+
+
+def _unmatched(side: list[Features], other: list[Features]) -> list[Number]:
+    """Numbers in digits of one side that nothing on the other side stands for."""
+    numbers = [n for f in side for n in f.numbers]
+    if not numbers:
+        return numbers
+    values = _union([f.values for f in other])
+    missing = [n for n in numbers if n.values.isdisjoint(values)]
+    if missing:
+        weak = _union([f.weak_values for f in other])
+        missing = [n for n in missing if n.values.isdisjoint(weak)]
+    return missing
+
+
+def _missing_numbers(side: list[Features], other: list[Features]) -> int:
+    return len(_unmatched(side, other)) if any(f.numbers for f in side) else 0
+
+
 def _anchor_cost(en: list[Features], zh: list[Features]) -> float:
-    en_numbers = en[0].numbers if len(en) == 1 else [n for f in en for n in f.numbers]
-    zh_numbers = zh[0].numbers if len(zh) == 1 else [n for f in zh for n in f.numbers]
-    if en_numbers or zh_numbers:
-        en_text = " ".join(f.text for f in en)
-        zh_text = "".join(f.text for f in zh)
-        missing_en, missing_zh = unmatched_numbers(en_text, zh_text, en_numbers, zh_numbers)
-    else:
-        missing_en = missing_zh = []
+    missing = _missing_numbers(en, zh) + _missing_numbers(zh, en)
     latin = [w for f in zh for w in f.latin]
     if latin:
         text = en[0].lower if len(en) == 1 else " ".join(f.lower for f in en)
-        missing_latin = sum(1 for w in latin if w not in text)
-    else:
-        missing_latin = 0
-    return ANCHOR * (len(missing_en) + len(missing_zh) + missing_latin)
+        missing += sum(1 for w in latin if w not in text)
+    return ANCHOR * missing
 
 
 def bead_cost(en: list[Features], zh: list[Features], prior: float) -> float:
@@ -85,22 +97,42 @@ def bead_cost(en: list[Features], zh: list[Features], prior: float) -> float:
 
 
 def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, int, float]]:
-    """The cheapest bead path as (i, j, English count, Chinese count, bead cost)."""
+    """The cheapest bead path as (i, j, English count, Chinese count, bead cost).
+
+    Lengths come from prefix sums; a bead's anchor cost (never negative) is computed only when
+    its prior and length cost leave it a chance to improve the cell it reaches."""
     n, m = len(en), len(zh)
     inf = math.inf
+    en_sum, zh_sum = [0.0], [0.0]
+    for f in en:
+        en_sum.append(en_sum[-1] + f.length)
+    for f in zh:
+        zh_sum.append(zh_sum[-1] + f.length)
+    en_anchor = [bool(f.numbers) for f in en]
+    zh_anchor = [bool(f.numbers or f.latin) for f in zh]
     best = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    band = BAND * max(n, m)
     for i in range(n + 1):
         for j in range(m + 1):
             here = best[i][j]
-            if here == inf or abs(i * m - j * n) > BAND * max(n, m):
+            if here == inf or abs(i * m - j * n) > band:
                 continue
             for di, dj, prior in BEADS:
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
-                cost = bead_cost(en[i:ni], zh[j:nj], prior)
+                if not di:
+                    cost = prior + UNALIGNED_PER_CHAR * (zh_sum[nj] - zh_sum[j]) / RATIO
+                elif not dj:
+                    cost = prior + UNALIGNED_PER_CHAR * (en_sum[ni] - en_sum[i])
+                else:
+                    cost = prior + _length_cost(en_sum[ni] - en_sum[i], zh_sum[nj] - zh_sum[j])
+                    if here + cost >= best[ni][nj]:
+                        continue
+                    if any(en_anchor[i:ni]) or any(zh_anchor[j:nj]):
+                        cost += _anchor_cost(en[i:ni], zh[j:nj])
                 if here + cost < best[ni][nj]:
                     best[ni][nj] = here + cost
                     back[ni][nj] = (di, dj, cost)
@@ -116,14 +148,27 @@ def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, i
     return path
 
 
-def _unit(en_text: str, zh_text: str, en_spans: list[Span], zh_spans: list[Span], cost: float) -> Unit:
+def _unit(
+    en_text: str,
+    zh_text: str,
+    en_spans: list[Span],
+    zh_spans: list[Span],
+    cost: float,
+    en: list[Features] | None = None,
+    zh: list[Features] | None = None,
+) -> Unit:
     kind = f"{len(en_spans)}-{len(zh_spans)}"
     es = (en_spans[0][0], en_spans[-1][1]) if en_spans else (None, None)
     zs = (zh_spans[0][0], zh_spans[-1][1]) if zh_spans else (None, None)
-    en = en_text[es[0] : es[1]] if en_spans else ""
-    zh = zh_text[zs[0] : zs[1]] if zh_spans else ""
+    en_side = en_text[es[0] : es[1]] if en_spans else ""
+    zh_side = zh_text[zs[0] : zs[1]] if zh_spans else ""
     score = round(math.exp(-cost / 4.0), 4) if en_spans and zh_spans else 0.0
-    return Unit(kind, es[0], es[1], zs[0], zs[1], en, zh, score)
+    en_missing: tuple[str, ...] = ()
+    zh_missing: tuple[str, ...] = ()
+    if en and zh:
+        en_missing = tuple(n.text for n in _unmatched(en, zh))
+        zh_missing = tuple(n.text for n in _unmatched(zh, en))
+    return Unit(kind, es[0], es[1], zs[0], zs[1], en_side, zh_side, score, en_missing, zh_missing)
 
 
 def align_pair(en_text: str, zh_text: str | None) -> list[Unit]:
@@ -142,21 +187,41 @@ def align_pair(en_text: str, zh_text: str | None) -> list[Unit]:
     en = [en_features(en_text[a:b]) for a, b in en_spans]
     zh = [zh_features(zh_text[a:b]) for a, b in zh_spans]
     if len(en) == len(zh) == 1:  # the paragraphs are paired already: never split them apart
-        return [_unit(en_text, zh_text, en_spans, zh_spans, bead_cost(en, zh, 0.0))]
+        return [_unit(en_text, zh_text, en_spans, zh_spans, bead_cost(en, zh, 0.0), en, zh)]
     if len(en) == len(zh):  # the common case: one Chinese sentence per English one, all plausible
         costs = [bead_cost([e], [z], 0.0) for e, z in zip(en, zh, strict=True)]
         if max(costs) <= DIAGONAL:
             return [
-                _unit(en_text, zh_text, [es], [zs], cost)
-                for es, zs, cost in zip(en_spans, zh_spans, costs, strict=True)
+                _unit(en_text, zh_text, [es], [zs], cost, [e], [z])
+                for es, zs, cost, e, z in zip(en_spans, zh_spans, costs, en, zh, strict=True)
             ]
     units = []
     for i, j, di, dj, cost in _path(en, zh):
         if dj >= 2 and di >= 1 and _stray_tail(en[i : i + di], zh[j : j + dj], cost):
-            units.append(_unit(en_text, zh_text, en_spans[i : i + di], zh_spans[j : j + dj - 1], cost))
+            units.append(
+                _unit(
+                    en_text,
+                    zh_text,
+                    en_spans[i : i + di],
+                    zh_spans[j : j + dj - 1],
+                    cost,
+                    en[i : i + di],
+                    zh[j : j + dj - 1],
+                )
+            )
             units.append(_unit(en_text, zh_text, [], zh_spans[j + dj - 1 : j + dj], 0.0))
         else:
-            units.append(_unit(en_text, zh_text, en_spans[i : i + di], zh_spans[j : j + dj], cost))
+            units.append(
+                _unit(
+                    en_text,
+                    zh_text,
+                    en_spans[i : i + di],
+                    zh_spans[j : j + dj],
+                    cost,
+                    en[i : i + di],
+                    zh[j : j + dj],
+                )
+            )
     return units
 
 

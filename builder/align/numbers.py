@@ -11,18 +11,22 @@ reported itself) and the values it may stand for. ``$3.9 million`` is 3,900,000 
 
 from __future__ import annotations
 
-import math
 import re
 from typing import NamedTuple
 
 
 class Number(NamedTuple):
-    """A number as written, whether a translation must carry it, and the values it may mean."""
+    """A number as written, whether a translation must carry it, and the values it may mean
+    (rounded to 9 significant digits, so that equal amounts compare equal as floats)."""
 
     text: str
     start: int
     strong: bool
-    values: tuple[float, ...]
+    values: frozenset[float]
+
+
+def _number(text: str, start: int, strong: bool, values: tuple[float, ...]) -> Number:
+    return Number(text, start, strong, frozenset(float(f"{v:.9g}") for v in values))
 
 
 _EN_SCALES = {
@@ -125,7 +129,7 @@ def en_strong(text: str) -> list[Number]:
             tail = _EN_RANGE_TAIL.match(text, match.end())
             scaled = (value * _EN_SCALES[tail.group(2).lower()],) if tail else ()
             values = (value, *scaled)
-        found.append(Number(match.group(0), match.start(), True, values))
+        found.append(_number(match.group(0), match.start(), True, values))
     return found
 
 
@@ -134,16 +138,16 @@ def en_weak(text: str) -> list[Number]:
     found: list[Number] = []
     for match in _EN_QUARTER.finditer(text):
         quarter = float(match.group(1) or match.group(2))
-        found.append(Number(match.group(0), match.start(), False, (quarter,)))
+        found.append(_number(match.group(0), match.start(), False, (quarter,)))
         if match.group(3):
-            found.append(Number(match.group(3), match.start(3), False, (2000.0 + int(match.group(3)),)))
+            found.append(_number(match.group(3), match.start(3), False, (2000.0 + int(match.group(3)),)))
     for match in _EN_FISCAL_YEAR.finditer(text):
         year = int(match.group(1))
-        found.append(Number(match.group(0), match.start(), False, (float(year), 2000.0 + year)))
+        found.append(_number(match.group(0), match.start(), False, (float(year), 2000.0 + year)))
     for match in _EN_WORD.finditer(text):
         value = _EN_WORDS.get(match.group(0).lower())
         if value is not None:
-            found.append(Number(match.group(0), match.start(), False, (value,)))
+            found.append(_number(match.group(0), match.start(), False, (value,)))
     return found
 
 
@@ -186,7 +190,7 @@ def zh_strong(text: str) -> list[Number]:
         else:
             tail = _ZH_RANGE_TAIL.match(text, match.end())
             values = (value, value * _ZH_MULTIPLIERS[tail.group(2)]) if tail else (value,)
-        found.append(Number(match.group(0).rstrip(), match.start(), True, values))
+        found.append(_number(match.group(0).rstrip(), match.start(), True, values))
     return found
 
 
@@ -197,19 +201,22 @@ def zh_weak(text: str) -> list[Number]:
         value = _cn_numeral(match.group(0))
         if value is not None:  # 一兩個 is one or two: each digit may stand for a number too
             digits = tuple(float(_CN_DIGITS[c]) for c in match.group(0) if c in _CN_DIGITS)
-            found.append(Number(match.group(0), match.start(), False, (value, *digits)))
+            found.append(_number(match.group(0), match.start(), False, (value, *digits)))
     for match in _ZH_ORDINAL.finditer(text):
-        found.append(Number(match.group(0), match.start(), False, (_ZH_ORDINALS[match.group(0)],)))
+        found.append(_number(match.group(0), match.start(), False, (_ZH_ORDINALS[match.group(0)],)))
     return found
 
 
-def _close(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+def values_of(numbers: list[Number]) -> frozenset[float]:
+    """Every value the numbers may stand for."""
+    if len(numbers) == 1:
+        return numbers[0].values
+    return frozenset().union(*(n.values for n in numbers))
 
 
 def matches(number: Number, others: list[Number]) -> bool:
     """Whether any value of ``number`` equals a value of one of ``others``."""
-    return any(_close(a, b) for other in others for b in other.values for a in number.values)
+    return not number.values.isdisjoint(values_of(others))
 
 
 def unmatched(en_text: str, zh_text: str) -> tuple[list[Number], list[Number]]:
@@ -223,12 +230,13 @@ def unmatched_numbers(
 ) -> tuple[list[Number], list[Number]]:
     """Like ``unmatched`` with the strong numbers already found; weak ones are looked up only
     when a strong number has no strong counterpart."""
-    missing_en = [n for n in en if not matches(n, zh)]
-    missing_zh = [n for n in zh if not matches(n, en)]
+    en_values, zh_values = values_of(en), values_of(zh)
+    missing_en = [n for n in en if n.values.isdisjoint(zh_values)]
+    missing_zh = [n for n in zh if n.values.isdisjoint(en_values)]
     if missing_en:
-        weak = zh_weak(zh_text)
-        missing_en = [n for n in missing_en if not matches(n, weak)]
+        weak = values_of(zh_weak(zh_text))
+        missing_en = [n for n in missing_en if n.values.isdisjoint(weak)]
     if missing_zh:
-        weak = en_weak(en_text)
-        missing_zh = [n for n in missing_zh if not matches(n, weak)]
+        weak = values_of(en_weak(en_text))
+        missing_zh = [n for n in missing_zh if n.values.isdisjoint(weak)]
     return missing_en, missing_zh

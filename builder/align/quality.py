@@ -8,10 +8,11 @@ caller stores them next to the row; nothing is dropped.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from builder.align.anchors import zh_length
-from builder.align.numbers import Number, unmatched
+from builder.align.numbers import unmatched
 from builder.align.simplified import simplified_chars
 from builder.align.units import Unit
 from builder.flags import codes
@@ -46,18 +47,16 @@ def _clip(text: str, width: int = 60) -> str:
 
 def _numbers(en_text: str, zh_text: str) -> Finding | None:
     missing_en, missing_zh = unmatched(en_text, zh_text)
-    if not missing_en and not missing_zh:
-        return None
-    return Finding("number_mismatch", _describe(missing_en, missing_zh))
+    return _describe([n.text for n in missing_en], [n.text for n in missing_zh])
 
 
-def _describe(missing_en: list[Number], missing_zh: list[Number]) -> str:
+def _describe(missing_en: Sequence[str], missing_zh: Sequence[str]) -> Finding | None:
     parts = []
     if missing_en:
-        parts.append("en " + ", ".join(f"`{n.text}`" for n in missing_en) + " not in zh")
+        parts.append("en " + ", ".join(f"`{n}`" for n in missing_en) + " not in zh")
     if missing_zh:
-        parts.append("zh " + ", ".join(f"`{n.text}`" for n in missing_zh) + " not in en")
-    return "; ".join(parts)
+        parts.append("zh " + ", ".join(f"`{n}`" for n in missing_zh) + " not in en")
+    return Finding("number_mismatch", "; ".join(parts)) if parts else None
 
 
 def _untranslated(en: str, zh: str) -> Finding | None:
@@ -79,11 +78,14 @@ def _ends_open(text: str) -> bool:
     return bool(stripped) and stripped[-1] not in _FINAL
 
 
-def unit_findings(units: list[Unit], inherited: list[str]) -> list[list[Finding]]:
+def unit_findings(
+    units: list[Unit], inherited: list[str], check_simplified: bool = True
+) -> list[list[Finding]]:
     """Findings of each unit of one paragraph pair, in catalog order.
 
     ``inherited`` are the segment's codes a unit carries as well (``speaker_header_in_text``,
-    ``untranslated`` of the whole paragraph)."""
+    ``untranslated`` of the whole paragraph). ``check_simplified`` may be turned off when the
+    whole paragraph has no Simplified character."""
     carried = [Finding(code, "set on the segment") for code in inherited if code in _SENTENCE_CODES]
     last_zh = max((k for k, u in enumerate(units) if u.zh), default=-1)
     out = []
@@ -96,7 +98,8 @@ def unit_findings(units: list[Unit], inherited: list[str]) -> list[list[Finding]
         elif unit.zh and not unit.en:
             found.append(Finding("stray_fragment", f"`{_clip(unit.zh)}` translates nothing in the English"))
         else:
-            found += [f for f in (_untranslated(unit.en, unit.zh), _numbers(unit.en, unit.zh)) if f]
+            numbers = _describe(unit.en_missing, unit.zh_missing)
+            found += [f for f in (_untranslated(unit.en, unit.zh), numbers) if f]
             expected = _RATIO * len(unit.en)
             ratio = (zh_length(unit.zh) + 5.0) / (expected + 5.0)
             if not UNIT_RATIO_RANGE[0] <= ratio <= UNIT_RATIO_RANGE[1]:
@@ -109,7 +112,7 @@ def unit_findings(units: list[Unit], inherited: list[str]) -> list[list[Finding]
                 )
             if unit.score < DOUBTFUL_SCORE or unit.kind in DOUBTFUL_KINDS:
                 found.append(Finding("doubtful_alignment", f"score {unit.score:.3f} ({unit.kind})"))
-        if unit.zh and (simplified := _simplified(unit.zh)):
+        if unit.zh and check_simplified and (simplified := _simplified(unit.zh)):
             found.append(simplified)
         out.append(_ordered(found, _SENTENCE_CODES))
     return out
@@ -122,7 +125,7 @@ def segment_findings(
     codes its text and its units show."""
     found = [Finding(code, _structural_evidence(code, en, zh)) for code in flags]
     if zh is not None:
-        if (numbers := _numbers(en, zh)) is not None:
+        if any(u.en_missing or u.zh_missing or not u.paired for u in units) and (numbers := _numbers(en, zh)):
             found.append(numbers)
         seen = {f.code for f in found}
         for code in ("truncated_translation", "stray_fragment"):

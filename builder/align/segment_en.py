@@ -285,7 +285,7 @@ def _is_end(text: str, start: int, end: int) -> bool:
         if mark == "…" or text.startswith("...", start):
             return _starts_sentence(text, end, strict=False)
         return True
-    before = _WORD_BEFORE.search(text, 0, start)
+    before = _WORD_BEFORE.search(text[max(0, start - 24) : start])  # a bounded window
     if before is None:
         return True
     word = before.group(1).lower().rstrip(".")

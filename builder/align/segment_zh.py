@@ -64,9 +64,9 @@ def _full_stop_ends(text: str, start: int) -> bool:
     """Whether the ASCII full stop at ``start`` ends a sentence."""
     if start == 0:
         return False
-    if _HAN_BEFORE.search(text, 0, start):
+    if _HAN_BEFORE.search(text[start - 1 : start]):
         return True
-    latin = _LATIN_BEFORE.search(text, 0, start)
+    latin = _LATIN_BEFORE.search(text[max(0, start - 24) : start])
     if latin is None:
         return False
     word = latin.group(1).lower()

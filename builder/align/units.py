@@ -12,7 +12,9 @@ class Unit:
     ``kind`` is ``"<English sentences>-<Chinese sentences>"`` (``1-1``, ``2-1``, ``1-0``, …).
     Spans are character offsets into the paragraphs, stripped of surrounding whitespace; both
     ends are None on a side the unit does not have, and the text there is empty. ``score`` is
-    the alignment's confidence in [0, 1] (0 for a one-sided unit).
+    the alignment's confidence in [0, 1] (0 for a one-sided unit). ``en_missing`` and
+    ``zh_missing`` are the numbers in digits of each side that nothing on the other side of
+    the unit stands for (anchors that failed), as written.
     """
 
     kind: str
@@ -23,6 +25,8 @@ class Unit:
     en: str
     zh: str
     score: float
+    en_missing: tuple[str, ...] = ()
+    zh_missing: tuple[str, ...] = ()
 
     @property
     def paired(self) -> bool:
