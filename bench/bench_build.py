@@ -44,7 +44,7 @@ SAMPLE_SECONDS = 0.05
 
 _MARKUP = re.compile(r"^[ \t]*(?:[•●▪‣◦][ \t]*)?")
 _CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_ZH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’%$&\-]*|\S")
+_ZH_TOKEN = re.compile(r"[0-9][0-9.,%]*\s?(?:萬億|千萬|百萬|萬|億)?|[A-Za-z0-9][A-Za-z0-9.,'’%$&\-]*|\S")
 _ASCII_WORD = re.compile(r"^[A-Za-z0-9]")
 _TITLE_TICKER = re.compile(r"\([A-Z0-9][A-Z0-9.\-]{0,9}\)(?=\s*[0-9]{4}\s*Q[1-4])")
 _OPERATOR = re.compile(r"^(?:operator|moderator)$", re.I)
@@ -127,6 +127,9 @@ def load_seeds(seed_dir: Path = SEEDS) -> list[Seed]:
     return seeds
 
 
+#: An amount and its scale word stay together (joined by a NUL while shuffling), so
+#: the alignment's number anchors see what real text has.
+_EN_AMOUNT = re.compile(r"[0-9][0-9.,]* (?:thousand|million|billion|trillion|percent)\b")
 _EN_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _ZH_SENTENCE_END = re.compile(r"(?<=[。？！?!])")
 
@@ -136,10 +139,10 @@ def shuffle_english(text: str, rng: random.Random) -> str:
     so the line keeps its sentences and their lengths for the alignment stage."""
     sentences = []
     for sentence in _EN_SENTENCE_END.split(text):
-        words = sentence.split()
+        words = _EN_AMOUNT.sub(lambda m: m.group(0).replace(" ", "\x00"), sentence).split()
         head = words[:-1]
         rng.shuffle(head)
-        sentences.append(" ".join(head + words[-1:]))
+        sentences.append(" ".join(head + words[-1:]).replace("\x00", " "))
     return " ".join(s for s in sentences if s)
 
 

@@ -14,9 +14,8 @@ from collections.abc import Callable
 from builder.align.numbers import Number, en_strong, en_weak, values_of, zh_strong, zh_weak
 from builder.sources.script import HAN_RANGES
 
-_HAN = re.compile(f"[{HAN_RANGES}]")
+_NOT_HAN = re.compile(f"[^{HAN_RANGES}]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&'\-]*[A-Za-z0-9]")
-_VISIBLE_ASCII = re.compile(r"[!-~]")
 
 
 class Features:
@@ -58,9 +57,10 @@ def en_features(text: str) -> Features:
 
 def zh_length(text: str) -> float:
     """Length of a Chinese text in Han characters, Latin and digits counted at 0.35."""
+    visible_ascii = len(text.encode("ascii", "ignore")) - text.count(" ")
     if text.isascii():
-        return 0.35 * len(_VISIBLE_ASCII.findall(text))
-    return len(_HAN.findall(text)) + 0.35 * len(_VISIBLE_ASCII.findall(text))
+        return 0.35 * visible_ascii
+    return len(_NOT_HAN.sub("", text)) + 0.35 * visible_ascii
 
 
 def zh_features(text: str) -> Features:

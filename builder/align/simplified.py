@@ -11,6 +11,8 @@ not depend on: a table of 2560 characters costs nothing at run time.
 
 from __future__ import annotations
 
+import re
+
 #: Simplified-only characters, in code point order.
 SIMPLIFIED_ONLY = frozenset(
     "万与专业丛东丝丢两严丧个临为丽举义乌乐乔习乡书买乱争于亏亘亚产亩亲亵亸亿仅从仑仓仪们价众优会伛伞伟传"
@@ -68,12 +70,11 @@ SIMPLIFIED_ONLY = frozenset(
 )
 
 
+_SIMPLIFIED = re.compile("[" + "".join(sorted(SIMPLIFIED_ONLY)) + "]")
+
+
 def simplified_chars(text: str) -> list[str]:
     """The distinct Simplified-only characters of a text, in order of first appearance."""
-    if text.isascii():
+    if text.isascii() or _SIMPLIFIED.search(text) is None:
         return []
-    seen: dict[str, None] = {}
-    for char in text:
-        if char in SIMPLIFIED_ONLY:
-            seen[char] = None
-    return list(seen)
+    return list(dict.fromkeys(_SIMPLIFIED.findall(text)))
