@@ -570,7 +570,7 @@ def _table_rows(
     secs = build["seconds"]
     rows = [
         [
-            "callcorpus build: 2 configs x 3 formats, validated",
+            "callcorpus build: 3 configs x 3 formats + MT, validated",
             f"{secs:.2f}",
             f"{_mb_s(raw, secs):.2f}",
             f"{build['segments'] / secs:,.0f}",
