@@ -182,6 +182,7 @@ from datasets import load_dataset
 # from a clone of the repository (or this folder, downloaded, in place of dist/{v})
 segments = load_dataset("dist/{v}", "segments", split="train")
 transcripts = load_dataset("dist/{v}", "transcripts", split="train")
+sentences = load_dataset("dist/{v}", "sentences", split="train")  # aligned sentence units
 print(segments[0]["translation"])  # {{'en': '…', 'zh': '…'}}
 ```
 
