@@ -16,7 +16,7 @@ from builder.align.numbers import unmatched
 from builder.align.simplified import simplified_chars
 from builder.align.units import Unit
 from builder.flags import codes
-from builder.sources.script import count_han
+from builder.sources.script import has_han
 
 #: Below this alignment score a paired unit is flagged ``doubtful_alignment``; so are the
 #: rare kinds, where the translation merged or reordered three or more sentences.
@@ -62,7 +62,7 @@ def _describe(missing_en: Sequence[str], missing_zh: Sequence[str]) -> Finding |
 def _untranslated(en: str, zh: str) -> Finding | None:
     if zh.strip() == en.strip():
         return Finding("untranslated", "zh copies the English")
-    if count_han(zh) == 0:
+    if not has_han(zh):
         return Finding("untranslated", f"zh has no Chinese character: `{_clip(zh)}`")
     return None
 
