@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
 import datasets
 import pytest
 from conftest import SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from builder.flags import codes
 from builder.release import BuildSummary
@@ -164,3 +167,41 @@ def test_validate_cross_checks_sentences_segments_and_moses(
     problems = check_release(copy)
     assert f"sentence {rows[5]['sentence_id']}: `en` is not the segment's text at its span" in problems
     assert any(p.startswith("mt/: Moses line counts") for p in problems)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30)).filter(
+            lambda pair: all(side.strip() for side in pair)
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_tmx_round_trips_any_text(tmp_path: Path, pairs: list[tuple[str, str]]) -> None:
+    from translate.storage import tmx
+
+    from builder.schema import arrow_schema
+    from builder.write.tmx import TmxWriter
+
+    rows = [
+        {
+            "sentence_id": f"T-0000-{k:03d}",
+            "translation": {"en": en, "zh": zh},
+            "alignment": "1-1",
+            "score": 0.5,
+            "flags": ["number_mismatch"] if k % 2 else [],
+        }
+        for k, (en, zh) in enumerate(pairs)
+    ]
+    path = tmp_path / f"x{abs(hash(tuple(pairs)))}.tmx"
+    writer = TmxWriter(path, arrow_schema("sentences"))
+    writer.write(rows, None)  # type: ignore[arg-type]
+    writer.close()
+    store = tmx.tmxfile.parsefile(str(path))
+    assert [u.getid() for u in store.units] == [r["sentence_id"] for r in rows]
+    xml_safe = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    for unit, (en, zh) in zip(store.units, pairs, strict=True):
+        assert unit.source == xml_safe.sub("\ufffd", en)
+        assert unit.target == xml_safe.sub("\ufffd", zh)

@@ -3,11 +3,14 @@
 Every unit with both sides becomes a ``<tu>`` whose ``tuid`` is the ``sentence_id``, with
 ``<prop>`` elements: ``x-alignment`` (``1-1``, ``2-1``, …), ``x-score`` and, for a flagged pair,
 ``x-flags`` (the codes, comma-separated). One-sided units are not pairs and are left out. The
-header carries no creation date, so the bytes depend only on the rows.
+header carries no creation date, so the bytes depend only on the rows. Characters that XML 1.0
+cannot carry at all (C0 controls but tab, line feed and carriage return; lone surrogates;
+U+FFFE/U+FFFF) are written as U+FFFD in the TMX only; the configs keep the text as written.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -25,6 +28,12 @@ _HEADER = (
     "  <body>\n"
 )
 _FOOTER = "  </body>\n</tmx>\n"
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _text(text: str) -> str:
+    """Text as XML character data: escaped, characters XML cannot carry replaced."""
+    return escape(_NOT_XML.sub("\ufffd", text), {"\r": "&#13;"})
 
 
 def _tu(row: dict[str, Any]) -> str:
@@ -35,8 +44,8 @@ def _tu(row: dict[str, Any]) -> str:
         props.append(f'      <prop type="x-flags">{",".join(row["flags"])}</prop>\n')
     return (
         f"    <tu tuid={quoteattr(row['sentence_id'])}>\n{''.join(props)}"
-        f'      <tuv xml:lang="en"><seg>{escape(pair["en"])}</seg></tuv>\n'
-        f'      <tuv xml:lang="zh-Hant"><seg>{escape(pair["zh"])}</seg></tuv>\n'
+        f'      <tuv xml:lang="en"><seg>{_text(pair["en"])}</seg></tuv>\n'
+        f'      <tuv xml:lang="zh-Hant"><seg>{_text(pair["zh"])}</seg></tuv>\n'
         "    </tu>\n"
     )
 
