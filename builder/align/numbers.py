@@ -51,34 +51,11 @@ _EN_RANGE_TAIL = re.compile(
     r"\s*(?:%|percent)?\s*(?:to|-|–|and|or|through)\s+\$?(\d[\d,]*(?:\.\d+)?)"
     r"\s?(thousand|millions?|billions?|trillion)\b"
 )
-_EN_WORDS = {
-    w: float(i)
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+_UNITS = """
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty
+"""
+_EN_WORDS = {w: float(i) for i, w in enumerate(_UNITS.split())}
 _EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80})
 _EN_WORDS.update({"ninety": 90, "hundred": 100, "dozen": 12, "first": 1, "second": 2, "third": 3})
 _EN_WORDS.update({"fourth": 4, "fifth": 5, "half": 0.5, "quarter": 0.25, "double": 2, "twice": 2})

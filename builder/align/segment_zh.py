@@ -14,48 +14,20 @@ import re
 from builder.align.segment_en import Span, _add
 from builder.sources.script import HAN_RANGES
 
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a text block."""
+    return frozenset(text.split())
+
+
 _END = re.compile(r"(?:[。！？?!]+|\.(?![0-9A-Za-z]))[」』”’\"')）\]]*")
 _HAN_BEFORE = re.compile(f"[{HAN_RANGES}」』”）)]$")
 _LATIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_ABBREVIATIONS = frozenset(
-    [
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "llc",
-        "plc",
-        "lp",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "no",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "a.m",
-        "p.m",
-        "e.g",
-        "i.e",
-    ]
+_ABBREVIATIONS = _words(
+    """
+    inc corp co ltd llc plc lp mr mrs ms dr prof st sr jr no vs etc jan feb mar apr jun jul aug
+    sep sept oct nov dec u.s u.k a.m p.m e.g i.e
+    """
 )
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 
