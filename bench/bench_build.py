@@ -44,7 +44,7 @@ SAMPLE_SECONDS = 0.05
 
 _MARKUP = re.compile(r"^[ \t]*(?:[•●▪‣◦][ \t]*)?")
 _CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_ZH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’%$&\-]*|\S")
+_ZH_TOKEN = re.compile(r"[0-9][0-9.,%]*\s?(?:萬億|千萬|百萬|萬|億)?|[A-Za-z0-9][A-Za-z0-9.,'’%$&\-]*|\S")
 _ASCII_WORD = re.compile(r"^[A-Za-z0-9]")
 _TITLE_TICKER = re.compile(r"\([A-Z0-9][A-Z0-9.\-]{0,9}\)(?=\s*[0-9]{4}\s*Q[1-4])")
 _OPERATOR = re.compile(r"^(?:operator|moderator)$", re.I)
@@ -127,22 +127,38 @@ def load_seeds(seed_dir: Path = SEEDS) -> list[Seed]:
     return seeds
 
 
+#: An amount and its scale word stay together (joined by a NUL while shuffling), so
+#: the alignment's number anchors see what real text has.
+_EN_AMOUNT = re.compile(r"[0-9][0-9.,]* (?:thousand|million|billion|trillion|percent)\b")
+_EN_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_ZH_SENTENCE_END = re.compile(r"(?<=[。？！?!])")
+
+
 def shuffle_english(text: str, rng: random.Random) -> str:
-    """The line's words in a random order."""
-    words = text.split()
-    rng.shuffle(words)
-    return " ".join(words)
+    """Each sentence's words in a random order, its last word (with the full stop) kept last,
+    so the line keeps its sentences and their lengths for the alignment stage."""
+    sentences = []
+    for sentence in _EN_SENTENCE_END.split(text):
+        words = _EN_AMOUNT.sub(lambda m: m.group(0).replace(" ", "\x00"), sentence).split()
+        head = words[:-1]
+        rng.shuffle(head)
+        sentences.append(" ".join(head + words[-1:]).replace("\x00", " "))
+    return " ".join(s for s in sentences if s)
 
 
 def shuffle_chinese(text: str, rng: random.Random) -> str:
-    """The line's characters (Latin words and numbers kept whole) in a random order."""
-    tokens = _ZH_TOKEN.findall(text)
-    rng.shuffle(tokens)
+    """Each sentence's characters (Latin words and numbers kept whole) in a random order, its
+    final punctuation kept last."""
     out: list[str] = []
-    for token in tokens:
-        if out and _ASCII_WORD.match(token) and _ASCII_WORD.match(out[-1]):
-            out.append(" ")
-        out.append(token)
+    for sentence in _ZH_SENTENCE_END.split(text):
+        tokens = _ZH_TOKEN.findall(sentence)
+        tail = tokens[-1:] if tokens and tokens[-1] in "。？！?!" else []
+        head = tokens[: len(tokens) - len(tail)]
+        rng.shuffle(head)
+        for token in head + tail:
+            if out and _ASCII_WORD.match(token) and _ASCII_WORD.match(out[-1]):
+                out.append(" ")
+            out.append(token)
     return "".join(out)
 
 
@@ -554,7 +570,7 @@ def _table_rows(
     secs = build["seconds"]
     rows = [
         [
-            "callcorpus build: 2 configs x 3 formats, validated",
+            "callcorpus build: 3 configs x 3 formats + MT, validated",
             f"{secs:.2f}",
             f"{_mb_s(raw, secs):.2f}",
             f"{build['segments'] / secs:,.0f}",

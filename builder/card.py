@@ -14,6 +14,7 @@ import yaml
 
 from builder import __version__
 from builder.flags import CATALOG
+from builder.quality import card_section
 from builder.schema import config_names, load_schema, release_spec, schema_version, yaml_features
 from builder.write import shard_path
 
@@ -50,6 +51,7 @@ class CardFacts:
     num_shards: int
     flags: dict[str, int]
     engines: dict[str, int]
+    quality: dict[str, Any] | None = None
 
 
 def size_category(rows: int) -> str:
@@ -153,7 +155,8 @@ def render_card(facts: CardFacts, bibtex: str) -> str:
     changes = facts.changes.split("\n", 2)[2]  # the entry without its heading
     first_shard = shard_path("segments", "parquet", 0, facts.num_shards).split("/", 2)[2]
     flags = "\n".join(
-        f"| `{f.code}` | {f.scope} | {f.severity} | {facts.flags.get(f.code, 0)} | {f.description} |"
+        f"| `{f.code}` | {', '.join(f.scopes)} | {f.severity} | {facts.flags.get(f.code, 0)} "
+        f"| {f.description} |"
         for f in CATALOG.values()
     )
     return f"""---
@@ -187,6 +190,7 @@ from datasets import load_dataset
 # from a clone of the repository (or this folder, downloaded, in place of dist/{v})
 segments = load_dataset("dist/{v}", "segments", split="train")
 transcripts = load_dataset("dist/{v}", "transcripts", split="train")
+sentences = load_dataset("dist/{v}", "sentences", split="train")  # aligned sentence units
 print(segments[0]["translation"])  # {{'en': '…', 'zh': '…'}}
 ```
 
@@ -237,7 +241,7 @@ source site for reference only; the
 English original prevails. It is not a human reference translation: numbers, names and
 financial terms are sometimes wrong, sentences are sometimes merged, split or cut short.
 Use it as noisy parallel data, and check the `flags` of each segment.
-
+{card_section(facts.quality)}
 ## How it was made
 
 Raw files are read as written (UTF-8, no Unicode normalization), their layout detected from

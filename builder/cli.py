@@ -250,8 +250,9 @@ def check(files: tuple[Path, ...], raw_dir: Path) -> None:
     """
     from builder.manifest import load_manifest
     from builder.release import discover_sources
-    from builder.rows import segment_rows, transcript_row
+    from builder.rows import transcript_row
     from builder.schema import config_names
+    from builder.sentence_rows import aligned_rows
     from builder.sources import read_source
     from builder.structure import build_transcript
     from builder.validate import RowValidator
@@ -270,17 +271,40 @@ def check(files: tuple[Path, ...], raw_dir: Path) -> None:
             click.echo(f"error: {exc}", err=True)
             failed = True
             continue
+        validators = {config: RowValidator(config) for config in config_names()}
+        for segment, sentences in aligned_rows(transcript):
+            validators["segments"].check(segment)
+            for sentence in sentences:
+                validators["sentences"].check(sentence)
         row = transcript_row(transcript)
         _describe(path, row)
-        validators = {config: RowValidator(config) for config in config_names()}
         validators["transcripts"].check(row)
-        for segment in segment_rows(transcript):
-            validators["segments"].check(segment)
         for problem in (p for v in validators.values() for p in v.problems):
             click.echo(f"error: {path}: {problem}", err=True)
             failed = True
     if failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("release", type=click.Path(path_type=Path, exists=True, file_okay=False))
+def quality(release: Path) -> None:
+    """Print a release's translation-quality report (its quality.json).
+
+    Flag counts by config, alignment types, score distribution, rates per call and every
+    number_mismatch hit with its evidence.
+
+    Example:
+
+        callcorpus quality dist/1.0.0
+    """
+    from builder.quality import format_report, read_report
+
+    try:
+        report = read_report(release)
+    except CallcorpusError as exc:
+        _fail(exc)
+    click.echo(format_report(report))
 
 
 def _relative_name(path: Path, raw_dir: Path) -> str | None:

@@ -10,18 +10,27 @@ from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["warning", "info"]
-Scope = Literal["segment", "transcript"]
+Scope = Literal["segment", "transcript", "sentence"]
 
 
 @dataclass(frozen=True, slots=True)
 class Flag:
-    """One kind of data problem: its stable code, where it applies, and what it means."""
+    """One kind of data problem: its stable code, where it applies, and what it means.
+
+    ``scope`` is where the code was first defined; ``also`` lists further scopes that use it
+    (a sentence unit inherits most segment codes, with the meaning restricted to the unit)."""
 
     code: str
     scope: Scope
     severity: Severity
     title: str
     description: str
+    also: tuple[Scope, ...] = ()
+
+    @property
+    def scopes(self) -> tuple[Scope, ...]:
+        """Every scope the code applies to."""
+        return (self.scope, *self.also)
 
 
 CATALOG: dict[str, Flag] = {
@@ -32,14 +41,18 @@ CATALOG: dict[str, Flag] = {
             "segment",
             "warning",
             "Missing translation",
-            "The English paragraph has no Chinese line after it in the source; `zh` is null.",
+            "The English paragraph has no Chinese line after it in the source; `zh` is null."
+            " In a sentence unit: an English sentence with no Chinese counterpart (a `1-0` unit).",
+            ("sentence",),
         ),
         Flag(
             "untranslated",
             "segment",
             "warning",
             "Untranslated",
-            "The Chinese slot holds a copy of the English paragraph or contains no Chinese character.",
+            "The Chinese slot holds a copy of the English paragraph or contains no Chinese character."
+            " In a sentence unit: the Chinese side has no Chinese character or copies the English.",
+            ("sentence",),
         ),
         Flag(
             "no_speaker",
@@ -55,7 +68,9 @@ CATALOG: dict[str, Flag] = {
             "Speaker header in text",
             "The English paragraph has the shape of a speaker header (`Name - Title`): a header "
             "whose copy was lost or damaged may have been read as a paragraph, and the speaker "
-            "of the paragraphs after it may be wrong.",
+            "of the paragraphs after it may be wrong."
+            " A sentence unit inherits it from its segment.",
+            ("sentence",),
         ),
         Flag(
             "length_ratio_outlier",
@@ -63,7 +78,10 @@ CATALOG: dict[str, Flag] = {
             "warning",
             "Length ratio outlier",
             "The Chinese side is far shorter or longer than any translation of the English "
-            "could be (character ratio outside 0.1–2.0): the pair may be misaligned.",
+            "could be (character ratio outside 0.1–2.0): the pair may be misaligned."
+            " In a sentence unit: the Chinese is less than 0.4 or more than 2.5 times the length "
+            "the English predicts (Han characters, Latin at 0.35, against 0.268 per English character).",
+            ("sentence",),
         ),
         Flag(
             "fiscal_period_unknown",
@@ -103,10 +121,58 @@ CATALOG: dict[str, Flag] = {
             "A line before the first paragraph is neither a title, a label nor the "
             "machine-translation disclaimer; it is kept in `front_matter` with kind `other`.",
         ),
+        Flag(
+            "number_mismatch",
+            "segment",
+            "warning",
+            "Number mismatch",
+            "A number written in digits on one side has no equal on the other, read with its scale "
+            "(`$3.9 million` = `390 萬美元`, `1.25 億` = `125 million`, ranges, `%`, quarters and "
+            "Chinese numerals count as equal). The evidence names the numbers that disagree.",
+            ("sentence",),
+        ),
+        Flag(
+            "truncated_translation",
+            "segment",
+            "warning",
+            "Truncated translation",
+            "The translation stops early: the English ends a sentence but the Chinese ends without "
+            "final punctuation, the last Chinese is less than half as long as its English "
+            "predicts, or the last English sentences have no Chinese at all.",
+            ("sentence",),
+        ),
+        Flag(
+            "stray_fragment",
+            "segment",
+            "warning",
+            "Stray fragment",
+            "A piece of the Chinese translates nothing in the English (`…提供了安全港。看起來的陳述。`); "
+            "it is kept as a sentence unit of its own with an empty English side (a `0-1` unit).",
+            ("sentence",),
+        ),
+        Flag(
+            "simplified_chars",
+            "segment",
+            "warning",
+            "Simplified characters",
+            "The Traditional Chinese text contains Simplified-only characters (table in "
+            "`builder/align/simplified.py`); the evidence lists them.",
+            ("sentence",),
+        ),
+        Flag(
+            "doubtful_alignment",
+            "sentence",
+            "warning",
+            "Doubtful alignment",
+            "The sentence unit's alignment score is below 0.15, or it joins three or more "
+            "sentences (`2-2`, `3-1`, `1-3`): lengths or anchors (numbers, Latin names) disagree or "
+            "the translation reordered sentences, so the pairing may be wrong even if it is the "
+            "best the paragraph allows.",
+        ),
     )
 }
 
 
 def codes(scope: Scope) -> list[str]:
     """Return the flag codes of one scope, in catalog order."""
-    return [flag.code for flag in CATALOG.values() if flag.scope == scope]
+    return [flag.code for flag in CATALOG.values() if scope in flag.scopes]

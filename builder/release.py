@@ -8,6 +8,7 @@ new bytes are identical, and fails otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import filecmp
 import os
 import shutil
@@ -32,6 +33,7 @@ from builder.diff import check_schema_version, diff_releases
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, VersionUnderstated
 from builder.licensing import DATA_LICENSE
 from builder.manifest import load_manifest
+from builder.quality import release_report, report_bytes
 from builder.release_manifest import MANIFEST, build_signature, read_manifest, release_date, write_manifest
 from builder.schema import config_names, release_spec, schema_text, schema_version
 from builder.shard import ShardJob, ShardResult, run_shard
@@ -141,6 +143,9 @@ def build_release(
         final = dist_dir / version
         date = release_date(final / MANIFEST)
         facts = _facts(version, date, tmp, results, len(shards), changes)
+        quality = release_report([r.quality for r in results])
+        (tmp / "quality.json").write_bytes(report_bytes(quality))
+        facts = dataclasses.replace(facts, quality=quality)
         describe_now = partial(
             describe,
             tmp,

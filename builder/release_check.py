@@ -20,6 +20,7 @@ from builder.card import size_category
 from builder.card_lint import lint_card, parse_card_header
 from builder.release_manifest import MANIFEST
 from builder.schema import arrow_schema, config_names, yaml_features
+from builder.sentence_check import check_sentences
 from builder.validate import RowValidator
 from builder.verify import verify_release
 from builder.write import FORMATS
@@ -96,6 +97,8 @@ def check_release(release: Path) -> list[str]:
                 f"card: size_categories {card.get('size_categories')} should be "
                 f"[{size_category(rows)}] for {rows} rows in the default config"
             )
+    if "sentences" in config_names():
+        problems += check_sentences(release)
     return problems
 
 

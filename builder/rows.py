@@ -41,6 +41,7 @@ def segment_rows(transcript: Transcript) -> Iterator[Row]:
                 "flags": segment.flags,
                 "source_line_en": segment.line_en,
                 "source_line_zh": segment.line_zh,
+                "flag_evidence": [],
             }
 
 

@@ -2,7 +2,8 @@
 
 The Arrow schema, the ``datasets`` Features (as embedded in Parquet) and the card's
 ``dataset_info.features`` are all derived here from them, never written by hand. Derivation
-rules: ``string``/``integer``/``boolean`` map to ``string``/``int64``/``bool``; ``array`` to a
+rules: ``string``/``integer``/``number``/``boolean`` map to
+``string``/``int64``/``float64``/``bool``; ``array`` to a
 list; ``object`` to a struct in property order; an object marked ``"x-feature": "Translation"``
 to a ``datasets`` Translation over its property names. Nullability lives in the JSON Schema
 (``["string", "null"]``); Arrow fields are all nullable, as ``datasets`` writes them.
@@ -20,8 +21,8 @@ import pyarrow as pa
 
 JSONSchema = dict[str, Any]
 
-_ARROW_SCALARS = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_()}
-_DTYPES = {"string": "string", "integer": "int64", "boolean": "bool"}
+_ARROW_SCALARS = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+_DTYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}
 
 
 @cache

@@ -16,18 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from builder.errors import SourceError
-from builder.rows import segment_rows, transcript_row
+from builder.quality import QualityTally
+from builder.rows import transcript_row
 from builder.schema import arrow_schema, config_names
+from builder.sentence_rows import aligned_rows
 from builder.sources import read_source
 from builder.structure import build_transcript
 from builder.validate import RowValidator
-from builder.write import ShardWriter
+from builder.write import EXPORTS, ShardWriter, export_path
 
 #: How the engine counts name transcripts whose source states no translation engine.
 UNSTATED_ENGINE = "not stated"
 
 #: Rows per written batch (one Parquet row group, one Arrow record batch), per config.
-BATCH_ROWS = {"segments": 8_192, "transcripts": 50}
+BATCH_ROWS = {"segments": 8_192, "transcripts": 50, "sentences": 8_192}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class ShardResult:
     flags: Counter[str] = field(default_factory=Counter)
     engines: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    quality: QualityTally = field(default_factory=QualityTally)
 
 
 @contextmanager
@@ -78,9 +81,21 @@ def run_shard(job: ShardJob) -> ShardResult:
 
 def _run_shard(job: ShardJob) -> ShardResult:
     result = ShardResult(job.index)
+    exports = {
+        "sentences": tuple(
+            cls(job.out_dir / export_path(kind, job.index, job.num_shards), arrow_schema("sentences"))
+            for kind, cls in EXPORTS.items()
+        )
+    }
     writers = {
         config: ShardWriter(
-            job.out_dir, config, arrow_schema(config), job.index, job.num_shards, BATCH_ROWS[config]
+            job.out_dir,
+            config,
+            arrow_schema(config),
+            job.index,
+            job.num_shards,
+            BATCH_ROWS[config],
+            exports.get(config, ()),
         )
         for config in config_names()
     }
@@ -93,7 +108,11 @@ def _run_shard(job: ShardJob) -> ShardResult:
             result.errors.append(str(exc))
             continue
         result.raw_bytes += source.num_bytes
-        rows = {"segments": list(segment_rows(transcript)), "transcripts": [transcript_row(transcript)]}
+        segments, sentences = [], []
+        for segment, units in aligned_rows(transcript):
+            segments.append(segment)
+            sentences += units
+        rows = {"segments": segments, "transcripts": [transcript_row(transcript)], "sentences": sentences}
         valid = all([validators[c].check(r) for c in rows for r in rows[c]])
         if not valid:
             continue
@@ -103,6 +122,10 @@ def _run_shard(job: ShardJob) -> ShardResult:
         result.num_turns += len(transcript.turns)
         result.flags.update(flag for row in rows["segments"] for flag in row["flags"])
         result.flags.update(transcript.flags)
+        for row in segments:
+            result.quality.add_segment(row)
+        for row in sentences:
+            result.quality.add_sentence(row)
         result.engines[transcript.translation_origin.engine or UNSTATED_ENGINE] += 1
     for config, writer in writers.items():
         writer.close()

@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder import flags
-from builder.rows import segment_rows, transcript_row
+from builder.rows import transcript_row
 from builder.schema import arrow_schema, config_names, features_dict, load_schema, yaml_features
+from builder.sentence_rows import aligned_rows
 from builder.sources import read_source
 from builder.structure import build_transcript
 from builder.validate import RowValidator
@@ -68,13 +69,20 @@ def test_flag_codes_in_schemas_match_the_catalog() -> None:
     transcript_enum = load_schema("transcripts")["properties"]["flags"]["items"]["enum"]
     assert segment_enum == flags.codes("segment")
     assert transcript_enum == flags.codes("transcript")
+    sentence = load_schema("sentences")
+    assert sentence["properties"]["flags"]["items"]["enum"] == flags.codes("sentence")
+    assert sentence["$defs"]["evidence"]["properties"]["code"]["enum"] == flags.codes("sentence")
+    segment = load_schema("segments")
+    assert segment["$defs"]["evidence"]["properties"]["code"]["enum"] == flags.codes("segment")
 
 
 def _seed_rows() -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {"segments": [], "transcripts": []}
+    rows: dict[str, list[dict]] = {"segments": [], "transcripts": [], "sentences": []}
     for path in sorted(RAW.glob("*.txt")):
         transcript = build_transcript(read_source(path, path.name))
-        rows["segments"] += list(segment_rows(transcript))
+        for segment, sentences in aligned_rows(transcript):
+            rows["segments"].append(segment)
+            rows["sentences"] += sentences
         rows["transcripts"].append(transcript_row(transcript))
     return rows
 

@@ -25,7 +25,7 @@ ENCODINGS = {
     "jsonl": "application/jsonlines",
     "arrow": "application/vnd.apache.arrow.file",
 }
-_DATA_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "boolean": "sc:Boolean"}
+_DATA_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "number": "sc:Float", "boolean": "sc:Boolean"}
 #: Croissant 1.1's standard JSON-LD context (as ``mlcroissant`` 1.1 writes it).
 CONTEXT: dict[str, Any] = {
     "@language": "en",

@@ -1,0 +1,236 @@
+"""Monotone sentence alignment of a paragraph pair (Gale–Church with anchors).
+
+A dynamic programme over the two sentence sequences picks the cheapest path of beads
+(``1-1``, ``2-1``, ``1-2``, ``2-2``, ``3-1``, ``1-3``, ``1-0``, ``0-1``). A bead's cost is its
+prior (how rare its kind is), the Gale–Church length cost (how far the Chinese length is from
+what the English length predicts, in standard deviations) and an anchor cost: each number in
+digits without a counterpart on the other side, and each Latin word of the Chinese that the
+English does not contain, costs ``ANCHOR``. Ties go to the simpler bead, so the result is
+deterministic. A unit's score is ``exp(-cost / 4)``: 1 for a perfect ``1-1``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from builder.align.anchors import Features, en_features, zh_features
+from builder.align.numbers import Number
+from builder.align.segment_en import Span, split_en
+from builder.align.segment_zh import split_zh
+from builder.align.units import Unit
+
+#: Chinese length units per English character, and the variance per English character.
+RATIO = 0.268
+SMOOTH = 5.0
+SIGMA = 0.2
+#: Cost of each anchor (number or Latin word) that has no counterpart in the bead.
+ANCHOR = 2.5
+#: Bead kinds (English sentences, Chinese sentences) with their prior cost, simplest first.
+BEADS: tuple[tuple[int, int, float], ...] = (
+    (1, 1, 0.0),
+    (2, 1, 2.3),
+    (1, 2, 2.3),
+    (2, 2, 9.0),
+    (3, 1, 4.6),
+    (1, 3, 4.6),
+    (1, 0, 6.0),
+    (0, 1, 6.0),
+)
+#: Paragraphs with as many Chinese as English sentences, each 1-1 bead at most this costly,
+#: are aligned one to one without the search (about 1.6 standard deviations, no anchor missed).
+DIAGONAL = 2.5
+#: The longest Chinese sentence (in length units) that may be a stray fragment.
+FRAGMENT = 8.0
+#: How much cheaper the unit must be without the fragment for it to be set apart.
+FRAGMENT_MARGIN = 1.0
+#: The search stays within this many sentences of the diagonal.
+BAND = 3
+#: Cost per length unit of a sentence left unaligned (long sentences rarely lack a partner).
+UNALIGNED_PER_CHAR = 0.04
+_SQRT2 = math.sqrt(2.0)
+
+
+def _length_cost(en_len: float, zh_len: float) -> float:
+    delta = math.log((zh_len + SMOOTH) / (RATIO * en_len + SMOOTH)) / SIGMA
+    return -math.log(max(math.erfc(abs(delta) / _SQRT2), 1e-30))
+
+
+def _union(sets: list[frozenset[float]]) -> frozenset[float]:
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+
+
+def _unmatched(side: list[Features], other: list[Features]) -> list[Number]:
+    """Numbers in digits of one side that nothing on the other side stands for."""
+    numbers = [n for f in side for n in f.numbers]
+    if not numbers:
+        return numbers
+    values = _union([f.values for f in other])
+    missing = [n for n in numbers if n.values.isdisjoint(values)]
+    if missing:
+        weak = _union([f.weak_values for f in other])
+        missing = [n for n in missing if n.values.isdisjoint(weak)]
+    return missing
+
+
+def _missing_numbers(side: list[Features], other: list[Features]) -> int:
+    return len(_unmatched(side, other)) if any(f.numbers for f in side) else 0
+
+
+def _anchor_cost(en: list[Features], zh: list[Features]) -> float:
+    missing = _missing_numbers(en, zh) + _missing_numbers(zh, en)
+    latin = [w for f in zh for w in f.latin]
+    if latin:
+        text = en[0].lower if len(en) == 1 else " ".join(f.lower for f in en)
+        missing += sum(1 for w in latin if w not in text)
+    return ANCHOR * missing
+
+
+def bead_cost(en: list[Features], zh: list[Features], prior: float) -> float:
+    """The cost of aligning these English sentences with these Chinese sentences."""
+    if not en:
+        return prior + UNALIGNED_PER_CHAR * sum(f.length for f in zh) / RATIO
+    if not zh:
+        return prior + UNALIGNED_PER_CHAR * sum(f.length for f in en)
+    en_len = sum(f.length for f in en)
+    zh_len = sum(f.length for f in zh)
+    return prior + _length_cost(en_len, zh_len) + _anchor_cost(en, zh)
+
+
+def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, int, float]]:
+    """The cheapest bead path as (i, j, English count, Chinese count, bead cost).
+
+    Lengths come from prefix sums; a bead's anchor cost (never negative) is computed only when
+    its prior and length cost leave it a chance to improve the cell it reaches."""
+    n, m = len(en), len(zh)
+    inf = math.inf
+    en_sum, zh_sum = [0.0], [0.0]
+    for f in en:
+        en_sum.append(en_sum[-1] + f.length)
+    for f in zh:
+        zh_sum.append(zh_sum[-1] + f.length)
+    en_anchor = [bool(f.numbers) for f in en]
+    zh_anchor = [bool(f.numbers or f.latin) for f in zh]
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    band = BAND * max(n, m)
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = best[i][j]
+            if here == inf or abs(i * m - j * n) > band:
+                continue
+            for di, dj, prior in BEADS:
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m:
+                    continue
+                if not di:
+                    cost = prior + UNALIGNED_PER_CHAR * (zh_sum[nj] - zh_sum[j]) / RATIO
+                elif not dj:
+                    cost = prior + UNALIGNED_PER_CHAR * (en_sum[ni] - en_sum[i])
+                else:
+                    cost = prior + _length_cost(en_sum[ni] - en_sum[i], zh_sum[nj] - zh_sum[j])
+                    if here + cost >= best[ni][nj]:
+                        continue
+                    if any(en_anchor[i:ni]) or any(zh_anchor[j:nj]):
+                        cost += _anchor_cost(en[i:ni], zh[j:nj])
+                if here + cost < best[ni][nj]:
+                    best[ni][nj] = here + cost
+                    back[ni][nj] = (di, dj, cost)
+    path = []
+    i, j = n, m
+    while i or j:
+        step = back[i][j]
+        assert step is not None  # every cell is reachable through 1-0 and 0-1 beads
+        di, dj, cost = step
+        i, j = i - di, j - dj
+        path.append((i, j, di, dj, cost))
+    path.reverse()
+    return path
+
+
+def _unit(
+    en_text: str,
+    zh_text: str,
+    en_spans: list[Span],
+    zh_spans: list[Span],
+    cost: float,
+    en: list[Features] | None = None,
+    zh: list[Features] | None = None,
+) -> Unit:
+    kind = f"{len(en_spans)}-{len(zh_spans)}"
+    es = (en_spans[0][0], en_spans[-1][1]) if en_spans else (None, None)
+    zs = (zh_spans[0][0], zh_spans[-1][1]) if zh_spans else (None, None)
+    en_side = en_text[es[0] : es[1]] if en_spans else ""
+    zh_side = zh_text[zs[0] : zs[1]] if zh_spans else ""
+    score = round(math.exp(-cost / 4.0), 4) if en_spans and zh_spans else 0.0
+    en_missing: tuple[str, ...] = ()
+    zh_missing: tuple[str, ...] = ()
+    if en and zh:
+        en_missing = tuple(n.text for n in _unmatched(en, zh))
+        zh_missing = tuple(n.text for n in _unmatched(zh, en))
+    return Unit(kind, es[0], es[1], zs[0], zs[1], en_side, zh_side, score, en_missing, zh_missing)
+
+
+def align_pair(en_text: str, zh_text: str | None) -> list[Unit]:
+    """Align the sentences of an English paragraph and its Chinese translation, in order.
+
+    Every sentence of both paragraphs is in exactly one unit; a missing translation (None)
+    gives one ``1-0`` unit per English sentence.
+    """
+    en_spans = split_en(en_text)
+    zh_spans = split_zh(zh_text) if zh_text else []
+    zh_text = zh_text or ""
+    if not zh_spans or not en_spans:
+        return [_unit(en_text, zh_text, [s], [], 0.0) for s in en_spans] + [
+            _unit(en_text, zh_text, [], [s], 0.0) for s in zh_spans
+        ]
+    en = [en_features(en_text[a:b]) for a, b in en_spans]
+    zh = [zh_features(zh_text[a:b]) for a, b in zh_spans]
+    if len(en) == len(zh) == 1:  # the paragraphs are paired already: never split them apart
+        return [_unit(en_text, zh_text, en_spans, zh_spans, bead_cost(en, zh, 0.0), en, zh)]
+    if len(en) == len(zh):  # the common case: one Chinese sentence per English one, all plausible
+        costs = [bead_cost([e], [z], 0.0) for e, z in zip(en, zh, strict=True)]
+        if max(costs) <= DIAGONAL:
+            return [
+                _unit(en_text, zh_text, [es], [zs], cost, [e], [z])
+                for es, zs, cost, e, z in zip(en_spans, zh_spans, costs, en, zh, strict=True)
+            ]
+    units = []
+    for i, j, di, dj, cost in _path(en, zh):
+        if dj >= 2 and di >= 1 and _stray_tail(en[i : i + di], zh[j : j + dj], cost):
+            units.append(
+                _unit(
+                    en_text,
+                    zh_text,
+                    en_spans[i : i + di],
+                    zh_spans[j : j + dj - 1],
+                    cost,
+                    en[i : i + di],
+                    zh[j : j + dj - 1],
+                )
+            )
+            units.append(_unit(en_text, zh_text, [], zh_spans[j + dj - 1 : j + dj], 0.0))
+        else:
+            units.append(
+                _unit(
+                    en_text,
+                    zh_text,
+                    en_spans[i : i + di],
+                    zh_spans[j : j + dj],
+                    cost,
+                    en[i : i + di],
+                    zh[j : j + dj],
+                )
+            )
+    return units
+
+
+def _stray_tail(en: list[Features], zh: list[Features], cost: float) -> bool:
+    """Whether the last Chinese sentence of a unit is a stray fragment that translates nothing
+    (``…提供了安全港。看起來的陳述。``): short, a statement with no number or Latin word, and
+    the unit's English fits the Chinese clearly better without it."""
+    tail = zh[-1]
+    if tail.length > FRAGMENT or tail.numbers or tail.latin or tail.text[-1] in "?!？！":
+        return False
+    prior = next(p for di, dj, p in BEADS if di == len(en) and dj == len(zh) - 1)
+    return bead_cost(en, zh[:-1], prior) + FRAGMENT_MARGIN < cost
