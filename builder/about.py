@@ -35,9 +35,10 @@ ABOUT = About(
     title="callcorpus: bilingual earnings-call transcripts (English–Traditional Chinese)",
     abstract=(
         "English earnings-call transcripts with their Traditional Chinese machine translations, "
-        "structured into speaker turns, participants with roles, prepared remarks and Q&A, and "
-        "English–Chinese paragraph pairs, released as versioned, schema-validated Parquet, JSONL "
-        "and Arrow files with a Hugging Face dataset card."
+        "structured into speaker turns, participants with roles, prepared remarks and Q&A, "
+        "English–Chinese paragraph pairs and aligned sentence pairs with translation-quality "
+        "flags, released as versioned, schema-validated Parquet, JSONL and Arrow files with a "
+        "Hugging Face dataset card."
     ),
     authors=("callcorpus maintainers",),
     keywords=("earnings calls", "parallel corpus", "machine translation", "Traditional Chinese", "finance"),

@@ -13,12 +13,12 @@ from typing import Any
 import yaml
 
 from builder import __version__
+from builder.about import ABOUT
 from builder.flags import CATALOG
 from builder.quality import card_section
 from builder.schema import config_names, load_schema, release_spec, schema_version, yaml_features
 from builder.write import shard_path
 
-PRETTY_NAME = "callcorpus: bilingual earnings-call transcripts (English–Traditional Chinese)"
 _SIZE_BOUNDS = [
     (1_000, "n<1K"),
     (10_000, "1K<n<10K"),
@@ -63,10 +63,10 @@ def card_metadata(facts: CardFacts) -> dict[str, Any]:
     """The card's YAML header as plain data."""
     spec = release_spec()
     return {
-        "pretty_name": PRETTY_NAME,
-        "license": "other",
-        "license_name": "research-use",
-        "license_link": "LICENSE-DATA.md",
+        "pretty_name": ABOUT.title,
+        "license": ABOUT.license_hub,
+        "license_name": ABOUT.license_name,
+        "license_link": ABOUT.license_file,
         "language": ["en", "zh"],
         "language_details": "en, zh-Hant",
         "multilinguality": "translation",
@@ -164,9 +164,9 @@ def render_card(facts: CardFacts, bibtex: str) -> str:
 
 # callcorpus {v}
 
-English earnings-call transcripts with their Traditional Chinese machine translations,
-structured into speaker turns, participants with roles, prepared remarks and Q&A, and
-English–Chinese paragraph pairs. Version {v}, released {facts.date_released}; built by the
+{ABOUT.abstract}
+
+Version {v}, released {facts.date_released}; built by the
 `callcorpus` package {__version__} with schema {schema_version()}. `manifest.json` lists every
 file with its SHA-256 and the build signature; `SHA256SUMS` checks a download.
 
