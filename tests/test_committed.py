@@ -1,0 +1,50 @@
+"""The releases committed under dist/ are intact and reproducible, and the root files follow them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import yaml
+from conftest import RAW, ROOT
+
+from builder.publish import root_files
+from builder.release import build_release
+from builder.verify import verify_release
+from builder.versions import list_releases
+
+DIST = ROOT / "dist"
+RELEASES = list_releases(DIST)
+
+
+def test_there_is_a_committed_release() -> None:
+    assert RELEASES, "dist/ holds no release: cut one with `callcorpus release`"
+
+
+def test_every_committed_release_is_intact() -> None:
+    for version in RELEASES:
+        assert verify_release(DIST / version) == [], version
+        done = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=DIST / version)
+        assert done.returncode == 0, version
+
+
+def test_the_newest_release_is_rebuilt_from_raw_to_the_same_bytes(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    for version in RELEASES:
+        shutil.copytree(DIST / version, dist / version)
+    summary = build_release(RAW, dist, RELEASES[-1], workers=2)
+    assert summary.unchanged, f"rebuilding {RELEASES[-1]} from raw/ gives different bytes: cut a new release"
+
+
+def test_root_metadata_files_follow_the_releases() -> None:
+    for name, text in root_files(DIST).items():
+        assert (ROOT / name).read_text("utf-8") == text, f"{name} is stale: run `callcorpus release`"
+
+
+def test_root_citation_cff_is_valid_cff_1_2_0() -> None:
+    schema = yaml.safe_load((ROOT / "tests" / "schemas" / "cff-1.2.0.schema.json").read_text("utf-8"))
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
+    jsonschema.validate(cff, schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    assert cff["version"] == RELEASES[-1]
