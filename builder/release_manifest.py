@@ -20,7 +20,7 @@ from builder import __version__
 from builder.description import ReleaseDescription, list_files
 from builder.errors import CallcorpusError
 from builder.shard import BATCH_ROWS
-from builder.write import FORMATS
+from builder.write import EXPORTS, FORMATS
 from builder.write.parquet import PARQUET_OPTIONS
 
 MANIFEST = "manifest.json"
@@ -40,6 +40,7 @@ def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
         f"orjson:{metadata.version('orjson')}",
         f"pyyaml:{metadata.version('PyYAML')}",
         f"formats:{'+'.join(FORMATS)}",
+        f"exports:{'+'.join(EXPORTS)}",
         f"shard:{transcripts_per_shard}",
         "batch:" + ",".join(f"{config}={rows}" for config, rows in BATCH_ROWS.items()),
         f"python:{sys.version_info.major}.{sys.version_info.minor}",

@@ -64,7 +64,11 @@ def render(releases: list[Release], changelog: str | None) -> str:
         out.append(f"| [{r.version}](#v{r.version.replace('.', '-')}) | " + " | ".join(counts) + " |")
     out.append("")
     out.append("## Changelog\n")
-    out.append(_demote(changelog) + "\n" if changelog else "The repository has no `CHANGELOG.md` yet.\n")
+    if changelog:
+        body = changelog.split("\n", 1)[1] if changelog.startswith("# ") else changelog  # its own title
+        out.append(_demote(body) + "\n")
+    else:
+        out.append("The repository has no `CHANGELOG.md` yet.\n")
     for i, r in enumerate(releases):
         out += _release(r, i == 0)
     return "\n".join(out)
