@@ -45,8 +45,9 @@ def verify_release(root: Path) -> list[str]:
             problems.append(f"{path}: {found.size} bytes, {MANIFEST} says {entry.get('size')}")
         elif found.sha256 != entry.get("sha256"):
             problems.append(f"{path}: SHA-256 does not match {MANIFEST}")
-    if root.name != manifest.get("version"):
-        problems.append(f"{MANIFEST}: version {manifest.get('version')} but the folder is {root.name}")
+    folder = root.resolve().name
+    if folder != manifest.get("version"):
+        problems.append(f"{MANIFEST}: version {manifest.get('version')} but the folder is {folder}")
     if not problems:
         problems += _check_counts_and_schema(root, manifest)
     return problems

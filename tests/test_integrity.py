@@ -118,3 +118,10 @@ def test_release_metadata_files_follow_from_its_manifest(seed_release: BuildSumm
     }.items():
         assert (root / name).read_text("utf-8") == render(desc), name
     assert render_bibtex(desc) in (root / "README.md").read_text("utf-8")
+
+
+def test_verify_works_from_inside_the_release_folder(
+    seed_release: BuildSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(seed_release.path)
+    assert verify_release(Path(".")) == []
