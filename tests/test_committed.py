@@ -48,3 +48,8 @@ def test_root_citation_cff_is_valid_cff_1_2_0() -> None:
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text("utf-8"))
     jsonschema.validate(cff, schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     assert cff["version"] == RELEASES[-1]
+
+
+def test_readme_cites_the_newest_release() -> None:
+    entry = (DIST / RELEASES[-1] / "citation.bib").read_text("utf-8")
+    assert f"```bibtex\n{entry}```" in (ROOT / "README.md").read_text("utf-8"), "update README's BibTeX"
