@@ -15,6 +15,7 @@ from typing import Any
 
 import orjson
 
+from builder.columns import flat_columns, schema_columns, type_name
 from builder.errors import CallcorpusError
 from builder.versions import Level, bump_level, higher
 
@@ -163,34 +164,17 @@ def _release_schemas(release: Path) -> tuple[str, dict[str, dict[str, Any]]]:
     return spec["schema_version"], configs
 
 
-def _flatten(node: dict[str, Any], root: dict[str, Any], prefix: str = "") -> dict[str, dict[str, Any]]:
+def _fields(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every field of a schema by dotted path, with its type, nullability, enum and description."""
-    out: dict[str, dict[str, Any]] = {}
-    for name, prop in node.get("properties", {}).items():
-        if "$ref" in prop:
-            prop = root["$defs"][prop["$ref"].removeprefix("#/$defs/")]
-        types = prop.get("type", [])
-        types = types if isinstance(types, list) else [types]
-        kind = next((t for t in types if t != "null"), "null")
-        items = prop.get("items", {})
-        if kind == "array" and "$ref" in items:
-            items = root["$defs"][items["$ref"].removeprefix("#/$defs/")]
-        if kind == "array":
-            item_types = items.get("type", "object")
-            kind = f"array<{item_types if isinstance(item_types, str) else '|'.join(item_types)}>"
-        path = f"{prefix}{name}"
-        enum = prop.get("enum", items.get("enum") if isinstance(items, dict) else None)
-        out[path] = {
-            "type": kind,
-            "nullable": "null" in types,
-            "enum": None if enum is None else [e for e in enum if e is not None],
-            "description": prop.get("description", ""),
+    return {
+        path: {
+            "type": type_name(column),
+            "nullable": column.nullable,
+            "enum": list(column.enum or (column.item.enum if column.item else ())) or None,
+            "description": column.description,
         }
-        if "properties" in prop:
-            out |= _flatten(prop, root, f"{path}.")
-        if isinstance(items, dict) and "properties" in items:
-            out |= _flatten(items, root, f"{path}[].")
-    return out
+        for path, column in flat_columns(schema_columns(schema))
+    }
 
 
 def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list[SchemaChange]:
@@ -201,7 +185,7 @@ def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]
     for config in sorted(set(new) - set(old)):
         changes.append(SchemaChange(config, "", "config added", None, None, "minor"))
     for config in [c for c in new if c in old]:
-        before, after = _flatten(old[config], old[config]), _flatten(new[config], new[config])
+        before, after = _fields(old[config]), _fields(new[config])
         for path in [p for p in before if p not in after]:
             changes.append(SchemaChange(config, path, "field removed", before[path]["type"], None, "major"))
         for path in [p for p in after if p not in before]:

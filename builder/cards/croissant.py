@@ -15,7 +15,7 @@ from typing import Any
 
 from builder.cards import dump_json
 from builder.cards.bibtex import render_bibtex
-from builder.cards.columns import Column, columns
+from builder.columns import Column, columns
 from builder.description import ReleaseDescription
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import yaml
 
 from builder.cards.bibtex import cite_key
-from builder.cards.columns import columns
+from builder.columns import columns
 from builder.description import ReleaseDescription, sha256_file
 
 #: The file names ``crosscheck`` knows how to read, as a release stores them.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.cards import dump_json
-from builder.cards.columns import Column, columns
+from builder.columns import Column, columns
 from builder.description import ReleaseDescription
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"

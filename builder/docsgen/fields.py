@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from builder.schema import load_schema
+from builder.columns import Column, columns, flat_columns, type_name
 
 _MISSING = object()
 
@@ -23,38 +23,16 @@ class FieldDoc:
     values: tuple[str, ...]
 
 
-def _resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    return root["$defs"][ref.removeprefix("#/$defs/")] if ref else node
-
-
-def _type(node: dict[str, Any], root: dict[str, Any]) -> tuple[str, bool]:
-    types = node["type"] if isinstance(node["type"], list) else [node["type"]]
-    kind = next(t for t in types if t != "null")
-    if kind == "array":
-        kind = f"array of {_type(_resolve(node['items'], root), root)[0]}"
-    return kind, "null" in types
-
-
-def _walk(node: dict[str, Any], root: dict[str, Any], prefix: str) -> Iterator[FieldDoc]:
-    for name, prop in node["properties"].items():
-        prop = _resolve(prop, root)
-        kind, nullable = _type(prop, root)
-        values = tuple(json.dumps(v) if v is None else str(v) for v in prop.get("enum", ()))
-        if not values and kind.startswith("array") and "enum" in prop["items"]:
-            values = tuple(str(v) for v in prop["items"]["enum"])
-        yield FieldDoc(f"{prefix}{name}", kind, nullable, prop.get("description", ""), values)
-        if "properties" in prop:
-            yield from _walk(prop, root, f"{prefix}{name}.")
-        items = _resolve(prop["items"], root) if "items" in prop else {}
-        if "properties" in items:
-            yield from _walk(items, root, f"{prefix}{name}[].")
+def _field(path: str, column: Column) -> FieldDoc:
+    values = column.enum or (column.item.enum if column.item else ())
+    if values and column.nullable:
+        values += ("null",)  # a nullable enum lists null among its values
+    return FieldDoc(path, type_name(column), column.nullable, column.description, values)
 
 
 def config_fields(config: str) -> list[FieldDoc]:
     """Every field of a config's schema, nested fields after their parent."""
-    schema = load_schema(config)
-    return list(_walk(schema, schema, ""))
+    return [_field(path, column) for path, column in flat_columns(columns(config))]
 
 
 def _values(value: Any, parts: list[str]) -> Iterator[Any]:

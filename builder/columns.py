@@ -1,11 +1,13 @@
-"""A config's columns as metadata files describe them, derived from its JSON Schema.
+"""A JSON Schema's columns as a typed tree: one walk of the schema for everything that describes fields.
 
-Croissant fields and Table Schema fields both come from here, so they cannot disagree with
-the schema the rows were validated against.
+Croissant and Table Schema fields, the documentation's schema reference and the schema diff
+between two releases all read columns from here, so they cannot disagree with the schema the
+rows were validated against (or with each other about what a field's type is).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,7 +64,28 @@ def _column(name: str, node: JSONSchema, root: JSONSchema, description: str = ""
     )
 
 
+def schema_columns(root: JSONSchema) -> tuple[Column, ...]:
+    """The top-level columns of a JSON Schema (a package's or a release's copy), in property order."""
+    return tuple(_column(k, v, root) for k, v in root["properties"].items())
+
+
 def columns(config: str) -> tuple[Column, ...]:
     """The top-level columns of a config, in schema (and Parquet) order."""
     root: dict[str, Any] = load_schema(config)
-    return tuple(_column(k, v, root) for k, v in root["properties"].items())
+    return schema_columns(root)
+
+
+def type_name(column: Column) -> str:
+    """A column's type for people: ``string``, ``object``, ``array of string``, …"""
+    return f"array of {type_name(column.item)}" if column.item else column.kind
+
+
+def flat_columns(cols: tuple[Column, ...], prefix: str = "") -> Iterator[tuple[str, Column]]:
+    """Every column and nested field by dotted path (``turns[].speaker``), parents first."""
+    for column in cols:
+        path = f"{prefix}{column.name}"
+        yield path, column
+        if column.children:
+            yield from flat_columns(column.children, f"{path}.")
+        if column.item and column.item.children:
+            yield from flat_columns(column.item.children, f"{path}[].")
