@@ -257,14 +257,14 @@ def _facts(
 
 
 def _write_metadata(root: Path, description: ReleaseDescription) -> None:
-    """Write the citation and metadata files, after reading them back against the files."""
+    """Write the citation and metadata files, after reading each back against the description."""
     rendered = {
         CFF: render_cff(description),
         CROISSANT: render_croissant(description),
         DATAPACKAGE: render_datapackage(description),
         BIBTEX: render_bibtex(description),
     }
-    problems = crosscheck(description, rendered, root)
+    problems = crosscheck(description, rendered)  # the description was just read off the files
     if problems:
         raise BuildFailed([f"release metadata: {problem}" for problem in problems])
     for name, text in rendered.items():

@@ -88,10 +88,12 @@ def manifest_data(desc: ReleaseDescription, changes: dict[str, Any] | None) -> d
 
 
 def write_manifest(root: Path, desc: ReleaseDescription, changes: dict[str, Any] | None) -> None:
-    """Write ``manifest.json`` (over ``desc.files``), then ``SHA256SUMS`` over every file."""
+    """Write ``manifest.json`` (over ``desc.files``), then ``SHA256SUMS`` over every file.
+
+    The hashes of ``desc.files`` are reused: only ``manifest.json`` itself is hashed anew."""
     text = json.dumps(manifest_data(desc, changes), ensure_ascii=False, indent=2) + "\n"
     (root / MANIFEST).write_text(text, encoding="utf-8")
-    sums = [f for f in list_files(root) if f.path != CHECKSUMS]
+    sums = [f for f in list_files(root, desc.files) if f.path != CHECKSUMS]
     (root / CHECKSUMS).write_text("".join(f"{f.sha256}  {f.path}\n" for f in sums), encoding="utf-8")
 
 
