@@ -16,6 +16,7 @@ import orjson
 
 from builder.align.quality import score_bucket
 from builder.errors import CallcorpusError
+from builder.escape import md_inline
 from builder.flags import CATALOG
 
 #: How many real examples per flag the card shows.
@@ -170,7 +171,8 @@ def format_report(report: dict[str, Any]) -> str:
 
 
 def _cell(text: str | None) -> str:
-    return (text or "∅").replace("|", "\\|").replace("\n", " ")
+    """Transcript text for a card table cell: shown literally, nothing in it interpreted."""
+    return md_inline(text or "∅")
 
 
 def card_section(report: dict[str, Any] | None) -> str:

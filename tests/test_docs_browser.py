@@ -143,6 +143,12 @@ def test_hostile_transcript_runs_nothing(page: Any, site_url: str) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("article script, article img[src='x']").count() == 0
     assert not page.events["dialogs"] and not page.events["errors"], page.events
+    # the dataset card shows flagged examples (this sentence is `untranslated`) from the same text
+    page.goto(f"{site_url}/card.html")
+    page.wait_for_load_state("load")
+    assert "<script>window.__pwned = 1</script>" in page.inner_text("article")
+    assert page.locator("article script").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
     # and through search results, which render the index's text
     page.fill("input.md-search__input", "Hostilecorp")
     page.keyboard.press("End")

@@ -1,27 +1,15 @@
-"""Escaping of data for the generated pages: text is shown as written and never interpreted.
+"""Escaping for the generated pages: data inside raw HTML blocks, or inline with ``builder.escape``.
 
-Transcript text may hold HTML, Markdown, ``{{ }}``, ``|`` or ``---``. Python-Markdown passes raw
-HTML through and ``html.escape`` leaves Markdown syntax live, so data is written either inside
-raw HTML blocks (escaped for HTML; Markdown does not look inside them) or, inline in Markdown,
-with every ASCII punctuation character as a numeric character reference.
+Data is written either inside raw HTML blocks (escaped for HTML; Markdown does not look inside
+them) or, inline in Markdown, with every ASCII punctuation character as a numeric character
+reference (``builder.escape.md_inline``, shared with the dataset card).
 """
 
 from __future__ import annotations
 
-import html
-import string
+from builder.escape import html_text, md_inline
 
-_PUNCTUATION = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
-
-
-def html_text(value: object) -> str:
-    """Text for an HTML element or attribute value: ``& < > " '`` escaped."""
-    return html.escape(str(value), quote=True)
-
-
-def md_inline(value: object) -> str:
-    """Text for a Markdown line or table cell: every ASCII punctuation as ``&#NN;``, newlines as spaces."""
-    return str(value).replace("\r", " ").replace("\n", " ").translate(_PUNCTUATION)
+__all__ = ["html_text", "md_cell", "md_code", "md_inline", "pre_block"]
 
 
 def md_code(value: object) -> str:
