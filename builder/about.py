@@ -19,6 +19,8 @@ class About:
     abstract: str
     authors: tuple[str, ...]
     keywords: tuple[str, ...]
+    #: BCP-47 tags of the corpus's languages (the English source, the Chinese translation).
+    languages: tuple[str, ...]
     #: SPDX id that machine-readable metadata declares: the strictest terms that cover the
     #: release as distributed (see ``LICENSE-DATA.md`` for the full terms).
     license_spdx: str
@@ -42,6 +44,7 @@ ABOUT = About(
     ),
     authors=("callcorpus maintainers",),
     keywords=("earnings calls", "parallel corpus", "machine translation", "Traditional Chinese", "finance"),
+    languages=("en", "zh-Hant"),
     license_spdx="CC-BY-NC-4.0",
     license_hub="other",
     license_name="research-use",

@@ -67,8 +67,8 @@ def card_metadata(facts: CardFacts) -> dict[str, Any]:
         "license": ABOUT.license_hub,
         "license_name": ABOUT.license_name,
         "license_link": ABOUT.license_file,
-        "language": ["en", "zh"],
-        "language_details": "en, zh-Hant",
+        "language": [tag.split("-")[0] for tag in ABOUT.languages],  # ISO 639; BCP-47 below
+        "language_details": ", ".join(ABOUT.languages),
         "multilinguality": "translation",
         "task_categories": ["translation"],
         "size_categories": [size_category(facts.configs[spec["default_config"]].num_examples)],

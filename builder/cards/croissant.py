@@ -167,7 +167,7 @@ def croissant_data(desc: ReleaseDescription) -> dict[str, Any]:
         "citeAs": render_bibtex(desc),
         "creator": [{"@type": "sc:Organization", "name": author} for author in about.authors],
         "keywords": list(about.keywords),
-        "inLanguage": ["en", "zh-Hant"],
+        "inLanguage": list(desc.about.languages),
     }
     if about.repository:
         data["url"] = about.repository
