@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from builder.about import ABOUT
 from builder.docsgen.citation import bibtex
-from builder.docsgen.escape import pre_block
+from builder.docsgen.escape import md_inline, pre_block
 from builder.docsgen.releases import Release
 
 
@@ -43,9 +44,7 @@ title: Home
 
 # callcorpus
 
-An open, citable, bilingual corpus of company **earnings-call transcripts**: every English
-paragraph with its Traditional Chinese machine translation, structured into speaker turns,
-participants with roles, prepared remarks and Q&A.
+{md_inline(ABOUT.abstract)}
 
 It is for researchers and engineers working on English–Chinese machine translation and its
 evaluation, on financial language and on the structure of spoken business discourse, and
