@@ -189,9 +189,12 @@ def test_translated_or_damaged_header_copies_are_headers(line: int, copy: str) -
     assert header.text_zh == copy and not transcript.flags
 
 
-def test_zero_width_characters_in_both_header_copies() -> None:
+@pytest.mark.parametrize(
+    "copy", ["Thomas\u200b Boyes - Analyst", "\u200cThomas Boyes - Analyst", "\u2060Thomas Boyes - Analyst"]
+)
+def test_zero_width_characters_in_both_header_copies(copy: str) -> None:
     lines = seed_lines("stem-2024-q4.txt")
-    lines[163] = lines[164] = "Thomas\u200b Boyes - Analyst"
+    lines[163] = lines[164] = copy
     transcript = _build(lines)
     assert _speakers(transcript) == _speakers(_build(seed_lines("stem-2024-q4.txt")))
     assert "Thomas Boyes" in {p.name for p in transcript.participants}

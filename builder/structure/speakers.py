@@ -64,7 +64,7 @@ def looks_like_header(text: str) -> bool:
     # Cheap checks first: most lines are long, end a sentence, or hold no dash to split a title.
     if len(text) > 200 or text.rstrip()[-1:] in _SENTENCE_END:
         return False
-    first = text.lstrip(" \t\u200b\ufeff")[:1]
+    first = text.lstrip(" \t" + INVISIBLE)[:1]
     if not ((first.isascii() and first.isalpha()) or first == "["):
         return False  # names start with a Latin letter (or "[" for an uncertain one)
     if len(text) > 40 and (text.count(" ") > 16 or not any(dash in text for dash in _DASHES)):
