@@ -8,7 +8,6 @@ new bytes are identical, and fails otherwise.
 
 from __future__ import annotations
 
-import dataclasses
 import filecmp
 import os
 import shutil
@@ -142,10 +141,9 @@ def build_release(
         version, changes = _choose_version(dist_dir, tmp, version, signature)
         final = dist_dir / version
         date = release_date(final / MANIFEST)
-        facts = _facts(version, date, tmp, results, len(shards), changes)
         quality = release_report([r.quality for r in results])
         (tmp / "quality.json").write_bytes(report_bytes(quality))
-        facts = dataclasses.replace(facts, quality=quality)
+        facts = _facts(version, date, tmp, results, len(shards), changes, quality)
         describe_now = partial(
             describe,
             tmp,
@@ -157,8 +155,9 @@ def build_release(
         )
         data = describe_now()
         (tmp / "README.md").write_text(render_card(facts, render_bibtex(data)), encoding="utf-8")
-        _write_metadata(tmp, describe_now(known=data.files))
-        write_manifest(tmp, describe_now(known=data.files), changes)
+        with_card = describe_now(known=data.files)
+        _write_metadata(tmp, with_card)
+        write_manifest(tmp, describe_now(known=with_card.files), changes)
         unchanged = _move_into_place(tmp, final)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -229,6 +228,7 @@ def _facts(
     results: list[ShardResult],
     num_shards: int,
     changes: dict[str, Any] | None,
+    quality: dict[str, Any],
 ) -> CardFacts:
     configs = {}
     for config in config_names():
@@ -253,6 +253,7 @@ def _facts(
         num_shards=num_shards,
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
+        quality=quality,
     )
 
 
