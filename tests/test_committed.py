@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -53,3 +55,16 @@ def test_root_citation_cff_is_valid_cff_1_2_0() -> None:
 def test_readme_cites_the_newest_release() -> None:
     entry = (DIST / RELEASES[-1] / "citation.bib").read_text("utf-8")
     assert f"```bibtex\n{entry}```" in (ROOT / "README.md").read_text("utf-8"), "update README's BibTeX"
+
+
+def test_newest_release_metadata_passes_the_real_validators() -> None:
+    """The shipped croissant.json through the mlcroissant CLI; datapackage.json against the v2 profile."""
+    root = DIST / RELEASES[-1]
+    cli = Path(sys.executable).with_name("mlcroissant")
+    done = subprocess.run(
+        [str(cli), "validate", "--jsonld", str(root / "croissant.json")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    profile = json.loads((ROOT / "tests" / "schemas" / "datapackage-2.0.json").read_text("utf-8"))
+    package = json.loads((root / "datapackage.json").read_text("utf-8"))
+    jsonschema.validate(package, profile)
