@@ -14,6 +14,7 @@ import yaml
 
 from builder import __version__
 from builder.about import ABOUT
+from builder.escape import md_cell
 from builder.flags import CATALOG
 from builder.quality import card_section
 from builder.schema import config_names, load_schema, release_spec, schema_version, yaml_features
@@ -100,10 +101,6 @@ def card_metadata(facts: CardFacts) -> dict[str, Any]:
     }
 
 
-def _escape_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _field_rows(node: dict[str, Any], root: dict[str, Any], prefix: str = "") -> list[str]:
     """Table rows of an object's fields, nested fields under dotted names.
 
@@ -124,7 +121,7 @@ def _field_rows(node: dict[str, Any], root: dict[str, Any], prefix: str = "") ->
         types = prop["type"] if isinstance(prop["type"], list) else [prop["type"]]
         kind = next(t for t in types if t != "null")
         nullable = "yes" if "null" in types else "no"
-        desc = _escape_cell(prop.get("description", ""))
+        desc = md_cell(prop.get("description", ""))
         rows.append(f"| `{prefix}{name}` | {kind} | {nullable} | {desc} |")
         if kind == "object" and "properties" in prop and prop.get("x-feature") != "Translation":
             rows += _field_rows(prop, root, f"{prefix}{name}.")

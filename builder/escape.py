@@ -22,3 +22,8 @@ def html_text(value: object) -> str:
 def md_inline(value: object) -> str:
     """Text for a Markdown line or table cell: every ASCII punctuation as ``&#NN;``, newlines as spaces."""
     return str(value).replace("\r", " ").replace("\n", " ").translate(_PUNCTUATION)
+
+
+def md_cell(markdown: str) -> str:
+    """Trusted Markdown (schema descriptions, never data) for a table cell: ``|`` escaped, one line."""
+    return markdown.replace("\r", " ").replace("\n", " ").replace("|", "\\|")

@@ -7,7 +7,7 @@ reference (``builder.escape.md_inline``, shared with the dataset card).
 
 from __future__ import annotations
 
-from builder.escape import html_text, md_inline
+from builder.escape import html_text, md_cell, md_inline
 
 __all__ = ["html_text", "md_cell", "md_code", "md_inline", "pre_block"]
 
@@ -15,11 +15,6 @@ __all__ = ["html_text", "md_cell", "md_code", "md_inline", "pre_block"]
 def md_code(value: object) -> str:
     """Inline code for Markdown prose: an HTML ``<code>`` element with escaped content."""
     return f"<code>{md_inline(value)}</code>"
-
-
-def md_cell(markdown: str) -> str:
-    """Trusted Markdown (schema descriptions, never data) for a table cell: ``|`` escaped, one line."""
-    return markdown.replace("\r", " ").replace("\n", " ").replace("|", "\\|")
 
 
 def pre_block(value: str, language: str = "") -> str:
