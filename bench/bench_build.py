@@ -302,7 +302,7 @@ def _rusage_mb() -> dict[str, float]:
 
 def child_build(params: dict[str, Any]) -> dict[str, Any]:
     """Time ``build_release`` on a clean output folder."""
-    from builder.release import build_release
+    from builder.release.build import build_release
 
     dist = Path(params["dist"])
     shutil.rmtree(dist, ignore_errors=True)
@@ -325,7 +325,8 @@ def child_build(params: dict[str, Any]) -> dict[str, Any]:
 
 def _parse_shard(paths: list[str]) -> int:
     """Parse files into both configs' rows and drop them; the number of segments."""
-    from builder.rows import segment_rows, transcript_row
+    from builder.rows.segments import segment_rows
+    from builder.rows.transcripts import transcript_row
     from builder.sources import read_source
     from builder.structure import build_transcript
 
@@ -341,7 +342,7 @@ def child_parse(params: dict[str, Any]) -> dict[str, Any]:
     """Time the parse alone (rows built, not validated nor written), on the build's shards and workers."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from builder.release import TRANSCRIPTS_PER_SHARD
+    from builder.release.build import TRANSCRIPTS_PER_SHARD
 
     paths = sorted(str(p) for p in Path(params["raw"]).rglob("*.txt"))
     shards = [paths[i : i + TRANSCRIPTS_PER_SHARD] for i in range(0, len(paths), TRANSCRIPTS_PER_SHARD)]
@@ -360,7 +361,7 @@ def child_parse(params: dict[str, Any]) -> dict[str, Any]:
 
 def _segments(paths: list[str]) -> Iterator[dict[str, Any]]:
     """Parse each file and yield its segment rows (what a user would hand to ``from_generator``)."""
-    from builder.rows import segment_rows
+    from builder.rows.segments import segment_rows
     from builder.sources import read_source
     from builder.structure import build_transcript
 
@@ -370,7 +371,7 @@ def _segments(paths: list[str]) -> Iterator[dict[str, Any]]:
 
 def _transcripts(paths: list[str]) -> Iterator[dict[str, Any]]:
     """Parse each file and yield its transcript row."""
-    from builder.rows import transcript_row
+    from builder.rows.transcripts import transcript_row
     from builder.sources import read_source
     from builder.structure import build_transcript
 
@@ -382,7 +383,7 @@ def _datasets_config(config: str, paths: list[str], out: Path, num_proc: int) ->
     """from_generator + to_parquet + to_json for one config; (seconds, rows)."""
     import datasets
 
-    from builder.schema import features_dict
+    from builder.schema.derived import features_dict
 
     generator = _segments if config == "segments" else _transcripts
     features = datasets.Features.from_dict(features_dict(config))
@@ -425,7 +426,7 @@ def child_profile(params: dict[str, Any]) -> dict[str, Any]:
     """Run ``build_release`` with one worker (in-process) under cProfile; save the stats."""
     import cProfile
 
-    from builder.release import build_release
+    from builder.release.build import build_release
 
     dist = Path(params["dist"])
     shutil.rmtree(dist, ignore_errors=True)

@@ -1,11 +1,19 @@
-"""The ``callcorpus`` command: a thin layer that calls the library and turns errors into lines."""
+"""The ``callcorpus`` command: parses options, calls one library function, prints.
+
+Library errors become one-line messages and exit code 1 in one place (``CallcorpusGroup``),
+in the manner of sqlite-utils; options shared by several commands come from the factories
+below. The library never imports this module.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -13,54 +21,96 @@ from builder import __version__
 from builder.errors import BuildFailed, CallcorpusError, ValidationFailed
 
 if TYPE_CHECKING:
-    from builder.release import BuildSummary
+    from builder.build.executor import Executor
+    from builder.release.build import BuildSummary
 
 
-def _fail(exc: CallcorpusError) -> None:
-    """Print an error as one line per problem on stderr and exit 1."""
+def _problem_lines(exc: CallcorpusError) -> list[str]:
+    """An error as the lines the user sees, one per problem."""
     if isinstance(exc, BuildFailed):
-        click.echo(f"error: build failed, no release written ({len(exc.errors)} error(s)):", err=True)
-        for line in exc.errors:
-            click.echo(f"error: {line}", err=True)
-    elif isinstance(exc, ValidationFailed):
-        for line in exc.problems:
-            click.echo(f"error: {line}", err=True)
-    else:
-        click.echo(f"error: {exc}", err=True)
+        return [f"build failed, no release written ({len(exc.errors)} error(s)):", *exc.errors]
+    if isinstance(exc, ValidationFailed):
+        return exc.problems
+    return [str(exc)]
+
+
+def fail(exc: CallcorpusError) -> NoReturn:
+    """Print an error as one line per problem on stderr and exit 1."""
+    for line in _problem_lines(exc):
+        click.echo(f"error: {line}", err=True)
     sys.exit(1)
 
 
-#: ``--dist``, shared by the commands that write or read the releases folder.
-dist_option = click.option(
-    "--dist",
-    "dist_dir",
-    type=click.Path(path_type=Path),
-    default=Path("dist"),
-    show_default=True,
-    help="Folder of releases (one X.Y.Z/ folder each).",
-)
+class CallcorpusGroup(click.Group):
+    """A click group that turns the library's errors (and the system's) into one-line messages."""
 
-#: ``--jobs``, shared by the commands that build.
-jobs_option = click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: one per CPU core).",
-)
-
-#: ``--raw``, shared by the commands that read raw transcripts and their manifest.
-raw_option = click.option(
-    "--raw",
-    "raw_dir",
-    type=click.Path(path_type=Path),
-    default=Path("raw"),
-    show_default=True,
-    help="Folder of raw transcripts (*.txt); its manifest.toml applies to the files inside it.",
-)
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a user's mistake ends in ``error: …`` lines and exit code 1."""
+        try:
+            return super().invoke(ctx)
+        except CallcorpusError as exc:
+            fail(exc)
+        except OSError as exc:  # e.g. a folder that cannot be written, a full disk
+            fail(CallcorpusError(f"{exc.filename or 'callcorpus'}: {exc.strerror or exc}"))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def dist_option(help: str = "Folder of releases (one X.Y.Z/ folder each).") -> Callable[..., Any]:
+    """``--dist``, for the commands that write or read the releases folder."""
+    return click.option(
+        "--dist",
+        "dist_dir",
+        type=click.Path(path_type=Path),
+        default=Path("dist"),
+        show_default=True,
+        help=help,
+    )
+
+
+def raw_option() -> Callable[..., Any]:
+    """``--raw``, for the commands that read raw transcripts and their manifest."""
+    return click.option(
+        "--raw",
+        "raw_dir",
+        type=click.Path(path_type=Path),
+        default=Path("raw"),
+        show_default=True,
+        help="Folder of raw transcripts (*.txt); its manifest.toml applies to the files inside it.",
+    )
+
+
+def jobs_option() -> Callable[..., Any]:
+    """``--jobs``, for the commands that build: how many local worker processes."""
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: one per CPU core).",
+    )
+
+
+def version_option(help: str) -> Callable[..., Any]:
+    """``--version`` of a corpus release (not of the package: that is ``callcorpus --version``)."""
+    return click.option("--version", "version", default=None, help=help)
+
+
+def _executor(jobs: int | None) -> Executor:
+    from builder.build.executor import ProcessExecutor
+
+    return ProcessExecutor(jobs or os.cpu_count() or 1)
+
+
+@contextmanager
+def _file_progress(raw_dir: Path) -> Iterator[Callable[[int], None]]:
+    """A progress bar over the raw files a build reads, advanced file by file."""
+    from builder.sources.discover import discover_sources
+
+    total = len(discover_sources(raw_dir)) if raw_dir.is_dir() else 0
+    with click.progressbar(length=total, label="building", file=sys.stderr) as bar:
+        yield bar.update
+
+
+@click.group(cls=CallcorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="callcorpus")
 def cli() -> None:
     """Build and check the callcorpus bilingual earnings-call corpus.
@@ -72,15 +122,10 @@ def cli() -> None:
 
 
 @cli.command()
-@raw_option
-@dist_option
-@click.option(
-    "--version",
-    "version",
-    default=None,
-    help="Corpus version X.Y.Z to (re)build; default: the newest release in DIST, else 1.0.0.",
-)
-@jobs_option
+@raw_option()
+@dist_option()
+@version_option("Corpus version X.Y.Z to (re)build; default: the newest release in DIST, else 1.0.0.")
+@jobs_option()
 def build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) -> None:
     """Build (or rebuild) a release from raw transcripts: Parquet, JSONL, Arrow, card, manifest.
 
@@ -92,27 +137,13 @@ def build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) 
 
         callcorpus build --raw raw --dist dist --version 1.0.0
     """
-    from builder.release import FIRST_VERSION
-    from builder.versions import list_releases
+    from builder.release.build import build_release, default_version
 
-    releases = list_releases(dist_dir)
-    summary = _build(raw_dir, dist_dir, version or (releases[-1] if releases else FIRST_VERSION), jobs)
+    with _file_progress(raw_dir) as progress:
+        summary = build_release(
+            raw_dir, dist_dir, version or default_version(dist_dir), _executor(jobs), progress
+        )
     _report(summary)
-
-
-def _build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) -> BuildSummary:
-    """Run a build with a progress bar; errors become one-line messages and exit 1."""
-    from builder.release import build_release, discover_sources
-
-    try:
-        total = len(discover_sources(raw_dir))
-        with click.progressbar(length=total, label="building", file=sys.stderr) as bar:
-            return build_release(raw_dir, dist_dir, version, jobs, progress=bar.update)
-    except CallcorpusError as exc:
-        _fail(exc)
-    except OSError as exc:  # e.g. a dist folder that cannot be written
-        _fail(CallcorpusError(f"{exc.filename or dist_dir}: {exc.strerror or exc}"))
-    raise AssertionError("unreachable")
 
 
 def _report(summary: BuildSummary) -> None:
@@ -130,15 +161,10 @@ def _report(summary: BuildSummary) -> None:
 
 
 @cli.command()
-@raw_option
-@dist_option
-@click.option(
-    "--version",
-    "version",
-    default=None,
-    help="Version X.Y.Z to cut; default: the one the changes since the newest release require.",
-)
-@jobs_option
+@raw_option()
+@dist_option()
+@version_option("Version X.Y.Z to cut; default: the one the changes since the newest release require.")
+@jobs_option()
 def release(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) -> None:
     """Cut the next release from raw/: diff against the newest one, check the version, write it.
 
@@ -152,21 +178,18 @@ def release(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None
 
         callcorpus release --version 1.1.0
     """
-    from builder.publish import write_root_files
-    from builder.versions import list_releases
+    from builder.release.build import cut_release
 
-    if version is not None and version in list_releases(dist_dir):
-        _fail(CallcorpusError(f"{dist_dir / version} is already released; cut a new version"))
-    summary = _build(raw_dir, dist_dir, version, jobs)
+    with _file_progress(raw_dir) as progress:
+        summary, updated = cut_release(raw_dir, dist_dir, version, _executor(jobs), progress)
     _report(summary)
     changes = summary.changes
     if changes:
         click.echo(f"changes since {changes['previous_version']}: {changes['required_bump'] or 'none'}")
         for reason in changes["reasons"]:
             click.echo(f"  - {reason}")
-    root = dist_dir.resolve().parent
-    for name in write_root_files(root, dist_dir):
-        click.echo(f"updated {root / name}")
+    for path in updated:
+        click.echo(f"updated {path}")
 
 
 @cli.command()
@@ -180,13 +203,13 @@ def verify(release_dir: Path) -> None:
 
         callcorpus verify dist/1.0.0
     """
-    from builder.verify import verify_release
+    from builder.check.verify import verify_release
 
     if not release_dir.is_dir():
-        _fail(CallcorpusError(f"{release_dir}: no such release folder"))
+        raise CallcorpusError(f"{release_dir}: no such release folder")
     problems = verify_release(release_dir)
     if problems:
-        _fail(ValidationFailed(str(release_dir), problems))
+        raise ValidationFailed(str(release_dir), problems)
     click.echo(f"{release_dir}: intact (every file matches manifest.json and SHA256SUMS)")
 
 
@@ -203,12 +226,9 @@ def diff(old: Path, new: Path, as_json: bool) -> None:
     """
     import json
 
-    from builder.diff import diff_releases
+    from builder.release.diff import diff_releases
 
-    try:
-        result = diff_releases(old, new, old.name, new.name)
-    except CallcorpusError as exc:
-        _fail(exc)
+    result = diff_releases(old, new, old.name, new.name)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -226,17 +246,17 @@ def validate(release: Path) -> None:
 
         callcorpus validate dist/1.0.0
     """
-    from builder.release_check import check_release
+    from builder.check.validate import check_release
 
     problems = check_release(release)
     if problems:
-        _fail(ValidationFailed(str(release), problems))
+        raise ValidationFailed(str(release), problems)
     click.echo(f"{release}: valid")
 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@raw_option
+@raw_option()
 def check(files: tuple[Path, ...], raw_dir: Path) -> None:
     """Parse raw transcripts without building: layout, metadata, turns, roles and flags.
 
@@ -248,74 +268,20 @@ def check(files: tuple[Path, ...], raw_dir: Path) -> None:
 
         callcorpus check raw/stem-2024-q4.txt
     """
-    from builder.manifest import load_manifest
-    from builder.release import discover_sources
-    from builder.rows import transcript_row
-    from builder.schema import config_names
-    from builder.sentence_rows import aligned_rows
-    from builder.sources import read_source
-    from builder.structure import build_transcript
-    from builder.validate import RowValidator
+    from builder.check.raw import check_files
 
-    try:
-        manifest = load_manifest(raw_dir, discover_sources(raw_dir)) if raw_dir.is_dir() else None
-    except CallcorpusError as exc:
-        _fail(exc)
     failed = False
-    for path in files:
-        name = _relative_name(path, raw_dir)
-        overrides = manifest.overrides(name) if manifest and name else None
-        try:
-            transcript = build_transcript(read_source(path), overrides)
-        except CallcorpusError as exc:
-            click.echo(f"error: {exc}", err=True)
-            failed = True
-            continue
-        validators = {config: RowValidator(config) for config in config_names()}
-        for segment, sentences in aligned_rows(transcript):
-            validators["segments"].check(segment)
-            for sentence in sentences:
-                validators["sentences"].check(sentence)
-        row = transcript_row(transcript)
-        _describe(path, row)
-        validators["transcripts"].check(row)
-        for problem in (p for v in validators.values() for p in v.problems):
-            click.echo(f"error: {path}: {problem}", err=True)
+    for result in check_files(list(files), raw_dir):
+        if result.processed is not None:
+            _describe(result.path, result.processed.transcript_row)
+        for problem in result.problems:
+            click.echo(f"error: {problem}", err=True)
             failed = True
     if failed:
         sys.exit(1)
 
 
-@cli.command()
-@click.argument("release", type=click.Path(path_type=Path, exists=True, file_okay=False))
-def quality(release: Path) -> None:
-    """Print a release's translation-quality report (its quality.json).
-
-    Flag counts by config, alignment types, score distribution, rates per call and every
-    number_mismatch hit with its evidence.
-
-    Example:
-
-        callcorpus quality dist/1.0.0
-    """
-    from builder.quality import format_report, read_report
-
-    try:
-        report = read_report(release)
-    except CallcorpusError as exc:
-        _fail(exc)
-    click.echo(format_report(report))
-
-
-def _relative_name(path: Path, raw_dir: Path) -> str | None:
-    """The file's manifest key when it lies inside the raw folder, else None."""
-    try:
-        return path.resolve().relative_to(raw_dir.resolve()).as_posix()
-    except ValueError:
-        return None
-
-
-def _describe(path: Path, row: dict) -> None:
+def _describe(path: Path, row: dict[str, Any]) -> None:
     """Print what ``check`` found in one file."""
     period = f"{row['fiscal_year']} Q{row['fiscal_quarter']}" if row["fiscal_year"] else "period unknown"
     click.echo(
@@ -335,7 +301,37 @@ def _describe(path: Path, row: dict) -> None:
 
 
 @cli.command()
-@dist_option
+@click.argument("release", type=click.Path(path_type=Path, exists=True, file_okay=False))
+def quality(release: Path) -> None:
+    """Print a release's translation-quality report (its quality.json).
+
+    Flag counts by config, alignment types, score distribution, rates per call and every
+    number_mismatch hit with its evidence.
+
+    Example:
+
+        callcorpus quality dist/1.0.0
+    """
+    from builder.cards.quality_report import format_report, read_report
+
+    click.echo(format_report(read_report(release)))
+
+
+def _command_helps() -> dict[str, str]:
+    """Every command's ``--help`` text, for the documentation's CLI reference."""
+    top = click.Context(
+        cli, info_name="callcorpus", terminal_width=88, max_content_width=88, **cli.context_settings
+    )
+    helps = {"callcorpus": cli.get_help(top)}
+    helps |= {
+        f"callcorpus {n}": c.get_help(click.Context(c, info_name=n, parent=top))
+        for n, c in cli.commands.items()
+    }
+    return helps
+
+
+@cli.command()
+@dist_option()
 @click.option(
     "--out",
     "out_dir",
@@ -359,30 +355,17 @@ def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
     Pages (home, data card, schema reference, statistics, one page per transcript, loading,
     CLI reference, releases) are generated into OUT/src beside the hand-written pages of
     docs/, and `mkdocs build --strict` writes the site to OUT/site (open OUT/site/index.html).
+    Building the site needs the `docs` extra (pip install -e '.[docs]').
 
     Example:
 
         callcorpus build && callcorpus docs
     """
-    from builder.docsgen.site import build as build_site
-    from builder.docsgen.site import generate, release_epoch
+    from builder.docsgen.site import build_docs
 
     started = time.perf_counter()
-    top = click.Context(
-        cli, info_name="callcorpus", terminal_width=88, max_content_width=88, **cli.context_settings
-    )
-    helps = {"callcorpus": cli.get_help(top)}
-    helps |= {
-        f"callcorpus {n}": c.get_help(click.Context(c, info_name=n, parent=top))
-        for n, c in cli.commands.items()
-    }
     src, site = out_dir / "src", out_dir / "site"
-    try:
-        count = generate(dist_dir, src, config.parent / "docs", helps)
-        if not no_build:
-            build_site(config, src, site, release_epoch(dist_dir))
-    except CallcorpusError as exc:
-        _fail(exc)
+    count = build_docs(dist_dir, src, None if no_build else site, config, _command_helps())
     done = f"site in {site}/index.html" if not no_build else "sources only"
     click.echo(f"docs: {count} source files in {src}, {done} ({time.perf_counter() - started:.1f} s)")
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.release import BuildSummary, build_release
+from builder.build.executor import SerialExecutor
+from builder.release.build import BuildSummary, build_release
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
@@ -28,7 +29,7 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "1795651200")
 def seed_release(tmp_path_factory: pytest.TempPathFactory) -> BuildSummary:
     """The seeds built once into a temporary dist folder (version 1.0.0)."""
     dist = tmp_path_factory.mktemp("dist")
-    return build_release(RAW, dist, "1.0.0", workers=1)
+    return build_release(RAW, dist, "1.0.0", executor=SerialExecutor())
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("docs")
     shutil.copytree(RAW, base / "raw")
     shutil.copy(ROOT / "tests" / "data" / "hostile-2025-q1.txt", base / "raw")
-    build_release(base / "raw", base / "dist", "1.0.0", workers=1)
+    build_release(base / "raw", base / "dist", "1.0.0", executor=SerialExecutor())
     args = [
         "docs",
         "--dist",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.card_lint import lint_card, parse_card_header
-from builder.release import BuildSummary
-from builder.release_check import check_release, read_card
+from builder.cards.card_lint import lint_card, parse_card_header
+from builder.check.validate import check_release, read_card
+from builder.release.build import BuildSummary
 
 
 def test_the_seed_card_passes_the_lint(seed_release: BuildSummary) -> None:

@@ -23,15 +23,15 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from builder.about import ABOUT
+from builder.cards.about import ABOUT
 from builder.cards.bibtex import escape, render_bibtex
 from builder.cards.cff import render_cff
 from builder.cards.croissant import render_croissant
 from builder.cards.crosscheck import BIBTEX, CFF, CROISSANT, DATAPACKAGE, ZENODO, crosscheck
 from builder.cards.datapackage import render_datapackage
+from builder.cards.description import ReleaseDescription, describe
 from builder.cards.zenodo import render_zenodo
-from builder.description import ReleaseDescription, describe
-from builder.release import BuildSummary
+from builder.release.build import BuildSummary
 
 SCHEMAS = Path(__file__).parent / "schemas"
 DATE = "2026-11-22"

@@ -12,10 +12,11 @@ import jsonschema
 import yaml
 from conftest import RAW, ROOT
 
-from builder.publish import root_files
-from builder.release import build_release
-from builder.verify import verify_release
-from builder.versions import list_releases
+from builder.build.executor import ProcessExecutor
+from builder.check.verify import verify_release
+from builder.release.build import build_release
+from builder.release.root_files import root_files
+from builder.release.versions import list_releases
 
 DIST = ROOT / "dist"
 RELEASES = list_releases(DIST)
@@ -36,7 +37,7 @@ def test_the_newest_release_is_rebuilt_from_raw_to_the_same_bytes(tmp_path: Path
     dist = tmp_path / "dist"
     for version in RELEASES:
         shutil.copytree(DIST / version, dist / version)
-    summary = build_release(RAW, dist, RELEASES[-1], workers=2)
+    summary = build_release(RAW, dist, RELEASES[-1], executor=ProcessExecutor(2))
     assert summary.unchanged, f"rebuilding {RELEASES[-1]} from raw/ gives different bytes: cut a new release"
 
 

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from builder.cli import cli
 from builder.docsgen.site import generate
-from builder.release import BuildSummary
-from builder.schema import load_schema, release_spec
+from builder.release.build import BuildSummary
+from builder.schema.files import load_schema, release_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 

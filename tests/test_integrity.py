@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.description import sha256_file
-from builder.release import BuildSummary
-from builder.release_manifest import build_signature
-from builder.verify import verify_release
+from builder.build.signature import build_signature
+from builder.cards.description import sha256_file
+from builder.check.verify import verify_release
+from builder.release.build import BuildSummary
 
 
 def _copy(release: BuildSummary, tmp_path: Path) -> Path:
@@ -106,7 +106,7 @@ def test_release_metadata_files_follow_from_its_manifest(seed_release: BuildSumm
     from builder.cards.cff import render_cff
     from builder.cards.croissant import render_croissant
     from builder.cards.datapackage import render_datapackage
-    from builder.description import load_description
+    from builder.cards.description import load_description
 
     root = seed_release.path
     desc = load_description(root)

@@ -6,10 +6,10 @@ import pytest
 from conftest import RAW
 
 from builder.align import align_pair
+from builder.align.findings import segment_findings, unit_findings
 from builder.align.numbers import unmatched
-from builder.align.quality import segment_findings, unit_findings
 from builder.align.simplified import SIMPLIFIED_ONLY, simplified_chars
-from builder.sentence_rows import aligned_rows
+from builder.rows.sentences import aligned_rows
 from builder.sources import read_source
 from builder.structure import build_transcript
 

@@ -14,10 +14,11 @@ import polars as pl
 import pytest
 from conftest import RAW, SEEDS
 
-import builder.release as release_module
+import builder.release.build as release_module
+from builder.build.executor import ProcessExecutor, SerialExecutor
+from builder.check.validate import check_release, read_card
 from builder.errors import BuildFailed, CallcorpusError, ManifestError, ReleaseExists
-from builder.release import BuildSummary, build_release
-from builder.release_check import check_release, read_card
+from builder.release.build import BuildSummary, build_release
 
 
 def _hashes(root: Path) -> dict[str, str]:
@@ -113,8 +114,8 @@ def test_two_builds_are_byte_identical_whatever_the_workers(
     raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(release_module, "TRANSCRIPTS_PER_SHARD", 1)  # three shards
-    one = build_release(raw_copy, tmp_path / "a", "1.0.0", workers=1)
-    two = build_release(raw_copy, tmp_path / "b", "1.0.0", workers=2)
+    one = build_release(raw_copy, tmp_path / "a", "1.0.0", executor=SerialExecutor())
+    two = build_release(raw_copy, tmp_path / "b", "1.0.0", executor=ProcessExecutor(2))
     assert _hashes(one.path) == _hashes(two.path)
     assert len(list((one.path / "data/segments").glob("*.parquet"))) == 3
     assert check_release(two.path) == []
@@ -126,7 +127,7 @@ def test_failed_build_leaves_no_release_and_reports_every_bad_file(raw_copy: Pat
     (raw_copy / "nul.txt").write_bytes(b"Operator\nOperator\nHi.\n\x00")
     dist = tmp_path / "dist"
     with pytest.raises(BuildFailed) as caught:
-        build_release(raw_copy, dist, "1.0.0", workers=1)
+        build_release(raw_copy, dist, "1.0.0", executor=SerialExecutor())
     assert caught.value.errors == [
         "empty.txt: file is empty",
         "nul.txt, line 4: contains a NUL byte (binary or UTF-16 file?)",
@@ -136,14 +137,14 @@ def test_failed_build_leaves_no_release_and_reports_every_bad_file(raw_copy: Pat
 
 def test_existing_release_is_never_overwritten(raw_copy: Path, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    first = build_release(raw_copy, dist, "1.0.0", workers=1)
+    first = build_release(raw_copy, dist, "1.0.0", executor=SerialExecutor())
     before = _hashes(first.path)
-    again = build_release(raw_copy, dist, "1.0.0", workers=1)
+    again = build_release(raw_copy, dist, "1.0.0", executor=SerialExecutor())
     assert again.unchanged and _hashes(first.path) == before
     path = raw_copy / "stem-2024-q4.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("Greetings", "Hello"), encoding="utf-8")
     with pytest.raises(ReleaseExists):
-        build_release(raw_copy, dist, "1.0.0", workers=1)
+        build_release(raw_copy, dist, "1.0.0", executor=SerialExecutor())
     assert _hashes(first.path) == before
     assert sorted(p.name for p in dist.iterdir()) == ["1.0.0"]
 
@@ -154,7 +155,7 @@ def test_manifest_overrides_with_provenance_and_yaml_safe_tickers(raw_copy: Path
         '[files."rekor-systems-2021-q3.txt"]\nexclude = "testing exclusion"\n',
         encoding="utf-8",
     )
-    summary = build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
+    summary = build_release(raw_copy, tmp_path / "dist", "1.0.0", executor=SerialExecutor())
     assert summary.excluded == {"rekor-systems-2021-q3.txt": "testing exclusion"}
     assert summary.num_transcripts == 2
     rows = pd.read_parquet(summary.path / "data/transcripts").set_index("transcript_id")
@@ -180,7 +181,7 @@ def test_manifest_overrides_with_provenance_and_yaml_safe_tickers(raw_copy: Path
 def test_bad_manifest_is_a_clear_error(raw_copy: Path, tmp_path: Path, manifest: str, message: str) -> None:
     (raw_copy / "manifest.toml").write_text(manifest, encoding="utf-8")
     with pytest.raises(ManifestError, match=message.replace(".", r"\.")):
-        build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
+        build_release(raw_copy, tmp_path / "dist", "1.0.0", executor=SerialExecutor())
     assert not (tmp_path / "dist").exists() or list((tmp_path / "dist").iterdir()) == []
 
 
@@ -194,7 +195,7 @@ def test_bad_version_and_missing_raw_are_errors(tmp_path: Path) -> None:
 def test_the_same_call_twice_is_an_error_naming_both_files(raw_copy: Path, tmp_path: Path) -> None:
     shutil.copy(raw_copy / "crexendo-cxdo-2023-q2.txt", raw_copy / "crexendo-again.txt")
     with pytest.raises(BuildFailed) as caught:
-        build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
+        build_release(raw_copy, tmp_path / "dist", "1.0.0", executor=SerialExecutor())
     assert caught.value.errors == [
         "crexendo-cxdo-2023-q2.txt: transcript id CXDO-2023Q2 is already used by crexendo-again.txt "
         "(the same call twice? set ticker/fiscal period in raw/manifest.toml)"
@@ -202,7 +203,7 @@ def test_the_same_call_twice_is_an_error_naming_both_files(raw_copy: Path, tmp_p
 
 
 def test_card_documents_every_field_of_every_config(seed_release: BuildSummary) -> None:
-    from builder.schema import config_names, load_schema
+    from builder.schema.files import config_names, load_schema
 
     text = (seed_release.path / "README.md").read_text(encoding="utf-8")
     for config in config_names():
@@ -213,7 +214,7 @@ def test_card_documents_every_field_of_every_config(seed_release: BuildSummary) 
 def test_card_names_the_engines_the_sources_state(raw_copy: Path, tmp_path: Path) -> None:
     path = raw_copy / "stem-2024-q4.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("Google", "DeepL", 1), encoding="utf-8")
-    summary = build_release(raw_copy, tmp_path / "dist", "1.0.0", workers=1)
+    summary = build_release(raw_copy, tmp_path / "dist", "1.0.0", executor=SerialExecutor())
     card = (summary.path / "README.md").read_text(encoding="utf-8")
     assert "name them: DeepL (1 call), Google Translate (2 calls);" in card
 

@@ -10,7 +10,7 @@ import orjson
 import pytest
 from conftest import RAW, SEEDS
 
-from builder.release import BuildSummary
+from builder.release.build import BuildSummary
 
 _MARKUP = {"plain": ("", ""), "bulleted": ("  • ", "    ")}
 

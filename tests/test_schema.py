@@ -15,12 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder import flags
-from builder.rows import transcript_row
-from builder.schema import arrow_schema, config_names, features_dict, load_schema, yaml_features
-from builder.sentence_rows import aligned_rows
-from builder.sources import read_source
-from builder.structure import build_transcript
-from builder.validate import RowValidator
+from builder.rows.process import process_file
+from builder.schema.derived import arrow_schema, features_dict, yaml_features
+from builder.schema.files import config_names, load_schema
+from builder.schema.validate import RowValidator
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
@@ -79,11 +77,10 @@ def test_flag_codes_in_schemas_match_the_catalog() -> None:
 def _seed_rows() -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {"segments": [], "transcripts": [], "sentences": []}
     for path in sorted(RAW.glob("*.txt")):
-        transcript = build_transcript(read_source(path, path.name))
-        for segment, sentences in aligned_rows(transcript):
-            rows["segments"].append(segment)
-            rows["sentences"] += sentences
-        rows["transcripts"].append(transcript_row(transcript))
+        processed = process_file(path, path.name)
+        assert not processed.problems
+        for config, config_rows in processed.rows.items():
+            rows[config] += config_rows
     return rows
 
 

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.flags import codes
-from builder.release import BuildSummary
-from builder.write.moses import is_clean_pair
+from builder.formats.moses import is_clean_pair
+from builder.release.build import BuildSummary
 
 CALLCORPUS = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "callcorpus"
 
@@ -153,7 +153,7 @@ def test_validate_cross_checks_sentences_segments_and_moses(
 
     import pyarrow.parquet as pq
 
-    from builder.release_check import check_release
+    from builder.check.validate import check_release
 
     copy = tmp_path / "1.0.0"
     shutil.copytree(seed_release.path, copy)
@@ -182,8 +182,8 @@ def test_validate_cross_checks_sentences_segments_and_moses(
 def test_tmx_round_trips_any_text(tmp_path: Path, pairs: list[tuple[str, str]]) -> None:
     from translate.storage import tmx
 
-    from builder.schema import arrow_schema
-    from builder.write.tmx import TmxWriter
+    from builder.formats.tmx import TmxWriter
+    from builder.schema.derived import arrow_schema
 
     rows = [
         {

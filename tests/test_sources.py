@@ -6,7 +6,8 @@ import pytest
 from conftest import RAW, SEEDS
 
 from builder.errors import SourceError
-from builder.rows import segment_rows, transcript_row
+from builder.rows.segments import segment_rows
+from builder.rows.transcripts import transcript_row
 from builder.sources import parse_source
 from builder.structure import build_transcript
 
@@ -26,9 +27,10 @@ def test_layout_is_detected_from_the_text_not_the_name(name: str, layout: str) -
 
 def _records(name: str, data: bytes) -> tuple[list[dict], dict]:
     transcript = build_transcript(parse_source(name, data))
-    row = transcript_row(transcript)
+    segments = list(segment_rows(transcript))
+    row = transcript_row(transcript, segments)
     row.pop("source_sha256")  # the hash of the file's own bytes, which differ by design
-    return list(segment_rows(transcript)), row
+    return segments, row
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
@@ -101,5 +103,6 @@ def test_source_hash_is_of_the_file_bytes() -> None:
 def test_title_with_full_width_parentheses() -> None:
     lines = (RAW / "crexendo-cxdo-2023-q2.txt").read_text(encoding="utf-8").split("\n")
     lines[0] = "Crexendo Inc（CXDO）2023 Q2 法說會逐字稿"
-    row = transcript_row(build_transcript(parse_source("c.txt", "\n".join(lines).encode())))
+    transcript = build_transcript(parse_source("c.txt", "\n".join(lines).encode()))
+    row = transcript_row(transcript, list(segment_rows(transcript)))
     assert (row["transcript_id"], row["company"], row["title"]) == ("CXDO-2023Q2", "Crexendo", lines[0])

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from builder.diff import check_schema_version, diff_releases, schema_changes
+from builder.build.executor import SerialExecutor
 from builder.errors import CallcorpusError, VersionUnderstated
-from builder.release import build_release
-from builder.schema import schema_version
-from builder.versions import bump, bump_level, check_bump, list_releases, parse_version
+from builder.release.build import build_release
+from builder.release.diff import check_schema_version, diff_releases, schema_changes
+from builder.release.versions import bump, bump_level, check_bump, list_releases, parse_version
+from builder.schema.files import schema_version
 
 
 def test_version_arithmetic() -> None:
@@ -75,21 +76,21 @@ def _add_call(raw: Path) -> None:
 
 def test_release_proposes_the_bump_the_changes_need(raw_copy: Path, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    assert build_release(raw_copy, dist, None, workers=1).version == "1.0.0"
+    assert build_release(raw_copy, dist, None, executor=SerialExecutor()).version == "1.0.0"
     with pytest.raises(CallcorpusError, match=r"nothing changed since 1\.0\.0"):
-        build_release(raw_copy, dist, None, workers=1)
+        build_release(raw_copy, dist, None, executor=SerialExecutor())
 
     _add_call(raw_copy)
     with pytest.raises(VersionUnderstated, match=r"patch release, but the changes since 1\.0\.0 need a"):
-        build_release(raw_copy, dist, "1.0.1", workers=1)
+        build_release(raw_copy, dist, "1.0.1", executor=SerialExecutor())
     assert list_releases(dist) == ["1.0.0"] and not list(dist.glob(".tmp-*"))
-    added = build_release(raw_copy, dist, None, workers=1)
+    added = build_release(raw_copy, dist, None, executor=SerialExecutor())
     assert added.version == "1.1.0"
     assert added.changes and added.changes["transcripts_added"] == ["CXDO-2023Q3"]
 
     stem = raw_copy / "stem-2024-q4.txt"
     stem.write_text(stem.read_text("utf-8").replace("Greetings", "Greetings and welcome", 1), "utf-8")
-    fixed = build_release(raw_copy, dist, None, workers=1)
+    fixed = build_release(raw_copy, dist, None, executor=SerialExecutor())
     assert fixed.version == "1.1.1" and fixed.changes
     assert fixed.changes["transcripts_changed"] == ["STEM-2024Q4"]
 
@@ -98,21 +99,21 @@ def test_release_proposes_the_bump_the_changes_need(raw_copy: Path, tmp_path: Pa
     manifest.write_text(manifest.read_text("utf-8") + exclusion)
     removed = r"need a major release \(2\.0\.0\): 1 transcript\(s\) removed"
     with pytest.raises(VersionUnderstated, match=removed):
-        build_release(raw_copy, dist, "1.2.0", workers=1)
-    assert build_release(raw_copy, dist, None, workers=1).version == "2.0.0"
+        build_release(raw_copy, dist, "1.2.0", executor=SerialExecutor())
+    assert build_release(raw_copy, dist, None, executor=SerialExecutor()).version == "2.0.0"
     assert list_releases(dist) == ["1.0.0", "1.1.0", "1.1.1", "2.0.0"]
 
 
 def test_diff_names_what_changed(raw_copy: Path, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    build_release(raw_copy, dist, None, workers=1)
+    build_release(raw_copy, dist, None, executor=SerialExecutor())
     _add_call(raw_copy)
     rekor = raw_copy / "rekor-systems-2021-q3.txt"
     lines = rekor.read_text("utf-8").split("\n")
     target = next(i for i, line in enumerate(lines) if "I do apologize once again" in line)
     lines[target] = lines[target].replace("once again", "again")
     rekor.write_text("\n".join(lines), "utf-8")
-    build_release(raw_copy, dist, "1.1.0", workers=1)
+    build_release(raw_copy, dist, "1.1.0", executor=SerialExecutor())
 
     diff = diff_releases(dist / "1.0.0", dist / "1.1.0", "1.0.0", "1.1.0")
     assert diff.added == ["CXDO-2023Q3"] and diff.removed == []
@@ -132,7 +133,7 @@ def test_diff_names_what_changed(raw_copy: Path, tmp_path: Path) -> None:
 
 def test_a_schema_change_needs_its_schema_version_moved(raw_copy: Path, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    first = build_release(raw_copy, dist, None, workers=1)
+    first = build_release(raw_copy, dist, None, executor=SerialExecutor())
     older = tmp_path / "older"
     shutil.copytree(first.path, older)
     schema = older / "schema" / "segment.schema.json"

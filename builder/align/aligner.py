@@ -195,33 +195,27 @@ def align_pair(en_text: str, zh_text: str | None) -> list[Unit]:
                 _unit(en_text, zh_text, [es], [zs], cost, [e], [z])
                 for es, zs, cost, e, z in zip(en_spans, zh_spans, costs, en, zh, strict=True)
             ]
+    return _units_on_path(en_text, zh_text, (en_spans, zh_spans), en, zh)
+
+
+def _units_on_path(
+    en_text: str,
+    zh_text: str,
+    spans: tuple[list[Span], list[Span]],
+    en: list[Features],
+    zh: list[Features],
+) -> list[Unit]:
+    """The units of the cheapest path over beads, a stray last Chinese sentence set apart."""
+    en_spans, zh_spans = spans
     units = []
     for i, j, di, dj, cost in _path(en, zh):
-        if dj >= 2 and di >= 1 and _stray_tail(en[i : i + di], zh[j : j + dj], cost):
-            units.append(
-                _unit(
-                    en_text,
-                    zh_text,
-                    en_spans[i : i + di],
-                    zh_spans[j : j + dj - 1],
-                    cost,
-                    en[i : i + di],
-                    zh[j : j + dj - 1],
-                )
-            )
-            units.append(_unit(en_text, zh_text, [], zh_spans[j + dj - 1 : j + dj], 0.0))
-        else:
-            units.append(
-                _unit(
-                    en_text,
-                    zh_text,
-                    en_spans[i : i + di],
-                    zh_spans[j : j + dj],
-                    cost,
-                    en[i : i + di],
-                    zh[j : j + dj],
-                )
-            )
+        stray = dj >= 2 and di >= 1 and _stray_tail(en[i : i + di], zh[j : j + dj], cost)
+        end = j + dj - 1 if stray else j + dj
+        units.append(
+            _unit(en_text, zh_text, en_spans[i : i + di], zh_spans[j:end], cost, en[i : i + di], zh[j:end])
+        )
+        if stray:
+            units.append(_unit(en_text, zh_text, [], zh_spans[end : j + dj], 0.0))
     return units
 
 

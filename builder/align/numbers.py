@@ -87,11 +87,6 @@ def _value(integer: str, fraction: str | None) -> float:
 _DIGIT = re.compile(r"[0-9]")
 
 
-def en_numbers(text: str) -> list[Number]:
-    """Numbers of an English text: digits (strong), number words and month names (weak)."""
-    return en_strong(text) + en_weak(text)
-
-
 def en_strong(text: str) -> list[Number]:
     """Numbers written in digits in an English text, with their scale (``$3.9 million``)."""
     found: list[Number] = []
@@ -145,11 +140,6 @@ def _cn_numeral(text: str) -> float | None:
         else:
             return None
     return total + section + (digit or 0.0)
-
-
-def zh_numbers(text: str) -> list[Number]:
-    """Numbers of a Chinese text: digits with ``萬``/``億`` multipliers (strong), numerals (weak)."""
-    return zh_strong(text) + zh_weak(text)
 
 
 def zh_strong(text: str) -> list[Number]:

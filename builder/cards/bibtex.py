@@ -7,7 +7,7 @@ does not split them into first and last names.
 
 from __future__ import annotations
 
-from builder.description import ReleaseDescription
+from builder.cards.description import ReleaseDescription
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ESCAPES = {

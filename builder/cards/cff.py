@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from builder.description import ReleaseDescription
+from builder.cards.description import ReleaseDescription
 
 CFF_VERSION = "1.2.0"
 MESSAGE = "If you use this dataset, please cite it using the metadata from this file."

@@ -15,8 +15,8 @@ from typing import Any
 
 from builder.cards import dump_json
 from builder.cards.bibtex import render_bibtex
-from builder.columns import Column, columns
-from builder.description import ReleaseDescription
+from builder.cards.description import ReleaseDescription
+from builder.schema.columns import Column, columns
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
 #: Encoding format of each data file format (Parquet and JSON Lines as ``mlcroissant`` names them).

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from builder.cards import dump_json
-from builder.columns import Column, columns
-from builder.description import ReleaseDescription
+from builder.cards.description import ReleaseDescription
+from builder.schema.columns import Column, columns
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.cards import dump_json
-from builder.description import ReleaseDescription
+from builder.cards.description import ReleaseDescription
 
 
 def zenodo_data(desc: ReleaseDescription) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.docsgen.escape import html_text as esc
+from builder.cards.escape import html_text as esc
 
 _WIDTH = 640
 _LABEL = 170

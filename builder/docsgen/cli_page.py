@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.docsgen.escape import pre_block
+from builder.cards.escape import pre_block
 
 
 def render(helps: dict[str, str]) -> str:

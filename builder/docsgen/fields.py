@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from builder.columns import Column, columns, flat_columns, type_name
+from builder.schema.columns import Column, columns, flat_columns, type_name
 
 _MISSING = object()
 

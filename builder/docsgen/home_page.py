@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from builder.about import ABOUT
+from builder.cards.about import ABOUT
+from builder.cards.escape import md_inline, pre_block
 from builder.docsgen.citation import bibtex
-from builder.docsgen.escape import md_inline, pre_block
 from builder.docsgen.releases import Release
 
 

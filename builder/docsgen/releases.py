@@ -11,8 +11,10 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from builder.errors import CallcorpusError
-from builder.schema import config_names
-from builder.versions import list_releases
+from builder.formats.layout import CARD, FORMATS, config_folder, shard_files
+from builder.formats.read import read_rows
+from builder.release.versions import list_releases
+from builder.schema.files import config_names
 
 
 class NoRelease(CallcorpusError):
@@ -34,24 +36,22 @@ class Release:
     def rows(self, config: str) -> list[dict[str, Any]]:
         """Every row of a config's ``train`` split, read from its Parquet files in order."""
         if config not in self._rows:
-            files = sorted((self.path / "data" / config).glob("train-*.parquet"))
-            self._rows[config] = [r for f in files for r in pq.read_table(f).to_pylist()]
+            self._rows[config] = list(read_rows(self.path, config))
         return self._rows[config]
 
     def num_rows(self, config: str) -> int:
         """Rows of a config, from its Parquet footers."""
-        files = sorted((self.path / "data" / config).glob("train-*.parquet"))
-        return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+        return sum(pq.read_metadata(f).num_rows for f in shard_files(self.path, config))
 
     @property
     def configs(self) -> list[str]:
         """The schema's configs that this release holds, default first."""
-        return [name for name in config_names() if (self.path / "data" / name).is_dir()]
+        return [name for name in config_names() if config_folder(self.path, name).is_dir()]
 
     @cached_property
     def card(self) -> str:
         """The dataset card (``README.md``) without its YAML header."""
-        text = (self.path / "README.md").read_text(encoding="utf-8")
+        text = (self.path / CARD).read_text(encoding="utf-8")
         if text.startswith("---\n"):
             text = text.split("\n---\n", 1)[1]
         return text.lstrip("\n")
@@ -78,7 +78,7 @@ def find_releases(dist: Path) -> list[Release]:
     found = [
         Release(version, dist / version)
         for version in reversed(list_releases(dist))
-        if (dist / version / "README.md").is_file() and (dist / version / "data").is_dir()
+        if (dist / version / CARD).is_file() and (dist / version / FORMATS["parquet"][0]).is_dir()
     ]
     if not found:
         raise NoRelease(f"{dist}: no release found (expected {dist}/X.Y.Z/); run `callcorpus build` first")

@@ -10,8 +10,8 @@ import json
 import re
 from typing import Any
 
+from builder.cards.escape import md_code, pre_block
 from builder.docsgen.citation import bibtex
-from builder.docsgen.escape import md_code, pre_block
 from builder.docsgen.releases import Release
 
 

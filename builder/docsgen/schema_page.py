@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from builder.docsgen.escape import md_cell, md_code, md_inline
+from builder.cards.escape import md_cell, md_code, md_inline
 from builder.docsgen.fields import config_fields, example_text
 from builder.docsgen.releases import Release
-from builder.schema import release_spec, schema_version
+from builder.schema.files import release_spec, schema_version
 
 
 def _row(cells: list[str]) -> str:

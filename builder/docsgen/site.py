@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import logging
 import os
 import shutil
@@ -81,11 +82,26 @@ def release_epoch(dist: Path) -> str:
     return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
 
 
+#: Modules of the ``docs`` extra that building the site needs.
+DOCS_EXTRA = ("mkdocs", "material", "jieba")
+
+
+def require_docs_extra() -> None:
+    """Raise ``DocsBuildFailed`` naming the extra to install when a module of it is missing."""
+    missing = [name for name in DOCS_EXTRA if importlib.util.find_spec(name) is None]
+    if missing:
+        raise DocsBuildFailed(
+            f"building the site needs the `docs` extra ({', '.join(missing)} not installed): "
+            "pip install -e '.[docs]' in a clone, or use --no-build for the sources only"
+        )
+
+
 def build(config: Path, src: Path, site: Path, epoch: str = "0") -> None:
     """Run ``mkdocs build --strict`` on ``src`` into ``site`` with the settings of ``config``.
 
     The sitemap's dates come from ``SOURCE_DATE_EPOCH`` when set, else from ``epoch``.
     """
+    require_docs_extra()
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -103,6 +119,18 @@ def build(config: Path, src: Path, site: Path, epoch: str = "0") -> None:
     finally:
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def build_docs(dist: Path, src: Path, site: Path | None, config: Path, cli_help: dict[str, str]) -> int:
+    """Generate the pages into ``src`` and, unless ``site`` is None, build the site there.
+
+    Returns the number of source files. The docs extra is checked before anything is written."""
+    if site is not None:
+        require_docs_extra()
+    count = generate(dist, src, config.parent / "docs", cli_help)
+    if site is not None:
+        build(config, src, site, release_epoch(dist))
+    return count
 
 
 def _quiet_jieba() -> None:

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from builder.cards.escape import md_inline
 from builder.docsgen.charts import bar_chart, histogram
-from builder.docsgen.escape import md_inline
 from builder.flags import CATALOG
 
 RATIO_RANGE = (0.0, 2.0, 20)

@@ -10,8 +10,8 @@ import json
 from itertools import groupby
 from typing import Any
 
-from builder.docsgen.escape import html_text as esc
-from builder.docsgen.escape import md_inline
+from builder.cards.escape import html_text as esc
+from builder.cards.escape import md_inline
 
 _SECTIONS = {
     "prepared_remarks": ("prepared-remarks", "Prepared remarks"),

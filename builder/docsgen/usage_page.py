@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib import metadata
 
 from builder.docsgen.releases import Release
+from builder.formats.layout import shard_files
 
 LIBRARIES = ("datasets", "pandas", "polars", "duckdb", "pyarrow")
 
@@ -26,7 +27,7 @@ def render(release: Release) -> str:
     root = f"dist/{v}"
     configs = release.configs
     default, other = configs[0], configs[1] if len(configs) > 1 else configs[0]
-    first = sorted((release.path / "data" / default).glob("train-*.parquet"))[0].name
+    first = shard_files(release.path, default)[0].name
     loads = "\n".join(f'{c} = load_dataset("{root}", "{c}", split="train")' for c in configs)
     pins = " ".join(_pin(n) for n in LIBRARIES)
     return f"""# Loading and usage

@@ -15,9 +15,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from builder.manifest import load_manifest  # noqa: E402
-from builder.rows import segment_rows, transcript_row  # noqa: E402
+from builder.rows.segments import segment_rows  # noqa: E402
+from builder.rows.transcripts import transcript_row  # noqa: E402
 from builder.sources import read_source  # noqa: E402
+from builder.sources.manifest import load_manifest  # noqa: E402
 from builder.structure import build_transcript  # noqa: E402
 
 RAW = HERE.parent.parent / "raw"
@@ -27,8 +28,8 @@ def summarize(name: str) -> dict[str, Any]:
     """The facts a golden file pins for one raw file."""
     manifest = load_manifest(RAW, sorted(p.name for p in RAW.glob("*.txt")))
     transcript = build_transcript(read_source(RAW / name, name), manifest.overrides(name))
-    row = transcript_row(transcript)
     segments = list(segment_rows(transcript))
+    row = transcript_row(transcript, segments)
     keep = (
         "transcript_id",
         "company",

@@ -1,0 +1,110 @@
+"""Build one shard: every raw file of a fixed slice through ``process_file``, then written.
+
+A shard is the unit of parallel work and of output files. Which files form a shard depends
+only on the sorted file list, never on the number of workers, so the bytes of a release do
+not depend on the machine that built it. Jobs and results are plain, picklable values.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from builder.build.executor import Tick, no_progress
+from builder.build.tally import QualityTally
+from builder.errors import SourceError
+from builder.formats.shard_writer import ShardWriter, shard_writers
+from builder.rows.process import ProcessedFile, process_file
+
+#: How the engine counts name transcripts whose source states no translation engine.
+UNSTATED_ENGINE = "not stated"
+
+
+@dataclass(frozen=True, slots=True)
+class ShardJob:
+    """One shard's inputs: which raw files, with their manifest overrides, and where to write."""
+
+    index: int
+    num_shards: int
+    raw_dir: Path
+    out_dir: Path
+    names: tuple[str, ...]
+    overrides: dict[str, dict[str, Any]]
+
+
+@dataclass(slots=True)
+class ShardResult:
+    """What a shard wrote and found: row counts and bytes per config, flags, errors."""
+
+    index: int
+    num_rows: dict[str, int] = field(default_factory=dict)
+    num_bytes: dict[str, int] = field(default_factory=dict)
+    transcript_ids: list[tuple[str, str]] = field(default_factory=list)
+    num_turns: int = 0
+    raw_bytes: int = 0
+    flags: Counter[str] = field(default_factory=Counter)
+    engines: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+    quality: QualityTally = field(default_factory=QualityTally)
+
+    def add(self, processed: ProcessedFile) -> None:
+        """Count one written file."""
+        transcript = processed.transcript
+        self.transcript_ids.append((transcript.transcript_id, processed.name))
+        self.raw_bytes += processed.num_bytes
+        self.num_turns += len(transcript.turns)
+        self.flags.update(flag for row in processed.rows["segments"] for flag in row["flags"])
+        self.flags.update(transcript.flags)
+        for row in processed.rows["segments"]:
+            self.quality.add_segment(row)
+        for row in processed.rows["sentences"]:
+            self.quality.add_sentence(row)
+        self.engines[transcript.translation_origin.engine or UNSTATED_ENGINE] += 1
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a shard allocates many short-lived, acyclic rows,
+    which reference counting frees; the collector would only rescan them again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def run_shard(job: ShardJob, tick: Tick = no_progress) -> ShardResult:
+    """Process and write every file of the shard; bad files are reported, the rest still checked."""
+    result = ShardResult(job.index)
+    with _gc_paused():
+        writers = shard_writers(job.out_dir, job.index, job.num_shards)
+        for name in job.names:
+            _add_file(job, name, writers, result)
+            tick(1)
+        for config, writer in writers.items():
+            writer.close()
+            result.num_rows[config] = writer.num_rows
+            result.num_bytes[config] = writer.num_bytes
+    return result
+
+
+def _add_file(job: ShardJob, name: str, writers: dict[str, ShardWriter], result: ShardResult) -> None:
+    """Process one raw file; write its rows, or record why it cannot be written."""
+    try:
+        processed = process_file(job.raw_dir / name, name, job.overrides.get(name))
+    except SourceError as exc:
+        result.errors.append(str(exc))
+        return
+    if processed.problems:
+        result.errors += [f"{name}: {problem}" for problem in processed.problems]
+        return
+    for config, rows in processed.rows.items():
+        writers[config].add(rows)
+    result.add(processed)

@@ -1,0 +1,302 @@
+"""The dataset card (``README.md`` of a release): Hub YAML written by PyYAML, then prose.
+
+Everything in it is derived: counts from the build, fields from the JSON Schemas, flags from
+the catalog. The YAML is produced by ``yaml.safe_dump`` from plain data, never by string
+formatting, so a value such as the ticker ``ON`` stays a string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import yaml
+
+from builder import __version__
+from builder.cards.about import ABOUT
+from builder.cards.escape import md_cell
+from builder.cards.quality_report import card_section
+from builder.flags import CATALOG
+from builder.formats.layout import SPLIT, data_files_pattern, shard_path
+from builder.schema.columns import Column, columns
+from builder.schema.derived import yaml_features
+from builder.schema.files import config_names, release_spec, schema_version
+
+_SIZE_BOUNDS = [
+    (1_000, "n<1K"),
+    (10_000, "1K<n<10K"),
+    (100_000, "10K<n<100K"),
+    (1_000_000, "100K<n<1M"),
+    (10_000_000, "1M<n<10M"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigStats:
+    """One config's split as built: rows, Arrow bytes and Parquet bytes on disk."""
+
+    num_examples: int
+    num_bytes: int
+    download_size: int
+
+
+@dataclass(frozen=True, slots=True)
+class CardFacts:
+    """What the card states about one release."""
+
+    version: str
+    date_released: str
+    #: This release's changelog entry (Markdown).
+    changes: str
+    configs: dict[str, ConfigStats]
+    num_transcripts: int
+    num_turns: int
+    num_shards: int
+    flags: dict[str, int]
+    engines: dict[str, int]
+    quality: dict[str, Any] | None = None
+
+
+def size_category(rows: int) -> str:
+    """The Hub's size category for a row count."""
+    return next((label for bound, label in _SIZE_BOUNDS if rows < bound), "n>1T")
+
+
+def card_metadata(facts: CardFacts) -> dict[str, Any]:
+    """The card's YAML header as plain data."""
+    spec = release_spec()
+    return {
+        "pretty_name": ABOUT.title,
+        "license": ABOUT.license_hub,
+        "license_name": ABOUT.license_name,
+        "license_link": ABOUT.license_file,
+        "language": [tag.split("-")[0] for tag in ABOUT.languages],  # ISO 639; BCP-47 below
+        "language_details": ", ".join(ABOUT.languages),
+        "multilinguality": "translation",
+        "task_categories": ["translation"],
+        "size_categories": [size_category(facts.configs[spec["default_config"]].num_examples)],
+        "tags": ["finance", "earnings-calls", "parallel-corpus", "machine-translation"],
+        "configs": [
+            {
+                "config_name": name,
+                **({"default": True} if name == spec["default_config"] else {}),
+                "data_files": [{"split": SPLIT, "path": data_files_pattern(name)}],
+            }
+            for name in config_names()
+        ],
+        "dataset_info": [
+            {
+                "config_name": name,
+                "features": yaml_features(name),
+                "splits": [
+                    {
+                        "name": SPLIT,
+                        "num_bytes": facts.configs[name].num_bytes,
+                        "num_examples": facts.configs[name].num_examples,
+                    }
+                ],
+                "download_size": facts.configs[name].download_size,
+                "dataset_size": facts.configs[name].num_bytes,
+            }
+            for name in config_names()
+        ],
+    }
+
+
+def _shared_ref(children: tuple[Column, ...]) -> Column | None:
+    """One column standing for all ``children`` when they are several and share one ``$ref``
+    (the provenance of each metadata field), described with the names it stands for."""
+    refs = {child.ref for child in children}
+    if len(children) < 2 or len(refs) != 1 or None in refs:
+        return None
+    names = ", ".join(f"`{child.name}`" for child in children)
+    first = children[0]
+    return replace(first, name="<field>", description=f"{first.description} One for each of {names}.")
+
+
+def _field_rows(cols: tuple[Column, ...], prefix: str = "") -> list[str]:
+    """Table rows of columns, nested fields under dotted names (list items under ``name[].``)."""
+    shared = _shared_ref(cols) if prefix else None
+    rows = []
+    for column in (shared,) if shared else cols:
+        nullable = "yes" if column.nullable else "no"
+        rows.append(
+            f"| `{prefix}{column.name}` | {column.kind} | {nullable} | {md_cell(column.description)} |"
+        )
+        if column.children and not column.translation:
+            rows += _field_rows(column.children, f"{prefix}{column.name}.")
+        # Items written as a $ref are not expanded: release 1.0.0's card lists them so.
+        if column.item is not None and column.item.children and column.item.ref is None:
+            rows += _field_rows(column.item.children, f"{prefix}{column.name}[].")
+    return rows
+
+
+def field_table(config: str) -> str:
+    """A Markdown table of a config's fields, generated from its JSON Schema's columns."""
+    head = "| field | type | nullable | description |\n|---|---|---|---|"
+    return head + "\n" + "\n".join(_field_rows(columns(config)))
+
+
+def _card_head(facts: CardFacts) -> str:
+    """The YAML header, title, abstract, version and size."""
+    v = facts.version
+    header = yaml.safe_dump(card_metadata(facts), sort_keys=False, allow_unicode=True, width=1000)
+    seg = facts.configs["segments"].num_examples
+    return f"""---
+{header}---
+
+# callcorpus {v}
+
+{ABOUT.abstract}
+
+Version {v}, released {facts.date_released}; built by the
+`callcorpus` package {__version__} with schema {schema_version()}. `manifest.json` lists every
+file with its SHA-256 and the build signature; `SHA256SUMS` checks a download.
+
+This release holds **{facts.num_transcripts:,} calls**, **{facts.num_turns:,} speaker turns**
+and **{seg:,} paragraph pairs**.
+
+"""
+
+
+def _card_configs(facts: CardFacts) -> str:
+    """Configs, loading and pinning this version."""
+    v = facts.version
+    spec = release_spec()
+    configs = "\n".join(
+        f"| `{name}` | {facts.configs[name].num_examples:,} | {spec['configs'][name]['description']} |"
+        for name in config_names()
+    )
+    first_shard = shard_path("segments", "parquet", 0, facts.num_shards).split("/", 2)[2]
+    return f"""## Configs
+
+| config | rows | what a row is |
+|---|---|---|
+{configs}
+
+Each config has one split, `train`. The Parquet files under `data/` are what the configs
+name; `jsonl/` and `arrow/` (Arrow IPC file format) hold the same rows in the same order.
+
+## Loading
+
+```python
+from datasets import load_dataset
+
+# from a clone of the repository (or this folder, downloaded, in place of dist/{v})
+segments = load_dataset("dist/{v}", "segments", split="train")
+transcripts = load_dataset("dist/{v}", "transcripts", split="train")
+sentences = load_dataset("dist/{v}", "sentences", split="train")  # aligned sentence units
+print(segments[0]["translation"])  # {{'en': '…', 'zh': '…'}}
+```
+
+```python
+import pandas as pd
+df = pd.read_parquet("dist/{v}/data/segments/")
+```
+
+```sql
+-- DuckDB
+SELECT speaker_role, count(*) FROM 'dist/{v}/data/segments/*.parquet' GROUP BY 1;
+```
+
+### Pinning this version
+
+Cite and load one version, never "the latest". Each way below gives exactly the bytes listed
+in this release's `manifest.json` and `SHA256SUMS`:
+
+- **A local clone**: `load_dataset("dist/{v}", "segments")` reads only this release's folder.
+- **A copy on the Hugging Face Hub**: when this folder is uploaded as a dataset repository with
+  one tag per release, `load_dataset("<namespace>/callcorpus", "segments", revision="v{v}")`
+  loads the files of tag `v{v}`.
+- **Direct Parquet download**: the files of a Hub copy are at
+  `https://huggingface.co/datasets/<namespace>/callcorpus/resolve/v{v}/data/segments/{first_shard}`
+  (`resolve/v{v}` pins the tag); `pd.read_parquet(url)` or DuckDB's `read_parquet(url)` read them.
+
+Check a download with `sha256sum -c SHA256SUMS` in this folder, or `callcorpus verify dist/{v}`.
+
+"""
+
+
+def _card_fields(facts: CardFacts) -> str:
+    """Fields from the schemas, and the flags with their counts."""
+    fields = "\n\n".join(f"### `{name}`\n\n{field_table(name)}" for name in config_names())
+    flags = "\n".join(
+        f"| `{f.code}` | {', '.join(f.scopes)} | {f.severity} | {facts.flags.get(f.code, 0)} "
+        f"| {f.description} |"
+        for f in CATALOG.values()
+    )
+    return f"""## Fields
+
+Generated from the JSON Schemas (`schema/`, version {schema_version()}).
+
+{fields}
+
+## Flags
+
+Flags mark doubtful records; nothing is dropped. Counts are for this release.
+
+| code | applies to | severity | count | meaning |
+|---|---|---|---|---|
+{flags}
+
+"""
+
+
+def _card_caveat(facts: CardFacts) -> str:
+    """The machine-translation caveat and the translation-quality section."""
+    engines = ", ".join(f"{engine} ({n:,} call{'s' * (n != 1)})" for engine, n in facts.engines.items())
+    return f"""## Machine translation caveat
+
+The Chinese side is **machine translation** (translation engines as the sources' disclaimers
+name them: {engines}; per call in `transcripts.translation_origin`), published by the
+source site for reference only; the
+English original prevails. It is not a human reference translation: numbers, names and
+financial terms are sometimes wrong, sentences are sometimes merged, split or cut short.
+Use it as noisy parallel data, and check the `flags` of each segment.
+{card_section(facts.quality)}
+"""
+
+
+def _card_making(facts: CardFacts, bibtex: str) -> str:
+    """How it was made, licensing, changes and citation."""
+    changes = facts.changes.split("\n", 2)[2]  # the entry without its heading
+    return f"""## How it was made
+
+Raw files are read as written (UTF-8, no Unicode normalization), their layout detected from
+the text, every line accounted for (each non-blank line is a paragraph, a translation, a
+speaker header or front matter), paragraphs paired with their translations by slot and
+script rather than by blind alternation, and every row validated against the JSON Schema
+before it is written. Roles, sections and exchanges come from the call's context (the
+operator's introductions, who answers whom); metadata records where each value came from.
+
+## Licensing
+
+The transcripts are the words of the companies and analysts on each call; their copyright
+stays with its owners. The corpus is distributed for non-commercial research and teaching;
+the terms are in `LICENSE-DATA.md` beside this card. The code that builds it is Apache-2.0.
+
+## Changes
+
+{changes}
+The full history is in the repository's `CHANGELOG.md`.
+
+## Citation
+
+```bibtex
+{bibtex}```
+
+The same entry is in `citation.bib`; `CITATION.cff`, `croissant.json` and
+`datapackage.json` beside this card describe this version for citation managers, MLCommons
+Croissant and Frictionless tools.
+"""
+
+
+def render_card(facts: CardFacts, bibtex: str) -> str:
+    """The full ``README.md`` of a release; ``bibtex`` is the release's BibTeX entry."""
+    return (
+        _card_head(facts)
+        + _card_configs(facts)
+        + _card_fields(facts)
+        + _card_caveat(facts)
+        + _card_making(facts, bibtex)
+    )

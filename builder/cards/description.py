@@ -1,0 +1,160 @@
+"""The release description: every fact about one release folder that metadata files state.
+
+A description is read off the files themselves (sizes, SHA-256, Parquet row counts) plus the
+few facts only the build knows (version, release date, sources, build signature). The card,
+``manifest.json``, ``CITATION.cff``, ``croissant.json`` and ``datapackage.json`` are all
+rendered from one description, so their counts and hashes cannot disagree with the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from builder.cards.about import ABOUT, About
+from builder.formats.layout import FORMATS, MANIFEST, SCHEMA_FOLDER, SPLIT
+from builder.schema.files import config_names, release_spec
+
+_CHUNK = 1 << 20
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    """One file of a release: path relative to the release folder, size and SHA-256."""
+
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """One raw input of the build: its path under ``raw/`` and SHA-256."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigEntry:
+    """One config: its schema, row count and files per format (release-relative paths)."""
+
+    name: str
+    description: str
+    schema_file: str
+    num_rows: int
+    files: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseDescription:
+    """Everything the metadata files of one release state, read off its files."""
+
+    version: str
+    date_released: str
+    schema_version: str
+    package_version: str
+    build_signature: str
+    default_config: str
+    configs: tuple[ConfigEntry, ...]
+    files: tuple[FileEntry, ...]
+    sources: tuple[SourceEntry, ...]
+    about: About = ABOUT
+
+    def file(self, path: str) -> FileEntry:
+        """The entry of one file by its release-relative path."""
+        return next(f for f in self.files if f.path == path)
+
+    def config(self, name: str) -> ConfigEntry:
+        """One config by name."""
+        return next(c for c in self.configs if c.name == name)
+
+
+def list_files(root: Path, known: tuple[FileEntry, ...] = ()) -> list[FileEntry]:
+    """Every file under ``root`` (sorted, release-relative POSIX paths) with size and hash.
+
+    Entries in ``known`` (from an earlier listing of the same build) are reused for files of
+    the same path and size, so data files are hashed once per build.
+    """
+    reuse = {f.path: f for f in known}
+    entries = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        name, size = path.relative_to(root).as_posix(), path.stat().st_size
+        old = reuse.get(name)
+        entries.append(old if old and old.size == size else FileEntry(name, size, sha256_file(path)))
+    return entries
+
+
+def _config_entry(root: Path, name: str, files: list[FileEntry]) -> ConfigEntry:
+    spec = release_spec()["configs"][name]
+    per_format = {
+        fmt: tuple(f.path for f in files if f.path.startswith(f"{folder}/{name}/"))
+        for fmt, (folder, _) in FORMATS.items()
+    }
+    rows = sum(pq.read_metadata(root / path).num_rows for path in per_format["parquet"])
+    return ConfigEntry(name, spec["description"], f"schema/{spec['schema']}", rows, per_format)
+
+
+def describe(
+    root: Path,
+    *,
+    version: str,
+    date_released: str,
+    package_version: str,
+    build_signature: str,
+    sources: tuple[SourceEntry, ...],
+    exclude: frozenset[str] = frozenset(),
+    known: tuple[FileEntry, ...] = (),
+) -> ReleaseDescription:
+    """Describe the release folder ``root`` as it is on disk, leaving out ``exclude`` paths."""
+    files = [f for f in list_files(root, known) if f.path not in exclude]
+    return ReleaseDescription(
+        version=version,
+        date_released=date_released,
+        schema_version=release_spec()["schema_version"],
+        package_version=package_version,
+        build_signature=build_signature,
+        default_config=release_spec()["default_config"],
+        configs=tuple(_config_entry(root, name, files) for name in config_names()),
+        files=tuple(files),
+        sources=sources,
+    )
+
+
+def load_description(root: Path) -> ReleaseDescription:
+    """The description a release recorded in its ``manifest.json`` (files as listed there)."""
+    manifest = json.loads((root / MANIFEST).read_text("utf-8"))
+    spec = json.loads((root / SCHEMA_FOLDER / "release.json").read_text("utf-8"))
+    return ReleaseDescription(
+        version=manifest["version"],
+        date_released=manifest["date_released"],
+        schema_version=manifest["schema_version"],
+        package_version=manifest["package_version"],
+        build_signature=manifest["build_signature"],
+        default_config=manifest["default_config"],
+        configs=tuple(
+            ConfigEntry(
+                name,
+                spec["configs"][name]["description"],
+                config["schema"],
+                config["splits"][SPLIT]["num_rows"],
+                {fmt: tuple(paths) for fmt, paths in config["splits"][SPLIT]["files"].items()},
+            )
+            for name, config in manifest["configs"].items()
+        ),
+        files=tuple(FileEntry(f["path"], f["size"], f["sha256"]) for f in manifest["files"]),
+        sources=tuple(SourceEntry(s["name"], s["sha256"]) for s in manifest["sources"]),
+    )

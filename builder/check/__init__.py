@@ -1,0 +1,1 @@
+"""Checking a release: ``verify`` (files and hashes) and ``validate`` (in depth)."""

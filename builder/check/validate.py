@@ -1,0 +1,163 @@
+"""Re-check a built release: card, schemas, row counts, and the three formats agreeing.
+
+Reads every file in batches (memory stays flat however large the release) and collects every
+problem; ``check_release`` returns them all, an empty list meaning the release is sound.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import zip_longest
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from builder.cards.card_lint import lint_card, parse_card_header
+from builder.cards.dataset_card import size_category
+from builder.check.sentences import check_sentences
+from builder.check.verify import verify_release
+from builder.formats.layout import (
+    CARD,
+    FORMATS,
+    MANIFEST,
+    SPLIT,
+    data_files_pattern,
+    shard_files,
+)
+from builder.formats.read import read_rows
+from builder.schema.derived import arrow_schema, yaml_features
+from builder.schema.files import config_names
+from builder.schema.validate import row_validator
+
+
+def read_card(release: Path) -> dict[str, Any]:
+    """The YAML header of a release's ``README.md``."""
+    return parse_card_header((release / CARD).read_text(encoding="utf-8"))
+
+
+def check_release(release: Path) -> list[str]:
+    """Every problem found in a release folder; empty when it is sound."""
+    if not (release / CARD).is_file():
+        return [f"{release}: no README.md (not a release folder?)"]
+    try:
+        card = read_card(release)
+    except ValueError as exc:
+        return [f"{release}/README.md: {exc}"]
+    problems: list[str] = lint_card(card)
+    if (release / MANIFEST).is_file():
+        problems += verify_release(release)
+    else:
+        problems.append(f"{release}: no {MANIFEST} (files and hashes cannot be checked)")
+    if not (release / "LICENSE-DATA.md").is_file():
+        problems.append(f"{release}: no LICENSE-DATA.md (the card's license_link)")
+    configs = {c.get("config_name"): c for c in _entries(card, "configs", problems)}
+    infos = {i.get("config_name"): i for i in _entries(card, "dataset_info", problems)}
+    defaults = [name for name, c in configs.items() if c.get("default")]
+    if len(defaults) != 1:
+        problems.append(f"card: expected exactly one default config, found {len(defaults)}")
+    if set(configs) != set(config_names()):
+        named = sorted(str(name) for name in configs)
+        problems.append(f"card: configs {named} differ from {sorted(config_names())}")
+    counts: dict[str, Counter[str]] = {}
+    for config in config_names():
+        problems += _check_config(release, config, configs.get(config, {}), infos.get(config, {}), counts)
+    problems += _check_links(counts)
+    default = defaults[0] if len(defaults) == 1 else None
+    if default in infos:
+        rows = infos[default].get("splits", [{}])[0].get("num_examples", 0)
+        if card.get("size_categories") != [size_category(rows)]:
+            problems.append(
+                f"card: size_categories {card.get('size_categories')} should be "
+                f"[{size_category(rows)}] for {rows} rows in the default config"
+            )
+    if "sentences" in config_names():
+        problems += check_sentences(release)
+    return problems
+
+
+def _entries(card: dict[str, Any], key: str, problems: list[str]) -> list[dict[str, Any]]:
+    """The card's list of mappings under ``key``; a problem is recorded when it is not one."""
+    value = card.get(key, [])
+    if isinstance(value, list) and all(isinstance(entry, dict) for entry in value):
+        return value
+    problems.append(f"card: `{key}` should be a list of mappings, found {type(value).__name__}")
+    return []
+
+
+def _check_config(
+    release: Path,
+    config: str,
+    entry: dict[str, Any],
+    info: dict[str, Any],
+    counts: dict[str, Counter[str]],
+) -> list[str]:
+    problems: list[str] = []
+    expected_path = data_files_pattern(config)
+    paths = [f.get("path") for f in _entries(entry, "data_files", problems)]
+    if paths != [expected_path]:
+        problems.append(f"card: config {config} data_files {paths} should be [{expected_path}]")
+    if info.get("features") != yaml_features(config):
+        problems.append(f"card: dataset_info features of {config} differ from the schema")
+    splits = {s.get("name"): s for s in _entries(info, "splits", problems)}
+    declared = splits.get(SPLIT, {}).get("num_examples")
+    if "num_bytes" not in splits.get(SPLIT, {}):
+        problems.append(f"card: {config} split {SPLIT} has no num_bytes")
+
+    files = {fmt: shard_files(release, config, fmt) for fmt in FORMATS}
+    names = {fmt: [p.name.rsplit(".", 1)[0] for p in paths] for fmt, paths in files.items()}
+    if not files["parquet"]:
+        return [
+            *problems,
+            f"{config}: no Parquet files under {data_files_pattern(config).rsplit('/', 1)[0]}/",
+        ]
+    if len({tuple(n) for n in names.values()}) != 1:
+        problems.append(f"{config}: shard files differ between formats: {names}")
+    schema = arrow_schema(config)
+    for path in files["parquet"] + files["arrow"]:
+        found = (
+            pq.read_schema(path)
+            if path.suffix == ".parquet"
+            else pa.ipc.open_file(pa.memory_map(str(path))).schema
+        )
+        if not found.equals(schema, check_metadata=False):
+            problems.append(f"{path.relative_to(release)}: Arrow schema differs from the JSON Schema")
+        elif found.metadata.get(b"huggingface") != schema.metadata[b"huggingface"]:
+            problems.append(f"{path.relative_to(release)}: embedded datasets features differ")
+
+    validator = row_validator(config)
+    row_problems: list[str] = []
+    rows = 0
+    ids = counts.setdefault(config, Counter())
+    streams = [read_rows(release, config, fmt) for fmt in FORMATS]
+    for rows, (row, *copies) in enumerate(zip_longest(*streams), start=1):
+        if row is None or any(copy != row for copy in copies):
+            problems.append(f"{config}: row {rows} differs between Parquet, JSONL and Arrow")
+            break
+        row_problems += validator.problems(row)
+        key = row["transcript_id"]
+        ids[key] += 1
+        if config == "transcripts":
+            counts.setdefault("declared_segments", Counter())[key] = row["num_segments"]
+        if len(row_problems) > 100:
+            break
+    problems += row_problems
+    if declared != rows:
+        problems.append(f"card: {config} num_examples is {declared}, the files hold {rows} rows")
+    return problems
+
+
+def _check_links(counts: dict[str, Counter[str]]) -> list[str]:
+    problems = []
+    duplicates = [tid for tid, n in counts.get("transcripts", Counter()).items() if n > 1]
+    if duplicates:
+        problems.append(f"transcripts: duplicate transcript ids {sorted(duplicates)[:10]}")
+    segments = counts.get("segments", Counter())
+    declared = counts.get("declared_segments", Counter())
+    for tid in sorted(set(segments) | set(declared)):
+        if segments[tid] != declared[tid]:
+            problems.append(
+                f"transcript {tid}: num_segments is {declared[tid]}, segments config has {segments[tid]}"
+            )
+    return problems

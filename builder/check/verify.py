@@ -1,0 +1,88 @@
+"""``callcorpus verify``: is a downloaded release intact? Files, hashes, counts and schema.
+
+Needs only the release folder and pyarrow (no ``datasets``, no network). Every file is hashed
+once and compared with both ``SHA256SUMS`` and ``manifest.json``; every problem is collected,
+naming the file that is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from builder.cards.card_lint import parse_card_header
+from builder.cards.description import list_files
+from builder.cards.manifest import parse_checksums, read_manifest
+from builder.errors import CallcorpusError
+from builder.formats.layout import CARD, CHECKSUMS, MANIFEST, SCHEMA_FOLDER, SPLIT
+from builder.schema.columns import schema_columns
+
+
+def verify_release(root: Path) -> list[str]:
+    """Every problem with the release folder ``root``; empty when it is intact."""
+    try:
+        manifest = read_manifest(root)
+        sums = parse_checksums(root)
+    except CallcorpusError as exc:
+        return [str(exc)]
+    on_disk = {f.path: f for f in list_files(root) if f.path != CHECKSUMS}
+    problems = []
+    for path in sorted(set(sums) - set(on_disk)):
+        problems.append(f"{path}: listed in {CHECKSUMS} but missing")
+    for path in sorted(set(on_disk) - set(sums)):
+        problems.append(f"{path}: present but not listed in {CHECKSUMS}")
+    for path in sorted(set(sums) & set(on_disk)):
+        if sums[path] != on_disk[path].sha256:
+            problems.append(f"{path}: SHA-256 does not match {CHECKSUMS} (file changed or damaged)")
+    listed = {entry["path"]: entry for entry in manifest.get("files", [])}
+    for path in sorted(set(on_disk) - set(listed) - {MANIFEST}):
+        problems.append(f"{path}: not listed in {MANIFEST}")
+    for path, entry in sorted(listed.items()):
+        found = on_disk.get(path)
+        if found is None:
+            problems.append(f"{path}: listed in {MANIFEST} but missing")
+        elif found.size != entry.get("size"):
+            problems.append(f"{path}: {found.size} bytes, {MANIFEST} says {entry.get('size')}")
+        elif found.sha256 != entry.get("sha256"):
+            problems.append(f"{path}: SHA-256 does not match {MANIFEST}")
+    folder = root.resolve().name
+    if folder != manifest.get("version"):
+        problems.append(f"{MANIFEST}: version {manifest.get('version')} but the folder is {folder}")
+    if not problems:
+        problems += _check_counts_and_schema(root, manifest)
+    return problems
+
+
+def _check_counts_and_schema(root: Path, manifest: dict) -> list[str]:
+    """Rows per config against the manifest and card; Parquet columns against the JSON Schema."""
+    problems = []
+    spec = json.loads((root / SCHEMA_FOLDER / "release.json").read_text("utf-8"))
+    if spec["schema_version"] != manifest.get("schema_version"):
+        problems.append(
+            f"{MANIFEST}: schema_version {manifest.get('schema_version')}, "
+            f"schema/release.json says {spec['schema_version']}"
+        )
+    card = parse_card_header((root / CARD).read_text("utf-8"))
+    declared = {
+        info["config_name"]: info["splits"][0]["num_examples"] for info in card.get("dataset_info", [])
+    }
+    for name, entry in spec["configs"].items():
+        split = manifest["configs"].get(name, {}).get("splits", {}).get(SPLIT)
+        if split is None:
+            problems.append(f"{MANIFEST}: config {name} of schema/release.json is missing")
+            continue
+        schema = json.loads((root / SCHEMA_FOLDER / entry["schema"]).read_text("utf-8"))
+        columns = [column.name for column in schema_columns(schema)]
+        rows = 0
+        for path in split["files"]["parquet"]:
+            meta = pq.read_metadata(root / path)
+            rows += meta.num_rows
+            if meta.schema.to_arrow_schema().names != columns:
+                problems.append(f"{path}: columns differ from schema/{entry['schema']}")
+        if rows != split["num_rows"]:
+            problems.append(f"data/{name}: {rows} rows, {MANIFEST} says {split['num_rows']}")
+        if declared.get(name) != split["num_rows"]:
+            problems.append(f"README.md: {name} num_examples {declared.get(name)}, {MANIFEST} says {rows}")
+    return problems

@@ -1,0 +1,26 @@
+"""The base of every format writer: rows arrive in batches, as dicts and as an Arrow batch."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+
+class FormatWriter(ABC):
+    """Writes one shard of one config in one format. Subclasses implement ``write`` and ``close``."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path = path
+        self.schema = schema
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    @abstractmethod
+    def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
+        """Append a batch of rows (the same rows as dicts and as Arrow)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Flush and close the file."""

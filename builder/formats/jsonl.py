@@ -1,0 +1,28 @@
+"""JSON Lines: one UTF-8 object per line, keys in schema order, Chinese not escaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pyarrow as pa
+
+from builder.formats.base import FormatWriter
+
+
+class JsonlWriter(FormatWriter):
+    """Serializes the row dicts with orjson (no ASCII escaping, deterministic output)."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        super().__init__(path, schema)
+        self._file = path.open("wb")
+
+    def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
+        """Append the rows, one line each."""
+        dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+        self._file.write(b"".join(dumps(row, option=newline) for row in rows))
+
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()

@@ -1,0 +1,49 @@
+"""Reading a release's rows back: one config, in one format, streamed in shard order.
+
+Memory stays flat however large the release: Parquet and Arrow files are read batch by batch,
+JSON Lines line by line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from builder.formats.layout import shard_files
+
+Row = dict[str, Any]
+
+#: Rows per batch read from Parquet.
+READ_BATCH = 5_000
+
+
+def _parquet_rows(path: Path) -> Iterator[Row]:
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=READ_BATCH):
+        yield from batch.to_pylist()
+
+
+def _jsonl_rows(path: Path) -> Iterator[Row]:
+    with path.open("rb") as lines:
+        for line in lines:
+            yield orjson.loads(line)
+
+
+def _arrow_rows(path: Path) -> Iterator[Row]:
+    with pa.memory_map(str(path)) as source:
+        reader = pa.ipc.open_file(source)
+        for i in range(reader.num_record_batches):
+            yield from reader.get_batch(i).to_pylist()
+
+
+_READERS = {"parquet": _parquet_rows, "jsonl": _jsonl_rows, "arrow": _arrow_rows}
+
+
+def read_rows(release: Path, config: str, fmt: str = "parquet") -> Iterator[Row]:
+    """Every row of a config's split from a release folder, in order, as dicts."""
+    for path in shard_files(release, config, fmt):
+        yield from _READERS[fmt](path)

@@ -1,0 +1,1 @@
+"""Releases: the atomic build of a release, versions, the diff between releases, root files."""

@@ -1,0 +1,337 @@
+"""Build a release: plan shards, run them on an executor, describe the result, move it in place.
+
+Everything is written under ``DIST/.tmp-<version>-<pid>/`` and renamed to ``DIST/<version>/``
+only after every file validated and the card was written: a failed build leaves no release
+folder behind. An existing release is never overwritten: rebuilding it succeeds only when the
+new bytes are identical, and fails otherwise.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from builder import __version__
+from builder.build.executor import Executor, ProcessExecutor, Tick
+from builder.build.shard import ShardJob, ShardResult, run_shard
+from builder.build.signature import build_signature
+from builder.build.tally import release_report
+from builder.cards.bibtex import render_bibtex
+from builder.cards.cff import render_cff
+from builder.cards.changelog import render_entry
+from builder.cards.croissant import render_croissant
+from builder.cards.crosscheck import BIBTEX, CFF, CROISSANT, DATAPACKAGE, crosscheck
+from builder.cards.datapackage import render_datapackage
+from builder.cards.dataset_card import CardFacts, ConfigStats, render_card
+from builder.cards.description import ReleaseDescription, SourceEntry, describe, sha256_file
+from builder.cards.licensing import DATA_LICENSE
+from builder.cards.manifest import read_manifest, release_date, write_manifest
+from builder.cards.quality_report import report_bytes
+from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, VersionUnderstated
+from builder.formats.layout import (
+    CARD,
+    DATA_LICENSE_FILE,
+    MANIFEST,
+    QUALITY_REPORT,
+    SCHEMA_FOLDER,
+    shard_path,
+)
+from builder.release.diff import check_schema_version, diff_releases
+from builder.release.root_files import write_root_files
+from builder.release.versions import bump, check_bump, list_releases, parse_version, previous_release
+from builder.schema.files import config_names, release_spec, schema_text, schema_version
+from builder.sources.discover import discover_sources
+from builder.sources.manifest import Manifest, load_manifest
+
+#: Raw files per shard: fixed, so output files do not depend on the number of workers.
+TRANSCRIPTS_PER_SHARD = 100
+#: The version of the first release, when ``dist/`` has none yet.
+FIRST_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSummary:
+    """What a build produced, for the CLI's closing summary."""
+
+    path: Path
+    version: str
+    num_transcripts: int
+    num_turns: int
+    num_rows: dict[str, int]
+    raw_bytes: int
+    flags: dict[str, int]
+    excluded: dict[str, str]
+    unchanged: bool
+    changes: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class BuildInputs:
+    """The raw files a build reads (sorted, exclusions left out) and the manifest's entries."""
+
+    raw_dir: Path
+    names: list[str]
+    manifest: Manifest
+    excluded: dict[str, str]
+
+
+def read_inputs(raw_dir: Path) -> BuildInputs:
+    """The raw transcripts of ``raw_dir`` that a build uses; an error when there is none."""
+    names = discover_sources(raw_dir)
+    manifest = load_manifest(raw_dir, names)
+    excluded = {n: reason for n in names if (reason := manifest.excluded(n))}
+    used = [n for n in names if n not in excluded]
+    if not used:
+        raise CallcorpusError(f"{raw_dir}: no raw transcripts (*.txt) to build")
+    return BuildInputs(raw_dir, used, manifest, excluded)
+
+
+def default_version(dist_dir: Path) -> str:
+    """The version ``callcorpus build`` rebuilds by default: the newest release, else the first."""
+    releases = list_releases(dist_dir)
+    return releases[-1] if releases else FIRST_VERSION
+
+
+def plan_shards(names: list[str], per_shard: int) -> list[tuple[str, ...]]:
+    """Split the sorted file list into consecutive shards of ``per_shard`` files."""
+    return [tuple(names[i : i + per_shard]) for i in range(0, len(names), per_shard)]
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    return files_a == files_b and all(filecmp.cmp(a / f, b / f, shallow=False) for f in files_a)
+
+
+def build_release(
+    raw_dir: Path,
+    dist_dir: Path,
+    version: str | None = None,
+    executor: Executor | None = None,
+    progress: Tick | None = None,
+) -> BuildSummary:
+    """Build ``dist_dir/version`` from ``raw_dir``; raise ``BuildFailed`` with every error found.
+
+    ``version=None`` proposes the version the changes since the newest release require. A
+    given version is refused when it understates those changes (``VersionUnderstated``).
+    The shards run on ``executor`` (default: a process per CPU core); ``progress`` is told
+    of every raw file done.
+    """
+    if version is not None:
+        parse_version(version)
+    inputs = read_inputs(raw_dir)
+    tmp = dist_dir / f".tmp-{version or 'next'}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        results = _run_shards(inputs, tmp, executor or ProcessExecutor(os.cpu_count() or 1), progress)
+        _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
+        signature = build_signature(schema_version(), TRANSCRIPTS_PER_SHARD)
+        version, changes = _choose_version(dist_dir, tmp, version, signature)
+        date = release_date(dist_dir / version / MANIFEST)
+        facts = _write_release_files(tmp, inputs, results, (version, date, signature), changes)
+        unchanged = _move_into_place(tmp, dist_dir / version)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return BuildSummary(
+        path=dist_dir / version,
+        version=version,
+        num_transcripts=facts.num_transcripts,
+        num_turns=facts.num_turns,
+        num_rows={c: s.num_examples for c, s in facts.configs.items()},
+        raw_bytes=sum(r.raw_bytes for r in results),
+        flags=facts.flags,
+        excluded=inputs.excluded,
+        unchanged=unchanged,
+        changes=changes,
+    )
+
+
+def cut_release(
+    raw_dir: Path,
+    dist_dir: Path,
+    version: str | None = None,
+    executor: Executor | None = None,
+    progress: Tick | None = None,
+) -> tuple[BuildSummary, list[Path]]:
+    """Cut a new release (never an existing version), then regenerate the repository's root files.
+
+    Returns the build's summary and the root files whose content changed."""
+    if version is not None and version in list_releases(dist_dir):
+        raise CallcorpusError(f"{dist_dir / version} is already released; cut a new version")
+    summary = build_release(raw_dir, dist_dir, version, executor, progress)
+    root = dist_dir.resolve().parent
+    return summary, [root / name for name in write_root_files(root, dist_dir)]
+
+
+def _run_shards(
+    inputs: BuildInputs, out_dir: Path, executor: Executor, progress: Tick | None
+) -> list[ShardResult]:
+    """Every shard's result in shard order; ``BuildFailed`` with every error of every file."""
+    shards = plan_shards(inputs.names, TRANSCRIPTS_PER_SHARD)
+    overrides = inputs.manifest.overrides
+    jobs = [
+        ShardJob(i, len(shards), inputs.raw_dir, out_dir, shard, {n: overrides(n) for n in shard})
+        for i, shard in enumerate(shards)
+    ]
+    results = sorted(executor.map(run_shard, jobs, progress), key=lambda result: result.index)
+    errors = [e for r in results for e in r.errors] + _duplicate_ids(results)
+    if errors:
+        raise BuildFailed(errors)
+    return results
+
+
+def _write_release_files(
+    tmp: Path,
+    inputs: BuildInputs,
+    results: list[ShardResult],
+    release: tuple[str, str, str],
+    changes: dict[str, Any] | None,
+) -> CardFacts:
+    """Beside the data and schemas: license, quality report, card, citation files, manifest.
+
+    ``release`` is the version, the release date and the build signature."""
+    version, date, signature = release
+    (tmp / DATA_LICENSE_FILE).write_text(DATA_LICENSE, encoding="utf-8")
+    quality = release_report([r.quality for r in results])
+    (tmp / QUALITY_REPORT).write_bytes(report_bytes(quality))
+    facts = _facts(version, date, tmp, results, len(results), changes, quality)
+    describe_now = partial(
+        describe,
+        tmp,
+        version=version,
+        date_released=date,
+        package_version=__version__,
+        build_signature=signature,
+        sources=_sources(inputs.raw_dir, inputs.names),
+    )
+    data = describe_now()
+    (tmp / CARD).write_text(render_card(facts, render_bibtex(data)), encoding="utf-8")
+    with_card = describe_now(known=data.files)
+    _write_metadata(tmp, with_card)
+    write_manifest(tmp, describe_now(known=with_card.files), changes)
+    return facts
+
+
+def _sources(raw_dir: Path, names: list[str]) -> tuple[SourceEntry, ...]:
+    """The raw inputs of the build: every transcript used, and the manifest when there is one."""
+    inputs = [*names, *(["manifest.toml"] if (raw_dir / "manifest.toml").is_file() else [])]
+    return tuple(SourceEntry(name, sha256_file(raw_dir / name)) for name in sorted(inputs))
+
+
+def _choose_version(
+    dist_dir: Path, built: Path, asked: str | None, signature: str
+) -> tuple[str, dict[str, Any] | None]:
+    """The release's version and its change record against the previous release.
+
+    The previous release is the newest one older than ``asked`` (or the newest of all when no
+    version was asked for). The changes decide the bump; an understated version is refused.
+    """
+    previous = previous_release(dist_dir, asked) if asked else next(iter(list_releases(dist_dir)[-1:]), None)
+    if previous is None:
+        return asked or FIRST_VERSION, None
+    diff = diff_releases(dist_dir / previous, built, previous, asked or "next")
+    required, reasons = diff.required()
+    problems = check_schema_version(diff)
+    if problems:
+        raise VersionUnderstated(problems[0])
+    if asked is None:
+        if required is None and read_manifest(dist_dir / previous)["build_signature"] == signature:
+            raise CallcorpusError(f"nothing changed since {previous}: no new release is needed")
+        asked = bump(previous, required or "patch")
+    else:
+        check_bump(previous, asked, required, reasons)
+    return asked, {**diff.summary(), "previous_version": previous}
+
+
+def _duplicate_ids(results: list[ShardResult]) -> list[str]:
+    seen: dict[str, str] = {}
+    errors = []
+    for result in results:
+        for tid, name in result.transcript_ids:
+            if tid in seen:
+                errors.append(
+                    f"{name}: transcript id {tid} is already used by {seen[tid]} "
+                    "(the same call twice? set ticker/fiscal period in raw/manifest.toml)"
+                )
+            else:
+                seen[tid] = name
+    return errors
+
+
+def _facts(
+    version: str,
+    date: str,
+    root: Path,
+    results: list[ShardResult],
+    num_shards: int,
+    changes: dict[str, Any] | None,
+    quality: dict[str, Any],
+) -> CardFacts:
+    configs = {}
+    for config in config_names():
+        parquet = [root / shard_path(config, "parquet", i, num_shards) for i in range(num_shards)]
+        configs[config] = ConfigStats(
+            num_examples=sum(r.num_rows[config] for r in results),
+            num_bytes=sum(r.num_bytes[config] for r in results),
+            download_size=sum(p.stat().st_size for p in parquet),
+        )
+    flags: Counter[str] = Counter()
+    engines: Counter[str] = Counter()
+    for result in results:
+        flags.update(result.flags)
+        engines.update(result.engines)
+    return CardFacts(
+        version=version,
+        date_released=date,
+        changes=render_entry(version, date, {c: s.num_examples for c, s in configs.items()}, changes),
+        configs=configs,
+        num_transcripts=configs["transcripts"].num_examples,
+        num_turns=sum(r.num_turns for r in results),
+        num_shards=num_shards,
+        flags=dict(sorted(flags.items())),
+        engines=dict(sorted(engines.items())),
+        quality=quality,
+    )
+
+
+def _write_metadata(root: Path, description: ReleaseDescription) -> None:
+    """Write the citation and metadata files, after reading each back against the description."""
+    rendered = {
+        CFF: render_cff(description),
+        CROISSANT: render_croissant(description),
+        DATAPACKAGE: render_datapackage(description),
+        BIBTEX: render_bibtex(description),
+    }
+    problems = crosscheck(description, rendered)  # the description was just read off the files
+    if problems:
+        raise BuildFailed([f"release metadata: {problem}" for problem in problems])
+    for name, text in rendered.items():
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def _copy_schemas(folder: Path) -> None:
+    """Put the JSON Schemas the release was built with beside its data, as ``schema/``."""
+    folder.mkdir()
+    spec = release_spec()
+    for filename in ["release.json", *(c["schema"] for c in spec["configs"].values())]:
+        (folder / filename).write_text(schema_text(filename), encoding="utf-8")
+
+
+def _move_into_place(tmp: Path, final: Path) -> bool:
+    """Rename the finished build into place; True when an identical release was already there."""
+    if final.exists():
+        if _same_tree(tmp, final):
+            return True
+        raise ReleaseExists(
+            f"{final} already exists with different bytes; releases are immutable: build a new "
+            "version (delete the folder first only if it was never published)"
+        )
+    os.replace(tmp, final)
+    return False

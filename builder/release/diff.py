@@ -1,0 +1,307 @@
+"""What changed between two release folders: schema, transcripts, rows, and the bump it needs.
+
+Both releases are read from their own files (``schema/`` and ``jsonl/``), so a diff needs
+nothing but the two folders. Rows are compared by digest, one JSONL line at a time, keyed by
+each config's id field (its schema's first property); memory holds one digest per row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from builder.errors import CallcorpusError
+from builder.formats.layout import SCHEMA_FOLDER, shard_files
+from builder.release.versions import Level, bump_level, higher
+from builder.schema.columns import flat_columns, schema_columns, type_name
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaChange:
+    """One change to a field (``config.path``) or a config, and the version level it needs."""
+
+    config: str
+    path: str
+    change: str
+    before: str | None
+    after: str | None
+    level: Level
+
+    def describe(self) -> str:
+        """One line for people."""
+        where = f"{self.config}.{self.path}" if self.path else self.config
+        detail = f" ({self.before} → {self.after})" if self.before and self.after else ""
+        return f"{where}: {self.change}{detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class RowDelta:
+    """Rows of one config within one transcript: added, removed and changed, by id."""
+
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptChange:
+    """A transcript in both releases whose rows differ."""
+
+    transcript_id: str
+    fields: list[str]
+    rows: dict[str, RowDelta]
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseDiff:
+    """Everything that differs between release ``old`` and release ``new``."""
+
+    old: str
+    new: str
+    schema_versions: tuple[str, str]
+    schema_changes: list[SchemaChange]
+    added: list[str]
+    removed: list[str]
+    changed: list[TranscriptChange]
+    rows: dict[str, tuple[int, int]]
+
+    def required(self) -> tuple[Level | None, list[str]]:
+        """The version level these changes need, with the reasons for it (most significant first)."""
+        reasons: list[tuple[Level, str]] = [(c.level, c.describe()) for c in self.schema_changes]
+        if self.removed:
+            reasons.append(("major", f"{len(self.removed)} transcript(s) removed"))
+        if self.added:
+            reasons.append(("minor", f"{len(self.added)} transcript(s) added"))
+        if self.changed:
+            reasons.append(("patch", f"{len(self.changed)} transcript(s) changed"))
+        level: Level | None = None
+        for reason_level, _ in reasons:
+            level = higher(level, reason_level)
+        ordered = sorted(reasons, key=lambda r: ("major", "minor", "patch").index(r[0]))
+        return level, [text for _, text in ordered]
+
+    def schema_level(self) -> Level | None:
+        """The level the schema changes alone need (for the schema version)."""
+        level: Level | None = None
+        for change in self.schema_changes:
+            level = higher(level, change.level)
+        return level
+
+    def to_json(self) -> dict[str, Any]:
+        """The diff as plain data (``callcorpus diff --json``)."""
+        level, reasons = self.required()
+        data = asdict(self)
+        data["schema_versions"] = {"old": self.schema_versions[0], "new": self.schema_versions[1]}
+        data["rows"] = {c: {"old": a, "new": b} for c, (a, b) in self.rows.items()}
+        data["required_bump"] = level
+        data["reasons"] = reasons
+        return data
+
+    def summary(self) -> dict[str, Any]:
+        """The compact record of this diff that a release keeps in its ``manifest.json``."""
+        level, reasons = self.required()
+        return {
+            "previous_version": self.old,
+            "required_bump": level,
+            "reasons": reasons,
+            "schema_versions": {"old": self.schema_versions[0], "new": self.schema_versions[1]},
+            "schema_changes": [change.describe() for change in self.schema_changes],
+            "transcripts_added": self.added,
+            "transcripts_removed": self.removed,
+            "transcripts_changed": [change.transcript_id for change in self.changed],
+            "rows": {c: {"old": a, "new": b} for c, (a, b) in self.rows.items()},
+        }
+
+    def render_text(self) -> str:
+        """The diff for people, as Markdown-friendly lines."""
+        level, _ = self.required()
+        lines = [f"callcorpus {self.old} → {self.new}: needs a {level or 'no'} version bump"]
+        old_sv, new_sv = self.schema_versions
+        lines.append(f"schema {old_sv} → {new_sv}" if old_sv != new_sv else f"schema {new_sv} (unchanged)")
+        lines += [f"  - {change.describe()}" for change in self.schema_changes]
+        for config, (a, b) in self.rows.items():
+            lines.append(f"{config}: {a:,} → {b:,} rows ({b - a:+,})")
+        lines.append(f"transcripts added: {len(self.added)}")
+        lines += [f"  + {tid}" for tid in self.added]
+        lines.append(f"transcripts removed: {len(self.removed)}")
+        lines += [f"  - {tid}" for tid in self.removed]
+        lines.append(f"transcripts changed: {len(self.changed)}")
+        for change in self.changed:
+            parts = [f"fields {', '.join(change.fields)}"] if change.fields else []
+            for config, delta in change.rows.items():
+                counts = [
+                    f"{len(ids)} {what}"
+                    for what, ids in (
+                        ("added", delta.added),
+                        ("removed", delta.removed),
+                        ("changed", delta.changed),
+                    )
+                    if ids
+                ]
+                parts.append(f"{config} {', '.join(counts)}")
+            lines.append(f"  ~ {change.transcript_id}: {'; '.join(parts)}")
+        return "\n".join(lines) + "\n"
+
+
+def _release_schemas(release: Path) -> tuple[str, dict[str, dict[str, Any]]]:
+    """A release's schema version and each config's JSON Schema, from its ``schema/`` copy."""
+    folder = release / SCHEMA_FOLDER
+    try:
+        spec = json.loads((folder / "release.json").read_text("utf-8"))
+        configs = {
+            name: json.loads((folder / entry["schema"]).read_text("utf-8"))
+            for name, entry in spec["configs"].items()
+        }
+    except (OSError, ValueError, KeyError) as exc:
+        raise CallcorpusError(f"{release}: cannot read the release's schema/ folder ({exc})") from exc
+    return spec["schema_version"], configs
+
+
+def _fields(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every field of a schema by dotted path, with its type, nullability, enum and description."""
+    return {
+        path: {
+            "type": type_name(column),
+            "nullable": column.nullable,
+            "enum": list(column.enum or (column.item.enum if column.item else ())) or None,
+            "description": column.description,
+        }
+        for path, column in flat_columns(schema_columns(schema))
+    }
+
+
+def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list[SchemaChange]:
+    """Field-level changes between two releases' config schemas."""
+    changes: list[SchemaChange] = []
+    for config in sorted(set(old) - set(new)):
+        changes.append(SchemaChange(config, "", "config removed", None, None, "major"))
+    for config in sorted(set(new) - set(old)):
+        changes.append(SchemaChange(config, "", "config added", None, None, "minor"))
+    for config in [c for c in new if c in old]:
+        before, after = _fields(old[config]), _fields(new[config])
+        for path in [p for p in before if p not in after]:
+            changes.append(SchemaChange(config, path, "field removed", before[path]["type"], None, "major"))
+        for path in [p for p in after if p not in before]:
+            changes.append(SchemaChange(config, path, "field added", None, after[path]["type"], "minor"))
+        for path in [p for p in after if p in before]:
+            a, b = before[path], after[path]
+            if a["type"] != b["type"]:
+                changes.append(SchemaChange(config, path, "type changed", a["type"], b["type"], "major"))
+            if a["nullable"] != b["nullable"]:
+                nullable = {True: "nullable", False: "not null"}
+                change = SchemaChange(
+                    config,
+                    path,
+                    "nullability changed",
+                    nullable[a["nullable"]],
+                    nullable[b["nullable"]],
+                    "major",
+                )
+                changes.append(change)
+            if a["enum"] != b["enum"] and a["enum"] is not None and b["enum"] is not None:
+                gone = [v for v in a["enum"] if v not in b["enum"]]
+                new_values = [v for v in b["enum"] if v not in a["enum"]]
+                if gone:
+                    changes.append(SchemaChange(config, path, f"values removed: {gone}", None, None, "major"))
+                if new_values:
+                    changes.append(
+                        SchemaChange(config, path, f"values added: {new_values}", None, None, "minor")
+                    )
+            if a["description"] != b["description"]:
+                changes.append(SchemaChange(config, path, "description changed", None, None, "patch"))
+    return changes
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _read_config(release: Path, config: str, id_field: str) -> dict[str, tuple[str, bytes]]:
+    """Row id → (transcript id, digest of the row) for one config, streamed from JSONL."""
+    rows: dict[str, tuple[str, bytes]] = {}
+    for path in shard_files(release, config, "jsonl"):
+        with path.open("rb") as lines:
+            for line in lines:
+                row = orjson.loads(line)
+                rows[str(row[id_field])] = (row["transcript_id"], _digest(line.rstrip(b"\n")))
+    return rows
+
+
+def _transcript_fields(release: Path) -> dict[str, dict[str, bytes]]:
+    """Transcript id → digest of each top-level field of its transcripts row."""
+    rows: dict[str, dict[str, bytes]] = {}
+    for path in shard_files(release, "transcripts", "jsonl"):
+        with path.open("rb") as lines:
+            for line in lines:
+                row = orjson.loads(line)
+                rows[row["transcript_id"]] = {k: _digest(orjson.dumps(v)) for k, v in row.items()}
+    return rows
+
+
+def diff_releases(old_path: Path, new_path: Path, old: str, new: str) -> ReleaseDiff:
+    """Compare two release folders; ``old``/``new`` are the versions to name them by."""
+    old_sv, old_schemas = _release_schemas(old_path)
+    new_sv, new_schemas = _release_schemas(new_path)
+    before, after = _transcript_fields(old_path), _transcript_fields(new_path)
+    changed_fields = {
+        tid: [name for name in after[tid] if before[tid].get(name) != after[tid][name]]
+        for tid in after
+        if tid in before
+    }
+    deltas: dict[str, dict[str, RowDelta]] = {}
+    rows: dict[str, tuple[int, int]] = {}
+    for config in [c for c in new_schemas if c in old_schemas and c != "transcripts"]:
+        id_field = schema_columns(new_schemas[config])[0].name
+        a, b = _read_config(old_path, config, id_field), _read_config(new_path, config, id_field)
+        rows[config] = (len(a), len(b))
+        for key in sorted(set(a) | set(b)):
+            tid = (b.get(key) or a[key])[0]
+            if tid not in before or tid not in after:
+                continue
+            delta = deltas.setdefault(tid, {}).setdefault(config, RowDelta())
+            if key not in a:
+                delta.added.append(key)
+            elif key not in b:
+                delta.removed.append(key)
+            elif a[key][1] != b[key][1]:
+                delta.changed.append(key)
+    rows["transcripts"] = (len(before), len(after))
+    changed = []
+    for tid in sorted(changed_fields):
+        row_deltas = {c: d for c, d in deltas.get(tid, {}).items() if d}
+        if changed_fields[tid] or row_deltas:
+            changed.append(TranscriptChange(tid, changed_fields[tid], row_deltas))
+    return ReleaseDiff(
+        old=old,
+        new=new,
+        schema_versions=(old_sv, new_sv),
+        schema_changes=schema_changes(old_schemas, new_schemas),
+        added=sorted(set(after) - set(before)),
+        removed=sorted(set(before) - set(after)),
+        changed=changed,
+        rows=rows,
+    )
+
+
+def check_schema_version(diff: ReleaseDiff) -> list[str]:
+    """Problems with the schema version: it must move at least as far as the schema changed."""
+    needed = diff.schema_level()
+    old_sv, new_sv = diff.schema_versions
+    if needed is None:
+        return []
+    moved = bump_level(old_sv, new_sv)
+    order = ("patch", "minor", "major")
+    if moved is None or order.index(moved) < order.index(needed):
+        return [
+            f"the schema changed ({diff.schema_changes[0].describe()}, …) in a way that needs a "
+            f"{needed} schema version, but schema/release.json says {new_sv} (was {old_sv})"
+        ]
+    return []

@@ -1,0 +1,1 @@
+"""Records to rows per config, and ``process_file``: the one per-file pipeline."""

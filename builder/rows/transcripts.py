@@ -1,0 +1,86 @@
+"""The transcripts row: one per call, with metadata, participants, turns, counts and full text."""
+
+from __future__ import annotations
+
+from builder.records import Participant, Transcript, Turn
+from builder.rows.segments import Row
+from builder.sources.script import count_han
+
+
+def _participant(person: Participant) -> Row:
+    return {
+        "name": person.name,
+        "title": person.title,
+        "role": person.role,
+        "role_evidence": person.role_evidence,
+        "affiliation": person.affiliation,
+        "affiliation_source": person.affiliation_source,
+        "introduced_as": person.introduced_as,
+    }
+
+
+def _turn(turn: Turn) -> Row:
+    header = turn.header
+    return {
+        "turn_index": turn.index,
+        "speaker": header.name if header else None,
+        "speaker_title": header.title if header else None,
+        "section": turn.section,
+        "exchange": turn.exchange,
+        "header_text_en": header.text_en if header else None,
+        "header_text_zh": header.text_zh if header else None,
+        "header_line_en": header.line_en if header else None,
+        "header_line_zh": header.line_zh if header else None,
+        "first_segment": turn.segments[0].index if turn.segments else None,
+        "num_segments": len(turn.segments),
+    }
+
+
+def transcript_row(transcript: Transcript, segment_rows: list[Row]) -> Row:
+    """The call-level row: metadata with provenance, participants, turns, counts and full text.
+
+    ``segment_rows`` are the call's finished segment rows (quality flags included), whose
+    flags the row counts."""
+    meta = transcript.metadata
+    source = transcript.source
+    origin = transcript.translation_origin
+    segments = transcript.segments
+    text_en = "\n".join(s.en for s in segments)
+    text_zh = "\n".join(s.zh for s in segments if s.zh is not None)
+    title = next((line.text for line in source.front if line.kind == "title"), None)
+    exchanges = {t.exchange for t in transcript.turns if t.exchange is not None}
+    return {
+        "transcript_id": transcript.transcript_id,
+        **{name: getattr(meta, name).value for name in meta.FIELDS},
+        "title": title,
+        "provenance": {
+            name: {"source": getattr(meta, name).source, "line": getattr(meta, name).line}
+            for name in meta.FIELDS
+        },
+        "translation_origin": {
+            "method": origin.method,
+            "engine": origin.engine,
+            "disclaimer": origin.disclaimer,
+            "source_line": origin.line,
+        },
+        "source_file": source.name,
+        "source_sha256": source.sha256,
+        "source_layout": source.layout,
+        "source_num_lines": source.num_lines,
+        "front_matter": [
+            {"kind": line.kind, "source_line": line.number, "text": line.text} for line in source.front
+        ],
+        "participants": [_participant(p) for p in transcript.participants],
+        "turns": [_turn(t) for t in transcript.turns],
+        "qa_start_segment": transcript.qa_start_segment,
+        "num_turns": len(transcript.turns),
+        "num_segments": len(segments),
+        "num_exchanges": len(exchanges),
+        "num_participants": len(transcript.participants),
+        "num_en_words": len(text_en.split()),
+        "num_zh_chars": count_han(text_zh),
+        "num_flagged_segments": sum(1 for row in segment_rows if row["flags"]),
+        "flags": transcript.flags,
+        "text_en": text_en,
+        "text_zh": text_zh,
+    }

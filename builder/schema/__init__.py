@@ -1,0 +1,1 @@
+"""The JSON Schemas as the one source: reading them, their columns, derived types, row validation."""

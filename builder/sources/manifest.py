@@ -1,0 +1,68 @@
+"""The raw manifest (``raw/manifest.toml``): facts the text lacks, per source file.
+
+```toml
+[files."stem-2024-q4.txt"]
+ticker = "STEM"
+call_date = "2025-03-05"
+```
+
+Any metadata field may be given; it overrides what the title or text said, with source
+``manifest``. ``exclude = "reason"`` leaves a file out of the build, and the reason is reported.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from builder.errors import ManifestError
+from builder.schema.files import load_schema
+
+MANIFEST_NAME = "manifest.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """Per-file overrides and exclusions, keyed by the file's path relative to ``raw/``."""
+
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def overrides(self, name: str) -> dict[str, Any]:
+        """The metadata fields the manifest sets for one file."""
+        return {k: v for k, v in self.entries.get(name, {}).items() if k != "exclude"}
+
+    def excluded(self, name: str) -> str | None:
+        """The reason a file is excluded, or None."""
+        return self.entries.get(name, {}).get("exclude")
+
+
+def load_manifest(raw_dir: Path, source_names: list[str]) -> Manifest:
+    """Read and validate ``raw/manifest.toml``; a missing manifest is an empty one."""
+    path = raw_dir / MANIFEST_NAME
+    if not path.exists():
+        return Manifest()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"{path}: not valid TOML ({exc})") from None
+    validator = Draft202012Validator(load_schema("manifest"))
+    problems = [
+        f"{'/'.join(str(p) for p in error.absolute_path) or '(top level)'}: {error.message}"
+        for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    ]
+    # JSON Schema counts 2024.0 as an integer; TOML keeps the distinction, and so do we.
+    for name, entry in data.get("files", {}).items() if isinstance(data.get("files"), dict) else ():
+        for key, value in entry.items() if isinstance(entry, dict) else ():
+            if isinstance(value, float) and key in ("fiscal_year", "fiscal_quarter"):
+                problems.append(f"files/{name}/{key}: {value} is not an integer")
+    if problems:
+        raise ManifestError(f"{path}: " + "; ".join(problems))
+    entries: dict[str, dict[str, Any]] = data.get("files", {})
+    unknown = sorted(set(entries) - set(source_names))
+    if unknown:
+        raise ManifestError(f"{path}: names files that are not in {raw_dir}: {', '.join(unknown)}")
+    return Manifest(entries)
