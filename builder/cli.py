@@ -105,7 +105,7 @@ def _file_progress(raw_dir: Path) -> Iterator[Callable[[int], None]]:
     """A progress bar over the raw files a build reads, advanced file by file."""
     from builder.sources.discover import discover_sources
 
-    total = len(discover_sources(raw_dir)) if raw_dir.is_dir() else 0
+    total = len(discover_sources(raw_dir))  # a missing folder is an error before the bar shows
     with click.progressbar(length=total, label="building", file=sys.stderr) as bar:
         yield bar.update
 

@@ -1,4 +1,8 @@
-"""Named exceptions. The library raises them; only the CLI turns them into one-line messages."""
+"""Named exceptions. The library raises them; only the CLI turns them into one-line messages.
+
+Each pickles with its own arguments, so an error raised in a worker process (or on a cluster)
+reaches the caller intact.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,9 @@ class SourceError(CallcorpusError):
         where = f"{path}, line {line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str, int | None]]:
+        return (SourceError, (self.path, self.reason, self.line))
+
 
 class ManifestError(CallcorpusError):
     """The raw manifest is malformed or names files that are not there."""
@@ -32,6 +39,9 @@ class ValidationFailed(CallcorpusError):
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(f"{subject}: found {len(problems)} problem(s) during validation:\n{shown}{more}")
 
+    def __reduce__(self) -> tuple[type[ValidationFailed], tuple[str, list[str]]]:
+        return (ValidationFailed, (self.subject, self.problems))
+
 
 class BuildFailed(CallcorpusError):
     """A build stopped before writing a release; carries every source error found."""
@@ -41,6 +51,9 @@ class BuildFailed(CallcorpusError):
         shown = "\n".join(f"  - {e}" for e in errors[:50])
         more = f"\n  … and {len(errors) - 50} more" if len(errors) > 50 else ""
         super().__init__(f"build failed, no release written ({len(errors)} error(s)):\n{shown}{more}")
+
+    def __reduce__(self) -> tuple[type[BuildFailed], tuple[list[str]]]:
+        return (BuildFailed, (self.errors,))
 
 
 class ReleaseExists(CallcorpusError):

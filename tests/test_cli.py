@@ -120,3 +120,25 @@ def test_release_verify_and_diff_from_a_project_folder(raw_copy: Path) -> None:
     as_json = run("diff", "dist/1.0.0", "dist/1.0.1", "--json", cwd=project)
     assert '"required_bump": "patch"' in as_json.stdout
     assert run("verify", "nowhere", cwd=project).stderr == "error: nowhere: no such release folder\n"
+
+
+def test_docs_without_the_docs_extra_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "mkdocs", None)  # as if the docs extra were not installed
+    result = CliRunner().invoke(cli, ["docs", "--out", str(tmp_path / "docs")])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: building the site needs the `docs` extra (mkdocs not installed)")
+    assert "Traceback" not in result.output and not (tmp_path / "docs").exists()
+
+
+def test_a_missing_raw_folder_is_one_line_before_any_progress(tmp_path: Path) -> None:
+    result = run("build", "--raw", str(tmp_path / "nope"), "--dist", str(tmp_path / "dist"))
+    assert result.returncode == 1
+    assert result.stderr == f"error: {tmp_path / 'nope'}: raw folder not found\n"
+
+
+def test_a_dist_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    result = run("build", "--raw", str(RAW), "--dist", str(tmp_path / "file" / "dist"))
+    assert result.returncode == 1
+    last = result.stderr.splitlines()[-1]  # after the progress bar's label
+    assert last == f"error: {tmp_path / 'file' / 'dist'}: cannot write a release there (Not a directory)"

@@ -128,7 +128,10 @@ def build_release(
     inputs = read_inputs(raw_dir)
     tmp = dist_dir / f".tmp-{version or 'next'}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    try:
+        tmp.mkdir(parents=True)
+    except OSError as exc:
+        raise CallcorpusError(f"{dist_dir}: cannot write a release there ({exc.strerror})") from None
     try:
         results = _run_shards(inputs, tmp, executor or ProcessExecutor(os.cpu_count() or 1), progress)
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
