@@ -30,7 +30,9 @@ def no_progress(_: int) -> None:
 class Executor(Protocol):
     """Runs a task on every job and yields the results as jobs finish (in any order)."""
 
-    def map(self, fn: Task[Job, Result], jobs: Sequence[Job], progress: Tick | None = None) -> Iterator[Result]:
+    def map(
+        self, fn: Task[Job, Result], jobs: Sequence[Job], progress: Tick | None = None
+    ) -> Iterator[Result]:
         """Run ``fn(job, tick)`` for every job; ``progress`` receives the ticks."""
         ...
 
@@ -38,7 +40,9 @@ class Executor(Protocol):
 class SerialExecutor:
     """Runs every job in this process, one after another."""
 
-    def map(self, fn: Task[Job, Result], jobs: Sequence[Job], progress: Tick | None = None) -> Iterator[Result]:
+    def map(
+        self, fn: Task[Job, Result], jobs: Sequence[Job], progress: Tick | None = None
+    ) -> Iterator[Result]:
         """Run the jobs in order."""
         for job in jobs:
             yield fn(job, progress or no_progress)
@@ -66,7 +70,9 @@ class ProcessExecutor:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def map(self, fn: Task[Job, Result], jobs: Sequence[Job], progress: Tick | None = None) -> Iterator[Result]:
+    def map(
+        self, fn: Task[Job, Result], jobs: Sequence[Job], progress: Tick | None = None
+    ) -> Iterator[Result]:
         """Run the jobs over up to ``workers`` processes; yield each result when it is ready."""
         if self.workers <= 1 or len(jobs) <= 1:
             yield from SerialExecutor().map(fn, jobs, progress)

@@ -23,6 +23,7 @@ from builder.formats.layout import (
     FORMATS,
     MANIFEST,
     SPLIT,
+    config_folder,
     data_files_pattern,
     shard_files,
 )
@@ -93,6 +94,27 @@ def _check_config(
     info: dict[str, Any],
     counts: dict[str, Counter[str]],
 ) -> list[str]:
+    """One config: its card entries, its files' schemas, and its rows in the three formats."""
+    problems, declared = _check_card_config(config, entry, info)
+    files = {fmt: shard_files(release, config, fmt) for fmt in FORMATS}
+    if not files["parquet"]:
+        return [
+            *problems,
+            f"{config}: no Parquet files under {config_folder(release, config).relative_to(release)}/",
+        ]
+    names = {fmt: [p.name.rsplit(".", 1)[0] for p in paths] for fmt, paths in files.items()}
+    if len({tuple(n) for n in names.values()}) != 1:
+        problems.append(f"{config}: shard files differ between formats: {names}")
+    problems += _check_file_schemas(release, config, files["parquet"] + files["arrow"])
+    rows, row_problems = _check_rows(release, config, counts)
+    problems += row_problems
+    if declared != rows:
+        problems.append(f"card: {config} num_examples is {declared}, the files hold {rows} rows")
+    return problems
+
+
+def _check_card_config(config: str, entry: dict[str, Any], info: dict[str, Any]) -> tuple[list[str], Any]:
+    """The card's entries for one config, and the row count it declares."""
     problems: list[str] = []
     expected_path = data_files_pattern(config)
     paths = [f.get("path") for f in _entries(entry, "data_files", problems)]
@@ -101,21 +123,16 @@ def _check_config(
     if info.get("features") != yaml_features(config):
         problems.append(f"card: dataset_info features of {config} differ from the schema")
     splits = {s.get("name"): s for s in _entries(info, "splits", problems)}
-    declared = splits.get(SPLIT, {}).get("num_examples")
     if "num_bytes" not in splits.get(SPLIT, {}):
         problems.append(f"card: {config} split {SPLIT} has no num_bytes")
+    return problems, splits.get(SPLIT, {}).get("num_examples")
 
-    files = {fmt: shard_files(release, config, fmt) for fmt in FORMATS}
-    names = {fmt: [p.name.rsplit(".", 1)[0] for p in paths] for fmt, paths in files.items()}
-    if not files["parquet"]:
-        return [
-            *problems,
-            f"{config}: no Parquet files under {data_files_pattern(config).rsplit('/', 1)[0]}/",
-        ]
-    if len({tuple(n) for n in names.values()}) != 1:
-        problems.append(f"{config}: shard files differ between formats: {names}")
+
+def _check_file_schemas(release: Path, config: str, paths: list[Path]) -> list[str]:
+    """Parquet and Arrow files against the config's Arrow schema and embedded features."""
+    problems = []
     schema = arrow_schema(config)
-    for path in files["parquet"] + files["arrow"]:
+    for path in paths:
         found = (
             pq.read_schema(path)
             if path.suffix == ".parquet"
@@ -125,27 +142,26 @@ def _check_config(
             problems.append(f"{path.relative_to(release)}: Arrow schema differs from the JSON Schema")
         elif found.metadata.get(b"huggingface") != schema.metadata[b"huggingface"]:
             problems.append(f"{path.relative_to(release)}: embedded datasets features differ")
+    return problems
 
+
+def _check_rows(release: Path, config: str, counts: dict[str, Counter[str]]) -> tuple[int, list[str]]:
+    """Rows equal in the three formats and valid; counted per transcript. Returns the row count."""
     validator = row_validator(config)
-    row_problems: list[str] = []
+    problems: list[str] = []
     rows = 0
     ids = counts.setdefault(config, Counter())
     streams = [read_rows(release, config, fmt) for fmt in FORMATS]
     for rows, (row, *copies) in enumerate(zip_longest(*streams), start=1):
         if row is None or any(copy != row for copy in copies):
-            problems.append(f"{config}: row {rows} differs between Parquet, JSONL and Arrow")
-            break
-        row_problems += validator.problems(row)
-        key = row["transcript_id"]
-        ids[key] += 1
+            return rows, [*problems, f"{config}: row {rows} differs between Parquet, JSONL and Arrow"]
+        problems += validator.problems(row)
+        ids[row["transcript_id"]] += 1
         if config == "transcripts":
-            counts.setdefault("declared_segments", Counter())[key] = row["num_segments"]
-        if len(row_problems) > 100:
+            counts.setdefault("declared_segments", Counter())[row["transcript_id"]] = row["num_segments"]
+        if len(problems) > 100:
             break
-    problems += row_problems
-    if declared != rows:
-        problems.append(f"card: {config} num_examples is {declared}, the files hold {rows} rows")
-    return problems
+    return rows, problems
 
 
 def _check_links(counts: dict[str, Counter[str]]) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from builder.errors import CallcorpusError
-from builder.formats.layout import CARD, FORMATS, config_folder, shard_files
+from builder.formats.layout import CARD, FORMATS, MANIFEST, config_folder, shard_files
 from builder.formats.read import read_rows
 from builder.release.versions import list_releases
 from builder.schema.files import config_names
@@ -59,7 +59,7 @@ class Release:
     @cached_property
     def manifest(self) -> dict[str, Any] | None:
         """``manifest.json`` when the release has one."""
-        text = _optional(self.path / "manifest.json")
+        text = _optional(self.path / MANIFEST)
         return json.loads(text) if text is not None else None
 
     @cached_property
