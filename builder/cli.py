@@ -156,6 +156,8 @@ def _report(summary: BuildSummary) -> None:
     )
     flags = ", ".join(f"{code} {n}" for code, n in summary.flags.items()) or "none"
     click.echo(f"warnings by kind: {flags}")
+    stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stage_seconds.items())
+    click.echo(f"time by stage (summed over workers): {stages}")
     for name, reason in summary.excluded.items():
         click.echo(f"excluded by manifest: {name} ({reason})")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder.build.executor import ProcessExecutor, SerialExecutor, Tick
-from builder.build.shard import ShardJob, run_shard
+from builder.build.shard import STAGES, ShardJob, run_shard
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, SourceError, ValidationFailed
 from builder.release.build import BuildSummary, build_release
 
@@ -62,6 +62,8 @@ def test_build_progress_counts_every_file_over_processes(
     summary = build_release(raw_copy, tmp_path / "dist", "1.0.0", ProcessExecutor(2), done.append)
     assert sum(done) == 3 == summary.num_transcripts
     assert summary.num_rows == seed_release.num_rows
+    assert list(summary.stage_seconds) == list(STAGES)  # summed over the three shards' workers
+    assert all(seconds > 0 for seconds in summary.stage_seconds.values())
 
 
 @pytest.mark.parametrize(

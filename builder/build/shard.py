@@ -8,6 +8,7 @@ not depend on the machine that built it. Jobs and results are plain, picklable v
 from __future__ import annotations
 
 import gc
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +20,10 @@ from builder.build.executor import Tick, no_progress
 from builder.build.tally import QualityTally
 from builder.errors import SourceError
 from builder.formats.shard_writer import ShardWriter, shard_writers
-from builder.rows.process import ProcessedFile, process_file
+from builder.rows.process import FILE_STAGES, ProcessedFile, process_file
 
+#: The stages a build times: those of ``process_file``, then writing.
+STAGES = (*FILE_STAGES, "write")
 #: How the engine counts name transcripts whose source states no translation engine.
 UNSTATED_ENGINE = "not stated"
 
@@ -51,6 +54,8 @@ class ShardResult:
     engines: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     quality: QualityTally = field(default_factory=QualityTally)
+    #: Seconds per stage (``STAGES``), summed over the shard's files.
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     def add(self, processed: ProcessedFile) -> None:
         """Count one written file."""
@@ -65,6 +70,8 @@ class ShardResult:
         for row in processed.rows["sentences"]:
             self.quality.add_sentence(row)
         self.engines[transcript.translation_origin.engine or UNSTATED_ENGINE] += 1
+        for stage, seconds in processed.seconds.items():
+            self.seconds[stage] += seconds
 
 
 @contextmanager
@@ -88,10 +95,12 @@ def run_shard(job: ShardJob, tick: Tick = no_progress) -> ShardResult:
         for name in job.names:
             _add_file(job, name, writers, result)
             tick(1)
+        started = time.perf_counter()
         for config, writer in writers.items():
             writer.close()
             result.num_rows[config] = writer.num_rows
             result.num_bytes[config] = writer.num_bytes
+        result.seconds["write"] += time.perf_counter() - started
     return result
 
 
@@ -105,6 +114,8 @@ def _add_file(job: ShardJob, name: str, writers: dict[str, ShardWriter], result:
     if processed.problems:
         result.errors += [f"{name}: {problem}" for problem in processed.problems]
         return
+    started = time.perf_counter()
     for config, rows in processed.rows.items():
         writers[config].add(rows)
+    result.seconds["write"] += time.perf_counter() - started
     result.add(processed)

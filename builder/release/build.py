@@ -19,7 +19,7 @@ from typing import Any
 
 from builder import __version__
 from builder.build.executor import Executor, ProcessExecutor, Tick
-from builder.build.shard import ShardJob, ShardResult, run_shard
+from builder.build.shard import STAGES, ShardJob, ShardResult, run_shard
 from builder.build.signature import build_signature
 from builder.build.tally import release_report
 from builder.cards.bibtex import render_bibtex
@@ -69,6 +69,8 @@ class BuildSummary:
     excluded: dict[str, str]
     unchanged: bool
     changes: dict[str, Any] | None
+    #: Seconds per stage (read, structure, rows, validate, write), summed over every worker.
+    stage_seconds: dict[str, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +155,7 @@ def build_release(
         excluded=inputs.excluded,
         unchanged=unchanged,
         changes=changes,
+        stage_seconds={stage: sum(r.seconds[stage] for r in results) for stage in STAGES},
     )
 
 

@@ -7,7 +7,8 @@ validation. The build's shards, the ``check`` command and the benchmark all call
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,9 @@ from builder.schema.validate import row_validator
 from builder.sources import read_source
 from builder.structure import build_transcript
 
+#: The stages ``process_file`` times, in order.
+FILE_STAGES = ("read", "structure", "rows", "validate")
+
 
 @dataclass(frozen=True, slots=True)
 class ProcessedFile:
@@ -29,6 +33,8 @@ class ProcessedFile:
     transcript: Transcript
     rows: dict[str, list[Row]]
     problems: tuple[str, ...]
+    #: Seconds spent per stage of ``FILE_STAGES`` (``rows`` includes the alignment).
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def transcript_row(self) -> Row:
@@ -45,8 +51,11 @@ def process_file(
     ``overrides`` are its ``raw/manifest.toml`` entry. A file that cannot be read or paired
     raises ``SourceError``; rows that fail validation are returned with their problems.
     """
+    clock = _StageClock()
     source = read_source(path, name)
+    clock.lap("read")
     transcript = build_transcript(source, overrides)
+    clock.lap("structure")
     segments: list[Row] = []
     sentences: list[Row] = []
     for segment, units in aligned_rows(transcript):
@@ -57,10 +66,25 @@ def process_file(
         "transcripts": [transcript_row(transcript, segments)],
         "sentences": sentences,
     }
+    clock.lap("rows")
     problems = tuple(
         problem
         for config, config_rows in rows.items()
         for row in config_rows
         for problem in row_validator(config).problems(row)
     )
-    return ProcessedFile(source.name, source.num_bytes, transcript, rows, problems)
+    clock.lap("validate")
+    return ProcessedFile(source.name, source.num_bytes, transcript, rows, problems, clock.seconds)
+
+
+class _StageClock:
+    """Seconds per stage, each lap measured from the previous one."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = now - self._last
+        self._last = now
