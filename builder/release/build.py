@@ -182,8 +182,9 @@ def _run_shards(
     """Every shard's result in shard order; ``BuildFailed`` with every error of every file."""
     shards = plan_shards(inputs.names, TRANSCRIPTS_PER_SHARD)
     overrides = inputs.manifest.overrides
+    raw_dir, out_dir = inputs.raw_dir.resolve(), out_dir.resolve()  # workers may run elsewhere
     jobs = [
-        ShardJob(i, len(shards), inputs.raw_dir, out_dir, shard, {n: overrides(n) for n in shard})
+        ShardJob(i, len(shards), raw_dir, out_dir, shard, {n: overrides(n) for n in shard})
         for i, shard in enumerate(shards)
     ]
     results = sorted(executor.map(run_shard, jobs, progress), key=lambda result: result.index)
