@@ -94,6 +94,16 @@ def version_option(help: str) -> Callable[..., Any]:
     return click.option("--version", "version", default=None, help=help)
 
 
+def skip_bad_option() -> Callable[..., Any]:
+    """``--skip-bad``, for the commands that build: set bad raw files aside instead of failing."""
+    return click.option(
+        "--skip-bad",
+        is_flag=True,
+        help="Build without the raw files that cannot be read or are refused, recording each "
+        "(path, SHA-256, reason) in manifest.json and the card. Default: such files fail the build.",
+    )
+
+
 def _executor(jobs: int | None) -> Executor:
     from builder.build.executor import ProcessExecutor
 
@@ -106,8 +116,16 @@ def _file_progress(raw_dir: Path) -> Iterator[Callable[[int], None]]:
     from builder.sources.discover import discover_sources
 
     total = len(discover_sources(raw_dir))  # a missing folder is an error before the bar shows
-    with click.progressbar(length=total, label="building", file=sys.stderr) as bar:
-        yield bar.update
+    started = time.monotonic()
+    with click.progressbar(
+        length=total, label="building", file=sys.stderr, show_pos=True, item_show_func=lambda rate: rate
+    ) as bar:
+
+        def advance(files: int) -> None:
+            rate = (bar.pos + files) / max(time.monotonic() - started, 1e-9)
+            bar.update(files, f"{rate:.1f} files/s")
+
+        yield advance
 
 
 @click.group(cls=CallcorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -126,7 +144,8 @@ def cli() -> None:
 @dist_option()
 @version_option("Corpus version X.Y.Z to (re)build; default: the newest release in DIST, else 1.0.0.")
 @jobs_option()
-def build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) -> None:
+@skip_bad_option()
+def build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None, skip_bad: bool) -> None:
     """Build (or rebuild) a release from raw transcripts: Parquet, JSONL, Arrow, card, manifest.
 
     Every record is validated before anything is written, and the release folder appears
@@ -139,10 +158,9 @@ def build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) 
     """
     from builder.release.build import build_release, default_version
 
+    version = version or default_version(dist_dir)
     with _file_progress(raw_dir) as progress:
-        summary = build_release(
-            raw_dir, dist_dir, version or default_version(dist_dir), _executor(jobs), progress
-        )
+        summary = build_release(raw_dir, dist_dir, version, _executor(jobs), progress, skip_bad=skip_bad)
     _report(summary)
 
 
@@ -160,6 +178,8 @@ def _report(summary: BuildSummary) -> None:
     click.echo(f"time by stage (summed over workers): {stages}")
     for name, reason in summary.excluded.items():
         click.echo(f"excluded by manifest: {name} ({reason})")
+    for name, reason in summary.skipped.items():
+        click.echo(f"set aside (--skip-bad): {name}: {reason}")
 
 
 @cli.command()
@@ -167,7 +187,8 @@ def _report(summary: BuildSummary) -> None:
 @dist_option()
 @version_option("Version X.Y.Z to cut; default: the one the changes since the newest release require.")
 @jobs_option()
-def release(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None) -> None:
+@skip_bad_option()
+def release(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None, skip_bad: bool) -> None:
     """Cut the next release from raw/: diff against the newest one, check the version, write it.
 
     Without ``--version`` the version is proposed from the changes (major: a field or
@@ -183,7 +204,9 @@ def release(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None
     from builder.release.build import cut_release
 
     with _file_progress(raw_dir) as progress:
-        summary, updated = cut_release(raw_dir, dist_dir, version, _executor(jobs), progress)
+        summary, updated = cut_release(
+            raw_dir, dist_dir, version, _executor(jobs), progress, skip_bad=skip_bad
+        )
     _report(summary)
     changes = summary.changes
     if changes:

@@ -53,6 +53,8 @@ class ShardResult:
     flags: Counter[str] = field(default_factory=Counter)
     engines: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    #: Raw files that could not be read or whose rows fail validation: name → reason.
+    bad_files: dict[str, str] = field(default_factory=dict)
     quality: QualityTally = field(default_factory=QualityTally)
     #: Seconds per stage (``STAGES``), summed over the shard's files.
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
@@ -110,9 +112,12 @@ def _add_file(job: ShardJob, name: str, writers: dict[str, ShardWriter], result:
         processed = process_file(job.raw_dir / name, name, job.overrides.get(name))
     except SourceError as exc:
         result.errors.append(str(exc))
+        result.bad_files[name] = f"line {exc.line}: {exc.reason}" if exc.line is not None else exc.reason
         return
     if processed.problems:
         result.errors += [f"{name}: {problem}" for problem in processed.problems]
+        count = len(processed.problems)
+        result.bad_files[name] = f"{count} invalid field(s) in its rows, first: {processed.problems[0]}"
         return
     started = time.perf_counter()
     for config, rows in processed.rows.items():

@@ -55,6 +55,8 @@ class CardFacts:
     flags: dict[str, int]
     engines: dict[str, int]
     quality: dict[str, Any] | None = None
+    #: Raw files set aside by ``--skip-bad``.
+    num_skipped: int = 0
 
 
 def size_category(rows: int) -> str:
@@ -155,8 +157,19 @@ file with its SHA-256 and the build signature; `SHA256SUMS` checks a download.
 
 This release holds **{facts.num_transcripts:,} calls**, **{facts.num_turns:,} speaker turns**
 and **{seg:,} paragraph pairs**.
-
+{_skipped_line(facts.num_skipped)}
 """
+
+
+def _skipped_line(count: int) -> str:
+    """One line on the raw files a ``--skip-bad`` build set aside; empty when there are none."""
+    if not count:
+        return ""
+    files = "file was" if count == 1 else "files were"
+    return (
+        f"{count:,} raw {files} set aside as unreadable or refused (`--skip-bad`); `manifest.json` "
+        "lists each with its SHA-256 and the reason.\n"
+    )
 
 
 def _card_configs(facts: CardFacts) -> str:

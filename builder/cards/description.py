@@ -49,6 +49,15 @@ class SourceEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedEntry:
+    """A raw file the build set aside (``--skip-bad``): its path under ``raw/``, SHA-256, why."""
+
+    name: str
+    sha256: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ConfigEntry:
     """One config: its schema, row count and files per format (release-relative paths)."""
 
@@ -73,6 +82,7 @@ class ReleaseDescription:
     files: tuple[FileEntry, ...]
     sources: tuple[SourceEntry, ...]
     about: About = ABOUT
+    skipped: tuple[SkippedEntry, ...] = ()
 
     def file(self, path: str) -> FileEntry:
         """The entry of one file by its release-relative path."""
@@ -116,6 +126,7 @@ def describe(
     package_version: str,
     build_signature: str,
     sources: tuple[SourceEntry, ...],
+    skipped: tuple[SkippedEntry, ...] = (),
     exclude: frozenset[str] = frozenset(),
     known: tuple[FileEntry, ...] = (),
 ) -> ReleaseDescription:
@@ -131,6 +142,7 @@ def describe(
         configs=tuple(_config_entry(root, name, files) for name in config_names()),
         files=tuple(files),
         sources=sources,
+        skipped=skipped,
     )
 
 
@@ -157,4 +169,5 @@ def load_description(root: Path) -> ReleaseDescription:
         ),
         files=tuple(FileEntry(f["path"], f["size"], f["sha256"]) for f in manifest["files"]),
         sources=tuple(SourceEntry(s["name"], s["sha256"]) for s in manifest["sources"]),
+        skipped=tuple(SkippedEntry(s["name"], s["sha256"], s["reason"]) for s in manifest.get("skipped", [])),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,8 @@ def manifest_data(desc: ReleaseDescription, changes: dict[str, Any] | None) -> d
         },
         "changes": changes,
         "sources": [{"name": s.name, "sha256": s.sha256} for s in desc.sources],
+        # Only a build with --skip-bad sets files aside; releases without any omit the key.
+        **({"skipped": [asdict(s) for s in desc.skipped]} if desc.skipped else {}),
         "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in desc.files],
     }
 

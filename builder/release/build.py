@@ -12,7 +12,7 @@ import filecmp
 import os
 import shutil
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from builder.cards.croissant import render_croissant
 from builder.cards.crosscheck import BIBTEX, CFF, CROISSANT, DATAPACKAGE, crosscheck
 from builder.cards.datapackage import render_datapackage
 from builder.cards.dataset_card import CardFacts, ConfigStats, render_card
-from builder.cards.description import ReleaseDescription, SourceEntry, describe, sha256_file
+from builder.cards.description import ReleaseDescription, SkippedEntry, SourceEntry, describe, sha256_file
 from builder.cards.licensing import DATA_LICENSE
 from builder.cards.manifest import read_manifest, release_date, write_manifest
 from builder.cards.quality_report import report_bytes
@@ -67,6 +67,8 @@ class BuildSummary:
     raw_bytes: int
     flags: dict[str, int]
     excluded: dict[str, str]
+    #: Raw files set aside by ``skip_bad``: name → reason.
+    skipped: dict[str, str]
     unchanged: bool
     changes: dict[str, Any] | None
     #: Seconds per stage (read, structure, rows, validate, write), summed over every worker.
@@ -117,13 +119,17 @@ def build_release(
     version: str | None = None,
     executor: Executor | None = None,
     progress: Tick | None = None,
+    *,
+    skip_bad: bool = False,
 ) -> BuildSummary:
     """Build ``dist_dir/version`` from ``raw_dir``; raise ``BuildFailed`` with every error found.
 
     ``version=None`` proposes the version the changes since the newest release require. A
     given version is refused when it understates those changes (``VersionUnderstated``).
     The shards run on ``executor`` (default: a process per CPU core); ``progress`` is told
-    of every raw file done.
+    of every raw file done. With ``skip_bad``, raw files that cannot be read or whose rows
+    fail validation are set aside (recorded in ``manifest.json`` and the card) instead of
+    failing the build.
     """
     if version is not None:
         parse_version(version)
@@ -135,12 +141,13 @@ def build_release(
     except OSError as exc:
         raise CallcorpusError(f"{dist_dir}: cannot write a release there ({exc.strerror})") from None
     try:
-        results = _run_shards(inputs, tmp, executor or ProcessExecutor(os.cpu_count() or 1), progress)
+        executor = executor or ProcessExecutor(os.cpu_count() or 1)
+        results, skipped = _run_shards(inputs, tmp, executor, progress, skip_bad)
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
         signature = build_signature(schema_version(), TRANSCRIPTS_PER_SHARD)
         version, changes = _choose_version(dist_dir, tmp, version, signature)
         date = release_date(dist_dir / version / MANIFEST)
-        facts = _write_release_files(tmp, inputs, results, (version, date, signature), changes)
+        facts = _write_release_files(tmp, inputs, results, (version, date, signature), changes, skipped)
         unchanged = _move_into_place(tmp, dist_dir / version)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -153,6 +160,7 @@ def build_release(
         raw_bytes=sum(r.raw_bytes for r in results),
         flags=facts.flags,
         excluded=inputs.excluded,
+        skipped={entry.name: entry.reason for entry in skipped},
         unchanged=unchanged,
         changes=changes,
         stage_seconds={stage: sum(r.seconds[stage] for r in results) for stage in STAGES},
@@ -165,21 +173,26 @@ def cut_release(
     version: str | None = None,
     executor: Executor | None = None,
     progress: Tick | None = None,
+    *,
+    skip_bad: bool = False,
 ) -> tuple[BuildSummary, list[Path]]:
     """Cut a new release (never an existing version), then regenerate the repository's root files.
 
     Returns the build's summary and the root files whose content changed."""
     if version is not None and version in list_releases(dist_dir):
         raise CallcorpusError(f"{dist_dir / version} is already released; cut a new version")
-    summary = build_release(raw_dir, dist_dir, version, executor, progress)
+    summary = build_release(raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad)
     root = dist_dir.resolve().parent
     return summary, [root / name for name in write_root_files(root, dist_dir)]
 
 
 def _run_shards(
-    inputs: BuildInputs, out_dir: Path, executor: Executor, progress: Tick | None
-) -> list[ShardResult]:
-    """Every shard's result in shard order; ``BuildFailed`` with every error of every file."""
+    inputs: BuildInputs, out_dir: Path, executor: Executor, progress: Tick | None, skip_bad: bool
+) -> tuple[list[ShardResult], tuple[SkippedEntry, ...]]:
+    """Every shard's result in shard order, and the files set aside (only with ``skip_bad``).
+
+    Raises ``BuildFailed`` with every error of every file (without ``skip_bad``), and always
+    for transcript ids used twice."""
     shards = plan_shards(inputs.names, TRANSCRIPTS_PER_SHARD)
     overrides = inputs.manifest.overrides
     raw_dir, out_dir = inputs.raw_dir.resolve(), out_dir.resolve()  # workers may run elsewhere
@@ -188,10 +201,26 @@ def _run_shards(
         for i, shard in enumerate(shards)
     ]
     results = sorted(executor.map(run_shard, jobs, progress), key=lambda result: result.index)
-    errors = [e for r in results for e in r.errors] + _duplicate_ids(results)
+    errors = [] if skip_bad else [e for r in results for e in r.errors]
+    errors += _duplicate_ids(results)
     if errors:
         raise BuildFailed(errors)
-    return results
+    bad = {name: reason for r in results for name, reason in r.bad_files.items()}
+    if len(bad) == len(inputs.names):
+        raise BuildFailed(
+            [f"{name}: {reason}" for name, reason in bad.items()] + ["every raw file was set aside"]
+        )
+    return results, tuple(
+        SkippedEntry(n, _sha256_or_none(inputs.raw_dir / n), r) for n, r in sorted(bad.items())
+    )
+
+
+def _sha256_or_none(path: Path) -> str | None:
+    """A raw file's SHA-256, or None when it cannot be read."""
+    try:
+        return sha256_file(path)
+    except OSError:
+        return None
 
 
 def _write_release_files(
@@ -200,6 +229,7 @@ def _write_release_files(
     results: list[ShardResult],
     release: tuple[str, str, str],
     changes: dict[str, Any] | None,
+    skipped: tuple[SkippedEntry, ...],
 ) -> CardFacts:
     """Beside the data and schemas: license, quality report, card, citation files, manifest.
 
@@ -208,7 +238,9 @@ def _write_release_files(
     (tmp / DATA_LICENSE_FILE).write_text(DATA_LICENSE, encoding="utf-8")
     quality = release_report([r.quality for r in results])
     (tmp / QUALITY_REPORT).write_bytes(report_bytes(quality))
-    facts = _facts(version, date, tmp, results, len(results), changes, quality)
+    facts = replace(
+        _facts(version, date, tmp, results, len(results), changes, quality), num_skipped=len(skipped)
+    )
     describe_now = partial(
         describe,
         tmp,
@@ -216,7 +248,8 @@ def _write_release_files(
         date_released=date,
         package_version=__version__,
         build_signature=signature,
-        sources=_sources(inputs.raw_dir, inputs.names),
+        sources=_sources(inputs.raw_dir, [n for n in inputs.names if n not in {s.name for s in skipped}]),
+        skipped=skipped,
     )
     data = describe_now()
     (tmp / CARD).write_text(render_card(facts, render_bibtex(data)), encoding="utf-8")

@@ -1,0 +1,142 @@
+"""The benchmark (bench/) cannot rot: its entry point runs end to end on a handful of files.
+
+The smoke test runs ``bench/bench_build.py`` exactly as ``bench/README.md`` documents it, on 6
+synthetic transcripts (2 copies of each of the 3 seeds), with the datasets route, and checks
+the row counts every route reports against what the seeds give through ``process_file``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import RAW, ROOT, SEEDS
+
+from builder.rows.process import ProcessedFile, process_file
+
+BENCH = ROOT / "bench"
+if str(BENCH) not in sys.path:  # the bench modules import each other as plain modules
+    sys.path.insert(0, str(BENCH))
+
+import corpus  # noqa: E402
+import routes  # noqa: E402
+
+COPIES = 2  # of each seed, in the smoke run
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, ProcessedFile]:
+    """Every seed of raw/ through ``process_file``, by file name."""
+    return {name: process_file(RAW / name, name) for name in sorted(SEEDS)}
+
+
+@pytest.fixture(scope="module")
+def smoke_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """``bench/bench_build.py`` on 6 transcripts, build + parse alone + datasets route, 2 workers."""
+    work = tmp_path_factory.mktemp("bench")
+    count = COPIES * len(SEEDS)
+    args = [
+        "--transcripts",
+        str(count),
+        "--out",
+        str(work / "raw"),
+        "--jobs",
+        "2",
+        "--datasets-num-proc",
+        "2",
+    ]
+    run = subprocess.run(
+        [sys.executable, str(BENCH / "bench_build.py"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return run, work
+
+
+def _results(smoke_run: tuple[subprocess.CompletedProcess[str], Path]) -> dict[str, Any]:
+    run, work = smoke_run
+    assert run.returncode == 0, run.stderr
+    return json.loads((work / "results.json").read_text(encoding="utf-8"))
+
+
+def test_benchmark_counts_every_row_of_the_synthetic_corpus(
+    smoke_run: tuple[subprocess.CompletedProcess[str], Path], seeds: dict[str, ProcessedFile]
+) -> None:
+    """Every route saw the 6 files and the rows their seeds give, the build wrote its release."""
+    results = _results(smoke_run)
+    work = smoke_run[1]
+    segments = COPIES * sum(len(p.rows["segments"]) for p in seeds.values())
+    turns = COPIES * sum(len(p.transcript.turns) for p in seeds.values())
+    raw_bytes = sum(path.stat().st_size for path in (work / "raw").glob("*.txt"))
+    build, parse, route = results["callcorpus"], results["parse_only"], results["datasets"]
+    assert len(list((work / "raw").glob("*.txt"))) == 6
+    assert (build["num_transcripts"], build["transcripts"]) == (6, 6)
+    assert (build["segments"], build["num_turns"]) == (segments, turns)
+    assert parse["segments"] == segments
+    assert (route["segments"]["rows"], route["transcripts"]["rows"]) == (segments, 6)
+    assert build["raw_bytes"] == parse["raw_bytes"] == route["raw_bytes"] == raw_bytes
+    assert (work / "dist" / routes.VERSION / "README.md").is_file()
+    assert (work / "datasets" / "segments.parquet").is_file()
+    assert results["params"] == {
+        "transcripts": 6,
+        "out": str((work / "raw").resolve()),
+        "jobs": 2,
+        "datasets_num_proc": 2,
+        "skip_datasets": False,
+    }
+    for result in (build, parse, route):
+        assert result["seconds" if "seconds" in result else "raw_bytes"] > 0
+        assert result["tree_peak_pss_mb"] > 0 and result["max_processes"] >= 1
+
+
+def test_benchmark_prints_the_table_and_verdicts(
+    smoke_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    """The table has its columns and a row per route; every target has a verdict."""
+    results = _results(smoke_run)
+    out = smoke_run[0].stdout
+    head = ["route", "seconds", "raw MB/s", "segments/s", "tree peak MB", "main MB", "worker MB"]
+    header = next(line for line in out.splitlines() if line.startswith("route "))
+    assert [cell.strip() for cell in header.split("  ") if cell.strip()] == head
+    for label in (
+        "callcorpus build",
+        "of which the parse alone",
+        "datasets: segments -> parquet + jsonl",
+        "datasets: transcripts -> parquet + jsonl",
+        "datasets route total (segments + transcripts)",
+        "ceiling of that ratio",
+    ):
+        assert label in out
+    assert "corpus:  6 transcripts" in out
+    assert set(results["summary"]["targets"]) == {"mb_s", "peak_memory", "ratio"}
+    for name, target in results["summary"]["targets"].items():
+        assert f"  {name} " in out and target["verdict"] in ("PASS", "MISS")
+
+
+def test_synthetic_corpus_is_deterministic_and_parses_like_its_seeds(
+    tmp_path: Path, seeds: dict[str, ProcessedFile]
+) -> None:
+    """Two generations give the same bytes; each copy is shuffled yet processes like its seed."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert corpus.generate_corpus(first, 3) == corpus.generate_corpus(second, 3)
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
+    files = routes.raw_files(first)
+    assert [name for _, name, _ in files] == [
+        f"t{i:05d}-{Path(s).stem}.txt" for i, s in enumerate(sorted(SEEDS))
+    ]
+    for i, (path, name, overrides) in enumerate(files):
+        seed = seeds[name.split("-", 1)[1]]
+        processed = process_file(Path(path), name, overrides)
+        assert processed.problems == ()
+        assert processed.transcript.transcript_id.startswith(f"T{i:05d}-")
+        assert len(processed.rows["segments"]) == len(seed.rows["segments"])
+        assert len(processed.transcript.turns) == len(seed.transcript.turns)
+        assert Path(path).read_bytes() != (RAW / seed.name).read_bytes()
