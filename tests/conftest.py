@@ -71,3 +71,17 @@ def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     return base / "out"
+
+
+def write_many_calls(raw: Path, count: int) -> Path:
+    """``count`` distinct calls in ``raw``: copies of the seeds, each given its own ticker in
+    ``raw/manifest.toml`` (so its own transcript id). Returns ``raw``."""
+    raw.mkdir(parents=True, exist_ok=True)
+    seeds = sorted(SEEDS)
+    entries = []
+    for i in range(count):
+        name = f"c{i:04d}-{seeds[i % len(seeds)]}"
+        shutil.copy(RAW / seeds[i % len(seeds)], raw / name)
+        entries.append(f'[files."{name}"]\nticker = "T{i:04d}"\n')
+    (raw / "manifest.toml").write_text("\n".join(entries), encoding="utf-8")
+    return raw

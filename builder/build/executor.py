@@ -9,6 +9,9 @@ raw files done, which the executor forwards to the caller's ``progress`` as they
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol, TypeVar
@@ -49,11 +52,21 @@ class SerialExecutor:
 
 
 _worker_ticks: Any = None  # the queue a worker process reports its ticks to
+#: How often a worker checks that the process that started it is still alive, in seconds.
+PARENT_CHECK_SECONDS = 0.5
 
 
-def _init_worker(ticks: Any) -> None:
+def _init_worker(ticks: Any, parent: int) -> None:
     global _worker_ticks
     _worker_ticks = ticks
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when its parent is gone (killed outright, it could not stop us)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _tick(n: int) -> None:
@@ -79,7 +92,10 @@ class ProcessExecutor:
             return
         context = multiprocessing.get_context()
         ticks = context.SimpleQueue()
-        pool = ProcessPoolExecutor(self.workers, context, initializer=_init_worker, initargs=(ticks,))
+        pool = ProcessPoolExecutor(
+            self.workers, context, initializer=_init_worker, initargs=(ticks, os.getpid())
+        )
+        finished = False
         try:
             pending: set[Future[Result]] = {pool.submit(_call, fn, job) for job in jobs}
             while pending:
@@ -87,10 +103,20 @@ class ProcessExecutor:
                 _forward(ticks, progress)
                 for future in done:
                     yield future.result()
+            finished = True
         finally:
+            if not finished:  # an error, Ctrl-C or an abandoned generator: stop now, not after the shards
+                _terminate(pool)  # (a killed worker may leave the tick queue unreadable: not read again)
             pool.shutdown(wait=True, cancel_futures=True)
-            _forward(ticks, progress)
+            if finished:
+                _forward(ticks, progress)
             ticks.close()
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's worker processes (Python 3.11 has no public way; 3.14 adds one)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
 
 
 def _forward(ticks: Any, progress: Tick | None) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import filecmp
 import os
-import shutil
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial
@@ -45,6 +44,7 @@ from builder.formats.layout import (
 from builder.release.diff import check_schema_version, diff_releases
 from builder.release.root_files import write_root_files
 from builder.release.versions import bump, check_bump, list_releases, parse_version, previous_release
+from builder.release.workspace import workspace
 from builder.schema.files import config_names, release_spec, schema_text, schema_version
 from builder.sources.discover import discover_sources
 from builder.sources.manifest import Manifest, load_manifest
@@ -134,13 +134,7 @@ def build_release(
     if version is not None:
         parse_version(version)
     inputs = read_inputs(raw_dir)
-    tmp = dist_dir / f".tmp-{version or 'next'}-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    try:
-        tmp.mkdir(parents=True)
-    except OSError as exc:
-        raise CallcorpusError(f"{dist_dir}: cannot write a release there ({exc.strerror})") from None
-    try:
+    with workspace(dist_dir, version) as tmp:
         executor = executor or ProcessExecutor(os.cpu_count() or 1)
         results, skipped = _run_shards(inputs, tmp, executor, progress, skip_bad)
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
@@ -149,8 +143,6 @@ def build_release(
         date = release_date(dist_dir / version / MANIFEST)
         facts = _write_release_files(tmp, inputs, results, (version, date, signature), changes, skipped)
         unchanged = _move_into_place(tmp, dist_dir / version)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return BuildSummary(
         path=dist_dir / version,
         version=version,

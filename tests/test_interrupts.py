@@ -1,0 +1,127 @@
+"""Builds stopped from outside: Ctrl-C stops within two seconds, a killed build leaves no orphans,
+and the next build removes its litter; concurrent builds never remove each other's folders."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import write_many_calls
+
+from builder.build.executor import SerialExecutor
+from builder.release.build import build_release
+from builder.release.workspace import remove_litter, workspace
+
+SCRIPT = Path(sys.executable).parent / "callcorpus"
+#: Three shards of 100 calls: long enough to interrupt on two cores.
+CALLS = 300
+
+
+@pytest.fixture(scope="module")
+def many_calls(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_many_calls(tmp_path_factory.mktemp("many") / "raw", CALLS)
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid``."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture
+def reap() -> Iterator[set[int]]:
+    """Process ids to kill after the test, so a failing test leaves no orphans behind."""
+    pids: set[int] = set()
+    yield pids
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _start_build(raw: Path, dist: Path) -> tuple[subprocess.Popen[str], set[int]]:
+    """A CLI build over two workers, started in its own session; waits until its workers run."""
+    args = [str(SCRIPT), "build", "--raw", str(raw), "--dist", str(dist), "--jobs", "2"]
+    build = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        workers = _children(build.pid)
+        if len(workers) >= 2 and list(dist.glob(".tmp-*/data")):
+            time.sleep(0.5)  # the shards are being written
+            return build, _children(build.pid)
+        time.sleep(0.05)
+    build.kill()
+    raise AssertionError("the build did not start its workers")
+
+
+def test_ctrl_c_stops_within_two_seconds_and_leaves_nothing(
+    many_calls: Path, tmp_path: Path, reap: set[int]
+) -> None:
+    dist = tmp_path / "dist"
+    build, workers = _start_build(many_calls, dist)
+    reap |= workers
+    os.killpg(build.pid, signal.SIGINT)  # what a terminal's Ctrl-C sends
+    started = time.monotonic()
+    build.wait(timeout=10)
+    assert time.monotonic() - started <= 2.0
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    assert list(dist.iterdir()) == []  # no release, no temporary folder, no lock
+    assert not any(_alive(pid) for pid in workers)
+
+
+def test_a_killed_build_leaves_no_orphans_and_the_next_build_cleans_up(
+    many_calls: Path, tmp_path: Path
+) -> None:
+    dist = tmp_path / "dist"
+    build, workers = _start_build(many_calls, dist)
+    build.kill()  # SIGKILL: nothing in the build can react
+    build.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers), "workers outlived their killed parent"
+    assert list(dist.glob(".tmp-*"))  # the litter a killed build leaves
+    assert len(remove_litter(dist)) == 1
+    assert list(dist.iterdir()) == []
+
+
+def test_a_running_builds_folder_is_never_removed(raw_copy: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    with workspace(dist, "9.9.9") as running:
+        (running / "data").mkdir()
+        summary = build_release(raw_copy, dist, "1.0.0", SerialExecutor())  # cleans litter first
+        assert running.is_dir() and (running / "data").is_dir()
+        assert summary.path.is_dir()
+    assert sorted(p.name for p in dist.iterdir()) == ["1.0.0"]
+
+
+def test_litter_of_a_dead_build_is_removed_by_the_next_build(raw_copy: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    litter = dist / ".tmp-1.0.0-4194301"  # no lock held: its build is gone
+    (litter / "data").mkdir(parents=True)
+    (dist / ".tmp-1.0.0-4194301.lock").touch()
+    build_release(raw_copy, dist, "1.0.0", SerialExecutor())
+    assert sorted(p.name for p in dist.iterdir()) == ["1.0.0"]
