@@ -1,0 +1,163 @@
+"""The routes compared, each run by ``bench_build.py`` in a fresh child process (``--child MODE``).
+
+* ``build``: ``build_release`` on ``ProcessExecutor(jobs)``, the whole release written;
+* ``parse``: ``process_file`` on every file, over the build's shards and number of workers, the
+  rows counted and dropped;
+* ``datasets``: ``Dataset.from_generator`` over ``process_file(...).rows[config]``, then
+  ``to_parquet`` and ``to_json``, per config;
+* ``profile``: ``build_release`` on ``SerialExecutor()`` (in-process) under cProfile.
+
+Every route turns raw files into rows through ``process_file`` and nothing else. Each child
+function takes the JSON parameters the parent passed and returns a JSON-able result; timings
+exclude interpreter start-up and imports.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from memory import rusage_mb
+
+from builder.build.executor import ProcessExecutor, SerialExecutor, Tick, no_progress
+from builder.release.build import TRANSCRIPTS_PER_SHARD, build_release, plan_shards, read_inputs
+from builder.rows.process import process_file
+from builder.rows.segments import Row
+from builder.schema.derived import features_dict
+
+#: The version every benchmark build writes (into a folder that is removed first).
+VERSION = "9.9.9"
+
+Params = dict[str, Any]
+#: One raw file as the datasets route's generators receive it: (path, name, manifest overrides).
+RawFile = tuple[str, str, dict[str, Any]]
+
+
+def raw_files(raw_dir: Path) -> list[RawFile]:
+    """The files a build of ``raw_dir`` reads (sorted, exclusions left out), with their overrides."""
+    inputs = read_inputs(raw_dir)
+    return [(str(raw_dir / name), name, inputs.manifest.overrides(name)) for name in inputs.names]
+
+
+def _raw_bytes(files: list[RawFile]) -> int:
+    return sum(Path(path).stat().st_size for path, _, _ in files)
+
+
+def child_build(params: Params) -> dict[str, Any]:
+    """Time ``build_release`` on a clean output folder, on ``ProcessExecutor(jobs)``."""
+    dist = Path(params["dist"])
+    shutil.rmtree(dist, ignore_errors=True)
+    started = time.perf_counter()
+    summary = build_release(Path(params["raw"]), dist, VERSION, executor=ProcessExecutor(params["jobs"]))
+    seconds = time.perf_counter() - started
+    out_bytes = sum(p.stat().st_size for p in summary.path.rglob("*") if p.is_file())
+    return {
+        "seconds": seconds,
+        "num_transcripts": summary.num_transcripts,
+        "num_turns": summary.num_turns,
+        "segments": summary.num_rows["segments"],
+        "transcripts": summary.num_rows["transcripts"],
+        "raw_bytes": summary.raw_bytes,
+        "output_mb": out_bytes / 1e6,
+        "flags": summary.flags,
+        **rusage_mb(),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class ParseJob:
+    """One shard of the parse-only route: which raw files, with their manifest overrides."""
+
+    files: tuple[RawFile, ...]
+
+
+def parse_shard(job: ParseJob, tick: Tick = no_progress) -> int:
+    """Run ``process_file`` on every file of the shard and drop the rows; the number of segments."""
+    segments = 0
+    for path, name, overrides in job.files:
+        segments += len(process_file(Path(path), name, overrides).rows["segments"])
+        tick(1)
+    return segments
+
+
+def child_parse(params: Params) -> dict[str, Any]:
+    """Time ``process_file`` alone (rows built and validated, not written) on the build's shards
+    and workers."""
+    files = raw_files(Path(params["raw"]))
+    by_name = {file[1]: file for file in files}
+    shards = plan_shards(list(by_name), TRANSCRIPTS_PER_SHARD)
+    jobs = [ParseJob(tuple(by_name[name] for name in shard)) for shard in shards]
+    started = time.perf_counter()
+    segments = sum(ProcessExecutor(params["jobs"]).map(parse_shard, jobs))
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "segments": segments, "raw_bytes": _raw_bytes(files), **rusage_mb()}
+
+
+def config_rows(config: str, files: list[RawFile]) -> Iterator[Row]:
+    """Run ``process_file`` on each file and yield its rows of ``config`` (what a user would hand
+    to ``Dataset.from_generator``)."""
+    for path, name, overrides in files:
+        yield from process_file(Path(path), name, overrides).rows[config]
+
+
+def datasets_config(config: str, files: list[RawFile], out: Path, num_proc: int) -> tuple[float, int]:
+    """``from_generator`` + ``to_parquet`` + ``to_json`` for one config; (seconds, rows)."""
+    import datasets
+
+    features = datasets.Features.from_dict(features_dict(config))
+    parallel = num_proc if num_proc > 1 else None
+    started = time.perf_counter()
+    ds = datasets.Dataset.from_generator(
+        config_rows,
+        features=features,
+        cache_dir=str(out / "hf-cache"),
+        gen_kwargs={"config": config, "files": files},
+        num_proc=parallel,
+    )
+    ds.to_parquet(str(out / f"{config}.parquet"))
+    ds.to_json(str(out / f"{config}.jsonl"), force_ascii=False, num_proc=parallel)
+    return time.perf_counter() - started, ds.num_rows
+
+
+def child_datasets(params: Params) -> dict[str, Any]:
+    """Time the datasets route for each requested config, on a clean cache and output folder."""
+    import datasets
+
+    datasets.disable_progress_bars()
+    raw, out = Path(params["raw"]), Path(params["out"])
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    files = raw_files(raw)
+    result: dict[str, Any] = {"raw_bytes": _raw_bytes(files)}
+    for config in params["configs"]:
+        seconds, rows = datasets_config(config, files, out, params["num_proc"])
+        result[config] = {"seconds": seconds, "rows": rows}
+    result.update(rusage_mb())
+    return result
+
+
+def child_profile(params: Params) -> dict[str, Any]:
+    """Run ``build_release`` in-process (``SerialExecutor``) under cProfile; save the stats."""
+    import cProfile
+
+    dist = Path(params["dist"])
+    shutil.rmtree(dist, ignore_errors=True)
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    summary = profiler.runcall(build_release, Path(params["raw"]), dist, VERSION, executor=SerialExecutor())
+    seconds = time.perf_counter() - started
+    profiler.dump_stats(params["stats"])
+    return {"seconds": seconds, "raw_bytes": summary.raw_bytes, "segments": summary.num_rows["segments"]}
+
+
+#: The child modes of ``bench_build.py --child``.
+CHILDREN: dict[str, Callable[[Params], dict[str, Any]]] = {
+    "build": child_build,
+    "parse": child_parse,
+    "datasets": child_datasets,
+    "profile": child_profile,
+}
