@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -22,6 +22,7 @@ from builder.errors import BuildFailed, CallcorpusError, ValidationFailed
 
 if TYPE_CHECKING:
     from builder.build.executor import Executor
+    from builder.check.raw import CheckSummary
     from builder.release.build import BuildSummary
 
 
@@ -111,14 +112,16 @@ def _executor(jobs: int | None) -> Executor:
 
 
 @contextmanager
-def _file_progress(raw_dir: Path) -> Iterator[Callable[[int], None]]:
-    """A progress bar over the raw files a build reads, advanced file by file."""
-    from builder.sources.discover import discover_sources
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar over ``total`` raw files, advanced file by file, with files/s and ETA.
 
-    total = len(discover_sources(raw_dir))  # a missing folder is an error before the bar shows
+    Shown on a terminal only: in a log or a pipe it would be one stray label line."""
+    if not sys.stderr.isatty():
+        yield lambda files: None
+        return
     started = time.monotonic()
     with click.progressbar(
-        length=total, label="building", file=sys.stderr, show_pos=True, item_show_func=lambda rate: rate
+        length=total, label=label, file=sys.stderr, show_pos=True, item_show_func=lambda rate: rate
     ) as bar:
 
         def advance(files: int) -> None:
@@ -126,6 +129,13 @@ def _file_progress(raw_dir: Path) -> Iterator[Callable[[int], None]]:
             bar.update(files, f"{rate:.1f} files/s")
 
         yield advance
+
+
+def _file_progress(raw_dir: Path) -> AbstractContextManager[Callable[[int], None]]:
+    """The progress bar of a build of ``raw_dir`` (a missing folder is an error before it shows)."""
+    from builder.sources.discover import discover_sources
+
+    return _progress(len(discover_sources(raw_dir)), "building")
 
 
 @click.group(cls=CallcorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -280,30 +290,50 @@ def validate(release: Path) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("inputs", metavar="FILE|FOLDER|GLOB...", nargs=-1, required=True)
 @raw_option()
-def check(files: tuple[Path, ...], raw_dir: Path) -> None:
+@dist_option("Folder of releases; ids already in its newest release are reported.")
+@jobs_option()
+def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | None) -> None:
     """Parse raw transcripts without building: layout, metadata, turns, roles and flags.
 
-    Use it on new raw files before adding them to raw/. Files inside the raw folder get the
-    overrides of its manifest.toml, and every row is validated, as in a build. Exits 1 if any
-    file cannot be read or would fail the build's validation.
+    Use it on new raw files before adding them to raw/: files, folders (every *.txt inside)
+    and glob patterns, checked in parallel. Files inside the raw folder get the overrides of
+    its manifest.toml, and every row is validated, as in a build. Ends with a summary:
+    layouts, flags by kind, transcript ids used twice in the batch or already released.
+    Exits 1 if any file cannot be read, would fail the build's validation, or shares its
+    transcript id with another file of the batch.
 
     Example:
 
-        callcorpus check raw/stem-2024-q4.txt
+        callcorpus check raw/stem-2024-q4.txt 'incoming/**/*.txt'
     """
-    from builder.check.raw import check_files
+    from builder.check.raw import check_files, expand_inputs, summarize
 
-    failed = False
-    for result in check_files(list(files), raw_dir):
-        if result.processed is not None:
-            _describe(result.path, result.processed.transcript_row)
+    files = expand_inputs(list(inputs))
+    with _progress(len(files), "checking") as progress:
+        results = check_files(files, raw_dir, _executor(jobs), progress)
+    for result in results:
+        if result.row is not None:
+            _describe(result.path, result.row)
         for problem in result.problems:
             click.echo(f"error: {problem}", err=True)
-            failed = True
-    if failed:
+    summary = summarize(results, dist_dir)
+    _report_check(summary)
+    if summary.failed or summary.duplicate_ids:  # a build would refuse either
         sys.exit(1)
+
+
+def _report_check(summary: CheckSummary) -> None:
+    """The closing lines of ``check``."""
+    layouts = ", ".join(f"{name} {n}" for name, n in sorted(summary.layouts.items())) or "none"
+    flags = ", ".join(f"{code} {n}" for code, n in sorted(summary.flags.items())) or "none"
+    click.echo(f"checked {summary.files} file(s): {summary.failed} failed; layouts: {layouts}")
+    click.echo(f"flags by kind: {flags}")
+    for tid, paths in summary.duplicate_ids.items():
+        click.echo(f"transcript id {tid} used twice in this batch: {', '.join(paths)}")
+    for path, where in summary.released_ids.items():
+        click.echo(f"{path}: transcript id {where} already released")
 
 
 def _describe(path: Path, row: dict[str, Any]) -> None:

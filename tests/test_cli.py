@@ -86,7 +86,8 @@ def test_unwritable_dist_is_one_line(tmp_path: Path) -> None:
     blocker.write_text("a file where the dist folder should be", encoding="utf-8")
     result = run("build", "--raw", str(RAW), "--dist", str(blocker))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith(f"error: {blocker}")
+    last = result.stderr.splitlines()[-1]  # after the progress bar's label
+    assert last == f"error: {blocker}: cannot write a release there (File exists)"
 
 
 def test_release_verify_and_diff_from_a_project_folder(raw_copy: Path) -> None:
@@ -136,9 +137,27 @@ def test_a_missing_raw_folder_is_one_line_before_any_progress(tmp_path: Path) ->
     assert result.stderr == f"error: {tmp_path / 'nope'}: raw folder not found\n"
 
 
-def test_a_dist_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
-    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
-    result = run("build", "--raw", str(RAW), "--dist", str(tmp_path / "file" / "dist"))
-    assert result.returncode == 1
-    last = result.stderr.splitlines()[-1]  # after the progress bar's label
-    assert last == f"error: {tmp_path / 'file' / 'dist'}: cannot write a release there (Not a directory)"
+def test_a_terminal_sees_progress_file_by_file(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    main, secondary = pty.openpty()
+    args = [str(SCRIPT), "build", "--raw", str(RAW), "--dist", str(tmp_path / "dist"), "--jobs", "1"]
+    build = subprocess.run(args, stdout=subprocess.PIPE, stderr=secondary, timeout=300, check=False)
+    os.close(secondary)
+    shown = b""
+    while chunk := _read_available(main):
+        shown += chunk
+    os.close(main)
+    assert build.returncode == 0
+    assert b"building" in shown and b"3/3" in shown and b"files/s" in shown
+
+
+def _read_available(fd: int) -> bytes:
+    import os
+    import select
+
+    try:
+        return os.read(fd, 65536) if select.select([fd], [], [], 0.2)[0] else b""
+    except OSError:  # EIO: the terminal's other side is closed, everything was read
+        return b""

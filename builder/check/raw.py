@@ -1,31 +1,72 @@
-"""``callcorpus check``: raw files run through the build's per-file pipeline, nothing written."""
+"""``callcorpus check``: raw files through the build's per-file pipeline, in parallel, nothing written.
+
+Takes files, folders (every ``*.txt`` inside, at any depth) and glob patterns; each file is
+run through ``process_file`` on an executor, as a build would, and the batch ends with a
+summary: layouts, flags by kind, and transcript ids used twice in the batch or already in the
+newest release.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import glob
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from builder.build.executor import Executor, SerialExecutor, Tick
 from builder.errors import CallcorpusError
-from builder.rows.process import ProcessedFile, process_file
+from builder.formats.read import read_column
+from builder.release.versions import list_releases
+from builder.rows.process import process_file
 from builder.sources.discover import discover_sources
-from builder.sources.manifest import Manifest, load_manifest
+from builder.sources.manifest import load_manifest
+
+#: Raw files per job: enough to keep workers busy, few enough for steady progress.
+FILES_PER_JOB = 16
+#: Columns of the transcripts row too large to carry back from the workers (never printed).
+_DROPPED = ("text_en", "text_zh", "turns", "front_matter")
 
 
 @dataclass(frozen=True, slots=True)
 class FileCheck:
-    """What checking one raw file found: its rows, or the error that stopped it."""
+    """What checking one raw file found: its transcripts row (without the full texts) and flag
+    counts, or the error that stopped it; and every validation problem."""
 
     path: Path
-    processed: ProcessedFile | None
-    error: str | None
+    row: dict[str, Any] | None
+    flags: dict[str, int]
+    problems: tuple[str, ...]
 
-    @property
-    def problems(self) -> list[str]:
-        """Every reason the file would fail a build, one line each."""
-        if self.error is not None:
-            return [self.error]
-        return [f"{self.path}: {problem}" for problem in self.processed.problems] if self.processed else []
+
+@dataclass(slots=True)
+class CheckSummary:
+    """The batch: how many files, which layouts, flags by kind, ids used twice or released."""
+
+    files: int = 0
+    failed: int = 0
+    layouts: Counter[str] = field(default_factory=Counter)
+    flags: Counter[str] = field(default_factory=Counter)
+    duplicate_ids: dict[str, list[str]] = field(default_factory=dict)
+    released_ids: dict[str, str] = field(default_factory=dict)
+
+
+def expand_inputs(inputs: list[str]) -> list[Path]:
+    """Files as given, folders as their ``*.txt`` files, glob patterns as their matches; sorted
+    within each argument, duplicates kept once. A pattern that matches nothing is an error."""
+    paths: list[Path] = []
+    for text in inputs:
+        path = Path(text)
+        if path.is_dir():
+            paths += [path / name for name in discover_sources(path)]
+        elif glob.has_magic(text):
+            matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
+            if not matches:
+                raise CallcorpusError(f"{text}: no file matches this pattern")
+            paths += matches
+        else:
+            paths.append(path)
+    return list(dict.fromkeys(paths))
 
 
 def manifest_key(path: Path, raw_dir: Path) -> str | None:
@@ -36,15 +77,69 @@ def manifest_key(path: Path, raw_dir: Path) -> str | None:
         return None
 
 
-def check_files(files: list[Path], raw_dir: Path) -> Iterator[FileCheck]:
-    """Check raw files as a build would; files inside ``raw_dir`` get its manifest's overrides."""
-    manifest: Manifest | None = (
-        load_manifest(raw_dir, discover_sources(raw_dir)) if raw_dir.is_dir() else None
-    )
-    for path in files:
-        key = manifest_key(path, raw_dir)
-        overrides = manifest.overrides(key) if manifest and key else None
-        try:
-            yield FileCheck(path, process_file(path, overrides=overrides), None)
-        except CallcorpusError as exc:
-            yield FileCheck(path, None, str(exc))
+def _check_one(path: Path, overrides: dict[str, Any] | None) -> FileCheck:
+    try:
+        processed = process_file(path, overrides=overrides)
+    except CallcorpusError as exc:
+        return FileCheck(path, None, {}, (str(exc),))
+    row = {k: v for k, v in processed.transcript_row.items() if k not in _DROPPED}
+    flags = Counter(flag for segment in processed.rows["segments"] for flag in segment["flags"])
+    flags.update(processed.transcript.flags)
+    return FileCheck(path, row, dict(flags), tuple(f"{path}: {p}" for p in processed.problems))
+
+
+def _check_job(job: list[tuple[Path, dict[str, Any] | None]], tick: Tick) -> list[FileCheck]:
+    """Check a few files (a job for the executor), one tick each."""
+    results = []
+    for path, overrides in job:
+        results.append(_check_one(path, overrides))
+        tick(1)
+    return results
+
+
+def check_files(
+    files: list[Path], raw_dir: Path, executor: Executor | None = None, progress: Tick | None = None
+) -> list[FileCheck]:
+    """Check raw files as a build would, in the order given; files inside ``raw_dir`` get its
+    manifest's overrides."""
+    overrides: dict[Path, dict[str, Any] | None] = dict.fromkeys(files)
+    if raw_dir.is_dir():
+        manifest = load_manifest(raw_dir, discover_sources(raw_dir))
+        for path in files:
+            key = manifest_key(path, raw_dir)
+            overrides[path] = manifest.overrides(key) if key else None
+    pairs = [(path, overrides[path]) for path in files]
+    jobs = [pairs[i : i + FILES_PER_JOB] for i in range(0, len(pairs), FILES_PER_JOB)]
+    done = {
+        r.path: r for batch in (executor or SerialExecutor()).map(_check_job, jobs, progress) for r in batch
+    }
+    return [done[path] for path in files]
+
+
+def summarize(results: list[FileCheck], dist_dir: Path) -> CheckSummary:
+    """The batch's summary; ids are compared with the newest release in ``dist_dir`` if any."""
+    summary = CheckSummary(files=len(results), failed=sum(1 for r in results if r.problems))
+    released = _released_ids(dist_dir)
+    seen: dict[str, list[str]] = {}
+    for result in results:
+        summary.flags.update(result.flags)
+        if result.row is None:
+            continue
+        summary.layouts[result.row["source_layout"]] += 1
+        tid = result.row["transcript_id"]
+        seen.setdefault(tid, []).append(str(result.path))
+        if tid in released:
+            summary.released_ids[str(result.path)] = f"{tid} (in {released[tid]})"
+    summary.duplicate_ids = {tid: paths for tid, paths in seen.items() if len(paths) > 1}
+    return summary
+
+
+def _released_ids(dist_dir: Path) -> dict[str, str]:
+    """Transcript id → the newest release holding it (empty without releases)."""
+    releases = list_releases(dist_dir) if dist_dir.is_dir() else []
+    if not releases:
+        return {}
+    newest = releases[-1]
+    return {
+        tid: f"{dist_dir / newest}" for tid in read_column(dist_dir / newest, "transcripts", "transcript_id")
+    }

@@ -47,3 +47,12 @@ def read_rows(release: Path, config: str, fmt: str = "parquet") -> Iterator[Row]
     """Every row of a config's split from a release folder, in order, as dicts."""
     for path in shard_files(release, config, fmt):
         yield from _READERS[fmt](path)
+
+
+def read_column(release: Path, config: str, column: str) -> list[Any]:
+    """One column of a config's split from its Parquet files, in order (nothing else is read)."""
+    return [
+        value
+        for path in shard_files(release, config)
+        for value in pq.read_table(path, columns=[column])[column].to_pylist()
+    ]
