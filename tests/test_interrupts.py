@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import write_many_calls
+from conftest import RAW, write_many_calls
 
 from builder.build.executor import SerialExecutor
 from builder.release.build import build_release
@@ -125,3 +125,25 @@ def test_litter_of_a_dead_build_is_removed_by_the_next_build(raw_copy: Path, tmp
     (dist / ".tmp-1.0.0-4194301.lock").touch()
     build_release(raw_copy, dist, "1.0.0", SerialExecutor())
     assert sorted(p.name for p in dist.iterdir()) == ["1.0.0"]
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MiB filesystem (tmpfs), too small for a release; needs the right to mount."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_disk_is_one_line_and_leaves_nothing(full_disk: Path, jobs: str) -> None:
+    dist = full_disk / "dist"
+    args = [str(SCRIPT), "build", "--raw", str(RAW), "--dist", str(dist), "--jobs", jobs]
+    build = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert build.returncode == 1
+    assert build.stderr == f"error: {dist}: no space left on the device; nothing was written\n"
+    assert list(dist.iterdir()) == []

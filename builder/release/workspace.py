@@ -9,6 +9,7 @@ other's folders (even if a process id is reused).
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -61,7 +62,10 @@ def remove_litter(dist_dir: Path) -> list[Path]:
 
 @contextmanager
 def workspace(dist_dir: Path, version: str | None) -> Iterator[Path]:
-    """A fresh, locked temporary folder in ``dist_dir``, removed with its lock on exit."""
+    """A fresh, locked temporary folder in ``dist_dir``, removed with its lock on exit.
+
+    A full disk (or quota) while the build writes ends in one ``CallcorpusError`` naming
+    ``dist_dir``."""
     folder = dist_dir / f"{PREFIX}{version or 'next'}-{os.getpid()}"
     try:
         dist_dir.mkdir(parents=True, exist_ok=True)
@@ -74,6 +78,10 @@ def workspace(dist_dir: Path, version: str | None) -> Iterator[Path]:
         raise CallcorpusError(f"{folder}: already claimed by another build")
     try:
         yield folder
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise CallcorpusError(f"{dist_dir}: no space left on the device; nothing was written") from None
+        raise
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         _lock_path(folder).unlink(missing_ok=True)
