@@ -20,6 +20,9 @@ import click
 from builder import __version__
 from builder.errors import BuildFailed, CallcorpusError, ValidationFailed
 
+#: The cache's default folder, beside the releases folder (git-ignored).
+CACHE_FOLDER = ".callcorpus-cache"
+
 if TYPE_CHECKING:
     from builder.build.executor import Executor
     from builder.check.raw import CheckSummary
@@ -105,6 +108,25 @@ def skip_bad_option() -> Callable[..., Any]:
     )
 
 
+def cache_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``--cache DIR`` and ``--no-cache``, for the commands that build."""
+    function = click.option(
+        "--no-cache", is_flag=True, help="Build every shard anew, neither reading nor filling the cache."
+    )(function)
+    return click.option(
+        "--cache",
+        "cache_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Folder of built shards reused when their inputs are unchanged "
+        f"[default: {CACHE_FOLDER} beside DIST].",
+    )(function)
+
+
+def _cache(dist_dir: Path, cache_dir: Path | None, no_cache: bool) -> Path | None:
+    return None if no_cache else cache_dir or dist_dir.resolve().parent / CACHE_FOLDER
+
+
 def _executor(jobs: int | None) -> Executor:
     from builder.build.executor import ProcessExecutor
 
@@ -155,7 +177,16 @@ def cli() -> None:
 @version_option("Corpus version X.Y.Z to (re)build; default: the newest release in DIST, else 1.0.0.")
 @jobs_option()
 @skip_bad_option()
-def build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None, skip_bad: bool) -> None:
+@cache_options
+def build(
+    raw_dir: Path,
+    dist_dir: Path,
+    version: str | None,
+    jobs: int | None,
+    skip_bad: bool,
+    cache_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """Build (or rebuild) a release from raw transcripts: Parquet, JSONL, Arrow, card, manifest.
 
     Every record is validated before anything is written, and the release folder appears
@@ -170,7 +201,15 @@ def build(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None, 
 
     version = version or default_version(dist_dir)
     with _file_progress(raw_dir) as progress:
-        summary = build_release(raw_dir, dist_dir, version, _executor(jobs), progress, skip_bad=skip_bad)
+        summary = build_release(
+            raw_dir,
+            dist_dir,
+            version,
+            _executor(jobs),
+            progress,
+            skip_bad=skip_bad,
+            cache=_cache(dist_dir, cache_dir, no_cache),
+        )
     _report(summary)
 
 
@@ -184,6 +223,8 @@ def _report(summary: BuildSummary) -> None:
     )
     flags = ", ".join(f"{code} {n}" for code, n in summary.flags.items()) or "none"
     click.echo(f"warnings by kind: {flags}")
+    if summary.reused_shards:
+        click.echo(f"reused {summary.reused_shards} of {summary.num_shards} shard(s) from the cache")
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stage_seconds.items())
     click.echo(f"time by stage (summed over workers): {stages}")
     for name, reason in summary.excluded.items():
@@ -198,7 +239,16 @@ def _report(summary: BuildSummary) -> None:
 @version_option("Version X.Y.Z to cut; default: the one the changes since the newest release require.")
 @jobs_option()
 @skip_bad_option()
-def release(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None, skip_bad: bool) -> None:
+@cache_options
+def release(
+    raw_dir: Path,
+    dist_dir: Path,
+    version: str | None,
+    jobs: int | None,
+    skip_bad: bool,
+    cache_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """Cut the next release from raw/: diff against the newest one, check the version, write it.
 
     Without ``--version`` the version is proposed from the changes (major: a field or
@@ -214,8 +264,9 @@ def release(raw_dir: Path, dist_dir: Path, version: str | None, jobs: int | None
     from builder.release.build import cut_release
 
     with _file_progress(raw_dir) as progress:
+        cache = _cache(dist_dir, cache_dir, no_cache)
         summary, updated = cut_release(
-            raw_dir, dist_dir, version, _executor(jobs), progress, skip_bad=skip_bad
+            raw_dir, dist_dir, version, _executor(jobs), progress, skip_bad=skip_bad, cache=cache
         )
     _report(summary)
     changes = summary.changes

@@ -69,3 +69,10 @@ def shard_files(release: Path, config: str, fmt: str = "parquet") -> list[Path]:
 def export_files(release: Path, extension: str) -> list[Path]:
     """The export files with one extension (``en``, ``zh``, ``ids``, ``tmx``), in shard order."""
     return sorted((release / EXPORT_FOLDER).glob(f"{SPLIT}-*.{extension}"))
+
+
+def shard_outputs(configs: list[str], shard: int, num_shards: int) -> list[str]:
+    """Every file one shard writes: each config in each format, and the exports' files."""
+    paths = [shard_path(config, fmt, shard, num_shards) for config in configs for fmt in FORMATS]
+    stem = f"{EXPORT_FOLDER}/{shard_stem(shard, num_shards)}"
+    return paths + [f"{stem}.{extension}" for extensions in EXPORTS.values() for extension in extensions]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import __version__
+from builder.build.cache import ShardCache
 from builder.build.executor import Executor, ProcessExecutor, Tick
 from builder.build.shard import STAGES, ShardJob, ShardResult, run_shard
 from builder.build.signature import build_signature
@@ -73,6 +74,9 @@ class BuildSummary:
     changes: dict[str, Any] | None
     #: Seconds per stage (read, structure, rows, validate, write), summed over every worker.
     stage_seconds: dict[str, float]
+    num_shards: int
+    #: Shards restored from the cache instead of being built.
+    reused_shards: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,7 @@ def build_release(
     progress: Tick | None = None,
     *,
     skip_bad: bool = False,
+    cache: Path | None = None,
 ) -> BuildSummary:
     """Build ``dist_dir/version`` from ``raw_dir``; raise ``BuildFailed`` with every error found.
 
@@ -129,20 +134,25 @@ def build_release(
     The shards run on ``executor`` (default: a process per CPU core); ``progress`` is told
     of every raw file done. With ``skip_bad``, raw files that cannot be read or whose rows
     fail validation are set aside (recorded in ``manifest.json`` and the card) instead of
-    failing the build.
+    failing the build. With a ``cache`` folder, shards whose inputs did not change since a
+    build that used the same folder are restored from it instead of being built again.
     """
     if version is not None:
         parse_version(version)
     inputs = read_inputs(raw_dir)
     with workspace(dist_dir, version) as tmp:
         executor = executor or ProcessExecutor(os.cpu_count() or 1)
-        results, skipped = _run_shards(inputs, tmp, executor, progress, skip_bad)
-        _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
         signature = build_signature(schema_version(), TRANSCRIPTS_PER_SHARD)
+        shard_cache = ShardCache(cache) if cache else None
+        run = _run_shards(inputs, tmp, executor, progress, skip_bad, (shard_cache, signature))
+        results, skipped, reused = run
+        _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
         version, changes = _choose_version(dist_dir, tmp, version, signature)
         date = release_date(dist_dir / version / MANIFEST)
         facts = _write_release_files(tmp, inputs, results, (version, date, signature), changes, skipped)
         unchanged = _move_into_place(tmp, dist_dir / version)
+    if shard_cache:
+        shard_cache.prune()
     return BuildSummary(
         path=dist_dir / version,
         version=version,
@@ -156,6 +166,8 @@ def build_release(
         unchanged=unchanged,
         changes=changes,
         stage_seconds={stage: sum(r.seconds[stage] for r in results) for stage in STAGES},
+        num_shards=len(results),
+        reused_shards=reused,
     )
 
 
@@ -167,21 +179,28 @@ def cut_release(
     progress: Tick | None = None,
     *,
     skip_bad: bool = False,
+    cache: Path | None = None,
 ) -> tuple[BuildSummary, list[Path]]:
     """Cut a new release (never an existing version), then regenerate the repository's root files.
 
     Returns the build's summary and the root files whose content changed."""
     if version is not None and version in list_releases(dist_dir):
         raise CallcorpusError(f"{dist_dir / version} is already released; cut a new version")
-    summary = build_release(raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad)
+    summary = build_release(raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad, cache=cache)
     root = dist_dir.resolve().parent
     return summary, [root / name for name in write_root_files(root, dist_dir)]
 
 
 def _run_shards(
-    inputs: BuildInputs, out_dir: Path, executor: Executor, progress: Tick | None, skip_bad: bool
-) -> tuple[list[ShardResult], tuple[SkippedEntry, ...]]:
-    """Every shard's result in shard order, and the files set aside (only with ``skip_bad``).
+    inputs: BuildInputs,
+    out_dir: Path,
+    executor: Executor,
+    progress: Tick | None,
+    skip_bad: bool,
+    cached: tuple[ShardCache | None, str],
+) -> tuple[list[ShardResult], tuple[SkippedEntry, ...], int]:
+    """Every shard's result in shard order, the files set aside (only with ``skip_bad``), and
+    how many shards came from the cache (``cached``: the cache, if any, and the signature).
 
     Raises ``BuildFailed`` with every error of every file (without ``skip_bad``), and always
     for transcript ids used twice."""
@@ -192,7 +211,7 @@ def _run_shards(
         ShardJob(i, len(shards), raw_dir, out_dir, shard, {n: overrides(n) for n in shard})
         for i, shard in enumerate(shards)
     ]
-    results = sorted(executor.map(run_shard, jobs, progress), key=lambda result: result.index)
+    results, reused = _run_or_restore(jobs, executor, progress, *cached)
     errors = [] if skip_bad else [e for r in results for e in r.errors]
     errors += _duplicate_ids(results)
     if errors:
@@ -202,9 +221,31 @@ def _run_shards(
         raise BuildFailed(
             [f"{name}: {reason}" for name, reason in bad.items()] + ["every raw file was set aside"]
         )
-    return results, tuple(
-        SkippedEntry(n, _sha256_or_none(inputs.raw_dir / n), r) for n, r in sorted(bad.items())
-    )
+    skipped = tuple(SkippedEntry(n, _sha256_or_none(inputs.raw_dir / n), r) for n, r in sorted(bad.items()))
+    return results, skipped, reused
+
+
+def _run_or_restore(
+    jobs: list[ShardJob], executor: Executor, progress: Tick | None, cache: ShardCache | None, signature: str
+) -> tuple[list[ShardResult], int]:
+    """Each job's result in shard order, restored from the cache when it has one, else built on
+    the executor (and then kept in the cache); and how many were restored."""
+    keys = {job.index: cache.key(job, signature) for job in jobs} if cache else {}
+    results, todo = [], []
+    for job in jobs:
+        hit = cache.restore(keys[job.index], job) if cache else None
+        if hit is None:
+            todo.append(job)
+            continue
+        results.append(hit)
+        if progress:
+            progress(len(job.names))
+    reused = len(results)
+    for result in executor.map(run_shard, todo, progress):
+        if cache:
+            cache.store(keys[result.index], jobs[result.index], result)
+        results.append(result)
+    return sorted(results, key=lambda result: result.index), reused
 
 
 def _sha256_or_none(path: Path) -> str | None:

@@ -1,0 +1,118 @@
+"""The shard cache: a shard whose inputs have not changed is restored, not rebuilt.
+
+A shard's key is the SHA-256 of everything its bytes depend on: the build signature, the
+code of this package and its schemas, and for each of its raw files the name, the SHA-256 of
+its bytes and its manifest entry. Not its position: a shard's files hold the same bytes
+whatever their names say (``train-00003-of-00030``), so a shard that only moved (calls added
+after it) is restored under its new names. An entry holds the shard's output files under
+neutral names and its result (counts, flags, quality tally); restoring links (or copies) the
+files into the build's folder, so a cached build gives the same bytes as a fresh one.
+Entries not used by the latest build are removed after it, so the cache holds one build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from builder.build.shard import ShardJob, ShardResult
+from builder.formats.layout import shard_outputs
+from builder.schema.files import config_names, release_spec, schema_text
+
+RESULT = "result.pickle"
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 over this package's Python files and the JSON Schemas: any code change is a new key."""
+    digest = hashlib.sha256()
+    package = resources.files("builder")
+    for path in sorted(Path(str(package)).rglob("*.py")):
+        digest.update(path.relative_to(Path(str(package))).as_posix().encode())
+        digest.update(path.read_bytes())
+    spec = release_spec()
+    for filename in ["release.json", *(c["schema"] for c in spec["configs"].values())]:
+        digest.update(schema_text(filename).encode())
+    return digest.hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _place(source: Path, target: Path) -> None:
+    """A hard link where the filesystem allows one, else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _outputs(job: ShardJob) -> dict[str, str]:
+    """A shard's output files: neutral name in the cache (as shard 0 of 1) → path in the release."""
+    neutral = shard_outputs(config_names(), 0, 1)
+    return dict(zip(neutral, shard_outputs(config_names(), job.index, job.num_shards), strict=True))
+
+
+class ShardCache:
+    """Shard outputs and results under ``root``, one folder per shard key."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.used: set[str] = set()
+
+    def key(self, job: ShardJob, signature: str) -> str:
+        """The key of a shard job: what its bytes depend on."""
+        digest = hashlib.sha256(f"{signature}\n{code_fingerprint()}\n".encode())
+        for name in job.names:
+            overrides = json.dumps(job.overrides.get(name), sort_keys=True, ensure_ascii=False)
+            digest.update(f"{name}\n{_file_sha256(job.raw_dir / name)}\n{overrides}\n".encode())
+        return digest.hexdigest()
+
+    def restore(self, key: str, job: ShardJob) -> ShardResult | None:
+        """The cached result, its files placed in the job's output folder; None on a miss."""
+        entry = self.root / key
+        try:
+            result: ShardResult = pickle.loads((entry / RESULT).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError):
+            return None
+        outputs = _outputs(job)
+        if not all((entry / neutral).is_file() for neutral in outputs):
+            return None  # an incomplete entry: built anew (nothing placed, nothing overwritten)
+        for neutral, relative in outputs.items():
+            _place(entry / neutral, job.out_dir / relative)
+        self.used.add(key)
+        result.index = job.index
+        result.seconds = dict.fromkeys(result.seconds, 0.0)  # nothing was processed this time
+        return result
+
+    def store(self, key: str, job: ShardJob, result: ShardResult) -> None:
+        """Keep a finished shard's files and result (written aside, then renamed into place)."""
+        entry = self.root / key
+        partial = self.root / f".partial-{key}-{os.getpid()}"
+        shutil.rmtree(partial, ignore_errors=True)
+        for neutral, relative in _outputs(job).items():
+            _place(job.out_dir / relative, partial / neutral)
+        (partial / RESULT).write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        with contextlib.suppress(OSError):  # another build stored the same entry first
+            os.replace(partial, entry)
+        shutil.rmtree(partial, ignore_errors=True)
+        self.used.add(key)
+
+    def prune(self) -> None:
+        """Remove every entry the latest build did not use."""
+        for entry in self.root.iterdir() if self.root.is_dir() else ():
+            if entry.name not in self.used:
+                shutil.rmtree(entry, ignore_errors=True)
