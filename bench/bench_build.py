@@ -65,6 +65,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="instead of timing, profile the build with cProfile (workers=1) and print the top entries",
     )
+    parser.add_argument(
+        "--incremental",
+        type=int,
+        metavar="ADDED",
+        default=None,
+        help="also time incremental builds with the shard cache: after editing one call, and after "
+        "adding ADDED calls (targets: each at most 10 %% of the full build)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -128,6 +136,19 @@ def measure(args: argparse.Namespace, raw: Path, work: Path, jobs: int, num_proc
             "datasets",
             {"raw": str(raw), "out": str(work / "datasets"), "configs": configs, "num_proc": num_proc},
         )
+    incremental = None
+    if args.incremental is not None:
+        print(f"timing incremental builds (edit one call, add {args.incremental}) ...", file=sys.stderr)
+        incremental = run_child(
+            "incremental",
+            {
+                "raw": str(raw),
+                "work": str(work),
+                "jobs": jobs,
+                "transcripts": args.transcripts,
+                "added": args.incremental,
+            },
+        )
     params = {
         "transcripts": args.transcripts,
         "out": str(raw),
@@ -135,7 +156,7 @@ def measure(args: argparse.Namespace, raw: Path, work: Path, jobs: int, num_proc
         "datasets_num_proc": None if route is None else num_proc,
         "skip_datasets": args.skip_datasets,
     }
-    return make_report(params, build, parse, route)
+    return make_report(params, build, parse, route, incremental)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -169,12 +169,19 @@ def generate_corpus(out: Path, count: int, seed_dir: Path = SEEDS) -> tuple[int,
     has one, else through ``manifest.toml`` (with the seed's other metadata, which the shuffled
     text no longer states). Returns (number of files, raw bytes).
     """
-    seeds = load_seeds(seed_dir)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    manifest = [MANIFEST_HEADER]
+    (out / "manifest.toml").write_text(MANIFEST_HEADER, encoding="utf-8")
+    return count, add_copies(out, 0, count, seed_dir)
+
+
+def add_copies(out: Path, start: int, count: int, seed_dir: Path = SEEDS) -> int:
+    """Write copies ``start`` … ``start + count - 1`` into ``out`` and append their manifest
+    entries (the names of later copies sort after earlier ones); the raw bytes written."""
+    seeds = load_seeds(seed_dir)
+    manifest = []
     total = 0
-    for i in range(count):
+    for i in range(start, start + count):
         seed = seeds[i % len(seeds)]
         name, ticker = copy_name(seed, i), f"T{i:05d}"
         data = variant(seed, i, ticker).encode("utf-8")
@@ -182,5 +189,6 @@ def generate_corpus(out: Path, count: int, seed_dir: Path = SEEDS) -> tuple[int,
         total += len(data)
         if "ticker" not in seed.facts:
             manifest.append(manifest_entry(name, {**seed.facts, "ticker": ticker}))
-    (out / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
-    return count, total
+    with (out / "manifest.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n" + "\n".join(manifest) if manifest else "")
+    return total

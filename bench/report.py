@@ -134,9 +134,15 @@ def summarize(build: Result, parse: Result, route: Result | None) -> dict[str, A
     return {"figures": figures, "targets": targets}
 
 
-def make_report(params: dict[str, Any], build: Result, parse: Result, route: Result | None) -> dict[str, Any]:
+def make_report(
+    params: dict[str, Any],
+    build: Result,
+    parse: Result,
+    route: Result | None,
+    incremental: Result | None = None,
+) -> dict[str, Any]:
     """Everything ``results.json`` holds: the run's parameters, the machine, each route, the summary."""
-    return {
+    report = {
         "params": params,
         "machine": machine_info(),
         "callcorpus": build,
@@ -144,6 +150,16 @@ def make_report(params: dict[str, Any], build: Result, parse: Result, route: Res
         "datasets": route,
         "summary": summarize(build, parse, route),
     }
+    if incremental is not None:
+        report["incremental"] = incremental
+        for step in ("edit_one", "add"):
+            ratio = incremental[step]["seconds"] / build["seconds"]
+            report["summary"]["targets"][f"incr_{step}"] = {
+                "target": "<= 0.10 of the full build",
+                "value": ratio,
+                "verdict": _verdict(ratio <= 0.10),
+            }
+    return report
 
 
 def write_results(report: dict[str, Any], path: Path) -> None:
@@ -243,8 +259,21 @@ def render_table(report: dict[str, Any]) -> str:
         "targets:",
     ]
     for name, target in summary["targets"].items():
-        lines.append(f"  {name:<12} {target['target']:<32} got {target['value']:9.2f}  {target['verdict']}")
-    return "\n".join(lines)
+        lines.append(f"  {name:<14} {target['target']:<30} got {target['value']:9.2f}  {target['verdict']}")
+    return "\n".join(lines + _incremental_lines(report.get("incremental")))
+
+
+def _incremental_lines(incremental: Result | None) -> list[str]:
+    """The incremental builds, one line per step (none when they were not timed)."""
+    if incremental is None:
+        return []
+    steps = {"cold": "cold cache (full build, cache filled)", "edit_one": "one call edited"}
+    steps["add"] = f"{incremental['added']} calls added"
+    return ["incremental builds with the shard cache:"] + [
+        f"  {label:<38} {incremental[step]['seconds']:7.2f} s, "
+        f"{incremental[step]['reused_shards']} of {incremental[step]['num_shards']} shards reused"
+        for step, label in steps.items()
+    ]
 
 
 def print_profile(stats_path: Path, top: int = 15) -> None:

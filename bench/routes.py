@@ -154,10 +154,52 @@ def child_profile(params: Params) -> dict[str, Any]:
     return {"seconds": seconds, "raw_bytes": summary.raw_bytes, "segments": summary.num_rows["segments"]}
 
 
+def _timed_build(raw: Path, dist: Path, jobs: int, cache: Path) -> tuple[float, int, int]:
+    """A cached build into a fresh folder: seconds, shards reused, shards in all."""
+    shutil.rmtree(dist, ignore_errors=True)
+    started = time.perf_counter()
+    summary = build_release(raw, dist, VERSION, executor=ProcessExecutor(jobs), cache=cache)
+    return time.perf_counter() - started, summary.reused_shards, summary.num_shards
+
+
+def _edit_one(raw: Path) -> str:
+    """Change one word of the middle call (its English side); the file's name."""
+    names = read_inputs(raw).names
+    name = names[len(names) // 2]
+    text = (raw / name).read_text("utf-8")
+    (raw / name).write_text(text.replace(" the ", " a ", 1), "utf-8")
+    return name
+
+
+def child_incremental(params: Params) -> dict[str, Any]:
+    """Incremental builds on a copy of the corpus: a cold cached build, then the same build
+    after editing one call, then after adding ``added`` calls (names sorting last)."""
+    from corpus import add_copies
+
+    raw, work, jobs = Path(params["raw"]), Path(params["work"]), params["jobs"]
+    copy, cache = work / "raw-incremental", work / "cache"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.copytree(raw, copy)
+    cold = _timed_build(copy, work / "dist-incremental", jobs, cache)
+    edited = _edit_one(copy)
+    edit = _timed_build(copy, work / "dist-incremental", jobs, cache)
+    add_copies(copy, params["transcripts"], params["added"])
+    add = _timed_build(copy, work / "dist-incremental", jobs, cache)
+    steps = {"cold": cold, "edit_one": edit, "add": add}
+    return {
+        "edited": edited,
+        "added": params["added"],
+        **{k: {"seconds": s, "reused_shards": r, "num_shards": n} for k, (s, r, n) in steps.items()},
+        **rusage_mb(),
+    }
+
+
 #: The child modes of ``bench_build.py --child``.
 CHILDREN: dict[str, Callable[[Params], dict[str, Any]]] = {
     "build": child_build,
     "parse": child_parse,
     "datasets": child_datasets,
     "profile": child_profile,
+    "incremental": child_incremental,
 }

@@ -11,6 +11,7 @@ import pytest
 from builder.build.cache import ShardCache
 from builder.build.executor import SerialExecutor
 from builder.build.shard import ShardJob
+from builder.check.verify import verify_release
 from builder.release.build import BuildSummary, build_release
 
 
@@ -40,6 +41,8 @@ def test_cold_warm_and_uncached_builds_give_the_same_bytes(raw_copy: Path, tmp_p
     assert _same(fresh.path, cold.path) and _same(fresh.path, warm.path)
     assert warm.num_rows == fresh.num_rows and warm.flags == fresh.flags
     assert sum(warm.stage_seconds.values()) == 0  # nothing was processed
+    assert all((entry / "hashes.json").is_file() for entry in cache.iterdir())  # not hashed again
+    assert verify_release(warm.path) == []  # the recorded hashes are those of the files
 
 
 def test_editing_one_call_rebuilds_its_shard_only(raw_copy: Path, tmp_path: Path) -> None:

@@ -27,6 +27,8 @@ from builder.formats.layout import shard_outputs
 from builder.schema.files import config_names, release_spec, schema_text
 
 RESULT = "result.pickle"
+#: Size and SHA-256 of each of an entry's files (by neutral name), once a build has hashed them.
+HASHES = "hashes.json"
 
 
 @cache
@@ -60,6 +62,16 @@ def _place(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def _read_hashes(entry: Path) -> dict[str, tuple[int, str]]:
+    """An entry's recorded sizes and hashes by neutral name (empty when none were recorded)."""
+    try:
+        return {
+            name: (size, digest) for name, (size, digest) in json.loads((entry / HASHES).read_text()).items()
+        }
+    except (OSError, ValueError):
+        return {}
+
+
 def _outputs(job: ShardJob) -> dict[str, str]:
     """A shard's output files: neutral name in the cache (as shard 0 of 1) → path in the release."""
     neutral = shard_outputs(config_names(), 0, 1)
@@ -72,6 +84,10 @@ class ShardCache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.used: set[str] = set()
+        #: Release path → (key, neutral name) of every file this build placed or stored.
+        self._placed: dict[str, tuple[str, str]] = {}
+        #: Release path → (size, SHA-256) of restored files whose hashes the entry knows.
+        self.known: dict[str, tuple[int, str]] = {}
 
     def key(self, job: ShardJob, signature: str) -> str:
         """The key of a shard job: what its bytes depend on."""
@@ -91,8 +107,12 @@ class ShardCache:
         outputs = _outputs(job)
         if not all((entry / neutral).is_file() for neutral in outputs):
             return None  # an incomplete entry: built anew (nothing placed, nothing overwritten)
+        hashes = _read_hashes(entry)
         for neutral, relative in outputs.items():
             _place(entry / neutral, job.out_dir / relative)
+            self._placed[relative] = (key, neutral)
+            if neutral in hashes:
+                self.known[relative] = hashes[neutral]
         self.used.add(key)
         result.index = job.index
         result.seconds = dict.fromkeys(result.seconds, 0.0)  # nothing was processed this time
@@ -105,11 +125,23 @@ class ShardCache:
         shutil.rmtree(partial, ignore_errors=True)
         for neutral, relative in _outputs(job).items():
             _place(job.out_dir / relative, partial / neutral)
+            self._placed[relative] = (key, neutral)
         (partial / RESULT).write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         with contextlib.suppress(OSError):  # another build stored the same entry first
             os.replace(partial, entry)
         shutil.rmtree(partial, ignore_errors=True)
         self.used.add(key)
+
+    def record_hashes(self, files: dict[str, tuple[int, str]]) -> None:
+        """Keep the sizes and hashes a build computed (release path → (size, SHA-256)) with the
+        entries the files came from, so a later build need not hash them again."""
+        per_entry: dict[str, dict[str, tuple[int, str]]] = {}
+        for relative, (key, neutral) in self._placed.items():
+            if relative in files:
+                per_entry.setdefault(key, {})[neutral] = files[relative]
+        for key, hashes in per_entry.items():
+            with contextlib.suppress(OSError):
+                (self.root / key / HASHES).write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")
 
     def prune(self) -> None:
         """Remove every entry the latest build did not use."""

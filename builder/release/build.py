@@ -29,7 +29,14 @@ from builder.cards.croissant import render_croissant
 from builder.cards.crosscheck import BIBTEX, CFF, CROISSANT, DATAPACKAGE, crosscheck
 from builder.cards.datapackage import render_datapackage
 from builder.cards.dataset_card import CardFacts, ConfigStats, render_card
-from builder.cards.description import ReleaseDescription, SkippedEntry, SourceEntry, describe, sha256_file
+from builder.cards.description import (
+    FileEntry,
+    ReleaseDescription,
+    SkippedEntry,
+    SourceEntry,
+    describe,
+    sha256_file,
+)
 from builder.cards.licensing import DATA_LICENSE
 from builder.cards.manifest import read_manifest, release_date, write_manifest
 from builder.cards.quality_report import report_bytes
@@ -149,9 +156,12 @@ def build_release(
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
         version, changes = _choose_version(dist_dir, tmp, version, signature)
         date = release_date(dist_dir / version / MANIFEST)
-        facts = _write_release_files(tmp, inputs, results, (version, date, signature), changes, skipped)
+        known = _known_files(shard_cache)
+        release = (version, date, signature)
+        facts, files = _write_release_files(tmp, inputs, results, release, changes, (skipped, known))
         unchanged = _move_into_place(tmp, dist_dir / version)
     if shard_cache:
+        shard_cache.record_hashes({f.path: (f.size, f.sha256) for f in files})
         shard_cache.prune()
     return BuildSummary(
         path=dist_dir / version,
@@ -248,6 +258,13 @@ def _run_or_restore(
     return sorted(results, key=lambda result: result.index), reused
 
 
+def _known_files(cache: ShardCache | None) -> tuple[FileEntry, ...]:
+    """The restored files whose size and hash the cache recorded (not hashed again)."""
+    return (
+        tuple(FileEntry(path, size, digest) for path, (size, digest) in cache.known.items()) if cache else ()
+    )
+
+
 def _sha256_or_none(path: Path) -> str | None:
     """A raw file's SHA-256, or None when it cannot be read."""
     try:
@@ -262,12 +279,15 @@ def _write_release_files(
     results: list[ShardResult],
     release: tuple[str, str, str],
     changes: dict[str, Any] | None,
-    skipped: tuple[SkippedEntry, ...],
-) -> CardFacts:
+    aside: tuple[tuple[SkippedEntry, ...], tuple[FileEntry, ...]],
+) -> tuple[CardFacts, tuple[FileEntry, ...]]:
     """Beside the data and schemas: license, quality report, card, citation files, manifest.
 
-    ``release`` is the version, the release date and the build signature."""
+    ``release`` is the version, the release date and the build signature; ``aside`` the raw
+    files set aside and the files whose size and hash are known already (from the cache).
+    Returns the card's facts and every file of the release with its size and hash."""
     version, date, signature = release
+    skipped, known = aside
     (tmp / DATA_LICENSE_FILE).write_text(DATA_LICENSE, encoding="utf-8")
     quality = release_report([r.quality for r in results])
     (tmp / QUALITY_REPORT).write_bytes(report_bytes(quality))
@@ -284,12 +304,13 @@ def _write_release_files(
         sources=_sources(inputs.raw_dir, [n for n in inputs.names if n not in {s.name for s in skipped}]),
         skipped=skipped,
     )
-    data = describe_now()
+    data = describe_now(known=known)
     (tmp / CARD).write_text(render_card(facts, render_bibtex(data)), encoding="utf-8")
     with_card = describe_now(known=data.files)
     _write_metadata(tmp, with_card)
-    write_manifest(tmp, describe_now(known=with_card.files), changes)
-    return facts
+    final = describe_now(known=with_card.files)
+    write_manifest(tmp, final, changes)
+    return facts, final.files
 
 
 def _sources(raw_dir: Path, names: list[str]) -> tuple[SourceEntry, ...]:
