@@ -98,6 +98,17 @@ def version_option(help: str) -> Callable[..., Any]:
     return click.option("--version", "version", default=None, help=help)
 
 
+def scheduler_option() -> Callable[..., Any]:
+    """``--scheduler``, for the commands that build: run the shards on a dask.distributed cluster."""
+    return click.option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        default=None,
+        help="Run the shards on this dask.distributed scheduler's workers instead of local processes "
+        "(needs the `dask` extra; every worker must see --raw and --dist at the same paths).",
+    )
+
+
 def skip_bad_option() -> Callable[..., Any]:
     """``--skip-bad``, for the commands that build: set bad raw files aside instead of failing."""
     return click.option(
@@ -127,7 +138,16 @@ def _cache(dist_dir: Path, cache_dir: Path | None, no_cache: bool) -> Path | Non
     return None if no_cache else cache_dir or dist_dir.resolve().parent / CACHE_FOLDER
 
 
-def _executor(jobs: int | None) -> Executor:
+def _executor(jobs: int | None, scheduler: str | None = None) -> Executor:
+    """The cluster's workers with ``--scheduler``, else ``jobs`` local processes."""
+    if scheduler:
+        if jobs:
+            raise click.UsageError(
+                "--jobs and --scheduler exclude each other: the cluster's workers run the shards"
+            )
+        from builder.build.dask_executor import DaskExecutor
+
+        return DaskExecutor(scheduler)
     from builder.build.executor import ProcessExecutor
 
     return ProcessExecutor(jobs or os.cpu_count() or 1)
@@ -176,6 +196,7 @@ def cli() -> None:
 @dist_option()
 @version_option("Corpus version X.Y.Z to (re)build; default: the newest release in DIST, else 1.0.0.")
 @jobs_option()
+@scheduler_option()
 @skip_bad_option()
 @cache_options
 def build(
@@ -183,6 +204,7 @@ def build(
     dist_dir: Path,
     version: str | None,
     jobs: int | None,
+    scheduler: str | None,
     skip_bad: bool,
     cache_dir: Path | None,
     no_cache: bool,
@@ -205,7 +227,7 @@ def build(
             raw_dir,
             dist_dir,
             version,
-            _executor(jobs),
+            _executor(jobs, scheduler),
             progress,
             skip_bad=skip_bad,
             cache=_cache(dist_dir, cache_dir, no_cache),
@@ -238,6 +260,7 @@ def _report(summary: BuildSummary) -> None:
 @dist_option()
 @version_option("Version X.Y.Z to cut; default: the one the changes since the newest release require.")
 @jobs_option()
+@scheduler_option()
 @skip_bad_option()
 @cache_options
 def release(
@@ -245,6 +268,7 @@ def release(
     dist_dir: Path,
     version: str | None,
     jobs: int | None,
+    scheduler: str | None,
     skip_bad: bool,
     cache_dir: Path | None,
     no_cache: bool,
@@ -266,7 +290,7 @@ def release(
     with _file_progress(raw_dir) as progress:
         cache = _cache(dist_dir, cache_dir, no_cache)
         summary, updated = cut_release(
-            raw_dir, dist_dir, version, _executor(jobs), progress, skip_bad=skip_bad, cache=cache
+            raw_dir, dist_dir, version, _executor(jobs, scheduler), progress, skip_bad=skip_bad, cache=cache
         )
     _report(summary)
     changes = summary.changes

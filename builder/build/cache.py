@@ -18,31 +18,16 @@ import json
 import os
 import pickle
 import shutil
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from builder.build.shard import ShardJob, ShardResult
+from builder.build.signature import code_fingerprint
 from builder.formats.layout import shard_outputs
-from builder.schema.files import config_names, release_spec, schema_text
+from builder.schema.files import config_names
 
 RESULT = "result.pickle"
 #: Size and SHA-256 of each of an entry's files (by neutral name), once a build has hashed them.
 HASHES = "hashes.json"
-
-
-@cache
-def code_fingerprint() -> str:
-    """SHA-256 over this package's Python files and the JSON Schemas: any code change is a new key."""
-    digest = hashlib.sha256()
-    package = resources.files("builder")
-    for path in sorted(Path(str(package)).rglob("*.py")):
-        digest.update(path.relative_to(Path(str(package))).as_posix().encode())
-        digest.update(path.read_bytes())
-    spec = release_spec()
-    for filename in ["release.json", *(c["schema"] for c in spec["configs"].values())]:
-        digest.update(schema_text(filename).encode())
-    return digest.hexdigest()
 
 
 def _file_sha256(path: Path) -> str:

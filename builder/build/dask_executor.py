@@ -13,7 +13,8 @@ its own ``map`` call; the scheduler passes the events on to this client, subscri
 and cost the task nothing, where a ``distributed.Queue`` would make every file wait on a
 round trip to the scheduler and outlive an interrupted build. The subscription's handler
 runs on the client's event-loop thread and only queues the tick; ``map`` passes ticks on to
-``progress`` in the caller's thread, between waits of at most ``POLL_SECONDS``.
+``progress`` in the caller's thread, between waits of at most ``POLL_SECONDS``. The scheduler
+keeps only the last events of each topic (``distributed.admin.low-level-log-length``, 1000).
 
 Retries. When a worker dies (killed, out of memory, lost), the scheduler runs its tasks
 again on other workers, up to its ``distributed.scheduler.allowed-failures`` times (3 by
@@ -51,7 +52,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, cast
 
 from builder.build.executor import Job, Result, Task, Tick
-from builder.build.signature import build_signature
+from builder.build.signature import worker_signature
 from builder.errors import CallcorpusError
 
 if TYPE_CHECKING:
@@ -71,8 +72,8 @@ _stopped: set[str] = set()
 _running: set[tuple[str, str]] = set()
 
 
-class _Stopped(Exception):
-    """Raised by ``tick`` in a task whose ``map`` call has stopped."""
+class _Stopped(BaseException):
+    """Raised by ``tick`` in a task whose ``map`` call has stopped (past any ``except Exception``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,21 +85,13 @@ class _Outcome(Generic[Result]):
     ticks: int = 0
 
 
-def _signature() -> str:
-    """The build signature's environment part (versions and settings), the same on every worker."""
-    return build_signature("-", 0)
-
-
 def _attempt(fn: Task[Job, Result], job: Job, position: int, topic: str, signature: str) -> _Outcome[Result]:
     """Run one job on a worker, reporting ticks as events; runs again if the worker dies."""
     from distributed import get_worker
 
     worker = get_worker()
-    if signature != _signature():
-        mismatch = (
-            f"dask worker {worker.address} builds with {_signature()!r}, this machine with {signature!r}"
-        )
-        return _Outcome(error=CallcorpusError(f"{mismatch}: install the same callcorpus on every worker"))
+    if signature != worker_signature():
+        return _Outcome(error=_other_bytes(worker.address, signature, worker_signature()))
     attempt = uuid.uuid4().hex
     ticks = 0
 
@@ -118,6 +111,17 @@ def _attempt(fn: Task[Job, Result], job: Job, position: int, topic: str, signatu
         return _Outcome(error=exc, ticks=ticks)
     finally:
         _running.discard((topic, attempt))
+
+
+def _other_bytes(worker: str, here: str, there: str) -> CallcorpusError:
+    """The error for a worker whose build signature differs from the client's."""
+    ours, theirs = here.split("|"), there.split("|")
+    differ = ", ".join(part for part in theirs if part not in ours)
+    instead = ", ".join(part for part in ours if part not in theirs)
+    return CallcorpusError(
+        f"dask worker {worker} would write other bytes ({differ}; this machine: {instead}): "
+        "install the same callcorpus and packages on every worker"
+    )
 
 
 def _stop(topic: str) -> int:
@@ -155,7 +159,13 @@ class _Progress:
 
 
 class DaskExecutor:
-    """Runs jobs on the dask.distributed cluster whose scheduler listens at ``address``."""
+    """Runs jobs on the dask.distributed cluster whose scheduler listens at ``address``.
+
+    ``retries``: more attempts for a task that raised anything but a library error (a worker
+    that died is the scheduler's business, see the module's docstring). ``timeout``: seconds
+    to wait for the scheduler to answer, then for a first worker. Each ``map`` call connects
+    a client of its own and closes it before it returns.
+    """
 
     def __init__(self, address: str, retries: int = 2, timeout: float = CONNECT_SECONDS) -> None:
         self.address = address
@@ -166,29 +176,21 @@ class DaskExecutor:
         self, fn: Task[Job, Result], jobs: Sequence[Job], progress: Tick | None = None
     ) -> Iterator[Result]:
         """Run ``fn(job, tick)`` for every job on the cluster; yield each result when it is ready."""
+        if not jobs:  # e.g. every shard restored from the cache: no need for the cluster
+            return
         client = self._connect()
         topic = f"callcorpus-{uuid.uuid4().hex}"
         events: queue.SimpleQueue[Any] = queue.SimpleQueue()
         futures: dict[Future[_Outcome[Result]], int] = {}
+        finished = False
         try:
             client.subscribe_topic(topic, events.put)
-            signature = _signature()
-            for position, job in enumerate(jobs):
-                future = client.submit(
-                    _attempt,
-                    fn,
-                    job,
-                    position,
-                    topic,
-                    signature,
-                    key=f"{topic}-{position}",
-                    retries=self.retries,
-                )
-                futures[future] = position
-            yield from self._collect(futures, events, _Progress(progress))
+            futures = self._submit(client, fn, jobs, topic)
+            yield from self._collect(client, futures, events, _Progress(progress))
+            finished = True
         finally:
             try:
-                if not all(future.done() for future in futures):
+                if not finished:  # an error, Ctrl-C or an abandoned generator
                     _wind_down(client, list(futures), topic)
             finally:  # even when a second Ctrl-C cuts the wind-down short
                 with suppress(Exception):
@@ -215,8 +217,19 @@ class DaskExecutor:
             ) from None
         return client
 
+    def _submit(
+        self, client: Client, fn: Task[Job, Result], jobs: Sequence[Job], topic: str
+    ) -> dict[Future[_Outcome[Result]], int]:
+        """Submit one task per job, keyed by the topic and the job's position."""
+        signature = worker_signature()
+        return {
+            client.submit(_attempt, fn, job, i, topic, signature, key=f"{topic}-{i}", retries=self.retries): i
+            for i, job in enumerate(jobs)
+        }
+
     def _collect(
         self,
+        client: Client,
         futures: dict[Future[_Outcome[Result]], int],
         events: queue.SimpleQueue[Any],
         progress: _Progress,
@@ -224,7 +237,7 @@ class DaskExecutor:
         """Yield results as jobs finish, passing the ticks on in between."""
         from distributed import as_completed
 
-        completed = as_completed(futures)
+        completed = as_completed(futures, loop=client.loop)
         while not completed.is_empty():
             _pass_ticks(events, progress, POLL_SECONDS)
             for future in completed.next_batch(block=False):
@@ -243,9 +256,10 @@ class DaskExecutor:
         try:
             outcome = future.result()
         except KilledWorker as exc:
+            deaths, last = exc.allowed_failures + 1, getattr(exc.last_worker, "address", exc.last_worker)
             raise CallcorpusError(
-                f"job {position} failed on the dask cluster at {self.address}: its worker died "
-                f"{exc.allowed_failures + 1} times (last {exc.last_worker.address})"
+                f"job {position} failed on the dask cluster at {self.address}: the worker running it "
+                f"died, {deaths} time(s) (last {last}); no attempt is left"
             ) from None
         except CancelledError:
             raise CallcorpusError(

@@ -1,7 +1,8 @@
 """Executors: where the per-shard work runs. One method, ``map``; the local process pool first.
 
 A job is a plain, picklable value and so is its result, so the same build runs in this
-process, over local worker processes, or (later) on a cluster, by swapping the executor.
+process, over local worker processes, or on a dask cluster (``dask_executor.py``), by
+swapping the executor.
 The function run on each job is called as ``fn(job, tick)``; ``tick(n)`` reports ``n`` more
 raw files done, which the executor forwards to the caller's ``progress`` as they happen.
 """

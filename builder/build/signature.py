@@ -6,13 +6,17 @@ the Parquet options, formats, exports, shard size and batch sizes.
 
 from __future__ import annotations
 
+import hashlib
 import sys
-from importlib import metadata
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
 
 from builder import __version__
 from builder.formats.layout import EXPORTS, FORMATS
 from builder.formats.parquet import PARQUET_OPTIONS
 from builder.formats.shard_writer import BATCH_ROWS
+from builder.schema.files import release_spec, schema_text
 
 
 def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
@@ -33,3 +37,24 @@ def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
         f"python:{sys.version_info.major}.{sys.version_info.minor}",
     ]
     return "|".join(parts)
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 over this package's Python files and the JSON Schemas: any code change is a new key."""
+    digest = hashlib.sha256()
+    package = resources.files("builder")
+    for path in sorted(Path(str(package)).rglob("*.py")):
+        digest.update(path.relative_to(Path(str(package))).as_posix().encode())
+        digest.update(path.read_bytes())
+    spec = release_spec()
+    for filename in ["release.json", *(c["schema"] for c in spec["configs"].values())]:
+        digest.update(schema_text(filename).encode())
+    return digest.hexdigest()
+
+
+def worker_signature() -> str:
+    """What must be the same on every machine that builds shards of one release: the
+    environment part of the build signature (package and dependency versions, writer settings)
+    and the fingerprint of the code and schemas."""
+    return f"{build_signature('-', 0)}|code:{code_fingerprint()[:16]}"
