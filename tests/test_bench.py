@@ -36,7 +36,8 @@ def seeds() -> dict[str, ProcessedFile]:
 
 @pytest.fixture(scope="module")
 def smoke_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """``bench/bench_build.py`` on 6 transcripts, build + parse alone + datasets route, 2 workers."""
+    """``bench/bench_build.py`` on 6 transcripts, build + parse alone + datasets route +
+    incremental builds (3 calls added), 2 workers."""
     work = tmp_path_factory.mktemp("bench")
     count = COPIES * len(SEEDS)
     args = [
@@ -48,6 +49,8 @@ def smoke_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Comp
         "2",
         "--datasets-num-proc",
         "2",
+        "--incremental",
+        "3",
     ]
     run = subprocess.run(
         [sys.executable, str(BENCH / "bench_build.py"), *args],
@@ -114,7 +117,7 @@ def test_benchmark_prints_the_table_and_verdicts(
     ):
         assert label in out
     assert "corpus:  6 transcripts" in out
-    assert set(results["summary"]["targets"]) == {"mb_s", "peak_memory", "ratio"}
+    assert set(results["summary"]["targets"]) == {"mb_s", "peak_memory", "ratio", "incr_edit_one", "incr_add"}
     for name, target in results["summary"]["targets"].items():
         assert f"  {name} " in out and target["verdict"] in ("PASS", "MISS")
 
@@ -140,3 +143,15 @@ def test_synthetic_corpus_is_deterministic_and_parses_like_its_seeds(
         assert len(processed.rows["segments"]) == len(seed.rows["segments"])
         assert len(processed.transcript.turns) == len(seed.transcript.turns)
         assert Path(path).read_bytes() != (RAW / seed.name).read_bytes()
+
+
+def test_benchmark_times_incremental_builds(smoke_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    """Cold, one call edited, three calls added: one shard of six calls, rebuilt each time."""
+    incremental = _results(smoke_run)["incremental"]
+    assert incremental["added"] == 3 and incremental["edited"].startswith("t00003-")
+    shards = {
+        step: (incremental[step]["reused_shards"], incremental[step]["num_shards"])
+        for step in ("cold", "edit_one", "add")
+    }
+    assert shards == {"cold": (0, 1), "edit_one": (0, 1), "add": (0, 1)}
+    assert "incremental builds with the shard cache:" in smoke_run[0].stdout
