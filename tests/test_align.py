@@ -185,3 +185,23 @@ def test_alignment_loses_and_invents_nothing(en: str, zh: str) -> None:
     kinds = [tuple(map(int, u.kind.split("-"))) for u in units]
     assert sum(k[0] for k in kinds) == len(split_en(en))
     assert sum(k[1] for k in kinds) == len(split_zh(zh))
+
+
+def test_a_long_paragraph_aligns_in_memory_that_grows_with_its_length_only() -> None:
+    import tracemalloc
+
+    en_sentences, zh_sentences = [], []
+    for k in range(600):  # 1,200 English sentences, 600 Chinese: the search over beads, not the diagonal
+        en_sentences += [
+            f"Revenue grew {k} percent in the quarter as demand increased.",
+            "We thank our customers.",
+        ]
+        zh_sentences.append(f"由於需求增加，本季度收入增長了{k}%，我們感謝客戶。")
+    en, zh = " ".join(en_sentences), "".join(zh_sentences)
+    tracemalloc.start()
+    units = align_pair(en, zh)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 8e6  # 5 MB here; 15 MB with the full 1,201 × 601 table of cells the search once kept
+    assert [u.kind for u in units] == ["2-1"] * 600
+    assert " ".join(u.en for u in units) == en and "".join(u.zh for u in units) == zh

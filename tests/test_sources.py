@@ -106,3 +106,13 @@ def test_title_with_full_width_parentheses() -> None:
     transcript = build_transcript(parse_source("c.txt", "\n".join(lines).encode()))
     row = transcript_row(transcript, list(segment_rows(transcript)))
     assert (row["transcript_id"], row["company"], row["title"]) == ("CXDO-2023Q2", "Crexendo", lines[0])
+
+
+def test_a_huge_line_is_refused_before_any_work_grows_with_it() -> None:
+    lines = (RAW / "stem-2024-q4.txt").read_text(encoding="utf-8").split("\n")
+    lines[69] = "Revenue grew. " * 400_000  # 5.6 MB on one line
+    with pytest.raises(SourceError) as refused:
+        parse_source("huge.txt", "\n".join(lines).encode())
+    assert str(refused.value) == (
+        "huge.txt, line 70: 5,600,000 characters on one line; a transcript's lines have at most 100,000"
+    )

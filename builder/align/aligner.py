@@ -110,18 +110,20 @@ def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, i
         zh_sum.append(zh_sum[-1] + f.length)
     en_anchor = [bool(f.numbers) for f in en]
     zh_anchor = [bool(f.numbers or f.latin) for f in zh]
-    best = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
+    # Only cells within the band are ever expanded, so only they are stored: memory and time
+    # grow with the paragraph's length, not with its square (a cell beyond the band that a
+    # bead reaches could never lie on the path: the path ends at (n, m), inside the band).
     band = BAND * max(n, m)
+    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n + 1):
-        for j in range(m + 1):
-            here = best[i][j]
-            if here == inf or abs(i * m - j * n) > band:
+        for j in range(max(0, -((band - i * m) // n)), min(m, (i * m + band) // n) + 1):
+            here = best.get((i, j), inf)
+            if here == inf:
                 continue
             for di, dj, prior in BEADS:
                 ni, nj = i + di, j + dj
-                if ni > n or nj > m:
+                if ni > n or nj > m or abs(ni * m - nj * n) > band:
                     continue
                 if not di:
                     cost = prior + UNALIGNED_PER_CHAR * (zh_sum[nj] - zh_sum[j]) / RATIO
@@ -129,19 +131,17 @@ def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, i
                     cost = prior + UNALIGNED_PER_CHAR * (en_sum[ni] - en_sum[i])
                 else:
                     cost = prior + _length_cost(en_sum[ni] - en_sum[i], zh_sum[nj] - zh_sum[j])
-                    if here + cost >= best[ni][nj]:
+                    if here + cost >= best.get((ni, nj), inf):
                         continue
                     if any(en_anchor[i:ni]) or any(zh_anchor[j:nj]):
                         cost += _anchor_cost(en[i:ni], zh[j:nj])
-                if here + cost < best[ni][nj]:
-                    best[ni][nj] = here + cost
-                    back[ni][nj] = (di, dj, cost)
+                if here + cost < best.get((ni, nj), inf):
+                    best[ni, nj] = here + cost
+                    back[ni, nj] = (di, dj, cost)
     path = []
     i, j = n, m
     while i or j:
-        step = back[i][j]
-        assert step is not None  # every cell is reachable through 1-0 and 0-1 beads
-        di, dj, cost = step
+        di, dj, cost = back[i, j]  # every cell in the band is reachable through 1-0 and 0-1 beads
         i, j = i - di, j - dj
         path.append((i, j, di, dj, cost))
     path.reverse()

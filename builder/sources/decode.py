@@ -6,6 +6,9 @@ from builder.errors import SourceError
 from builder.sources.script import is_blank
 
 _BOM = b"\xef\xbb\xbf"
+#: The longest line a transcript may have, in characters: a hundred times the longest paragraph
+#: of the seeds (897). A longer line is refused before any work whose cost grows with it.
+MAX_LINE_CHARS = 100_000
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -19,7 +22,8 @@ def decode_lines(name: str, data: bytes) -> list[str]:
 
     Accepts UTF-8 with or without a BOM and LF, CRLF or CR line endings; splits on those
     breaks only (U+2028 and friends stay inside the text). Raises ``SourceError`` for an
-    empty file, NUL bytes or bytes that are not UTF-8, naming the line.
+    empty file, NUL bytes, bytes that are not UTF-8 or a line longer than ``MAX_LINE_CHARS``,
+    naming the line.
     """
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
@@ -41,4 +45,10 @@ def decode_lines(name: str, data: bytes) -> list[str]:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE_CHARS:
+            reason = (
+                f"{len(line):,} characters on one line; a transcript's lines have at most {MAX_LINE_CHARS:,}"
+            )
+            raise SourceError(name, reason, number)
     return lines
