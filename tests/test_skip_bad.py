@@ -72,7 +72,7 @@ def test_skip_bad_with_nothing_good_left_fails(tmp_path: Path) -> None:
 def test_the_cli_lists_what_it_set_aside(raw_with_junk: Path, tmp_path: Path) -> None:
     args = ["build", "--raw", str(raw_with_junk), "--dist", str(tmp_path / "dist"), "--jobs", "1"]
     strict = CliRunner().invoke(cli, args)
-    assert strict.exit_code == 1 and "error: junk/page.txt: matches no known layout" in strict.output
+    assert strict.exit_code == 1 and "error: junk/page.txt: looks like HTML or XML" in strict.output
     lenient = CliRunner().invoke(cli, [*args, "--skip-bad"])
     assert lenient.exit_code == 0, lenient.output
-    assert "set aside (--skip-bad): junk/page.txt: matches no known layout" in lenient.output
+    assert "set aside (--skip-bad): junk/page.txt: looks like HTML or XML (2 of 2 lines" in lenient.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from builder.errors import SourceError
@@ -11,6 +12,14 @@ from builder.sources.base import SourceLayout
 from builder.sources.bulleted import BulletedLayout
 from builder.sources.decode import decode_lines
 from builder.sources.plain import PlainLayout
+
+#: A line that starts with a markup tag: ``<p>``, ``</div>``, ``<!DOCTYPE html>``, ``<?xml …?>``.
+_MARKUP_LINE = re.compile(
+    r"^\s*<(?:!DOCTYPE|!--|\?xml|/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)", re.IGNORECASE
+)
+#: The share of non-blank lines starting with a tag from which a file is markup, not a transcript
+#: (the seeds have none).
+MARKUP_SHARE = 0.1
 
 #: Layouts in the order detection tries them; the most specific first.
 LAYOUTS: tuple[SourceLayout, ...] = (BulletedLayout(), PlainLayout())
@@ -28,9 +37,22 @@ def detect_layout(name: str, lines: list[str]) -> SourceLayout:
     )
 
 
+def refuse_markup(name: str, lines: list[str]) -> None:
+    """Raise ``SourceError`` for a web page or XML saved as text: a transcript is plain text."""
+    text_lines = [line for line in lines if line.strip()]
+    tagged = sum(1 for line in text_lines if _MARKUP_LINE.match(line))
+    if text_lines and tagged / len(text_lines) >= MARKUP_SHARE:
+        raise SourceError(
+            name,
+            f"looks like HTML or XML ({tagged:,} of {len(text_lines):,} lines start with a markup tag): "
+            "save the page's text, not its source",
+        )
+
+
 def parse_source(name: str, data: bytes) -> RawSource:
-    """Decode raw bytes and split them by their detected layout."""
+    """Decode raw bytes and split them by their detected layout (markup refused first)."""
     lines = decode_lines(name, data)
+    refuse_markup(name, lines)
     layout = detect_layout(name, lines)
     front, body, blank = layout.split(name, lines)
     return RawSource(

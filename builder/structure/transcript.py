@@ -38,6 +38,12 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
     turns = pair_lines(source.name, source.body)
     if not any(turn.segments for turn in turns):
         raise SourceError(source.name, "has no English paragraph to pair")
+    if not any(turn.header for turn in turns):
+        raise SourceError(
+            source.name,
+            "has no speaker header (a transcript names who speaks: 'Operator', 'Jane Doe - CFO'; "
+            "not a transcript?)",
+        )
     qa_start = find_qa_start(turns)
     mark_sections(turns, qa_start)
     participants = assign_roles(turns)

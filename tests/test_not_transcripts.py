@@ -1,0 +1,61 @@
+"""What is not a transcript is refused with a reason, never shipped flagged.
+
+A transcript has, at the least: plain text (not a web page's or an XML file's source), English
+paragraphs each followed by a Chinese translation (else: "matches no known layout"), and
+speaker headers naming who speaks."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RAW, SEEDS, seed_lines
+
+from builder.errors import SourceError
+from builder.sources import parse_source
+from builder.structure import build_transcript
+from builder.structure.speakers import looks_like_header
+
+
+def _saved_page(name: str) -> bytes:
+    """A seed as its web page's HTML source, one ``<p>`` per line, as 'Save page as' writes it."""
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-Hant">',
+        "<head>",
+        '<meta charset="utf-8">',
+        "</head>",
+        "<body>",
+    ]
+    body = [f"<p>{line}</p>" for line in seed_lines(name) if line.strip()]
+    return "\n".join([*head, *body, "</body>", "</html>"]).encode()
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_a_saved_web_page_is_refused(name: str) -> None:
+    with pytest.raises(SourceError, match=r"^page\.txt: looks like HTML or XML \([0-9,]+ of [0-9,]+ lines"):
+        parse_source("page.txt", _saved_page(name))
+
+
+def test_an_xml_export_is_refused() -> None:
+    rows = [f'  <p lang="en">{line}</p>' for line in seed_lines("stem-2024-q4.txt")[:40] if line.strip()]
+    data = "\n".join(['<?xml version="1.0" encoding="utf-8"?>', "<call>", *rows, "</call>"]).encode()
+    with pytest.raises(SourceError, match="looks like HTML or XML"):
+        parse_source("call.xml.txt", data)
+
+
+def test_a_few_lines_that_quote_markup_are_still_a_transcript() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    lines[20] = "<b>Note</b> the figures below are unaudited."  # one tag-led line of hundreds
+    assert build_transcript(parse_source("s.txt", "\n".join(lines).encode())).turns
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_paragraphs_without_any_speaker_header_are_refused(name: str) -> None:
+    """The text of a PDF or a copy without headers: paragraphs and translations, nobody speaking."""
+    lines = [line for line in seed_lines(name) if not looks_like_header(line.strip(" •\t"))]
+    with pytest.raises(SourceError, match=r"has no speaker header .*not a transcript\?\)$"):
+        build_transcript(parse_source(name, "\n".join(lines).encode()))
+
+
+def test_the_seeds_meet_the_minimum() -> None:
+    for path in sorted(RAW.glob("*.txt")):
+        assert any(turn.header for turn in build_transcript(parse_source(path.name, path.read_bytes())).turns)
