@@ -251,6 +251,8 @@ def _report(summary: BuildSummary) -> None:
     click.echo(f"time by stage (summed over workers): {stages}")
     for name, reason in summary.excluded.items():
         click.echo(f"excluded by manifest: {name} ({reason})")
+    for name, reason in summary.passed_over.items():
+        click.echo(f"passed over: {name} ({reason})")
     for name, reason in summary.skipped.items():
         click.echo(f"set aside (--skip-bad): {name}: {reason}")
 
@@ -385,7 +387,9 @@ def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | No
     """
     from builder.check.raw import check_files, expand_inputs, summarize
 
-    files = expand_inputs(list(inputs))
+    files, passed_over = expand_inputs(list(inputs))
+    for path, reason in passed_over.items():
+        click.echo(f"passed over: {path} ({reason})")
     with _progress(len(files), "checking") as progress:
         results = check_files(files, raw_dir, _executor(jobs), progress)
     for result in results:

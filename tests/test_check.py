@@ -18,19 +18,20 @@ def test_folders_and_globs_expand_to_their_txt_files(tmp_path: Path) -> None:
     write_many_calls(tmp_path / "in" / "a", 2)
     write_many_calls(tmp_path / "in" / "b", 1)
     (tmp_path / "in" / "b" / "notes.md").write_text("not a transcript", encoding="utf-8")
-    folder = expand_inputs([str(tmp_path / "in")])
+    folder, passed_over = expand_inputs([str(tmp_path / "in")])
+    assert passed_over == {}
     assert [p.relative_to(tmp_path).as_posix() for p in folder] == [
         f"in/a/c0000-{sorted(SEEDS)[0]}",
         f"in/a/c0001-{sorted(SEEDS)[1]}",
         f"in/b/c0000-{sorted(SEEDS)[0]}",
     ]
-    pattern = expand_inputs([str(tmp_path / "in" / "**" / "c0000-*.txt"), str(folder[0])])
+    pattern, _ = expand_inputs([str(tmp_path / "in" / "**" / "c0000-*.txt"), str(folder[0])])
     assert pattern == [folder[0], folder[2]]  # a file named twice is checked once
 
 
 def test_parallel_and_serial_checks_agree(tmp_path: Path) -> None:
     raw = write_many_calls(tmp_path / "raw", 7)
-    files = expand_inputs([str(raw)])
+    files, _ = expand_inputs([str(raw)])
     ticks: list[int] = []
     serial = check_files(files, raw, SerialExecutor())
     parallel = check_files(files, raw, ProcessExecutor(2), ticks.append)
@@ -48,7 +49,7 @@ def test_the_summary_names_ids_used_twice_or_already_released(
     shutil.copy(RAW / "crexendo-cxdo-2023-q2.txt", batch / "a.txt")
     shutil.copy(RAW / "crexendo-cxdo-2023-q2.txt", batch / "b.txt")
     (batch / "junk.txt").write_text("<html><body>nothing</body></html>\n", encoding="utf-8")
-    results = check_files(expand_inputs([str(batch)]), tmp_path / "no-raw")
+    results = check_files(expand_inputs([str(batch)])[0], tmp_path / "no-raw")
     summary = summarize(results, seed_release.path.parent)
     assert (summary.files, summary.failed) == (3, 1)
     assert summary.layouts == {"bulleted": 2}

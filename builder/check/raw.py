@@ -19,7 +19,7 @@ from builder.errors import CallcorpusError
 from builder.formats.read import read_column
 from builder.release.versions import list_releases
 from builder.rows.process import process_file
-from builder.sources.discover import discover_sources
+from builder.sources.discover import discover_sources, list_raw
 from builder.sources.manifest import load_manifest
 
 #: Raw files per job: enough to keep workers busy, few enough for steady progress.
@@ -51,14 +51,18 @@ class CheckSummary:
     released_ids: dict[str, str] = field(default_factory=dict)
 
 
-def expand_inputs(inputs: list[str]) -> list[Path]:
+def expand_inputs(inputs: list[str]) -> tuple[list[Path], dict[str, str]]:
     """Files as given, folders as their ``*.txt`` files, glob patterns as their matches; sorted
-    within each argument, duplicates kept once. A pattern that matches nothing is an error."""
+    within each argument, duplicates kept once; and what the folders hold that is not read (path
+    → why). A pattern that matches nothing is an error."""
     paths: list[Path] = []
+    passed_over: dict[str, str] = {}
     for text in inputs:
         path = Path(text)
         if path.is_dir():
-            paths += [path / name for name in discover_sources(path)]
+            listing = list_raw(path)
+            paths += [path / name for name in listing.names]
+            passed_over |= {str(path / name): reason for name, reason in listing.passed_over.items()}
         elif glob.has_magic(text):
             matches = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
             if not matches:
@@ -66,7 +70,7 @@ def expand_inputs(inputs: list[str]) -> list[Path]:
             paths += matches
         else:
             paths.append(path)
-    return list(dict.fromkeys(paths))
+    return list(dict.fromkeys(paths)), passed_over
 
 
 def manifest_key(path: Path, raw_dir: Path) -> str | None:

@@ -54,7 +54,7 @@ from builder.release.root_files import write_root_files
 from builder.release.versions import bump, check_bump, list_releases, parse_version, previous_release
 from builder.release.workspace import workspace
 from builder.schema.files import config_names, release_spec, schema_text, schema_version
-from builder.sources.discover import discover_sources
+from builder.sources.discover import list_raw
 from builder.sources.manifest import Manifest, load_manifest
 
 #: Raw files per shard: fixed, so output files do not depend on the number of workers.
@@ -75,6 +75,8 @@ class BuildSummary:
     raw_bytes: int
     flags: dict[str, int]
     excluded: dict[str, str]
+    #: Entries of the raw folder that are not read: name → why.
+    passed_over: dict[str, str]
     #: Raw files set aside by ``skip_bad``: name → reason.
     skipped: dict[str, str]
     unchanged: bool
@@ -94,17 +96,20 @@ class BuildInputs:
     names: list[str]
     manifest: Manifest
     excluded: dict[str, str]
+    #: Entries of the raw folder that are not read, and why (``.TXT``, FIFOs, broken links…).
+    passed_over: dict[str, str]
 
 
 def read_inputs(raw_dir: Path) -> BuildInputs:
     """The raw transcripts of ``raw_dir`` that a build uses; an error when there is none."""
-    names = discover_sources(raw_dir)
+    listing = list_raw(raw_dir)
+    names = listing.names
     manifest = load_manifest(raw_dir, names)
     excluded = {n: reason for n in names if (reason := manifest.excluded(n))}
     used = [n for n in names if n not in excluded]
     if not used:
         raise CallcorpusError(f"{raw_dir}: no raw transcripts (*.txt) to build")
-    return BuildInputs(raw_dir, used, manifest, excluded)
+    return BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over)
 
 
 def default_version(dist_dir: Path) -> str:
@@ -172,6 +177,7 @@ def build_release(
         raw_bytes=sum(r.raw_bytes for r in results),
         flags=facts.flags,
         excluded=inputs.excluded,
+        passed_over=inputs.passed_over,
         skipped={entry.name: entry.reason for entry in skipped},
         unchanged=unchanged,
         changes=changes,

@@ -1,14 +1,84 @@
-"""Finding the raw transcripts of a folder: every ``*.txt`` file at any depth, sorted."""
+"""Finding the raw transcripts of a folder: every ``*.txt`` file at any depth, sorted.
+
+Nothing is passed over in silence: a file named ``.TXT``, a ``.txt`` that is not a regular
+file (a FIFO, a device), a broken or looping link and a link to a folder are listed with the
+reason they are not read. A link that points outside the raw folder is refused: every raw
+file must lie inside it (its bytes are the release's sources).
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.errors import CallcorpusError
+from builder.errors import CallcorpusError, ValidationFailed
+
+SUFFIX = ".txt"
+
+
+@dataclass(frozen=True, slots=True)
+class RawListing:
+    """The transcripts of a raw folder (relative POSIX paths, sorted) and what was not read."""
+
+    names: list[str]
+    passed_over: dict[str, str] = field(default_factory=dict)
+
+
+def _classify(path: Path, root: Path) -> str | None:
+    """Why ``path`` (a ``.txt`` by name, any case) is not read; None when it is a transcript.
+    Raises ``ValueError`` with the reason when it must be refused."""
+    if path.suffix != SUFFIX:
+        return f"named {path.suffix}, not {SUFFIX}: only *{SUFFIX} files are read"
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "a broken link"
+    except (RuntimeError, OSError):
+        return "a link that loops"
+    if path.is_symlink() and not target.is_relative_to(root):
+        raise ValueError(f"a link to {target}, outside the raw folder {root}; raw files must lie inside it")
+    mode = target.stat().st_mode
+    if stat.S_ISDIR(mode):
+        return "a link to a folder (not followed)"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device)"
+    return None
+
+
+def list_raw(raw_dir: Path) -> RawListing:
+    """Every ``*.txt`` under ``raw_dir`` (links to folders not followed), and what was passed over.
+
+    Raises ``ValidationFailed`` naming every link that points outside the folder."""
+    if not raw_dir.is_dir():
+        raise CallcorpusError(f"{raw_dir}: raw folder not found")
+    root = raw_dir.resolve()
+    names, passed_over, refused = [], {}, []
+    for folder, folders, files in os.walk(raw_dir):
+        for linked in (d for d in folders if Path(folder, d).is_symlink()):
+            passed_over[Path(folder, linked).relative_to(raw_dir).as_posix() + "/"] = (
+                "a link to a folder (not followed)"
+            )
+        for filename in files:
+            path = Path(folder, filename)
+            if path.suffix.lower() != SUFFIX:
+                continue
+            name = path.relative_to(raw_dir).as_posix()
+            try:
+                reason = _classify(path, root)
+            except ValueError as exc:
+                refused.append(f"{name}: {exc}")
+                continue
+            if reason is None:
+                names.append(name)
+            else:
+                passed_over[name] = reason
+    if refused:
+        raise ValidationFailed(str(raw_dir), sorted(refused))
+    return RawListing(sorted(names), dict(sorted(passed_over.items())))
 
 
 def discover_sources(raw_dir: Path) -> list[str]:
     """Raw transcript files (``*.txt``, any depth) as sorted paths relative to ``raw_dir``."""
-    if not raw_dir.is_dir():
-        raise CallcorpusError(f"{raw_dir}: raw folder not found")
-    return sorted(p.relative_to(raw_dir).as_posix() for p in raw_dir.rglob("*.txt") if p.is_file())
+    return list_raw(raw_dir).names
