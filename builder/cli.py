@@ -8,6 +8,7 @@ below. The library never imports this module.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +30,28 @@ if TYPE_CHECKING:
     from builder.release.build import BuildSummary
 
 
+#: Characters a terminal would act on instead of showing: C0 and C1 controls (ESC, BEL, CR,
+#: newline…), DEL, and the bidirectional overrides and isolates that reorder what follows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text with every control character written as an escape (``\\x1b``, ``\\n``, ``\\u202e``)."""
+    return _UNSAFE.sub(
+        lambda m: repr(m.group())[1:-1] if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
+def say(text: str, err: bool = False) -> None:
+    """Print one line, its data shown literally (file names and transcript text may hold controls)."""
+    click.echo(visible(text), err=err)
+
+
+def say_block(text: str) -> None:
+    """Print a block of lines as written, each line's data shown literally."""
+    click.echo("\n".join(visible(line) for line in text.split("\n")), nl=False)
+
+
 def _problem_lines(exc: CallcorpusError) -> list[str]:
     """An error as the lines the user sees, one per problem."""
     if isinstance(exc, BuildFailed):
@@ -41,7 +64,7 @@ def _problem_lines(exc: CallcorpusError) -> list[str]:
 def fail(exc: CallcorpusError) -> NoReturn:
     """Print an error as one line per problem on stderr and exit 1."""
     for line in _problem_lines(exc):
-        click.echo(f"error: {line}", err=True)
+        say(f"error: {line}", err=True)
     sys.exit(1)
 
 
@@ -239,22 +262,22 @@ def _report(summary: BuildSummary) -> None:
     """The closing lines of a build."""
     rows = summary.num_rows
     verb = "unchanged (identical bytes)" if summary.unchanged else "built"
-    click.echo(
+    say(
         f"{verb} {summary.path}: {summary.num_transcripts} transcripts, {summary.num_turns} "
         f"speaker turns, {rows['segments']} segments ({summary.raw_bytes / 1e6:.2f} MB raw)"
     )
     flags = ", ".join(f"{code} {n}" for code, n in summary.flags.items()) or "none"
-    click.echo(f"warnings by kind: {flags}")
+    say(f"warnings by kind: {flags}")
     if summary.reused_shards:
-        click.echo(f"reused {summary.reused_shards} of {summary.num_shards} shard(s) from the cache")
+        say(f"reused {summary.reused_shards} of {summary.num_shards} shard(s) from the cache")
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stage_seconds.items())
-    click.echo(f"time by stage (summed over workers): {stages}")
+    say(f"time by stage (summed over workers): {stages}")
     for name, reason in summary.excluded.items():
-        click.echo(f"excluded by manifest: {name} ({reason})")
+        say(f"excluded by manifest: {name} ({reason})")
     for name, reason in summary.passed_over.items():
-        click.echo(f"passed over: {name} ({reason})")
+        say(f"passed over: {name} ({reason})")
     for name, reason in summary.skipped.items():
-        click.echo(f"set aside (--skip-bad): {name}: {reason}")
+        say(f"set aside (--skip-bad): {name}: {reason}")
 
 
 @cli.command()
@@ -297,11 +320,11 @@ def release(
     _report(summary)
     changes = summary.changes
     if changes:
-        click.echo(f"changes since {changes['previous_version']}: {changes['required_bump'] or 'none'}")
+        say(f"changes since {changes['previous_version']}: {changes['required_bump'] or 'none'}")
         for reason in changes["reasons"]:
-            click.echo(f"  - {reason}")
+            say(f"  - {reason}")
     for path in updated:
-        click.echo(f"updated {path}")
+        say(f"updated {path}")
 
 
 @cli.command()
@@ -322,7 +345,7 @@ def verify(release_dir: Path) -> None:
     problems = verify_release(release_dir)
     if problems:
         raise ValidationFailed(str(release_dir), problems)
-    click.echo(f"{release_dir}: intact (every file matches manifest.json and SHA256SUMS)")
+    say(f"{release_dir}: intact (every file matches manifest.json and SHA256SUMS)")
 
 
 @cli.command()
@@ -342,9 +365,9 @@ def diff(old: Path, new: Path, as_json: bool) -> None:
 
     result = diff_releases(old, new, old.name, new.name)
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        say_block(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
-        click.echo(result.render_text(), nl=False)
+        say_block(result.render_text())
 
 
 @cli.command()
@@ -363,7 +386,7 @@ def validate(release: Path) -> None:
     problems = check_release(release)
     if problems:
         raise ValidationFailed(str(release), problems)
-    click.echo(f"{release}: valid")
+    say(f"{release}: valid")
 
 
 @cli.command()
@@ -389,14 +412,14 @@ def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | No
 
     files, passed_over = expand_inputs(list(inputs))
     for path, reason in passed_over.items():
-        click.echo(f"passed over: {path} ({reason})")
+        say(f"passed over: {path} ({reason})")
     with _progress(len(files), "checking") as progress:
         results = check_files(files, raw_dir, _executor(jobs), progress)
     for result in results:
         if result.row is not None:
             _describe(result.path, result.row)
         for problem in result.problems:
-            click.echo(f"error: {problem}", err=True)
+            say(f"error: {problem}", err=True)
     summary = summarize(results, dist_dir)
     _report_check(summary)
     if summary.failed or summary.duplicate_ids:  # a build would refuse either
@@ -407,31 +430,29 @@ def _report_check(summary: CheckSummary) -> None:
     """The closing lines of ``check``."""
     layouts = ", ".join(f"{name} {n}" for name, n in sorted(summary.layouts.items())) or "none"
     flags = ", ".join(f"{code} {n}" for code, n in sorted(summary.flags.items())) or "none"
-    click.echo(f"checked {summary.files} file(s): {summary.failed} failed; layouts: {layouts}")
-    click.echo(f"flags by kind: {flags}")
+    say(f"checked {summary.files} file(s): {summary.failed} failed; layouts: {layouts}")
+    say(f"flags by kind: {flags}")
     for tid, paths in summary.duplicate_ids.items():
-        click.echo(f"transcript id {tid} used twice in this batch: {', '.join(paths)}")
+        say(f"transcript id {tid} used twice in this batch: {', '.join(paths)}")
     for path, where in summary.released_ids.items():
-        click.echo(f"{path}: transcript id {where} already released")
+        say(f"{path}: transcript id {where} already released")
 
 
 def _describe(path: Path, row: dict[str, Any]) -> None:
     """Print what ``check`` found in one file."""
     period = f"{row['fiscal_year']} Q{row['fiscal_quarter']}" if row["fiscal_year"] else "period unknown"
-    click.echo(
+    say(
         f"{path}: {row['transcript_id']} ({row['source_layout']} layout), "
         f"{row['company'] or 'company unknown'}, {period}"
     )
-    click.echo(
+    say(
         f"  {row['num_turns']} turns, {row['num_segments']} segments, {row['num_exchanges']} "
         f"Q&A exchanges, Q&A from segment {row['qa_start_segment']}"
     )
     for person in row["participants"]:
         affiliation = f", {person['affiliation']}" if person["affiliation"] else ""
-        click.echo(f"  {person['role']:<11} {person['name']}{affiliation}")
-    click.echo(
-        f"  flags: {', '.join(row['flags']) or 'none'}; flagged segments: {row['num_flagged_segments']}"
-    )
+        say(f"  {person['role']:<11} {person['name']}{affiliation}")
+    say(f"  flags: {', '.join(row['flags']) or 'none'}; flagged segments: {row['num_flagged_segments']}")
 
 
 @cli.command()
@@ -448,7 +469,7 @@ def quality(release: Path) -> None:
     """
     from builder.cards.quality_report import format_report, read_report
 
-    click.echo(format_report(read_report(release)))
+    say_block(format_report(read_report(release)) + "\n")
 
 
 def _command_helps() -> dict[str, str]:
@@ -501,7 +522,7 @@ def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
     src, site = out_dir / "src", out_dir / "site"
     count = build_docs(dist_dir, src, None if no_build else site, config, _command_helps())
     done = f"site in {site}/index.html" if not no_build else "sources only"
-    click.echo(f"docs: {count} source files in {src}, {done} ({time.perf_counter() - started:.1f} s)")
+    say(f"docs: {count} source files in {src}, {done} ({time.perf_counter() - started:.1f} s)")
 
 
 def main() -> None:

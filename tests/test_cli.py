@@ -161,3 +161,17 @@ def _read_available(fd: int) -> bytes:
         return os.read(fd, 65536) if select.select([fd], [], [], 0.2)[0] else b""
     except OSError:  # EIO: the terminal's other side is closed, everything was read
         return b""
+
+
+def test_control_characters_in_names_and_text_are_shown_escaped(tmp_path: Path) -> None:
+    bad = tmp_path / "evil\x1b[31mred\x07.txt"
+    bad.write_text("<html>\n<body>\n</body>\n</html>\n", encoding="utf-8")
+    lines = (RAW / "crexendo-cxdo-2023-q2.txt").read_text(encoding="utf-8").split("\n")
+    lines[0] = lines[0].replace("Crexendo", "Crex\u202eendo\x07", 1)
+    good = tmp_path / "title.txt"
+    good.write_text("\n".join(lines), encoding="utf-8")
+    result = run("check", str(bad), str(good))
+    assert result.returncode == 1
+    assert f"error: {tmp_path}/evil\\x1b[31mred\\x07.txt: looks like HTML or XML" in result.stderr
+    assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stdout
+    assert "Crex\\u202eendo\\x07" in result.stdout and "\u202e" not in result.stdout
