@@ -24,7 +24,8 @@ from typing import Any
 from memory import rusage_mb
 
 from builder.build.executor import ProcessExecutor, SerialExecutor, Tick, no_progress
-from builder.release.build import TRANSCRIPTS_PER_SHARD, build_release, plan_shards, read_inputs
+from builder.release.build import TRANSCRIPTS_PER_SHARD, build_release, read_inputs
+from builder.release.plan import plan_shards
 from builder.rows.process import process_file
 from builder.rows.segments import Row
 from builder.schema.derived import features_dict

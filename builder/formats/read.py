@@ -56,3 +56,10 @@ def read_column(release: Path, config: str, column: str) -> list[Any]:
         for path in shard_files(release, config)
         for value in pq.read_table(path, columns=[column])[column].to_pylist()
     ]
+
+
+def read_shard_column(release: Path, config: str, column: str) -> list[list[Any]]:
+    """One column of a config per shard file (Parquet), in shard order."""
+    return [
+        pq.read_table(path, columns=[column])[column].to_pylist() for path in shard_files(release, config)
+    ]

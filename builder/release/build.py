@@ -50,6 +50,7 @@ from builder.formats.layout import (
     shard_path,
 )
 from builder.release.diff import check_schema_version, diff_releases
+from builder.release.plan import basis_release, plan_shards, release_shards
 from builder.release.root_files import write_root_files
 from builder.release.versions import bump, check_bump, list_releases, parse_version, previous_release
 from builder.release.workspace import workspace
@@ -118,11 +119,6 @@ def default_version(dist_dir: Path) -> str:
     return releases[-1] if releases else FIRST_VERSION
 
 
-def plan_shards(names: list[str], per_shard: int) -> list[tuple[str, ...]]:
-    """Split the sorted file list into consecutive shards of ``per_shard`` files."""
-    return [tuple(names[i : i + per_shard]) for i in range(0, len(names), per_shard)]
-
-
 def _same_tree(a: Path, b: Path) -> bool:
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
@@ -156,7 +152,9 @@ def build_release(
         executor = executor or ProcessExecutor(os.cpu_count() or 1)
         signature = build_signature(schema_version(), TRANSCRIPTS_PER_SHARD)
         shard_cache = ShardCache(cache) if cache else None
-        run = _run_shards(inputs, tmp, executor, progress, skip_bad, (shard_cache, signature))
+        basis = basis_release(dist_dir, version)
+        shards = plan_shards(inputs.names, TRANSCRIPTS_PER_SHARD, release_shards(basis) if basis else None)
+        run = _run_shards(inputs, shards, tmp, executor, progress, skip_bad, (shard_cache, signature))
         results, skipped, reused = run
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
         version, changes = _choose_version(dist_dir, tmp, version, signature)
@@ -209,6 +207,7 @@ def cut_release(
 
 def _run_shards(
     inputs: BuildInputs,
+    shards: list[tuple[str, ...]],
     out_dir: Path,
     executor: Executor,
     progress: Tick | None,
@@ -220,7 +219,6 @@ def _run_shards(
 
     Raises ``BuildFailed`` with every error of every file (without ``skip_bad``), and always
     for transcript ids used twice."""
-    shards = plan_shards(inputs.names, TRANSCRIPTS_PER_SHARD)
     overrides = inputs.manifest.overrides
     raw_dir, out_dir = inputs.raw_dir.resolve(), out_dir.resolve()  # workers may run elsewhere
     jobs = [

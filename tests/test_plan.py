@@ -1,0 +1,57 @@
+"""The shard plan: calls added anywhere in the sorted list leave every earlier shard's bytes alone."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import RAW
+
+from builder.build.executor import SerialExecutor
+from builder.release.build import build_release
+from builder.release.plan import plan_shards, release_shards
+
+
+def test_a_first_plan_slices_the_sorted_names() -> None:
+    assert plan_shards(["c", "a", "b", "e", "d"], 2) == [("a", "b"), ("c", "d"), ("e",)]
+
+
+def test_a_later_plan_keeps_the_shards_and_appends_new_names() -> None:
+    previous = [("a", "c"), ("e", "g"), ("i",)]
+    names = ["a", "b", "c", "d", "g", "h", "i", "j", "k"]  # e removed; b, d, h, j, k new
+    assert plan_shards(names, 2, previous) == [("a", "c"), ("g",), ("i", "b"), ("d", "h"), ("j", "k")]
+
+
+def test_a_plan_without_survivors_starts_afresh() -> None:
+    assert plan_shards(["x", "y"], 2, [("a",), ("b",)]) == [("x", "y")]
+
+
+@pytest.fixture
+def one_per_shard(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("builder.release.build.TRANSCRIPTS_PER_SHARD", 1)
+
+
+def _stem_copy(raw: Path, name: str, ticker: str) -> None:
+    shutil.copy(RAW / "stem-2024-q4.txt", raw / name)
+    with (raw / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write(f'\n[files."{name}"]\nticker = "{ticker}"\n')
+
+
+def test_a_call_added_in_the_middle_leaves_every_shard_before_it(
+    one_per_shard: None, raw_copy: Path, tmp_path: Path
+) -> None:
+    dist = tmp_path / "dist"
+    first = build_release(raw_copy, dist, "1.0.0", SerialExecutor())
+    before = release_shards(first.path)
+    _stem_copy(raw_copy, "m-added-in-the-middle.txt", "MID")  # sorts between rekor and stem
+    second = build_release(raw_copy, dist, "1.1.0", SerialExecutor())
+    after = release_shards(second.path)
+    assert before is not None and after == [*before, ("m-added-in-the-middle.txt",)]
+    for index in range(3):  # each old shard: same bytes, renamed to …-of-00004
+        old = first.path / f"data/segments/train-{index:05d}-of-00003.parquet"
+        new = second.path / f"data/segments/train-{index:05d}-of-00004.parquet"
+        assert filecmp.cmp(old, new, shallow=False)
+    rebuilt = build_release(raw_copy, dist, "1.1.0", SerialExecutor())  # its own shards again
+    assert rebuilt.unchanged
