@@ -267,9 +267,9 @@ def _incremental_lines(incremental: Result | None) -> list[str]:
     """The incremental builds, one line per step (none when they were not timed)."""
     if incremental is None:
         return []
-    steps = {"cold": "cold cache (full build, cache filled)", "edit_one": "one call edited"}
-    steps["add"] = f"{incremental['added']} calls added"
-    return ["incremental builds with the shard cache:"] + [
+    steps = {"cold": "release 1.0.0, cold cache", "edit_one": "1.0.1: one call edited"}
+    steps["add"] = f"1.1.0: {incremental['added']} calls added"
+    return ["incremental builds with the shard cache (each release diffed with the one before):"] + [
         f"  {label:<38} {incremental[step]['seconds']:7.2f} s, "
         f"{incremental[step]['reused_shards']} of {incremental[step]['num_shards']} shards reused"
         for step, label in steps.items()

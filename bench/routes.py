@@ -155,11 +155,13 @@ def child_profile(params: Params) -> dict[str, Any]:
     return {"seconds": seconds, "raw_bytes": summary.raw_bytes, "segments": summary.num_rows["segments"]}
 
 
-def _timed_build(raw: Path, dist: Path, jobs: int, cache: Path) -> tuple[float, int, int]:
-    """A cached build into a fresh folder: seconds, shards reused, shards in all."""
-    shutil.rmtree(dist, ignore_errors=True)
+def _timed_release(
+    raw: Path, dist: Path, jobs: int, cache: Path, version: str | None
+) -> tuple[float, int, int]:
+    """A cached build of the next release in ``dist`` (version proposed from the diff with the
+    previous one, shards planned from it): seconds, shards reused, shards in all."""
     started = time.perf_counter()
-    summary = build_release(raw, dist, VERSION, executor=ProcessExecutor(jobs), cache=cache)
+    summary = build_release(raw, dist, version, executor=ProcessExecutor(jobs), cache=cache)
     return time.perf_counter() - started, summary.reused_shards, summary.num_shards
 
 
@@ -173,20 +175,21 @@ def _edit_one(raw: Path) -> str:
 
 
 def child_incremental(params: Params) -> dict[str, Any]:
-    """Incremental builds on a copy of the corpus: a cold cached build, then the same build
-    after editing one call, then after adding ``added`` calls (names sorting last)."""
+    """Releases as a maintainer cuts them, on a copy of the corpus: a first release with a cold
+    cache, the next after editing one call (a patch: the diff with the first, then the build),
+    then the next after adding ``added`` calls (a minor version)."""
     from corpus import add_copies
 
     raw, work, jobs = Path(params["raw"]), Path(params["work"]), params["jobs"]
-    copy, cache = work / "raw-incremental", work / "cache"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.rmtree(cache, ignore_errors=True)
+    copy, cache, dist = work / "raw-incremental", work / "cache", work / "dist-incremental"
+    for folder in (copy, cache, dist):
+        shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(raw, copy)
-    cold = _timed_build(copy, work / "dist-incremental", jobs, cache)
+    cold = _timed_release(copy, dist, jobs, cache, "1.0.0")
     edited = _edit_one(copy)
-    edit = _timed_build(copy, work / "dist-incremental", jobs, cache)
+    edit = _timed_release(copy, dist, jobs, cache, None)
     add_copies(copy, params["transcripts"], params["added"])
-    add = _timed_build(copy, work / "dist-incremental", jobs, cache)
+    add = _timed_release(copy, dist, jobs, cache, None)
     steps = {"cold": cold, "edit_one": edit, "add": add}
     return {
         "edited": edited,

@@ -55,3 +55,29 @@ def test_a_call_added_in_the_middle_leaves_every_shard_before_it(
         assert filecmp.cmp(old, new, shallow=False)
     rebuilt = build_release(raw_copy, dist, "1.1.0", SerialExecutor())  # its own shards again
     assert rebuilt.unchanged
+
+
+def test_the_diff_reads_only_what_changed_and_finds_the_same(
+    one_per_shard: None, raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from builder.release import diff
+
+    dist = tmp_path / "dist"
+    build_release(raw_copy, dist, "1.0.0", SerialExecutor())
+    _stem_copy(raw_copy, "m-added-in-the-middle.txt", "MID")
+    rekor = raw_copy / "rekor-systems-2021-q3.txt"
+    rekor.write_text(rekor.read_text("utf-8").replace("Good afternoon", "Good evening", 1), "utf-8")
+    build_release(raw_copy, dist, "1.1.0", SerialExecutor())
+    read: list[Path] = []
+    real = diff._read_config
+    monkeypatch.setattr(
+        diff,
+        "_read_config",
+        lambda r, c, i, s: read.extend(set(diff.shard_files(r, c, "jsonl")) - s) or real(r, c, i, s),
+    )
+    quick = diff.diff_releases(dist / "1.0.0", dist / "1.1.0", "1.0.0", "1.1.0")
+    assert len(read) == 2 * 3  # per config: rekor's old and new shard, and the new shard
+    monkeypatch.setattr(diff, "_same_files", lambda old, new, config: (set(), set()))
+    full = diff.diff_releases(dist / "1.0.0", dist / "1.1.0", "1.0.0", "1.1.0")
+    assert quick == full
+    assert quick.added == ["MID-2024Q4"] and [c.transcript_id for c in quick.changed] == ["REKR-2021Q3"]

@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pyarrow.parquet as pq
 
+from builder.cards.description import sha256_file
 from builder.errors import CallcorpusError
-from builder.formats.layout import SCHEMA_FOLDER, shard_files
+from builder.formats.layout import MANIFEST, SCHEMA_FOLDER, shard_files
+from builder.formats.read import read_column
 from builder.release.versions import Level, bump_level, higher
 from builder.schema.columns import flat_columns, schema_columns, type_name
 
@@ -224,10 +227,36 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _read_config(release: Path, config: str, id_field: str) -> dict[str, tuple[str, bytes]]:
-    """Row id → (transcript id, digest of the row) for one config, streamed from JSONL."""
+def _same_files(old: Path, new: Path, config: str) -> tuple[set[Path], set[Path]]:
+    """The JSON Lines files of a config whose bytes the other release has too (by SHA-256):
+    their rows are the same on both sides, so the diff need not read them."""
+    old_files = _hashes(old, shard_files(old, config, "jsonl"))
+    new_files = _hashes(new, shard_files(new, config, "jsonl"))
+    common = set(old_files) & set(new_files)
+    return {old_files[h] for h in common}, {new_files[h] for h in common}
+
+
+def _hashes(release: Path, paths: list[Path]) -> dict[str, Path]:
+    """SHA-256 → path for release files: from its ``manifest.json`` where listed, else read."""
+    listed = _listed_hashes(release)
+    return {listed.get(p.relative_to(release).as_posix()) or sha256_file(p): p for p in paths}
+
+
+def _listed_hashes(release: Path) -> dict[str, str]:
+    try:
+        manifest = json.loads((release / MANIFEST).read_text("utf-8"))
+        return {f["path"]: f["sha256"] for f in manifest["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _read_config(release: Path, config: str, id_field: str, skip: set[Path]) -> dict[str, tuple[str, bytes]]:
+    """Row id → (transcript id, digest of the row) for one config, streamed from JSONL (files in
+    ``skip`` left out)."""
     rows: dict[str, tuple[str, bytes]] = {}
     for path in shard_files(release, config, "jsonl"):
+        if path in skip:
+            continue
         with path.open("rb") as lines:
             for line in lines:
                 row = orjson.loads(line)
@@ -235,10 +264,13 @@ def _read_config(release: Path, config: str, id_field: str) -> dict[str, tuple[s
     return rows
 
 
-def _transcript_fields(release: Path) -> dict[str, dict[str, bytes]]:
-    """Transcript id → digest of each top-level field of its transcripts row."""
+def _transcript_fields(release: Path, skip: set[Path]) -> dict[str, dict[str, bytes]]:
+    """Transcript id → digest of each top-level field of its transcripts row (files in ``skip``
+    left out)."""
     rows: dict[str, dict[str, bytes]] = {}
     for path in shard_files(release, "transcripts", "jsonl"):
+        if path in skip:
+            continue
         with path.open("rb") as lines:
             for line in lines:
                 row = orjson.loads(line)
@@ -246,25 +278,37 @@ def _transcript_fields(release: Path) -> dict[str, dict[str, bytes]]:
     return rows
 
 
+def _num_rows(release: Path, config: str) -> int:
+    return sum(pq.read_metadata(path).num_rows for path in shard_files(release, config))
+
+
 def diff_releases(old_path: Path, new_path: Path, old: str, new: str) -> ReleaseDiff:
-    """Compare two release folders; ``old``/``new`` are the versions to name them by."""
+    """Compare two release folders; ``old``/``new`` are the versions to name them by.
+
+    Shard files with the same bytes in both releases are not read (a release keeps the shards
+    of the one before it where nothing changed), so the diff costs what changed."""
     old_sv, old_schemas = _release_schemas(old_path)
     new_sv, new_schemas = _release_schemas(new_path)
-    before, after = _transcript_fields(old_path), _transcript_fields(new_path)
+    ids_before = set(read_column(old_path, "transcripts", "transcript_id"))
+    ids_after = set(read_column(new_path, "transcripts", "transcript_id"))
+    same = _same_files(old_path, new_path, "transcripts")
+    before, after = _transcript_fields(old_path, same[0]), _transcript_fields(new_path, same[1])
     changed_fields = {
         tid: [name for name in after[tid] if before[tid].get(name) != after[tid][name]]
         for tid in after
         if tid in before
     }
     deltas: dict[str, dict[str, RowDelta]] = {}
-    rows: dict[str, tuple[int, int]] = {}
+    rows: dict[str, tuple[int, int]] = {"transcripts": (len(ids_before), len(ids_after))}
     for config in [c for c in new_schemas if c in old_schemas and c != "transcripts"]:
         id_field = schema_columns(new_schemas[config])[0].name
-        a, b = _read_config(old_path, config, id_field), _read_config(new_path, config, id_field)
-        rows[config] = (len(a), len(b))
+        skip_old, skip_new = _same_files(old_path, new_path, config)
+        a = _read_config(old_path, config, id_field, skip_old)
+        b = _read_config(new_path, config, id_field, skip_new)
+        rows[config] = (_num_rows(old_path, config), _num_rows(new_path, config))
         for key in sorted(set(a) | set(b)):
             tid = (b.get(key) or a[key])[0]
-            if tid not in before or tid not in after:
+            if tid not in ids_before or tid not in ids_after:
                 continue
             delta = deltas.setdefault(tid, {}).setdefault(config, RowDelta())
             if key not in a:
@@ -273,19 +317,19 @@ def diff_releases(old_path: Path, new_path: Path, old: str, new: str) -> Release
                 delta.removed.append(key)
             elif a[key][1] != b[key][1]:
                 delta.changed.append(key)
-    rows["transcripts"] = (len(before), len(after))
     changed = []
-    for tid in sorted(changed_fields):
+    for tid in sorted(set(changed_fields) | set(deltas)):
         row_deltas = {c: d for c, d in deltas.get(tid, {}).items() if d}
-        if changed_fields[tid] or row_deltas:
-            changed.append(TranscriptChange(tid, changed_fields[tid], row_deltas))
+        fields = changed_fields.get(tid, [])
+        if fields or row_deltas:
+            changed.append(TranscriptChange(tid, fields, row_deltas))
     return ReleaseDiff(
         old=old,
         new=new,
         schema_versions=(old_sv, new_sv),
         schema_changes=schema_changes(old_schemas, new_schemas),
-        added=sorted(set(after) - set(before)),
-        removed=sorted(set(before) - set(after)),
+        added=sorted(ids_after - ids_before),
+        removed=sorted(ids_before - ids_after),
         changed=changed,
         rows=rows,
     )
