@@ -20,7 +20,7 @@ _VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 
 def parse_version(text: str) -> tuple[int, int, int]:
     """``"1.2.3"`` → ``(1, 2, 3)``; a ``CallcorpusError`` for anything else."""
-    match = _VERSION.match(text)
+    match = _VERSION.fullmatch(text)  # not ``match``: its ``$`` lets a trailing newline through
     if not match:
         raise CallcorpusError(f"version {text!r} is not of the form X.Y.Z")
     major, minor, patch = (int(part) for part in match.groups())
@@ -29,7 +29,7 @@ def parse_version(text: str) -> tuple[int, int, int]:
 
 def is_version(text: str) -> bool:
     """True for a well-formed ``X.Y.Z``."""
-    return bool(_VERSION.match(text))
+    return bool(_VERSION.fullmatch(text))
 
 
 def bump(version: str, level: Level) -> str:

@@ -12,6 +12,8 @@ Any metadata field may be given; it overrides what the title or text said, with 
 
 from __future__ import annotations
 
+import datetime
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +42,25 @@ class Manifest:
         return self.entries.get(name, {}).get("exclude")
 
 
+#: Characters no manifest value may hold: controls (a trailing newline passes a ``$`` pattern).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _value_problem(key: str, value: Any) -> str | None:
+    """What JSON Schema cannot say about a value: integers that TOML wrote as floats, control
+    characters, dates that do not exist."""
+    if isinstance(value, float) and key in ("fiscal_year", "fiscal_quarter"):
+        return f"{value} is not an integer"  # JSON Schema counts 2024.0 as an integer; TOML does not
+    if isinstance(value, str) and _CONTROL.search(value):
+        return f"{value!r} holds a control character"
+    if key == "call_date" and isinstance(value, str):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return f"{value!r} is not a date that exists"
+    return None
+
+
 def load_manifest(raw_dir: Path, source_names: list[str]) -> Manifest:
     """Read and validate ``raw/manifest.toml``; a missing manifest is an empty one."""
     path = raw_dir / MANIFEST_NAME
@@ -54,11 +75,12 @@ def load_manifest(raw_dir: Path, source_names: list[str]) -> Manifest:
         f"{'/'.join(str(p) for p in error.absolute_path) or '(top level)'}: {error.message}"
         for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     ]
-    # JSON Schema counts 2024.0 as an integer; TOML keeps the distinction, and so do we.
-    for name, entry in data.get("files", {}).items() if isinstance(data.get("files"), dict) else ():
+    files = data.get("files", {})
+    for name, entry in files.items() if isinstance(files, dict) else ():
         for key, value in entry.items() if isinstance(entry, dict) else ():
-            if isinstance(value, float) and key in ("fiscal_year", "fiscal_quarter"):
-                problems.append(f"files/{name}/{key}: {value} is not an integer")
+            problem = _value_problem(key, value)
+            if problem:
+                problems.append(f"files/{name}/{key}: {problem}")
     if problems:
         raise ManifestError(f"{path}: " + "; ".join(problems))
     entries: dict[str, dict[str, Any]] = data.get("files", {})

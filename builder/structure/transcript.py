@@ -15,8 +15,14 @@ from builder.structure.roles import assign_roles, header_roles
 from builder.structure.sections import find_qa_start, mark_sections, number_exchanges
 
 
+#: The longest company slug an id takes: ids and the file names made from them stay short.
+MAX_SLUG = 40
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Lower-case ASCII words joined by ``-``, at most ``MAX_SLUG`` characters (whole words)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug if len(slug) <= MAX_SLUG else slug[: MAX_SLUG + 1].rsplit("-", 1)[0][:MAX_SLUG]
 
 
 def transcript_id(meta: Metadata, source: RawSource) -> str:
