@@ -85,3 +85,16 @@ def write_many_calls(raw: Path, count: int) -> Path:
         entries.append(f'[files."{name}"]\nticker = "T{i:04d}"\n')
     (raw / "manifest.toml").write_text("\n".join(entries), encoding="utf-8")
     return raw
+
+
+def reseal(release: Path) -> None:
+    """Rewrite ``manifest.json`` and ``SHA256SUMS`` over the files as they are now: a release
+    altered consistently, so that ``validate`` looks past the hashes into the data."""
+    from dataclasses import replace
+
+    from builder.cards.description import list_files, load_description
+    from builder.cards.manifest import read_manifest, write_manifest
+
+    described = load_description(release)
+    files = tuple(f for f in list_files(release) if f.path not in ("manifest.json", "SHA256SUMS"))
+    write_manifest(release, replace(described, files=files), read_manifest(release).get("changes"))

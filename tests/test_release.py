@@ -12,7 +12,7 @@ import orjson
 import pandas as pd
 import polars as pl
 import pytest
-from conftest import RAW, SEEDS
+from conftest import RAW, SEEDS, reseal
 
 import builder.release.build as release_module
 from builder.build.executor import ProcessExecutor, SerialExecutor
@@ -105,6 +105,7 @@ def test_validate_reports_tampered_files(seed_release: BuildSummary, tmp_path: P
     jsonl.write_bytes(b"\n".join(lines) + b"\n")
     card = copy / "README.md"
     card.write_text(card.read_text(encoding="utf-8").replace("num_examples: 3\n", "num_examples: 4\n"))
+    reseal(copy)
     problems = check_release(copy)
     assert "segments: row 6 differs between Parquet, JSONL and Arrow" in problems
     assert "card: transcripts num_examples is 4, the files hold 3 rows" in problems
@@ -233,4 +234,22 @@ def test_validate_reports_a_malformed_card(
     copy = tmp_path / "1.0.0"
     shutil.copytree(seed_release.path, copy)
     (copy / "README.md").write_text(header + "# card\n", encoding="utf-8")
+    reseal(copy)
     assert any(problem in line for line in check_release(copy))
+
+
+def test_validate_names_a_damaged_file_and_nothing_it_causes(
+    seed_release: BuildSummary, tmp_path: Path
+) -> None:
+    copy = tmp_path / "1.0.0"
+    shutil.copytree(seed_release.path, copy)
+    path = copy / "data" / "segments" / "train-00000-of-00001.parquet"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte
+    path.write_bytes(bytes(data))
+    damaged = "data/segments/train-00000-of-00001.parquet"
+    assert check_release(copy) == [
+        f"{damaged}: SHA-256 does not match SHA256SUMS (file changed or damaged)",
+        f"{damaged}: SHA-256 does not match manifest.json",
+        "the other checks were not run: restore the files above first",
+    ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import datasets
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, reseal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -164,6 +164,7 @@ def test_validate_cross_checks_sentences_segments_and_moses(
     pq.write_table(table.from_pylist(rows, schema=table.schema), path)
     zh = copy / "mt" / "train-00000-of-00001.zh"
     zh.write_text("".join(zh.read_text("utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
+    reseal(copy)
     problems = check_release(copy)
     assert f"sentence {rows[5]['sentence_id']}: `en` is not the segment's text at its span" in problems
     assert any(p.startswith("mt/: Moses line counts") for p in problems)

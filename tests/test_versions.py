@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from builder.build.executor import SerialExecutor
+from builder.cli import cli
 from builder.errors import CallcorpusError, VersionUnderstated
-from builder.release.build import build_release
+from builder.release.build import BuildSummary, build_release
 from builder.release.diff import check_schema_version, diff_releases, schema_changes
 from builder.release.versions import bump, bump_level, check_bump, list_releases, parse_version
 from builder.schema.files import schema_version
@@ -145,3 +147,17 @@ def test_a_schema_change_needs_its_schema_version_moved(raw_copy: Path, tmp_path
     version = schema_version()
     expected = f"needs a major schema version, but schema/release.json says {version} (was {version})"
     assert expected in check_schema_version(diff)[0]
+
+
+def test_a_version_below_the_newest_release_is_refused(seed_release: BuildSummary, raw_copy: Path) -> None:
+    dist = seed_release.path.parent
+    for command in ("build", "release"):
+        result = CliRunner().invoke(
+            cli, [command, "--raw", str(raw_copy), "--dist", str(dist), "--version", "0.9.0"]
+        )
+        assert result.exit_code == 1
+        assert result.output == (
+            f"error: version 0.9.0 is below the newest release 1.0.0 in {dist}: releases only move forward "
+            "(rebuild an existing version, or cut one above 1.0.0)\n"
+        )
+    assert sorted(p.name for p in dist.iterdir()) == ["1.0.0"]

@@ -16,8 +16,9 @@ import pyarrow.parquet as pq
 
 from builder.cards.card_lint import lint_card, parse_card_header
 from builder.cards.dataset_card import size_category
+from builder.cards.manifest import read_manifest
 from builder.check.sentences import check_sentences
-from builder.check.verify import verify_release
+from builder.check.verify import check_counts_and_schema, damaged_files
 from builder.formats.layout import (
     CARD,
     FORMATS,
@@ -39,7 +40,15 @@ def read_card(release: Path) -> dict[str, Any]:
 
 
 def check_release(release: Path) -> list[str]:
-    """Every problem found in a release folder; empty when it is sound."""
+    """Every problem found in a release folder; empty when it is sound.
+
+    Files that differ from ``manifest.json`` and ``SHA256SUMS`` are reported first and alone:
+    what follows from a damaged file (rows that no longer parse, counts that no longer agree)
+    would only repeat them."""
+    if (release / MANIFEST).is_file():
+        damaged = damaged_files(release)
+        if damaged:
+            return [*damaged, "the other checks were not run: restore the files above first"]
     if not (release / CARD).is_file():
         return [f"{release}: no README.md (not a release folder?)"]
     try:
@@ -48,7 +57,7 @@ def check_release(release: Path) -> list[str]:
         return [f"{release}/README.md: {exc}"]
     problems: list[str] = lint_card(card)
     if (release / MANIFEST).is_file():
-        problems += verify_release(release)
+        problems += check_counts_and_schema(release, read_manifest(release))
     else:
         problems.append(f"{release}: no {MANIFEST} (files and hashes cannot be checked)")
     if not (release / "LICENSE-DATA.md").is_file():

@@ -21,7 +21,16 @@ from builder.schema.columns import schema_columns
 
 
 def verify_release(root: Path) -> list[str]:
-    """Every problem with the release folder ``root``; empty when it is intact."""
+    """Every problem with the release folder ``root``; empty when it is intact.
+
+    Damaged or missing files first; only when every file is intact, the row counts and
+    columns against the manifest, the card and the schemas."""
+    return damaged_files(root) or check_counts_and_schema(root, read_manifest(root))
+
+
+def damaged_files(root: Path) -> list[str]:
+    """Every file that differs from ``manifest.json`` and ``SHA256SUMS`` (or is missing, or is
+    not listed), each named; empty when the files are as released."""
     try:
         manifest = read_manifest(root)
         sums = parse_checksums(root)
@@ -50,12 +59,10 @@ def verify_release(root: Path) -> list[str]:
     folder = root.resolve().name
     if folder != manifest.get("version"):
         problems.append(f"{MANIFEST}: version {manifest.get('version')} but the folder is {folder}")
-    if not problems:
-        problems += _check_counts_and_schema(root, manifest)
     return problems
 
 
-def _check_counts_and_schema(root: Path, manifest: dict) -> list[str]:
+def check_counts_and_schema(root: Path, manifest: dict) -> list[str]:
     """Rows per config against the manifest and card; Parquet columns against the JSON Schema."""
     problems = []
     spec = json.loads((root / SCHEMA_FOLDER / "release.json").read_text("utf-8"))
@@ -64,7 +71,10 @@ def _check_counts_and_schema(root: Path, manifest: dict) -> list[str]:
             f"{MANIFEST}: schema_version {manifest.get('schema_version')}, "
             f"schema/release.json says {spec['schema_version']}"
         )
-    card = parse_card_header((root / CARD).read_text("utf-8"))
+    try:
+        card = parse_card_header((root / CARD).read_text("utf-8"))
+    except ValueError as exc:
+        return [f"{CARD}: {exc}"]
     declared = {
         info["config_name"]: info["splits"][0]["num_examples"] for info in card.get("dataset_info", [])
     }

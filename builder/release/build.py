@@ -52,7 +52,14 @@ from builder.formats.layout import (
 from builder.release.diff import check_schema_version, diff_releases
 from builder.release.plan import basis_release, plan_shards, release_shards
 from builder.release.root_files import write_root_files
-from builder.release.versions import bump, check_bump, list_releases, parse_version, previous_release
+from builder.release.versions import (
+    bump,
+    check_bump,
+    check_forward,
+    list_releases,
+    parse_version,
+    previous_release,
+)
 from builder.release.workspace import workspace
 from builder.schema.files import config_names, release_spec, schema_text, schema_version
 from builder.sources.discover import list_raw
@@ -147,6 +154,7 @@ def build_release(
     """
     if version is not None:
         parse_version(version)
+        check_forward(dist_dir, version)
     inputs = read_inputs(raw_dir)
     with workspace(dist_dir, version) as tmp:
         executor = executor or ProcessExecutor(os.cpu_count() or 1)

@@ -71,6 +71,17 @@ def previous_release(dist_dir: Path, version: str) -> str | None:
     return older[-1] if older else None
 
 
+def check_forward(dist_dir: Path, version: str) -> None:
+    """Refuse building ``version`` below the newest release in ``dist_dir`` (unless it is one
+    of them: a rebuild). Releases only move forward."""
+    releases = list_releases(dist_dir)
+    if releases and version not in releases and parse_version(version) < parse_version(releases[-1]):
+        raise CallcorpusError(
+            f"version {version} is below the newest release {releases[-1]} in {dist_dir}: releases only "
+            f"move forward (rebuild an existing version, or cut one above {releases[-1]})"
+        )
+
+
 def check_bump(previous: str, version: str, required: Level | None, reasons: list[str]) -> None:
     """Refuse ``version`` when it does not move past ``previous`` by at least ``required``."""
     moved = bump_level(previous, version)

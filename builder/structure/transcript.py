@@ -14,7 +14,6 @@ from builder.structure.pairing import pair_lines
 from builder.structure.roles import assign_roles, header_roles
 from builder.structure.sections import find_qa_start, mark_sections, number_exchanges
 
-
 #: The longest company slug an id takes: ids and the file names made from them stay short.
 MAX_SLUG = 40
 
