@@ -12,6 +12,7 @@ from builder.build.cache import ShardCache
 from builder.build.executor import SerialExecutor
 from builder.build.shard import ShardJob
 from builder.check.verify import verify_release
+from builder.formats.checksum import sha256_file
 from builder.release.build import BuildSummary, build_release
 
 
@@ -79,17 +80,17 @@ def test_an_incomplete_entry_is_rebuilt_and_unused_entries_pruned(raw_copy: Path
 def test_the_key_names_everything_the_bytes_depend_on(raw_copy: Path, tmp_path: Path) -> None:
     cache = ShardCache(tmp_path / "cache")
     names = ("stem-2024-q4.txt",)
+    sha = {names[0]: sha256_file(raw_copy / names[0])}
     job = ShardJob(0, 1, raw_copy, tmp_path / "out", names, {})
-    key = cache.key(job, "sig")
-    assert cache.key(job, "sig") == key
-    assert cache.key(job, "other signature") != key
-    assert cache.key(ShardJob(3, 7, raw_copy, tmp_path / "out", names, {}), "sig") == key  # moved only
+    key = cache.key(job, "sig", sha)
+    assert cache.key(job, "sig", sha) == key
+    assert cache.key(job, "other signature", sha) != key
+    assert cache.key(ShardJob(3, 7, raw_copy, tmp_path / "out", names, {}), "sig", sha) == key  # moved only
     assert (
-        cache.key(ShardJob(0, 1, raw_copy, tmp_path / "out", names, {names[0]: {"ticker": "X"}}), "sig")
+        cache.key(ShardJob(0, 1, raw_copy, tmp_path / "out", names, {names[0]: {"ticker": "X"}}), "sig", sha)
         != key
     )
-    shutil.copy(raw_copy / "rekor-systems-2021-q3.txt", raw_copy / names[0])
-    assert cache.key(job, "sig") != key
+    assert cache.key(job, "sig", {names[0]: sha256_file(raw_copy / "rekor-systems-2021-q3.txt")}) != key
 
 
 def test_calls_added_after_a_shard_leave_it_restored_under_its_new_name(

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import reseal
 
 from builder.cards.card_lint import lint_card, parse_card_header
 from builder.check.validate import check_release, read_card
@@ -50,4 +51,5 @@ def test_validate_reports_a_wrong_size_category(seed_release: BuildSummary, tmp_
     shutil.copytree(seed_release.path, release)
     card = release / "README.md"
     card.write_text(card.read_text("utf-8").replace("- n<1K", "- 1K<n<10K", 1), "utf-8")
+    reseal(release)
     assert any("size_categories ['1K<n<10K'] should be [n<1K]" in p for p in check_release(release))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from builder.build.signature import build_signature
-from builder.cards.description import sha256_file
 from builder.check.verify import verify_release
+from builder.formats.checksum import sha256_file
 from builder.release.build import BuildSummary
 
 

@@ -57,17 +57,18 @@ def test_a_call_added_in_the_middle_leaves_every_shard_before_it(
     assert rebuilt.unchanged
 
 
+@pytest.mark.parametrize("cached", [False, True])  # files compared by hash, or linked from the cache
 def test_the_diff_reads_only_what_changed_and_finds_the_same(
-    one_per_shard: None, raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    one_per_shard: None, raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool
 ) -> None:
     from builder.release import diff
 
-    dist = tmp_path / "dist"
-    build_release(raw_copy, dist, "1.0.0", SerialExecutor())
+    dist, cache = tmp_path / "dist", (tmp_path / "cache" if cached else None)
+    build_release(raw_copy, dist, "1.0.0", SerialExecutor(), cache=cache)
     _stem_copy(raw_copy, "m-added-in-the-middle.txt", "MID")
     rekor = raw_copy / "rekor-systems-2021-q3.txt"
     rekor.write_text(rekor.read_text("utf-8").replace("Good afternoon", "Good evening", 1), "utf-8")
-    build_release(raw_copy, dist, "1.1.0", SerialExecutor())
+    build_release(raw_copy, dist, "1.1.0", SerialExecutor(), cache=cache)
     read: list[Path] = []
     real = diff._read_config
     monkeypatch.setattr(

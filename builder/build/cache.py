@@ -30,14 +30,6 @@ RESULT = "result.pickle"
 HASHES = "hashes.json"
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _place(source: Path, target: Path) -> None:
     """A hard link where the filesystem allows one, else a copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -74,12 +66,12 @@ class ShardCache:
         #: Release path → (size, SHA-256) of restored files whose hashes the entry knows.
         self.known: dict[str, tuple[int, str]] = {}
 
-    def key(self, job: ShardJob, signature: str) -> str:
-        """The key of a shard job: what its bytes depend on."""
+    def key(self, job: ShardJob, signature: str, raw_sha256: dict[str, str]) -> str:
+        """The key of a shard job: what its bytes depend on (``raw_sha256``: name → SHA-256)."""
         digest = hashlib.sha256(f"{signature}\n{code_fingerprint()}\n".encode())
         for name in job.names:
             overrides = json.dumps(job.overrides.get(name), sort_keys=True, ensure_ascii=False)
-            digest.update(f"{name}\n{_file_sha256(job.raw_dir / name)}\n{overrides}\n".encode())
+            digest.update(f"{name}\n{raw_sha256[name]}\n{overrides}\n".encode())
         return digest.hexdigest()
 
     def restore(self, key: str, job: ShardJob) -> ShardResult | None:

@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 import yaml
 
 from builder.cards.bibtex import cite_key
-from builder.cards.description import ReleaseDescription, sha256_file
+from builder.cards.description import ReleaseDescription
+from builder.formats.checksum import sha256_file
 from builder.schema.columns import columns
 
 #: The file names ``crosscheck`` knows how to read, as a release stores them.

@@ -8,7 +8,6 @@ rendered from one description, so their counts and hashes cannot disagree with t
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,19 +15,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from builder.cards.about import ABOUT, About
+from builder.formats.checksum import sha256_file
 from builder.formats.layout import FORMATS, MANIFEST, SCHEMA_FOLDER, SPLIT
 from builder.schema.files import config_names, release_spec
-
-_CHUNK = 1 << 20
-
-
-def sha256_file(path: Path) -> str:
-    """Hex SHA-256 of a file, read in 1 MiB chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

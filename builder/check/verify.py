@@ -56,15 +56,16 @@ def damaged_files(root: Path) -> list[str]:
             problems.append(f"{path}: {found.size} bytes, {MANIFEST} says {entry.get('size')}")
         elif found.sha256 != entry.get("sha256"):
             problems.append(f"{path}: SHA-256 does not match {MANIFEST}")
-    folder = root.resolve().name
-    if folder != manifest.get("version"):
-        problems.append(f"{MANIFEST}: version {manifest.get('version')} but the folder is {folder}")
     return problems
 
 
 def check_counts_and_schema(root: Path, manifest: dict) -> list[str]:
-    """Rows per config against the manifest and card; Parquet columns against the JSON Schema."""
+    """The folder named by the version; rows per config against the manifest and card; Parquet
+    columns against the JSON Schema."""
     problems = []
+    folder = root.resolve().name
+    if folder != manifest.get("version"):
+        problems.append(f"{MANIFEST}: version {manifest.get('version')} but the folder is {folder}")
     spec = json.loads((root / SCHEMA_FOLDER / "release.json").read_text("utf-8"))
     if spec["schema_version"] != manifest.get("schema_version"):
         problems.append(

@@ -35,12 +35,12 @@ from builder.cards.description import (
     SkippedEntry,
     SourceEntry,
     describe,
-    sha256_file,
 )
 from builder.cards.licensing import DATA_LICENSE
 from builder.cards.manifest import read_manifest, release_date, write_manifest
 from builder.cards.quality_report import report_bytes
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, VersionUnderstated
+from builder.formats.checksum import sha256_file
 from builder.formats.layout import (
     CARD,
     DATA_LICENSE_FILE,
@@ -63,7 +63,7 @@ from builder.release.versions import (
 from builder.release.workspace import workspace
 from builder.schema.files import config_names, release_spec, schema_text, schema_version
 from builder.sources.discover import list_raw
-from builder.sources.manifest import Manifest, load_manifest
+from builder.sources.manifest import MANIFEST_NAME, Manifest, load_manifest
 
 #: Raw files per shard: fixed, so output files do not depend on the number of workers.
 TRANSCRIPTS_PER_SHARD = 100
@@ -106,6 +106,8 @@ class BuildInputs:
     excluded: dict[str, str]
     #: Entries of the raw folder that are not read, and why (``.TXT``, FIFOs, broken links…).
     passed_over: dict[str, str]
+    #: SHA-256 of every raw file used (and of ``manifest.toml`` when there is one), by name.
+    sha256: dict[str, str]
 
 
 def read_inputs(raw_dir: Path) -> BuildInputs:
@@ -117,7 +119,9 @@ def read_inputs(raw_dir: Path) -> BuildInputs:
     used = [n for n in names if n not in excluded]
     if not used:
         raise CallcorpusError(f"{raw_dir}: no raw transcripts (*.txt) to build")
-    return BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over)
+    with_manifest = [*used, *([MANIFEST_NAME] if (raw_dir / MANIFEST_NAME).is_file() else [])]
+    hashes = {name: sha256_file(raw_dir / name) for name in with_manifest}
+    return BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over, hashes)
 
 
 def default_version(dist_dir: Path) -> str:
@@ -233,7 +237,7 @@ def _run_shards(
         ShardJob(i, len(shards), raw_dir, out_dir, shard, {n: overrides(n) for n in shard})
         for i, shard in enumerate(shards)
     ]
-    results, reused = _run_or_restore(jobs, executor, progress, *cached)
+    results, reused = _run_or_restore(jobs, executor, progress, cached, inputs.sha256)
     errors = [] if skip_bad else [e for r in results for e in r.errors]
     errors += _duplicate_ids(results)
     if errors:
@@ -248,11 +252,16 @@ def _run_shards(
 
 
 def _run_or_restore(
-    jobs: list[ShardJob], executor: Executor, progress: Tick | None, cache: ShardCache | None, signature: str
+    jobs: list[ShardJob],
+    executor: Executor,
+    progress: Tick | None,
+    cached: tuple[ShardCache | None, str],
+    raw_sha256: dict[str, str],
 ) -> tuple[list[ShardResult], int]:
     """Each job's result in shard order, restored from the cache when it has one, else built on
     the executor (and then kept in the cache); and how many were restored."""
-    keys = {job.index: cache.key(job, signature) for job in jobs} if cache else {}
+    cache, signature = cached
+    keys = {job.index: cache.key(job, signature, raw_sha256) for job in jobs} if cache else {}
     results, todo = [], []
     for job in jobs:
         hit = cache.restore(keys[job.index], job) if cache else None
@@ -313,7 +322,7 @@ def _write_release_files(
         date_released=date,
         package_version=__version__,
         build_signature=signature,
-        sources=_sources(inputs.raw_dir, [n for n in inputs.names if n not in {s.name for s in skipped}]),
+        sources=_sources(inputs, {s.name for s in skipped}),
         skipped=skipped,
     )
     data = describe_now(known=known)
@@ -325,10 +334,9 @@ def _write_release_files(
     return facts, final.files
 
 
-def _sources(raw_dir: Path, names: list[str]) -> tuple[SourceEntry, ...]:
-    """The raw inputs of the build: every transcript used, and the manifest when there is one."""
-    inputs = [*names, *(["manifest.toml"] if (raw_dir / "manifest.toml").is_file() else [])]
-    return tuple(SourceEntry(name, sha256_file(raw_dir / name)) for name in sorted(inputs))
+def _sources(inputs: BuildInputs, skipped: set[str]) -> tuple[SourceEntry, ...]:
+    """The raw inputs of the build: every transcript used (not set aside), and the manifest."""
+    return tuple(SourceEntry(n, sha) for n, sha in sorted(inputs.sha256.items()) if n not in skipped)
 
 
 def _choose_version(

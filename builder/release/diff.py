@@ -16,8 +16,8 @@ from typing import Any
 import orjson
 import pyarrow.parquet as pq
 
-from builder.cards.description import sha256_file
 from builder.errors import CallcorpusError
+from builder.formats.checksum import sha256_file
 from builder.formats.layout import MANIFEST, SCHEMA_FOLDER, shard_files
 from builder.formats.read import read_column
 from builder.release.versions import Level, bump_level, higher
@@ -228,12 +228,21 @@ def _digest(data: bytes) -> bytes:
 
 
 def _same_files(old: Path, new: Path, config: str) -> tuple[set[Path], set[Path]]:
-    """The JSON Lines files of a config whose bytes the other release has too (by SHA-256):
-    their rows are the same on both sides, so the diff need not read them."""
-    old_files = _hashes(old, shard_files(old, config, "jsonl"))
-    new_files = _hashes(new, shard_files(new, config, "jsonl"))
+    """The JSON Lines files of a config whose bytes the other release has too: their rows are
+    the same on both sides, so the diff need not read them. Files that are one file (hard links
+    from the shard cache) are the same without reading them; the others are compared by SHA-256."""
+    old_paths, new_paths = shard_files(old, config, "jsonl"), shard_files(new, config, "jsonl")
+    inodes = {_inode(p): p for p in old_paths}
+    linked = {p: inodes[_inode(p)] for p in new_paths if _inode(p) in inodes}
+    old_files = _hashes(old, [p for p in old_paths if p not in linked.values()])
+    new_files = _hashes(new, [p for p in new_paths if p not in linked])
     common = set(old_files) & set(new_files)
-    return {old_files[h] for h in common}, {new_files[h] for h in common}
+    return {old_files[h] for h in common} | set(linked.values()), {new_files[h] for h in common} | set(linked)
+
+
+def _inode(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino
 
 
 def _hashes(release: Path, paths: list[Path]) -> dict[str, Path]:
