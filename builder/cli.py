@@ -258,10 +258,11 @@ def build(
     _report(summary)
 
 
-def _report(summary: BuildSummary) -> None:
+def _report(summary: BuildSummary, dry_run: bool = False) -> None:
     """The closing lines of a build."""
     rows = summary.num_rows
     verb = "unchanged (identical bytes)" if summary.unchanged else "built"
+    verb = "would cut (dry run: nothing written)" if dry_run else verb
     say(
         f"{verb} {summary.path}: {summary.num_transcripts} transcripts, {summary.num_turns} "
         f"speaker turns, {rows['segments']} segments ({summary.raw_bytes / 1e6:.2f} MB raw)"
@@ -288,6 +289,9 @@ def _report(summary: BuildSummary) -> None:
 @scheduler_option()
 @skip_bad_option()
 @cache_options
+@click.option(
+    "--dry-run", is_flag=True, help="Build and diff, print the version and the changes; keep nothing."
+)
 def release(
     raw_dir: Path,
     dist_dir: Path,
@@ -297,6 +301,7 @@ def release(
     skip_bad: bool,
     cache_dir: Path | None,
     no_cache: bool,
+    dry_run: bool,
 ) -> None:
     """Cut the next release from raw/: diff against the newest one, check the version, write it.
 
@@ -304,20 +309,28 @@ def release(
     transcript removed or retyped; minor: transcripts, fields or configs added; patch:
     corrections). A version that understates the changes is refused. The root
     ``CHANGELOG.md``, ``CITATION.cff`` and ``.zenodo.json`` are then regenerated.
-    Set ``SOURCE_DATE_EPOCH`` to fix the release date.
+    Set ``SOURCE_DATE_EPOCH`` to fix the release date. ``--dry-run`` shows the version
+    and the changes and keeps nothing.
 
     Example:
 
-        callcorpus release --version 1.1.0
+        callcorpus release --dry-run && callcorpus release
     """
     from builder.release.build import cut_release
 
     with _file_progress(raw_dir) as progress:
         cache = _cache(dist_dir, cache_dir, no_cache)
         summary, updated = cut_release(
-            raw_dir, dist_dir, version, _executor(jobs, scheduler), progress, skip_bad=skip_bad, cache=cache
+            raw_dir,
+            dist_dir,
+            version,
+            _executor(jobs, scheduler),
+            progress,
+            skip_bad=skip_bad,
+            cache=cache,
+            dry_run=dry_run,
         )
-    _report(summary)
+    _report(summary, dry_run)
     changes = summary.changes
     if changes:
         say(f"changes since {changes['previous_version']}: {changes['required_bump'] or 'none'}")

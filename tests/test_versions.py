@@ -161,3 +161,22 @@ def test_a_version_below_the_newest_release_is_refused(seed_release: BuildSummar
             "(rebuild an existing version, or cut one above 1.0.0)\n"
         )
     assert sorted(p.name for p in dist.iterdir()) == ["1.0.0"]
+
+
+def test_release_dry_run_prints_the_version_and_changes_and_keeps_nothing(raw_copy: Path) -> None:
+    project = raw_copy.parent
+    dist = project / "dist"
+    first = CliRunner().invoke(cli, ["release", "--raw", str(raw_copy), "--dist", str(dist), "--jobs", "1"])
+    assert first.exit_code == 0, first.output
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    stem = raw_copy / "stem-2024-q4.txt"
+    stem.write_text(stem.read_text("utf-8").replace("Greetings", "Hello", 1), "utf-8")
+    args = ["release", "--raw", str(raw_copy), "--dist", str(dist), "--jobs", "1", "--dry-run"]
+    dry = CliRunner().invoke(cli, args)
+    assert dry.exit_code == 0, dry.output
+    assert dry.output.startswith(f"would cut (dry run: nothing written) {dist / '1.0.1'}: 3 transcripts")
+    assert "changes since 1.0.0: patch" in dry.output and "updated" not in dry.output
+    after = {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and p != stem}
+    assert after == {
+        p: data for p, data in before.items() if p != stem
+    }  # no release, root file or cache entry

@@ -58,8 +58,10 @@ def _outputs(job: ShardJob) -> dict[str, str]:
 class ShardCache:
     """Shard outputs and results under ``root``, one folder per shard key."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, read_only: bool = False) -> None:
         self.root = root
+        #: Restore only: a dry run keeps nothing.
+        self.read_only = read_only
         self.used: set[str] = set()
         #: Release path → (key, neutral name) of every file this build placed or stored.
         self._placed: dict[str, tuple[str, str]] = {}
@@ -97,6 +99,8 @@ class ShardCache:
 
     def store(self, key: str, job: ShardJob, result: ShardResult) -> None:
         """Keep a finished shard's files and result (written aside, then renamed into place)."""
+        if self.read_only:
+            return
         entry = self.root / key
         partial = self.root / f".partial-{key}-{os.getpid()}"
         shutil.rmtree(partial, ignore_errors=True)

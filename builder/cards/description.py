@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from builder.cards.about import ABOUT, About
-from builder.formats.checksum import sha256_file
+from builder.formats.checksum import sha256_files
 from builder.formats.layout import FORMATS, MANIFEST, SCHEMA_FOLDER, SPLIT
 from builder.schema.files import config_names, release_spec
 
@@ -89,12 +89,14 @@ def list_files(root: Path, known: tuple[FileEntry, ...] = ()) -> list[FileEntry]
     the same path and size, so data files are hashed once per build.
     """
     reuse = {f.path: f for f in known}
-    entries = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        name, size = path.relative_to(root).as_posix(), path.stat().st_size
-        old = reuse.get(name)
-        entries.append(old if old and old.size == size else FileEntry(name, size, sha256_file(path)))
-    return entries
+    listed = [
+        (p, p.relative_to(root).as_posix(), p.stat().st_size) for p in sorted(root.rglob("*")) if p.is_file()
+    ]
+    fresh = [path for path, name, size in listed if not (name in reuse and reuse[name].size == size)]
+    hashes = dict(zip(fresh, sha256_files(fresh), strict=True))
+    return [
+        FileEntry(name, size, hashes[path]) if path in hashes else reuse[name] for path, name, size in listed
+    ]
 
 
 def _config_entry(root: Path, name: str, files: list[FileEntry]) -> ConfigEntry:

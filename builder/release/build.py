@@ -40,7 +40,7 @@ from builder.cards.licensing import DATA_LICENSE
 from builder.cards.manifest import read_manifest, release_date, write_manifest
 from builder.cards.quality_report import report_bytes
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, VersionUnderstated
-from builder.formats.checksum import sha256_file
+from builder.formats.checksum import sha256_file, sha256_files
 from builder.formats.layout import (
     CARD,
     DATA_LICENSE_FILE,
@@ -120,7 +120,7 @@ def read_inputs(raw_dir: Path) -> BuildInputs:
     if not used:
         raise CallcorpusError(f"{raw_dir}: no raw transcripts (*.txt) to build")
     with_manifest = [*used, *([MANIFEST_NAME] if (raw_dir / MANIFEST_NAME).is_file() else [])]
-    hashes = {name: sha256_file(raw_dir / name) for name in with_manifest}
+    hashes = dict(zip(with_manifest, sha256_files([raw_dir / name for name in with_manifest]), strict=True))
     return BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over, hashes)
 
 
@@ -145,6 +145,7 @@ def build_release(
     *,
     skip_bad: bool = False,
     cache: Path | None = None,
+    dry_run: bool = False,
 ) -> BuildSummary:
     """Build ``dist_dir/version`` from ``raw_dir``; raise ``BuildFailed`` with every error found.
 
@@ -155,6 +156,8 @@ def build_release(
     fail validation are set aside (recorded in ``manifest.json`` and the card) instead of
     failing the build. With a ``cache`` folder, shards whose inputs did not change since a
     build that used the same folder are restored from it instead of being built again.
+    With ``dry_run`` everything is built and checked, the version chosen and the changes
+    found, but nothing is kept: no release folder, no cache entry.
     """
     if version is not None:
         parse_version(version)
@@ -163,7 +166,7 @@ def build_release(
     with workspace(dist_dir, version) as tmp:
         executor = executor or ProcessExecutor(os.cpu_count() or 1)
         signature = build_signature(schema_version(), TRANSCRIPTS_PER_SHARD)
-        shard_cache = ShardCache(cache) if cache else None
+        shard_cache = ShardCache(cache, read_only=dry_run) if cache else None
         basis = basis_release(dist_dir, version)
         shards = plan_shards(inputs.names, TRANSCRIPTS_PER_SHARD, release_shards(basis) if basis else None)
         run = _run_shards(inputs, shards, tmp, executor, progress, skip_bad, (shard_cache, signature))
@@ -174,8 +177,8 @@ def build_release(
         known = _known_files(shard_cache)
         release = (version, date, signature)
         facts, files = _write_release_files(tmp, inputs, results, release, changes, (skipped, known))
-        unchanged = _move_into_place(tmp, dist_dir / version)
-    if shard_cache:
+        unchanged = False if dry_run else _move_into_place(tmp, dist_dir / version)
+    if shard_cache and not dry_run:
         shard_cache.record_hashes({f.path: (f.size, f.sha256) for f in files})
         shard_cache.prune()
     return BuildSummary(
@@ -206,13 +209,19 @@ def cut_release(
     *,
     skip_bad: bool = False,
     cache: Path | None = None,
+    dry_run: bool = False,
 ) -> tuple[BuildSummary, list[Path]]:
     """Cut a new release (never an existing version), then regenerate the repository's root files.
 
-    Returns the build's summary and the root files whose content changed."""
+    Returns the build's summary and the root files whose content changed (none, and no
+    release, with ``dry_run``)."""
     if version is not None and version in list_releases(dist_dir):
         raise CallcorpusError(f"{dist_dir / version} is already released; cut a new version")
-    summary = build_release(raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad, cache=cache)
+    summary = build_release(
+        raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad, cache=cache, dry_run=dry_run
+    )
+    if dry_run:
+        return summary, []
     root = dist_dir.resolve().parent
     return summary, [root / name for name in write_root_files(root, dist_dir)]
 

@@ -17,7 +17,7 @@ import orjson
 import pyarrow.parquet as pq
 
 from builder.errors import CallcorpusError
-from builder.formats.checksum import sha256_file
+from builder.formats.checksum import sha256_files
 from builder.formats.layout import MANIFEST, SCHEMA_FOLDER, shard_files
 from builder.formats.read import read_column
 from builder.release.versions import Level, bump_level, higher
@@ -248,7 +248,9 @@ def _inode(path: Path) -> tuple[int, int]:
 def _hashes(release: Path, paths: list[Path]) -> dict[str, Path]:
     """SHA-256 → path for release files: from its ``manifest.json`` where listed, else read."""
     listed = _listed_hashes(release)
-    return {listed.get(p.relative_to(release).as_posix()) or sha256_file(p): p for p in paths}
+    unlisted = [p for p in paths if p.relative_to(release).as_posix() not in listed]
+    read = dict(zip(unlisted, sha256_files(unlisted), strict=True))
+    return {listed.get(p.relative_to(release).as_posix()) or read[p]: p for p in paths}
 
 
 def _listed_hashes(release: Path) -> dict[str, str]:
