@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -157,20 +158,57 @@ def cache_options(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
-def _cache(dist_dir: Path, cache_dir: Path | None, no_cache: bool) -> Path | None:
-    return None if no_cache else cache_dir or dist_dir.resolve().parent / CACHE_FOLDER
+def build_options(version_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options of the commands that build (``build``, ``release``), read by ``BuildArgs``."""
+    options = [
+        raw_option(),
+        dist_option(),
+        version_option(version_help),
+        jobs_option(),
+        scheduler_option(),
+        skip_bad_option(),
+        cache_options,
+    ]
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
-def _executor(jobs: int | None, scheduler: str | None = None) -> Executor:
-    """The cluster's workers with ``--scheduler``, else ``jobs`` local processes."""
-    if scheduler:
-        if jobs:
-            raise click.UsageError(
-                "--jobs and --scheduler exclude each other: the cluster's workers run the shards"
-            )
-        from builder.build.dask_executor import DaskExecutor
+@dataclass(frozen=True, slots=True)
+class BuildArgs:
+    """What the options of ``build_options`` say, and the executor and cache they choose."""
 
-        return DaskExecutor(scheduler)
+    raw_dir: Path
+    dist_dir: Path
+    version: str | None
+    jobs: int | None
+    scheduler: str | None
+    skip_bad: bool
+    cache_dir: Path | None
+    no_cache: bool
+
+    def cache(self) -> Path | None:
+        """The shard cache: none with ``--no-cache``, else ``--cache`` or its default beside DIST."""
+        return None if self.no_cache else self.cache_dir or self.dist_dir.resolve().parent / CACHE_FOLDER
+
+    def executor(self) -> Executor:
+        """The cluster's workers with ``--scheduler``, else ``--jobs`` local processes."""
+        if self.scheduler:
+            if self.jobs:
+                raise click.UsageError(
+                    "--jobs and --scheduler exclude each other: the cluster's workers run the shards"
+                )
+            from builder.build.dask_executor import DaskExecutor
+
+            return DaskExecutor(self.scheduler)
+        return _local_executor(self.jobs)
+
+
+def _local_executor(jobs: int | None) -> Executor:
     from builder.build.executor import ProcessExecutor
 
     return ProcessExecutor(jobs or os.cpu_count() or 1)
@@ -215,23 +253,8 @@ def cli() -> None:
 
 
 @cli.command()
-@raw_option()
-@dist_option()
-@version_option("Corpus version X.Y.Z to (re)build; default: the newest release in DIST, else 1.0.0.")
-@jobs_option()
-@scheduler_option()
-@skip_bad_option()
-@cache_options
-def build(
-    raw_dir: Path,
-    dist_dir: Path,
-    version: str | None,
-    jobs: int | None,
-    scheduler: str | None,
-    skip_bad: bool,
-    cache_dir: Path | None,
-    no_cache: bool,
-) -> None:
+@build_options("Corpus version X.Y.Z to (re)build; default: the newest release in DIST, else 1.0.0.")
+def build(**options: Any) -> None:
     """Build (or rebuild) a release from raw transcripts: Parquet, JSONL, Arrow, card, manifest.
 
     Every record is validated before anything is written, and the release folder appears
@@ -244,16 +267,17 @@ def build(
     """
     from builder.release.build import build_release, default_version
 
-    version = version or default_version(dist_dir)
-    with _file_progress(raw_dir) as progress:
+    args = BuildArgs(**options)
+    version = args.version or default_version(args.dist_dir)
+    with _file_progress(args.raw_dir) as progress:
         summary = build_release(
-            raw_dir,
-            dist_dir,
+            args.raw_dir,
+            args.dist_dir,
             version,
-            _executor(jobs, scheduler),
+            args.executor(),
             progress,
-            skip_bad=skip_bad,
-            cache=_cache(dist_dir, cache_dir, no_cache),
+            skip_bad=args.skip_bad,
+            cache=args.cache(),
         )
     _report(summary)
 
@@ -282,27 +306,11 @@ def _report(summary: BuildSummary, dry_run: bool = False) -> None:
 
 
 @cli.command()
-@raw_option()
-@dist_option()
-@version_option("Version X.Y.Z to cut; default: the one the changes since the newest release require.")
-@jobs_option()
-@scheduler_option()
-@skip_bad_option()
-@cache_options
+@build_options("Version X.Y.Z to cut; default: the one the changes since the newest release require.")
 @click.option(
     "--dry-run", is_flag=True, help="Build and diff, print the version and the changes; keep nothing."
 )
-def release(
-    raw_dir: Path,
-    dist_dir: Path,
-    version: str | None,
-    jobs: int | None,
-    scheduler: str | None,
-    skip_bad: bool,
-    cache_dir: Path | None,
-    no_cache: bool,
-    dry_run: bool,
-) -> None:
+def release(dry_run: bool, **options: Any) -> None:
     """Cut the next release from raw/: diff against the newest one, check the version, write it.
 
     Without ``--version`` the version is proposed from the changes (major: a field or
@@ -318,16 +326,16 @@ def release(
     """
     from builder.release.build import cut_release
 
-    with _file_progress(raw_dir) as progress:
-        cache = _cache(dist_dir, cache_dir, no_cache)
+    args = BuildArgs(**options)
+    with _file_progress(args.raw_dir) as progress:
         summary, updated = cut_release(
-            raw_dir,
-            dist_dir,
-            version,
-            _executor(jobs, scheduler),
+            args.raw_dir,
+            args.dist_dir,
+            args.version,
+            args.executor(),
             progress,
-            skip_bad=skip_bad,
-            cache=cache,
+            skip_bad=args.skip_bad,
+            cache=args.cache(),
             dry_run=dry_run,
         )
     _report(summary, dry_run)
@@ -427,7 +435,7 @@ def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | No
     for path, reason in passed_over.items():
         say(f"passed over: {path} ({reason})")
     with _progress(len(files), "checking") as progress:
-        results = check_files(files, raw_dir, _executor(jobs), progress)
+        results = check_files(files, raw_dir, _local_executor(jobs), progress)
     for result in results:
         if result.row is not None:
             _describe(result.path, result.row)
