@@ -160,7 +160,7 @@ def cache_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def build_options(version_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The options of the commands that build (``build``, ``release``), read by ``BuildArgs``."""
-    options = [
+    options: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         raw_option(),
         dist_option(),
         version_option(version_help),
@@ -168,6 +168,9 @@ def build_options(version_help: str) -> Callable[[Callable[..., Any]], Callable[
         scheduler_option(),
         skip_bad_option(),
         cache_options,
+        click.option(
+            "--new", "new_corpus", is_flag=True, help="Create DIST: the first release of a new corpus."
+        ),
     ]
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -190,6 +193,7 @@ class BuildArgs:
     skip_bad: bool
     cache_dir: Path | None
     no_cache: bool
+    new_corpus: bool
 
     def cache(self) -> Path | None:
         """The shard cache: none with ``--no-cache``, else ``--cache`` or its default beside DIST."""
@@ -265,9 +269,10 @@ def build(**options: Any) -> None:
 
         callcorpus build --raw raw --dist dist --version 1.0.0
     """
-    from builder.release.build import build_release, default_version
+    from builder.release.build import build_release, check_dist, default_version
 
     args = BuildArgs(**options)
+    check_dist(args.dist_dir, args.new_corpus)
     version = args.version or default_version(args.dist_dir)
     with _file_progress(args.raw_dir) as progress:
         summary = build_release(
@@ -324,9 +329,10 @@ def release(dry_run: bool, **options: Any) -> None:
 
         callcorpus release --dry-run && callcorpus release
     """
-    from builder.release.build import cut_release
+    from builder.release.build import check_dist, cut_release, is_repository
 
     args = BuildArgs(**options)
+    check_dist(args.dist_dir, args.new_corpus)
     with _file_progress(args.raw_dir) as progress:
         summary, updated = cut_release(
             args.raw_dir,
@@ -346,6 +352,9 @@ def release(dry_run: bool, **options: Any) -> None:
             say(f"  - {reason}")
     for path in updated:
         say(f"updated {path}")
+    root = args.dist_dir.resolve().parent
+    if not dry_run and not is_repository(root):
+        say(f"root files not regenerated: {root} is not a repository's root (no .git)")
 
 
 @cli.command()

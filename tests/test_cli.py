@@ -31,7 +31,7 @@ def test_build_then_validate_from_a_project_folder(tmp_path: Path) -> None:
     project = tmp_path / "project"
     project.mkdir()
     (project / "raw").symlink_to(RAW)
-    built = run("build", cwd=project)
+    built = run("build", "--new", cwd=project)
     assert built.returncode == 0, built.stderr
     assert "3 transcripts, 167 speaker turns, 434 segments" in built.stdout
     assert "warnings by kind: number_mismatch 1, stray_fragment 4" in built.stdout
@@ -46,7 +46,7 @@ def test_build_errors_are_one_line_each_without_traceback(tmp_path: Path) -> Non
     raw.mkdir()
     (raw / "a.txt").write_bytes(b"\xff\xfe")
     (raw / "b.txt").write_text("Just English.\nMore English.\n", encoding="utf-8")
-    result = run("build", "--raw", str(raw), "--dist", str(tmp_path / "dist"))
+    result = run("build", "--raw", str(raw), "--dist", str(tmp_path / "dist"), "--new")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
@@ -59,9 +59,9 @@ def test_build_errors_are_one_line_each_without_traceback(tmp_path: Path) -> Non
 
 
 def test_user_mistakes_exit_non_zero_with_one_line(tmp_path: Path) -> None:
-    missing = run("build", "--raw", str(tmp_path / "nope"), "--dist", str(tmp_path / "d"))
+    missing = run("build", "--raw", str(tmp_path / "nope"), "--dist", str(tmp_path / "d"), "--new")
     assert missing.returncode == 1 and missing.stderr.strip().endswith("raw folder not found")
-    version = run("build", "--version", "one", "--dist", str(tmp_path / "d"), cwd=RAW.parent)
+    version = run("build", "--version", "one", "--dist", str(tmp_path / "d"), "--new", cwd=RAW.parent)
     assert version.returncode == 1 and "not of the form X.Y.Z" in version.stderr
     not_release = run("validate", str(tmp_path))
     assert not_release.returncode == 1
@@ -84,7 +84,7 @@ def test_check_describes_a_raw_file() -> None:
 def test_unwritable_dist_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "dist"
     blocker.write_text("a file where the dist folder should be", encoding="utf-8")
-    result = run("build", "--raw", str(RAW), "--dist", str(blocker))
+    result = run("build", "--raw", str(RAW), "--dist", str(blocker), "--new")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     last = result.stderr.splitlines()[-1]  # after the progress bar's label
     assert last == f"error: {blocker}: cannot write a release there (File exists)"
@@ -92,7 +92,8 @@ def test_unwritable_dist_is_one_line(tmp_path: Path) -> None:
 
 def test_release_verify_and_diff_from_a_project_folder(raw_copy: Path) -> None:
     project = raw_copy.parent
-    first = run("release", cwd=project)
+    (project / ".git").mkdir()  # a repository: its root files are regenerated
+    first = run("release", "--new", cwd=project)
     assert first.returncode == 0, first.stderr
     assert "built dist/1.0.0" in first.stdout and "updated" in first.stdout
     assert (project / "CHANGELOG.md").read_text("utf-8").count("## 1.0.0 — 2026-11-26") == 1
@@ -132,7 +133,7 @@ def test_docs_without_the_docs_extra_names_the_extra(tmp_path: Path, monkeypatch
 
 
 def test_a_missing_raw_folder_is_one_line_before_any_progress(tmp_path: Path) -> None:
-    result = run("build", "--raw", str(tmp_path / "nope"), "--dist", str(tmp_path / "dist"))
+    result = run("build", "--raw", str(tmp_path / "nope"), "--dist", str(tmp_path / "dist"), "--new")
     assert result.returncode == 1
     assert result.stderr == f"error: {tmp_path / 'nope'}: raw folder not found\n"
 
@@ -142,7 +143,7 @@ def test_a_terminal_sees_progress_file_by_file(tmp_path: Path) -> None:
     import pty
 
     main, secondary = pty.openpty()
-    args = [str(SCRIPT), "build", "--raw", str(RAW), "--dist", str(tmp_path / "dist"), "--jobs", "1"]
+    args = [str(SCRIPT), "build", "--raw", str(RAW), "--dist", str(tmp_path / "dist"), "--jobs", "1", "--new"]
     build = subprocess.run(args, stdout=subprocess.PIPE, stderr=secondary, timeout=300, check=False)
     os.close(secondary)
     shown = b""
@@ -175,3 +176,29 @@ def test_control_characters_in_names_and_text_are_shown_escaped(tmp_path: Path) 
     assert f"error: {tmp_path}/evil\\x1b[31mred\\x07.txt: looks like HTML or XML" in result.stderr
     assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stdout
     assert "Crex\\u202eendo\\x07" in result.stdout and "\u202e" not in result.stdout
+
+
+def test_a_dist_typo_is_refused_and_writes_nothing(raw_copy: Path) -> None:
+    project = raw_copy.parent
+    (project / ".git").mkdir()
+    run("release", "--new", cwd=project)
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    for command in ("build", "release"):
+        typo = run(command, "--dist", "dsit", cwd=project)
+        assert typo.returncode == 1
+        assert (
+            typo.stderr
+            == "error: dsit: no such releases folder (a typo? to start a new corpus there, add --new)\n"
+        )
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_root_files_are_regenerated_only_at_a_repositorys_root(raw_copy: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere" / "dist"
+    result = run("release", "--raw", str(raw_copy), "--dist", str(elsewhere), "--new")
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"root files not regenerated: {elsewhere.parent} is not a repository's root (no .git)"
+        in result.stdout
+    )
+    assert sorted(p.name for p in elsewhere.parent.iterdir()) == [".callcorpus-cache", "dist"]

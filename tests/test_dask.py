@@ -329,7 +329,7 @@ def test_without_the_extra_the_error_says_how_to_install_it(
 
 def test_the_cli_builds_on_the_cluster(cluster: Cluster, raw_copy: Path, tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "callcorpus"
-    common = ["build", "--raw", str(raw_copy), "--no-cache"]
+    common = ["build", "--raw", str(raw_copy), "--no-cache", "--new"]
     local = subprocess.run(
         [script, *common, "--dist", str(tmp_path / "local")], capture_output=True, text=True
     )

@@ -53,7 +53,9 @@ def test_a_link_outside_the_raw_folder_is_refused(raw_copy: Path, tmp_path: Path
         f"sneaky.txt: a link to {secret.resolve()}, outside the raw folder {raw_copy.resolve()}; "
         "raw files must lie inside it"
     ]
-    result = CliRunner().invoke(cli, ["build", "--raw", str(raw_copy), "--dist", str(tmp_path / "dist")])
+    result = CliRunner().invoke(
+        cli, ["build", "--raw", str(raw_copy), "--dist", str(tmp_path / "dist"), "--new"]
+    )
     assert result.exit_code == 1 and result.output.startswith("error: sneaky.txt: a link to ")
     assert not (tmp_path / "dist").exists()
 
@@ -67,7 +69,7 @@ def test_a_build_reports_what_it_passed_over(odd_raw: Path, tmp_path: Path) -> N
         "more/",
         "pipe.txt",
     }
-    args = ["build", "--raw", str(odd_raw), "--dist", str(tmp_path / "dist2"), "--no-cache"]
+    args = ["build", "--raw", str(odd_raw), "--dist", str(tmp_path / "dist2"), "--no-cache", "--new"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert "passed over: pipe.txt (not a regular file (a FIFO, socket or device))" in result.output

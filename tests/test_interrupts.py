@@ -62,7 +62,7 @@ def reap() -> Iterator[set[int]]:
 
 def _start_build(raw: Path, dist: Path) -> tuple[subprocess.Popen[str], set[int]]:
     """A CLI build over two workers, started in its own session; waits until its workers run."""
-    args = [str(SCRIPT), "build", "--raw", str(raw), "--dist", str(dist), "--jobs", "2"]
+    args = [str(SCRIPT), "build", "--raw", str(raw), "--dist", str(dist), "--jobs", "2", "--new"]
     build = subprocess.Popen(
         args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
@@ -142,7 +142,7 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_full_disk_is_one_line_and_leaves_nothing(full_disk: Path, jobs: str) -> None:
     dist = full_disk / "dist"
-    args = [str(SCRIPT), "build", "--raw", str(RAW), "--dist", str(dist), "--jobs", jobs]
+    args = [str(SCRIPT), "build", "--raw", str(RAW), "--dist", str(dist), "--jobs", jobs, "--new"]
     build = subprocess.run(args, capture_output=True, text=True, timeout=120)
     assert build.returncode == 1
     assert build.stderr == f"error: {dist}: no space left on the device; nothing was written\n"

@@ -70,7 +70,7 @@ def test_skip_bad_with_nothing_good_left_fails(tmp_path: Path) -> None:
 
 
 def test_the_cli_lists_what_it_set_aside(raw_with_junk: Path, tmp_path: Path) -> None:
-    args = ["build", "--raw", str(raw_with_junk), "--dist", str(tmp_path / "dist"), "--jobs", "1"]
+    args = ["build", "--raw", str(raw_with_junk), "--dist", str(tmp_path / "dist"), "--jobs", "1", "--new"]
     strict = CliRunner().invoke(cli, args)
     assert strict.exit_code == 1 and "error: junk/page.txt: looks like HTML or XML" in strict.output
     lenient = CliRunner().invoke(cli, [*args, "--skip-bad"])

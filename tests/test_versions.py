@@ -166,7 +166,9 @@ def test_a_version_below_the_newest_release_is_refused(seed_release: BuildSummar
 def test_release_dry_run_prints_the_version_and_changes_and_keeps_nothing(raw_copy: Path) -> None:
     project = raw_copy.parent
     dist = project / "dist"
-    first = CliRunner().invoke(cli, ["release", "--raw", str(raw_copy), "--dist", str(dist), "--jobs", "1"])
+    first = CliRunner().invoke(
+        cli, ["release", "--raw", str(raw_copy), "--dist", str(dist), "--jobs", "1", "--new"]
+    )
     assert first.exit_code == 0, first.output
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
     stem = raw_copy / "stem-2024-q4.txt"

@@ -124,6 +124,21 @@ def read_inputs(raw_dir: Path) -> BuildInputs:
     return BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over, hashes)
 
 
+def check_dist(dist_dir: Path, new_corpus: bool) -> None:
+    """Refuse a releases folder that does not exist unless a new corpus is asked for: a typo in
+    ``--dist`` must not start a corpus of its own."""
+    if not dist_dir.is_dir() and not new_corpus:
+        raise CallcorpusError(
+            f"{dist_dir}: no such releases folder (a typo? to start a new corpus there, add --new)"
+        )
+
+
+def is_repository(folder: Path) -> bool:
+    """Whether ``folder`` is the root of a repository (a git work tree): the only place whose
+    root files (CHANGELOG.md, CITATION.cff, .zenodo.json) a release regenerates."""
+    return (folder / ".git").exists()
+
+
 def default_version(dist_dir: Path) -> str:
     """The version ``callcorpus build`` rebuilds by default: the newest release, else the first."""
     releases = list_releases(dist_dir)
@@ -213,16 +228,17 @@ def cut_release(
 ) -> tuple[BuildSummary, list[Path]]:
     """Cut a new release (never an existing version), then regenerate the repository's root files.
 
-    Returns the build's summary and the root files whose content changed (none, and no
-    release, with ``dry_run``)."""
+    Returns the build's summary and the root files whose content changed: none with
+    ``dry_run`` (nor a release), and none when the releases folder does not lie at the root of
+    a repository (``is_repository``)."""
     if version is not None and version in list_releases(dist_dir):
         raise CallcorpusError(f"{dist_dir / version} is already released; cut a new version")
     summary = build_release(
         raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad, cache=cache, dry_run=dry_run
     )
-    if dry_run:
-        return summary, []
     root = dist_dir.resolve().parent
+    if dry_run or not is_repository(root):
+        return summary, []
     return summary, [root / name for name in write_root_files(root, dist_dir)]
 
 
