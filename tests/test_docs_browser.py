@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -154,3 +155,43 @@ def test_hostile_transcript_runs_nothing(page: Any, site_url: str) -> None:
     page.keyboard.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+@pytest.mark.parametrize("width", [375, 768, 1400])
+def test_transcript_columns_at_phone_tablet_and_desktop_widths(
+    browser: Any, site_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/transcripts/STEM-2024Q4.html#STEM-2024Q4-0002")
+    segment = page.locator("#STEM-2024Q4-0002")
+    seg, en, zh = (
+        box.bounding_box() for box in (segment, segment.locator(".cc-en"), segment.locator(".cc-zh"))
+    )
+    if width < 640:  # stacked: each language the segment's full width, English first
+        assert en["width"] >= 0.95 * seg["width"] and zh["width"] >= 0.95 * seg["width"], (seg, en, zh)
+        assert zh["y"] >= en["y"] + en["height"] - 1
+    else:  # side by side: two columns of about half the segment each
+        assert 0.4 * seg["width"] <= en["width"] <= 0.55 * seg["width"], (seg, en)
+        assert en["x"] + en["width"] <= zh["x"] and abs(en["y"] - zh["y"]) < 2
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"transcript-{width}px.png"))
+    context.close()
+
+
+def test_schema_field_names_do_not_break_mid_word(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/schema.html")
+    codes = page.locator("article table code")
+    assert codes.count() > 50
+    broken = [
+        text
+        for text, height, size in page.evaluate(
+            """() => [...document.querySelectorAll('article table code')].map(c => [c.innerText,
+                c.getBoundingClientRect().height, parseFloat(getComputedStyle(c).lineHeight) || 20])"""
+        )
+        if re.fullmatch(r"[a-z][a-z0-9_]*", text) and height > 1.6 * size  # a name on two lines
+    ]
+    assert broken == []
+    context.close()
