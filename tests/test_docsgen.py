@@ -115,6 +115,12 @@ def test_transcript_page_has_participants_sections_and_segment_anchors(docs_site
     assert "<td>Michael D. Kaufman</td><td>participant</td>" in page and "MK Investments" in page
 
 
+def test_transcript_page_shows_each_flag_with_its_evidence(docs_site: Path) -> None:
+    page = (docs_site / "site" / "transcripts" / "CXDO-2023Q2.html").read_text(encoding="utf-8")
+    segment = page.split('id="CXDO-2023Q2-0014"', 1)[1].split('class="cc-seg"', 1)[0]
+    assert '<span class="cc-flag">number_mismatch: en `2021` not in zh</span>' in segment
+
+
 def test_cli_reference_is_the_cli_help(docs_site: Path) -> None:
     text = html.unescape((docs_site / "src" / "cli.md").read_text(encoding="utf-8"))
     for name in cli.commands:

@@ -67,7 +67,11 @@ def _segment(seg: dict[str, Any]) -> str:
     sid = esc(seg["segment_id"])
     zh = seg["translation"]["zh"]
     zh_html = esc(zh) if zh is not None else '<em class="cc-missing">(no translation)</em>'
-    flags = "".join(f'<span class="cc-flag">{esc(f)}</span>' for f in seg["flags"])
+    evidence = {item["code"]: item["evidence"] for item in seg.get("flag_evidence") or []}
+    flags = "".join(
+        f'<span class="cc-flag">{esc(code)}{": " + esc(evidence[code]) if code in evidence else ""}</span>'
+        for code in seg["flags"]
+    )
     return (
         f'<div class="cc-seg" id="{sid}">'
         f'<a class="cc-sid" href="#{sid}" title="link to this segment">{sid}</a>{flags}'
