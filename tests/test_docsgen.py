@@ -79,7 +79,7 @@ def test_site_has_every_page_and_each_transcript(docs_site: Path) -> None:
         assert (site / f"{page}.html").is_file(), page
     calls = {p.stem for p in (site / "transcripts").glob("*.html")} - {"index"}
     assert calls == {"CXDO-2023Q2", "REKR-2021Q3", "STEM-2024Q4", "hostilecorp-2025Q1"}
-    assert len(list((site / "stats").glob("*.svg"))) == 6
+    assert len(list((site / "stats").glob("*.svg"))) == 7
     home = (site / "index.html").read_text(encoding="utf-8")
     # calls and segments, computed from the release
     assert re.search(r"calls</td>\s*<td[^>]*>4</td>", home) and re.search(r">438</td>", home)
@@ -211,3 +211,22 @@ def test_usage_page_snippets_run(
     assert f"(438, {columns})" in out and "[(438,)]" in out
     for sql in re.findall(r"```sql\n(.*?)```", text, flags=re.S):
         duckdb.sql(sql).fetchall()
+
+
+def test_statistics_stay_the_same_size_at_corpus_scale(seed_release: BuildSummary) -> None:
+    from builder.docsgen.releases import Release
+    from builder.docsgen.stats_page import render
+
+    release = Release("1.0.0", seed_release.path)
+    calls, segments = release.rows("transcripts"), release.rows("segments")
+    many = [
+        {**row, "transcript_id": f"{row['transcript_id']}-{k}", "fiscal_year": 2000 + k % 25}
+        for k in range(3000)
+        for row in calls[:1]
+    ]
+    small, large = render(calls, segments, "1.0.0"), render(many, segments, "1.0.0")
+    assert set(small.charts) == set(large.charts)
+    for name, svg in large.charts.items():
+        assert len(svg) < 2 * len(small.charts[name]) + 8_000, name  # no bar or row per call
+    assert abs(len(large.markdown) - len(small.markdown)) < 200
+    assert "3,000 calls" in large.markdown

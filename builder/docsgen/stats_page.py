@@ -1,4 +1,7 @@
-"""The statistics page: figures and SVG charts computed from the release's rows."""
+"""The statistics page: distributions and SVG charts computed from the release's rows.
+
+Every chart aggregates (by period, role, section, flag, or in histograms), so the page stays
+the same size at 50,000 calls; per-call numbers live on each call's page."""
 
 from __future__ import annotations
 
@@ -6,11 +9,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from builder.cards.escape import md_inline
 from builder.docsgen.charts import bar_chart, histogram
+from builder.docsgen.transcript_page import period
 from builder.flags import CATALOG
 
 RATIO_RANGE = (0.0, 2.0, 20)
+#: Bins of the per-call histograms.
+BINS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,69 +32,83 @@ def length_ratio(segment: dict[str, Any]) -> float | None:
     return len(zh) / len(segment["translation"]["en"]) if zh else None
 
 
-def render(transcripts: list[dict[str, Any]], segments: list[dict[str, Any]], version: str) -> StatsPage:
-    """The statistics page of a release."""
-    calls = sorted(transcripts, key=lambda r: r["transcript_id"])
-    labels = [r["transcript_id"] for r in calls]
-    by_call = Counter((s["transcript_id"], s["section"]) for s in segments)
-    roles = Counter(p["role"] for r in calls for p in r["participants"])
+def _ceiling(values: list[int], bins: int) -> float:
+    """An upper bound for a histogram of ``values``: the maximum rounded up to whole bins."""
+    top = max(values, default=0)
+    return float(max(bins, -(-top // bins) * bins))
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def _charts(transcripts: list[dict[str, Any]], segments: list[dict[str, Any]]) -> dict[str, str]:
+    """Every chart aggregates: its size does not grow with the number of calls."""
+    periods = Counter(period(r) for r in transcripts)
+    roles = Counter(p["role"] for r in transcripts for p in r["participants"])
+    sections = Counter(s["section"] for s in segments)
     ratios = [x for x in (length_ratio(s) for s in segments) if x is not None]
-    flags = Counter(f for s in segments for f in s["flags"]) + Counter(f for r in calls for f in r["flags"])
-    charts = {
-        "segments-per-call.svg": bar_chart(
-            "Segments per call", labels, {"segments": [r["num_segments"] for r in calls]}
+    flags = Counter(f for s in segments for f in s["flags"]) + Counter(
+        f for r in transcripts for f in r["flags"]
+    )
+    per_call = [r["num_segments"] for r in transcripts]
+    words = [r["num_en_words"] for r in transcripts]
+    ordered = sorted(periods, key=lambda label: (label == "period unknown", label))
+    return {
+        "calls-by-period.svg": bar_chart(
+            "Calls by fiscal year and quarter", ordered, {"calls": [periods[k] for k in ordered]}
         ),
-        "words-per-call.svg": bar_chart(
-            "English words and Chinese characters per call",
-            labels,
-            {
-                "English words": [r["num_en_words"] for r in calls],
-                "Chinese characters": [r["num_zh_chars"] for r in calls],
-            },
+        "segments-per-call.svg": histogram(
+            "Segments per call", [float(n) for n in per_call], 0.0, _ceiling(per_call, BINS), BINS
+        ),
+        "words-per-call.svg": histogram(
+            "English words per call", [float(n) for n in words], 0.0, _ceiling(words, BINS), BINS
         ),
         "speakers-by-role.svg": bar_chart(
             "Speakers by role", sorted(roles), {"speakers": [roles[k] for k in sorted(roles)]}
         ),
-        "sections-per-call.svg": bar_chart(
-            "Segments in prepared remarks and in Q&A per call",
-            labels,
-            {
-                "prepared remarks": [by_call[(t, "prepared_remarks")] for t in labels],
-                "Q&A": [by_call[(t, "qa")] for t in labels],
-            },
-            stacked=True,
+        "segments-by-section.svg": bar_chart(
+            "Segments by section", sorted(sections), {"segments": [sections[k] for k in sorted(sections)]}
         ),
         "length-ratio.svg": histogram("Chinese/English length ratio per segment", ratios, *RATIO_RANGE),
         "flags-by-kind.svg": bar_chart(
             "Flags by kind", list(CATALOG), {"flagged records": [flags[c] for c in CATALOG]}
         ),
     }
-    qa = sum(n for (_, section), n in by_call.items() if section == "qa")
-    share = qa / len(segments) if segments else 0.0
-    ratios_sorted = sorted(ratios)
-    median = ratios_sorted[len(ratios_sorted) // 2] if ratios_sorted else 0.0
-    table = "\n".join(
-        f"| {md_inline(r['transcript_id'])} | {r['num_turns']} | {r['num_segments']} | "
-        f"{by_call[(r['transcript_id'], 'qa')]} | {r['num_en_words']:,} | {r['num_zh_chars']:,} | "
-        f"{r['num_flagged_segments']} |"
-        for r in calls
+
+
+def render(transcripts: list[dict[str, Any]], segments: list[dict[str, Any]], version: str) -> StatsPage:
+    """The statistics page of a release: distributions, readable whatever the number of calls.
+
+    Per-call numbers are on each call's own page."""
+    charts = _charts(transcripts, segments)
+    sections = Counter(s["section"] for s in segments)
+    share = sections["qa"] / len(segments) if segments else 0.0
+    ratios = [x for x in (length_ratio(s) for s in segments) if x is not None]
+    flagged = sum(1 for s in segments if s["flags"])
+    flags = Counter(f for s in segments for f in s["flags"]) + Counter(
+        f for r in transcripts for f in r["flags"]
     )
     flag_rows = "\n".join(f"| `{c}` | {f.scope} | {flags[c]} | {f.title} |" for c, f in CATALOG.items())
+    per_call = [float(r["num_segments"]) for r in transcripts]
     low, high, bins = RATIO_RANGE
     markdown = f"""# Statistics
 
-Computed from release {version} at documentation build time: {len(calls):,} calls,
-{len(segments):,} segments; {share:.1%} of the segments are in the Q&A.
+Computed from release {version} at documentation build time: {len(transcripts):,} calls,
+{len(segments):,} segments (median {_median(per_call):.0f} per call); {share:.1%} of the segments
+are in the Q&A; {flagged:,} segments ({flagged / max(len(segments), 1):.1%}) carry a flag. The
+numbers of each call are on its own page (under *Transcripts*).
+
+## Calls by period
+
+![Calls by fiscal year and quarter](stats/calls-by-period.svg)
 
 ## Segments and words per call
 
 ![Segments per call](stats/segments-per-call.svg)
 
-![English words and Chinese characters per call](stats/words-per-call.svg)
-
-| call | turns | segments | of which Q&A | English words | Chinese characters | flagged segments |
-|---|---:|---:|---:|---:|---:|---:|
-{table}
+![English words per call](stats/words-per-call.svg)
 
 ## Speakers by role
 
@@ -99,13 +118,13 @@ Participants of every call, counted once per call.
 
 ## Prepared remarks and Q&A
 
-![Segments in prepared remarks and in Q&A per call](stats/sections-per-call.svg)
+![Segments by section](stats/segments-by-section.svg)
 
 ## Translation length ratio
 
 Characters of the Chinese translation per character of the English paragraph, for the
-{len(ratios):,} segments that have a translation (median {median:.2f}; {bins} bins from {low:.1f}
-to {high:.1f}, values beyond the range counted in the last bin).
+{len(ratios):,} segments that have a translation (median {_median(ratios):.2f}; {bins} bins from
+{low:.1f} to {high:.1f}, values beyond the range counted in the last bin).
 
 ![Chinese/English length ratio per segment](stats/length-ratio.svg)
 

@@ -40,6 +40,11 @@ def _header(row: dict[str, Any], version: str) -> list[str]:
             "Turns · segments · Q&A exchanges",
             f"{row['num_turns']} · {row['num_segments']} · {row['num_exchanges']}",
         ),
+        (
+            "English words · Chinese characters",
+            f"{row['num_en_words']:,} · {row['num_zh_chars']:,}",
+        ),
+        ("Flagged segments", f"{row['num_flagged_segments']} of {row['num_segments']}"),
         ("Translation", (row["translation_origin"] or {}).get("engine")),
         ("Release", version),
     ]
