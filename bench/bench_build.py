@@ -35,7 +35,7 @@ if str(REPO) not in sys.path:  # builder importable even when the package is not
 from corpus import generate_corpus  # noqa: E402
 from memory import TreeSampler  # noqa: E402
 from report import make_report, print_profile, render_table, write_results  # noqa: E402
-from routes import CHILDREN  # noqa: E402
+from routes import CHILDREN, VERSION  # noqa: E402
 
 DEFAULT_OUT = REPO / "bench" / "out" / "raw"
 
@@ -126,6 +126,9 @@ def measure(args: argparse.Namespace, raw: Path, work: Path, jobs: int, num_proc
     """Time every route, each in its own child; the report of the run."""
     print(f"timing callcorpus build (workers={jobs}) ...", file=sys.stderr)
     build = run_child("build", {"raw": str(raw), "dist": str(work / "dist"), "jobs": jobs})
+    print("timing the write floor (one process) ...", file=sys.stderr)
+    floor = run_child("floor", {"release": str(work / "dist" / VERSION), "out": str(work / "floor")})
+    build["write_floor"] = {**floor, "cores": jobs, "floor_seconds": floor["seconds"] / jobs}
     print(f"timing the parse alone (workers={jobs}) ...", file=sys.stderr)
     parse = run_child("parse", {"raw": str(raw), "jobs": jobs})
     route = None

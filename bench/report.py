@@ -222,6 +222,18 @@ def table_rows(build: Result, parse: Result, route: Result | None) -> list[list[
     return rows if route is None else rows + _route_rows(raw, route)
 
 
+def _floor_lines(build: Result) -> list[str]:
+    """The write floor and the build's ratio to it (on as many cores as the build had)."""
+    floor = build.get("write_floor")
+    if floor is None:
+        return []
+    return [
+        f"write floor: {floor['seconds']:.2f} s in one process to write the release's formats again "
+        f"({floor['bytes'] / 1e6:,.0f} MB) and hash them; {floor['floor_seconds']:.2f} s on "
+        f"{floor['cores']} cores; the build takes {build['seconds'] / floor['floor_seconds']:.1f}x the floor",
+    ]
+
+
 def _ratio_lines(figures: dict[str, Any]) -> list[str]:
     """The ratios to the datasets route and their ceiling, when that route was timed."""
     if "ratio_vs_segments_route" not in figures:
@@ -255,6 +267,7 @@ def render_table(report: dict[str, Any]) -> str:
         "",
         "tree peak MB: sampled peak of the summed Pss of the process and all its workers;",
         "main MB / worker MB: exact ru_maxrss of the main process and of its largest worker.",
+        *_floor_lines(build),
         *_ratio_lines(summary["figures"]),
         "targets:",
     ]

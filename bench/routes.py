@@ -199,6 +199,47 @@ def child_incremental(params: Params) -> dict[str, Any]:
     }
 
 
+def child_floor(params: Params) -> dict[str, Any]:
+    """The write floor: the built release's rows read into memory (not timed), then written again
+    to exactly the formats it holds (Parquet with the release's options, Arrow IPC, JSON Lines by
+    polars' ``write_ndjson``; the MT exports and metadata files as their bytes) and every byte
+    hashed, in this one process. No build can beat it; on N cores, the floor is this over N."""
+    import hashlib
+
+    import polars as pl
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from builder.formats.parquet import PARQUET_OPTIONS, dictionary_columns
+
+    release, out = Path(params["release"]), Path(params["out"])
+    shutil.rmtree(out, ignore_errors=True)
+    tables = {p: pq.read_table(p) for p in sorted(release.glob("data/*/*.parquet"))}
+    rewritten = ("data", "jsonl", "arrow")  # the three formats, written anew from the tables
+    files = [p for p in sorted(release.rglob("*")) if p.is_file()]
+    others = {p: p.read_bytes() for p in files if p.relative_to(release).parts[0] not in rewritten}
+    started = time.perf_counter()
+    written = []
+    for path, table in tables.items():
+        stem = out / path.relative_to(release).with_suffix("")
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        opts = {"use_dictionary": dictionary_columns(table.schema), **PARQUET_OPTIONS}
+        pq.write_table(table, stem.with_suffix(".parquet"), row_group_size=8_192, **opts)
+        with pa.ipc.new_file(str(stem.with_suffix(".arrow")), table.schema) as arrow:
+            arrow.write_table(table)
+        pl.from_arrow(table).write_ndjson(stem.with_suffix(".jsonl"))
+        written += [stem.with_suffix(s) for s in (".parquet", ".arrow", ".jsonl")]
+    for path, data in others.items():
+        target = out / "other" / path.relative_to(release)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(target)
+    for path in written:
+        hashlib.sha256(path.read_bytes()).hexdigest()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "bytes": sum(p.stat().st_size for p in written), **rusage_mb()}
+
+
 #: The child modes of ``bench_build.py --child``.
 CHILDREN: dict[str, Callable[[Params], dict[str, Any]]] = {
     "build": child_build,
@@ -206,4 +247,5 @@ CHILDREN: dict[str, Callable[[Params], dict[str, Any]]] = {
     "datasets": child_datasets,
     "profile": child_profile,
     "incremental": child_incremental,
+    "floor": child_floor,
 }

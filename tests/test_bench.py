@@ -155,3 +155,13 @@ def test_benchmark_times_incremental_builds(smoke_run: tuple[subprocess.Complete
     }
     assert shards == {"cold": (0, 1), "edit_one": (0, 1), "add": (0, 1)}
     assert "incremental builds with the shard cache (each release diffed" in smoke_run[0].stdout
+
+
+def test_benchmark_measures_the_write_floor(smoke_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    """The release written again and hashed in one process: the time no build can beat."""
+    build = _results(smoke_run)["callcorpus"]
+    floor = build["write_floor"]
+    assert floor["cores"] == 2 and floor["floor_seconds"] == floor["seconds"] / 2
+    assert floor["bytes"] > 0.5 * build["output_mb"] * 1e6  # every format of the release, written again
+    assert 0 < floor["seconds"] < build["seconds"]
+    assert "write floor: " in smoke_run[0].stdout and "x the floor" in smoke_run[0].stdout
