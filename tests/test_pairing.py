@@ -238,3 +238,26 @@ def test_short_english_line_with_a_chinese_name_is_english() -> None:
     transcript = _build(lines)
     okay = next(s for s in transcript.segments if s.en == "Okay. 霍莉")
     assert okay.zh == "好的。霍莉" and okay.flags == []
+
+
+@pytest.mark.parametrize("name", ["stem-2024-q4.txt", "rekor-systems-2021-q3.txt"])
+def test_an_english_line_quoting_a_chinese_name_stays_english(name: str) -> None:
+    """Every English paragraph of a plain seed, in turn, starting with "Thanks, 陳先生.", and one
+    replaced by that line alone: each keeps its own translation (the name is no translation)."""
+    base = (RAW / name).read_text(encoding="utf-8").split("\n")
+    paragraphs = [  # English paragraphs (their translation follows; headers repeat in ASCII)
+        i
+        for i, line in enumerate(base[:-1])
+        if line.isascii() and len(line) > 30 and not base[i + 1].isascii()
+    ]
+    for i in paragraphs:
+        lines = list(base)
+        lines[i] = "Thanks, 陳先生. " + lines[i]
+        transcript = build_transcript(parse_source(name, "\n".join(lines).encode()))
+        segment = next(s for s in transcript.segments if s.line_en == i + 1)
+        assert segment.en.startswith("Thanks, 陳先生.") and segment.line_zh == i + 2, i
+    lines = list(base)
+    lines[paragraphs[5]] = "Thanks, 陳先生."
+    transcript = build_transcript(parse_source(name, "\n".join(lines).encode()))
+    segment = next(s for s in transcript.segments if s.line_en == paragraphs[5] + 1)
+    assert (segment.en, segment.zh) == ("Thanks, 陳先生.", base[paragraphs[5] + 1])

@@ -17,6 +17,7 @@ _CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
 _HAN = re.compile(f"[{HAN_RANGES}]")
 _HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_START = re.compile(r"\s*[A-Za-z]")
 
 
 def has_cjk(text: str) -> bool:
@@ -42,12 +43,14 @@ def is_blank(text: str) -> bool:
 
 def script_slot(text: str) -> Literal["en", "zh"] | None:
     """Which slot a line's script points to: ``en`` without any CJK character, ``zh`` when its
-    CJK characters outnumber twice its Latin words, and None in between (an English paragraph
-    quoting a Chinese name, a translation that is mostly Latin names), where the line's
-    position decides."""
+    CJK characters outnumber twice its Latin words (and it does not start with a Latin letter),
+    and None in between (an English paragraph quoting a Chinese name, a translation that is
+    mostly Latin names or starts with one), where the line's position decides."""
     if text.isascii() or _CJK.search(text) is None:
         return "en"
     cjk = sum(map(len, _CJK_RUN.findall(text)))
     if 2 * cjk >= len(text):  # the other characters cannot hold half as many words: no counting
         return "zh"
+    if _LATIN_START.match(text):  # "Thanks, 陳先生.": English that quotes a Chinese name, or a
+        return None  # translation that starts with one ("Stem Inc. 2024 年…"): position decides
     return "zh" if cjk > 2 * len(_LATIN_WORD.findall(text)) else None
