@@ -59,3 +59,22 @@ def test_paragraphs_without_any_speaker_header_are_refused(name: str) -> None:
 def test_the_seeds_meet_the_minimum() -> None:
     for path in sorted(RAW.glob("*.txt")):
         assert any(turn.header for turn in build_transcript(parse_source(path.name, path.read_bytes())).turns)
+
+
+def test_a_file_that_changes_layout_part_way_is_refused_naming_the_line() -> None:
+    plain, bulleted = seed_lines("stem-2024-q4.txt"), seed_lines("crexendo-cxdo-2023-q2.txt")
+    with pytest.raises(
+        SourceError, match=r"^m\.txt, line 2: the layout changes part-way: bulleted lines from line 123"
+    ):
+        parse_source("m.txt", "\n".join(plain[:120] + bulleted[60:200]).encode())  # body was front matter
+    with pytest.raises(
+        SourceError, match=r"^m\.txt, line 151: the layout changes part-way: bulleted lines from line 7,"
+    ):
+        parse_source("m.txt", "\n".join(bulleted[:150] + plain[60:200]).encode())
+
+
+def test_a_few_unmarked_lines_in_a_bulleted_file_are_not_a_layout_change() -> None:
+    lines = seed_lines("crexendo-cxdo-2023-q2.txt")
+    for k in (40, 80, 120):  # three lines lose their bullet, far apart
+        lines[k] = lines[k].lstrip(" •\t")
+    assert build_transcript(parse_source("c.txt", "\n".join(lines).encode())).turns

@@ -11,8 +11,8 @@ from builder.sources.script import INVISIBLE, is_blank
 
 # Markup may carry stray invisible characters (zero-width space, BOM, no-break or ideographic
 # spaces) among its blanks.
-_BULLET = re.compile(rf"^[\s{INVISIBLE}]*[•●▪‣◦][ \t]*")
-_INDENT = re.compile(rf"^[\s{INVISIBLE}]{{2,}}(?=\S)")
+BULLET = re.compile(rf"^[\s{INVISIBLE}]*[•●▪‣◦][ \t]*")
+INDENT = re.compile(rf"^[\s{INVISIBLE}]{{2,}}(?=\S)")
 
 
 class BulletedLayout(SourceLayout):
@@ -22,11 +22,11 @@ class BulletedLayout(SourceLayout):
 
     def matches(self, lines: list[str]) -> bool:
         """From the first bullet on, at least 80% of the non-blank lines are bulleted or indented."""
-        first = next((i for i, line in enumerate(lines) if _BULLET.match(line)), None)
+        first = next((i for i, line in enumerate(lines) if BULLET.match(line)), None)
         if first is None:
             return False
         body = [line for line in lines[first:] if line.strip()]
-        marked = sum(1 for line in body if _BULLET.match(line) or _INDENT.match(line))
+        marked = sum(1 for line in body if BULLET.match(line) or INDENT.match(line))
         return marked * 5 >= len(body) * 4
 
     def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine], list[int]]:
@@ -36,7 +36,7 @@ class BulletedLayout(SourceLayout):
         body: list[BodyLine] = []
         blank: list[int] = []
         for number, text in enumerate(lines, start=1):
-            bullet = _BULLET.match(text)
+            bullet = BULLET.match(text)
             if is_blank(text[bullet.end() :] if bullet else text):
                 blank.append(number)
                 continue
@@ -44,7 +44,7 @@ class BulletedLayout(SourceLayout):
                 front.append(FrontLine(number, text, front_kind(text) or "other"))
             elif bullet is not None:
                 body.append(BodyLine(number, text[bullet.end() :], "en"))
-            elif indent := _INDENT.match(text):
+            elif indent := INDENT.match(text):
                 body.append(BodyLine(number, text[indent.end() :], "zh"))
             else:
                 body.append(BodyLine(number, text, None))
