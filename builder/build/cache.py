@@ -68,7 +68,7 @@ class ShardCache:
         #: Release path → (size, SHA-256) of restored files whose hashes the entry knows.
         self.known: dict[str, tuple[int, str]] = {}
 
-    def key(self, job: ShardJob, signature: str, raw_sha256: dict[str, str]) -> str:
+    def key(self, job: ShardJob, signature: str, raw_sha256: dict[str, str | None]) -> str:
         """The key of a shard job: what its bytes depend on (``raw_sha256``: name → SHA-256)."""
         digest = hashlib.sha256(f"{signature}\n{code_fingerprint()}\n".encode())
         for name in job.names:

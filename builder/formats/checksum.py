@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _CHUNK = 1 << 20
 
@@ -23,9 +26,22 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def sha256_or_none(path: Path) -> str | None:
+    """A file's SHA-256, or None when it cannot be read (its reader reports why)."""
+    try:
+        return sha256_file(path)
+    except OSError:
+        return None
+
+
+def on_threads(function: Callable[[Path], T], paths: Sequence[Path]) -> list[T]:
+    """``function`` of each file, in order, on one thread per core (hashing releases the GIL)."""
+    if len(paths) < 2:
+        return [function(path) for path in paths]
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        return list(pool.map(function, paths))
+
+
 def sha256_files(paths: Sequence[Path]) -> list[str]:
     """The SHA-256 of each file, in order, hashed on one thread per core."""
-    if len(paths) < 2:
-        return [sha256_file(path) for path in paths]
-    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        return list(pool.map(sha256_file, paths))
+    return on_threads(sha256_file, paths)

@@ -40,7 +40,7 @@ from builder.cards.licensing import DATA_LICENSE
 from builder.cards.manifest import read_manifest, release_date, write_manifest
 from builder.cards.quality_report import report_bytes
 from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, VersionUnderstated
-from builder.formats.checksum import sha256_file, sha256_files
+from builder.formats.checksum import on_threads, sha256_or_none
 from builder.formats.layout import (
     CARD,
     DATA_LICENSE_FILE,
@@ -107,7 +107,7 @@ class BuildInputs:
     #: Entries of the raw folder that are not read, and why (``.TXT``, FIFOs, broken links…).
     passed_over: dict[str, str]
     #: SHA-256 of every raw file used (and of ``manifest.toml`` when there is one), by name.
-    sha256: dict[str, str]
+    sha256: dict[str, str | None]
 
 
 def read_inputs(raw_dir: Path) -> BuildInputs:
@@ -120,7 +120,9 @@ def read_inputs(raw_dir: Path) -> BuildInputs:
     if not used:
         raise CallcorpusError(f"{raw_dir}: no raw transcripts (*.txt) to build")
     with_manifest = [*used, *([MANIFEST_NAME] if (raw_dir / MANIFEST_NAME).is_file() else [])]
-    hashes = dict(zip(with_manifest, sha256_files([raw_dir / name for name in with_manifest]), strict=True))
+    # An unreadable file gets no hash here: its shard reports it ("cannot be read"), as for any bad file.
+    paths = [raw_dir / name for name in with_manifest]
+    hashes = dict(zip(with_manifest, on_threads(sha256_or_none, paths), strict=True))
     return BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over, hashes)
 
 
@@ -272,7 +274,7 @@ def _run_shards(
         raise BuildFailed(
             [f"{name}: {reason}" for name, reason in bad.items()] + ["every raw file was set aside"]
         )
-    skipped = tuple(SkippedEntry(n, _sha256_or_none(inputs.raw_dir / n), r) for n, r in sorted(bad.items()))
+    skipped = tuple(SkippedEntry(n, inputs.sha256.get(n), r) for n, r in sorted(bad.items()))
     return results, skipped, reused
 
 
@@ -281,7 +283,7 @@ def _run_or_restore(
     executor: Executor,
     progress: Tick | None,
     cached: tuple[ShardCache | None, str],
-    raw_sha256: dict[str, str],
+    raw_sha256: dict[str, str | None],
 ) -> tuple[list[ShardResult], int]:
     """Each job's result in shard order, restored from the cache when it has one, else built on
     the executor (and then kept in the cache); and how many were restored."""
@@ -309,14 +311,6 @@ def _known_files(cache: ShardCache | None) -> tuple[FileEntry, ...]:
     return (
         tuple(FileEntry(path, size, digest) for path, (size, digest) in cache.known.items()) if cache else ()
     )
-
-
-def _sha256_or_none(path: Path) -> str | None:
-    """A raw file's SHA-256, or None when it cannot be read."""
-    try:
-        return sha256_file(path)
-    except OSError:
-        return None
 
 
 def _write_release_files(
@@ -360,8 +354,13 @@ def _write_release_files(
 
 
 def _sources(inputs: BuildInputs, skipped: set[str]) -> tuple[SourceEntry, ...]:
-    """The raw inputs of the build: every transcript used (not set aside), and the manifest."""
-    return tuple(SourceEntry(n, sha) for n, sha in sorted(inputs.sha256.items()) if n not in skipped)
+    """The raw inputs of the build: every transcript used (not set aside), and the manifest. (A file
+    without a hash could not be read: it failed the build, or was set aside.)"""
+    return tuple(
+        SourceEntry(n, sha)
+        for n, sha in sorted(inputs.sha256.items())
+        if n not in skipped and sha is not None
+    )
 
 
 def _choose_version(
