@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import math
 
-from builder.align.anchors import Features, en_features, zh_features
-from builder.align.numbers import Number
 from builder.align.segment_en import Span, split_en
 from builder.align.segment_zh import split_zh
 from builder.align.units import Unit
+from builder.evidence.anchors import Features, en_features, zh_features
+from builder.evidence.cost import (
+    RATIO,
+    UNALIGNED_PER_CHAR,
+    anchor_cost,
+    bead_cost,
+    length_cost,
+    missing_counterparts,
+)
 
-#: Chinese length units per English character, and the variance per English character.
-RATIO = 0.268
-SMOOTH = 5.0
-SIGMA = 0.2
-#: Cost of each anchor (number or Latin word) that has no counterpart in the bead.
-ANCHOR = 2.5
 #: Bead kinds (English sentences, Chinese sentences) with their prior cost, simplest first.
 BEADS: tuple[tuple[int, int, float], ...] = (
     (1, 1, 0.0),
@@ -45,55 +46,6 @@ FRAGMENT = 8.0
 FRAGMENT_MARGIN = 1.0
 #: The search stays within this many sentences of the diagonal.
 BAND = 3
-#: Cost per length unit of a sentence left unaligned (long sentences rarely lack a partner).
-UNALIGNED_PER_CHAR = 0.04
-_SQRT2 = math.sqrt(2.0)
-
-
-def _length_cost(en_len: float, zh_len: float) -> float:
-    delta = math.log((zh_len + SMOOTH) / (RATIO * en_len + SMOOTH)) / SIGMA
-    return -math.log(max(math.erfc(abs(delta) / _SQRT2), 1e-30))
-
-
-def _union(sets: list[frozenset[float]]) -> frozenset[float]:
-    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
-
-
-def _unmatched(side: list[Features], other: list[Features]) -> list[Number]:
-    """Numbers in digits of one side that nothing on the other side stands for."""
-    numbers = [n for f in side for n in f.numbers]
-    if not numbers:
-        return numbers
-    values = _union([f.values for f in other])
-    missing = [n for n in numbers if n.values.isdisjoint(values)]
-    if missing:
-        weak = _union([f.weak_values for f in other])
-        missing = [n for n in missing if n.values.isdisjoint(weak)]
-    return missing
-
-
-def _missing_numbers(side: list[Features], other: list[Features]) -> int:
-    return len(_unmatched(side, other)) if any(f.numbers for f in side) else 0
-
-
-def _anchor_cost(en: list[Features], zh: list[Features]) -> float:
-    missing = _missing_numbers(en, zh) + _missing_numbers(zh, en)
-    latin = [w for f in zh for w in f.latin]
-    if latin:
-        text = en[0].lower if len(en) == 1 else " ".join(f.lower for f in en)
-        missing += sum(1 for w in latin if w not in text)
-    return ANCHOR * missing
-
-
-def bead_cost(en: list[Features], zh: list[Features], prior: float) -> float:
-    """The cost of aligning these English sentences with these Chinese sentences."""
-    if not en:
-        return prior + UNALIGNED_PER_CHAR * sum(f.length for f in zh) / RATIO
-    if not zh:
-        return prior + UNALIGNED_PER_CHAR * sum(f.length for f in en)
-    en_len = sum(f.length for f in en)
-    zh_len = sum(f.length for f in zh)
-    return prior + _length_cost(en_len, zh_len) + _anchor_cost(en, zh)
 
 
 def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, int, float]]:
@@ -130,11 +82,11 @@ def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, i
                 elif not dj:
                     cost = prior + UNALIGNED_PER_CHAR * (en_sum[ni] - en_sum[i])
                 else:
-                    cost = prior + _length_cost(en_sum[ni] - en_sum[i], zh_sum[nj] - zh_sum[j])
+                    cost = prior + length_cost(en_sum[ni] - en_sum[i], zh_sum[nj] - zh_sum[j])
                     if here + cost >= best.get((ni, nj), inf):
                         continue
                     if any(en_anchor[i:ni]) or any(zh_anchor[j:nj]):
-                        cost += _anchor_cost(en[i:ni], zh[j:nj])
+                        cost += anchor_cost(en[i:ni], zh[j:nj])
                 if here + cost < best.get((ni, nj), inf):
                     best[ni, nj] = here + cost
                     back[ni, nj] = (di, dj, cost)
@@ -166,8 +118,8 @@ def _unit(
     en_missing: tuple[str, ...] = ()
     zh_missing: tuple[str, ...] = ()
     if en and zh:
-        en_missing = tuple(n.text for n in _unmatched(en, zh))
-        zh_missing = tuple(n.text for n in _unmatched(zh, en))
+        en_missing = tuple(n.text for n in missing_counterparts(en, zh))
+        zh_missing = tuple(n.text for n in missing_counterparts(zh, en))
     return Unit(kind, es[0], es[1], zs[0], zs[1], en_side, zh_side, score, en_missing, zh_missing)
 
 

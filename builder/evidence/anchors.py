@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from builder.align.numbers import Number, en_strong, en_weak, values_of, zh_strong, zh_weak
+from builder.evidence.numbers import Number, en_strong, en_weak, values_of, zh_strong, zh_weak
 from builder.sources.script import HAN_RANGES
 
 _NOT_HAN = re.compile(f"[^{HAN_RANGES}]+")
