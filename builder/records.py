@@ -9,7 +9,9 @@ Slot = Literal["en", "zh"]
 Layout = Literal["plain", "bulleted"]
 FrontKind = Literal["title", "label", "disclaimer", "other"]
 Role = Literal["operator", "corporate", "participant", "unknown"]
-Section = Literal["prepared_remarks", "qa"]
+Section = Literal["prepared_remarks", "qa", "closing_remarks"]
+ExchangeRole = Literal["question", "answer", "moderator"]
+AffiliationSource = Literal["operator_introduction", "title", "text"]
 
 
 class BodyLine(NamedTuple):
@@ -67,6 +69,8 @@ class Segment:
     line_en: int
     line_zh: int | None
     flags: list[str] = field(default_factory=list)
+    #: Evidence for flags whose evidence the text alone cannot give, by code.
+    evidence: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -78,6 +82,7 @@ class Turn:
     segments: list[Segment] = field(default_factory=list)
     section: Section = "prepared_remarks"
     exchange: int | None = None
+    exchange_role: ExchangeRole | None = None
 
 
 @dataclass(slots=True)
@@ -89,8 +94,34 @@ class Participant:
     role: Role = "unknown"
     role_evidence: str | None = None
     affiliation: str | None = None
-    affiliation_source: str | None = None
+    affiliation_source: AffiliationSource | None = None
     introduced_as: str | None = None
+    on_behalf_of: str | None = None
+    affiliations: list[Statement] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A value the call states about a participant, with where it says so."""
+
+    value: str
+    source: AffiliationSource
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """One questioner's slot in the Q&A: from the operator's introduction (or the first
+    question, in a call without an operator) to the next introduction or the Q&A's end."""
+
+    number: int
+    first_turn: int
+    last_turn: int
+    questioner: str | None
+    introduced_as: str | None
+    introduced_affiliation: str | None
+    introduction_line: int | None
+    follow_up: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +167,7 @@ class Transcript:
     translation_origin: TranslationOrigin
     turns: list[Turn]
     participants: list[Participant]
+    exchanges: list[Exchange]
     qa_start_segment: int | None
     flags: list[str]
 

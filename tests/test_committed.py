@@ -9,14 +9,17 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 from conftest import RAW, ROOT
 
 from builder.build.executor import ProcessExecutor
 from builder.check.verify import verify_release
+from builder.errors import ReleaseExists
 from builder.release.build import build_release
 from builder.release.root_files import root_files
-from builder.release.versions import list_releases
+from builder.release.versions import list_releases, parse_version
+from builder.schema.files import schema_version
 
 DIST = ROOT / "dist"
 RELEASES = list_releases(DIST)
@@ -33,12 +36,30 @@ def test_every_committed_release_is_intact() -> None:
         assert done.returncode == 0, version
 
 
+def _schema_of(version: str) -> str:
+    return json.loads((DIST / version / "manifest.json").read_text("utf-8"))["schema_version"]
+
+
 def test_the_newest_release_is_rebuilt_from_raw_to_the_same_bytes(tmp_path: Path) -> None:
+    """With the schema the newest release has, the code rebuilds it to its bytes. When the code
+    already writes a newer schema (a release pending), the old release cannot be overwritten: the
+    rebuild is refused, naming the version that built it."""
     dist = tmp_path / "dist"
     for version in RELEASES:
         shutil.copytree(DIST / version, dist / version)
-    summary = build_release(RAW, dist, RELEASES[-1], executor=ProcessExecutor(2))
-    assert summary.unchanged, f"rebuilding {RELEASES[-1]} from raw/ gives different bytes: cut a new release"
+    newest = RELEASES[-1]
+    if _schema_of(newest) == schema_version():
+        summary = build_release(RAW, dist, newest, executor=ProcessExecutor(2))
+        assert summary.unchanged, f"rebuilding {newest} from raw/ gives different bytes: cut a new release"
+        return
+    assert parse_version(schema_version()) > parse_version(_schema_of(newest)), (
+        "schema/release.json went back"
+    )
+    with pytest.raises(
+        ReleaseExists, match=r"built by callcorpus .*reproduce it with the version that built it"
+    ):
+        build_release(RAW, dist, newest, executor=ProcessExecutor(2))
+    assert verify_release(dist / newest) == []
 
 
 def test_root_metadata_files_follow_the_releases() -> None:

@@ -111,7 +111,8 @@ def test_transcript_text_is_shown_literally(docs_site: Path) -> None:
 def test_transcript_page_has_participants_sections_and_segment_anchors(docs_site: Path) -> None:
     page = (docs_site / "site" / "transcripts" / "CXDO-2023Q2.html").read_text(encoding="utf-8")
     assert 'id="CXDO-2023Q2-0000"' in page and 'id="CXDO-2023Q2-0125"' in page
-    assert 'id="prepared-remarks"' in page and 'id="qa"' in page and 'id="exchange-21"' in page
+    assert 'id="prepared-remarks"' in page and 'id="qa"' in page and 'id="closing-remarks"' in page
+    assert 'id="exchange-7"' in page and 'id="exchange-8"' not in page
     assert "<td>Michael D. Kaufman</td><td>participant</td>" in page and "MK Investments" in page
 
 

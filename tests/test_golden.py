@@ -55,26 +55,85 @@ def test_roles_come_from_context_not_titles() -> None:
     assert crexendo["Anand Buch"]["role_evidence"] == "answered_in_qa"
     nichols = crexendo["Michael Joshua Nichols"]
     assert (nichols["affiliation"], nichols["introduced_as"]) == ("B. Riley", "Josh Nichols")
+    # The header's title names another firm than the introduction: both are kept, with lines.
+    stated = [
+        a for a in summarize("crexendo-cxdo-2023-q2.txt")["affiliations"] if a["name"] == nichols["name"]
+    ]
+    assert [(a["affiliation"], a["source"], a["line"]) for a in stated] == [
+        ("B. Riley", "operator_introduction", 327),
+        ("Discovery Group", "title", 331),
+    ]
+    analyst = crexendo["Unidentified Analyst"]  # "I'm Vivek on for Mike Latimore."
+    assert (analyst["introduced_as"], analyst["on_behalf_of"]) == ("Vivek Palani", "Mike Latimore")
+    # "Doug Gaylor, our President and COO": the company's people get the company.
+    assert (
+        crexendo["Douglas Walter Gaylor"]["affiliation"],
+        crexendo["Douglas Walter Gaylor"]["affiliation_source"],
+    ) == ("Crexendo", "text")
     assert crexendo["Unidentified Participant"]["affiliation"] is None  # "a private investor"
 
     rekor = _people("rekor-systems-2021-q3.txt")
     assert rekor["Zach Cummins"]["affiliation"] == "B. Riley"
     assert rekor["K.C. Ambrecht"]["affiliation"] == "Shay Capital"
-    assert rekor["Aditya Dagaonkar"]["introduced_as"] == "Mike Latimore"
+    # "This is Aditya on behalf of Mike Latimore": a stand-in, not the person introduced.
+    aditya = rekor["Aditya Dagaonkar"]
+    assert (aditya["introduced_as"], aditya["on_behalf_of"]) == (None, "Mike Latimore")
+    assert (rekor["Eyal Hen"]["affiliation"], rekor["Eyal Hen"]["affiliation_source"]) == (
+        "Rekor Systems",
+        "text",
+    )
     assert {p["role"] for p in rekor.values()} == {"operator", "corporate", "participant"}
 
     stem = _people("stem-2024-q4.txt")
     assert stem["Ted Durbin"]["role"] == "corporate"
-    assert stem["Ted Durbin"]["affiliation"] is None  # "Head of Investor Relations" is no firm
+    # "This is Ted Durbin, Head of Investor Relations at Stem" (line 12), not the title's words.
+    assert (stem["Ted Durbin"]["affiliation"], stem["Ted Durbin"]["affiliation_source"]) == ("Stem", "text")
 
 
 def test_qa_starts_at_the_operator_turn_that_opens_questions() -> None:
     summary = summarize("crexendo-cxdo-2023-q2.txt")
     qa_turn = next(t for t in summary["turns"] if " qa " in t)
-    assert qa_turn.startswith("7 qa ex=None Operator")
+    assert qa_turn.startswith("7 qa ex=1 moderator Operator")
     assert summary["qa_start_segment"] == 55
     assert summarize("rekor-systems-2021-q3.txt")["qa_start_segment"] == 73
     assert summarize("stem-2024-q4.txt")["qa_start_segment"] == 72
+
+
+#: Counted by hand from each call's text: the operator's introductions, in order (a follow-up
+#: introduction opens its own exchange), and the segments after the last exchange.
+HAND_COUNT = {
+    "rekor-systems-2021-q3.txt": (["K.C. Ambrecht", "Zach Cummins", "Mike Latimore"], 2),
+    "stem-2024-q4.txt": (
+        ["Thomas Boyes", "Justin Clare", "Ameet Thakkar", "Dylan Nassano", "Joseph Osha", "Kashy Harrison"],
+        4,
+    ),
+    "crexendo-cxdo-2023-q2.txt": (
+        [
+            "Eric Martinuzzi",
+            "Josh Nichols",
+            "Chris Sakai",
+            "Vivek Palani",
+            "Michael Kaufman",
+            "[Ronald Sol]",
+            "Josh Nichols",
+        ],
+        5,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HAND_COUNT))
+def test_exchanges_and_closing_remarks_match_the_hand_count(name: str) -> None:
+    introduced, closing = HAND_COUNT[name]
+    summary = summarize(name)
+    assert [e["introduced_as"] for e in summary["exchanges"]] == introduced
+    assert summary["num_exchanges"] == len(introduced)
+    assert summary["segment_sections"]["closing_remarks"] == closing
+    # Every turn inside an exchange says what it is; none outside does.
+    for turn in summary["turns"]:
+        _, section, exchange, role = turn.split()[:4]
+        assert (exchange == "ex=None") == (role == "None"), turn
+        assert section == "qa" or exchange == "ex=None", turn
 
 
 def test_metadata_provenance() -> None:

@@ -53,6 +53,21 @@ def test_pandas_polars_duckdb_read_the_parquet(seed_release: BuildSummary) -> No
     frame = pd.read_parquet(data / "segments")
     assert len(frame) == 434
     assert set(frame["speaker_role"]) == {"operator", "corporate", "participant"}
+    # A nullable integer stays integer in pandas (Int64 with <NA>), not float.
+    assert str(frame["exchange"].dtype) == "Int64" and frame["exchange"].isna().any()
+    assert frame.groupby("transcript_id")["exchange"].max().to_dict() == {
+        "CXDO-2023Q2": 7,
+        "REKR-2021Q3": 3,
+        "STEM-2024Q4": 6,
+    }
+    assert (
+        str(
+            pd.read_feather(seed_release.path / "arrow" / "segments" / "train-00000-of-00001.arrow")[
+                "exchange"
+            ].dtype
+        )
+        == "Int64"
+    )
     polars_frame = pl.read_parquet(data / "transcripts" / "*.parquet")
     assert polars_frame["num_segments"].sum() == 434
     arrow_frame = pl.read_ipc(seed_release.path / "arrow" / "segments" / "train-00000-of-00001.arrow")

@@ -7,7 +7,8 @@ from conftest import seed_lines
 
 from builder.sources import parse_source
 from builder.structure import build_transcript
-from builder.structure.roles import parse_introduction
+from builder.structure.introductions import parse_introduction
+from builder.structure.titles import title_role
 
 INTRODUCTIONS = {
     "I would now like to begin the Q&A period. (Operator instructions) K.C. Ambrecht, Shay Capital.": (
@@ -55,7 +56,7 @@ def test_new_speaker_after_the_operator_hands_back_is_corporate() -> None:
     assert not any(segment.flags for segment in transcript.segments)
     roe = next(p for p in transcript.participants if p.name == "Jane Roe")
     assert (roe.role, roe.role_evidence) == ("corporate", "handed_back_by_operator")
-    assert transcript.turns[-1].exchange is None and transcript.turns[-1].section == "qa"
+    assert transcript.turns[-1].exchange is None and transcript.turns[-1].section == "closing_remarks"
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,7 @@ def test_q_and_a_opening_phrases(text: str, opens: bool) -> None:
 
 
 def test_introductions_are_sought_only_in_the_end_of_long_segments() -> None:
-    from builder.structure.roles import _suffixes
+    from builder.structure.introductions import _suffixes
 
     text = "Thank you. " * 20_000 + "Our next question comes from Jane Doe with Acme."
     tails = _suffixes(text)
@@ -86,12 +87,29 @@ def test_introductions_are_sought_only_in_the_end_of_long_segments() -> None:
     assert found is not None and (found.name, found.affiliation) == ("Jane Doe", "Acme")
 
 
-def test_without_a_q_and_a_start_roles_come_from_titles() -> None:
+def test_without_an_operator_the_q_and_a_starts_at_the_first_question() -> None:
     lines = [line for line in seed_lines("rekor-systems-2021-q3.txt") if line != "Operator"]
     transcript = build_transcript(parse_source("rekor.txt", "\n".join(lines).encode()))
-    assert "qa_start_not_found" in transcript.flags
+    assert "qa_start_not_found" not in transcript.flags
     roles = {p.name: (p.role, p.role_evidence) for p in transcript.participants}
     assert roles["Zach Cummins"] == ("participant", "title")
+    assert roles["Eyal Hen"] == ("corporate", "prepared_remarks")
+    # A new participant's first question opens an exchange.
+    assert [e.questioner for e in transcript.exchanges] == [
+        "K.C. Ambrecht",
+        "Zach Cummins",
+        "Aditya Dagaonkar",
+    ]
+
+
+def test_without_any_q_and_a_start_roles_come_from_titles() -> None:
+    lines = [line for line in seed_lines("rekor-systems-2021-q3.txt") if line != "Operator"]
+    lines = [line.replace(" - Analyst", " - Guest") for line in lines]
+    transcript = build_transcript(parse_source("rekor.txt", "\n".join(lines).encode()))
+    assert "qa_start_not_found" in transcript.flags
+    assert transcript.exchanges == [] and {t.section for t in transcript.turns} == {"prepared_remarks"}
+    roles = {p.name: (p.role, p.role_evidence) for p in transcript.participants}
+    assert roles["Zach Cummins"] == ("unknown", None)  # "Guest" says nothing
     assert roles["Eyal Hen"] == ("corporate", "title")
 
 
@@ -132,3 +150,34 @@ def test_bulleted_markup_with_a_no_break_space_still_marks_the_slot() -> None:
     assert [t.header.name for t in transcript.turns if t.header] == [
         t.header.name for t in original.turns if t.header
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Head of Investor Relations", "corporate"),
+        ("Chief Financial Officer, Executive Vice President", "corporate"),
+        ("CEO", "corporate"),
+        ("COO & President", "corporate"),
+        ("EVP, Sales", "corporate"),
+        ("Senior Research Analyst", "participant"),
+        ("Portfolio Manager", "participant"),
+        ("Analyst of Piper & Co", "participant"),
+        ("President", None),  # of the company, or of the fund asking?
+        ("Managing Director", None),
+        ("Chief Research Officer", None),  # both readings
+        ("Guest", None),
+    ],
+)
+def test_a_title_decides_a_role_only_when_unambiguous(title: str, role: str | None) -> None:
+    assert title_role(title) == role
+
+
+def test_a_call_cut_before_its_q_and_a_keeps_investor_relations_corporate() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    cut = next(i for i, line in enumerate(lines) if "conducting a question-and-answer session" in line)
+    transcript = build_transcript(parse_source("stem.txt", "\n".join(lines[: cut - 2]).encode()))
+    durbin = next(p for p in transcript.participants if p.name == "Ted Durbin")
+    assert (durbin.role, durbin.role_evidence) == ("corporate", "title")
+    assert durbin.affiliation != "Investor Relations"
+    assert transcript.exchanges == [] and "qa_start_not_found" in transcript.flags

@@ -137,7 +137,7 @@ def test_failures_name_the_record_the_field_and_the_reason() -> None:
     messages = VALIDATORS["segments"].explain(row)
     assert messages == [
         "segments row CXDO-2023Q2-0041: field `section`: "
-        "'questions' is not one of ['prepared_remarks', 'qa']",
+        "'questions' is not one of ['prepared_remarks', 'qa', 'closing_remarks']",
         "segments row CXDO-2023Q2-0041: field `translation/zh`: '' should be non-empty",
     ]
 

@@ -279,8 +279,12 @@ Raw files are read as written (UTF-8, no Unicode normalization), their layout de
 the text, every line accounted for (each non-blank line is a paragraph, a translation, a
 speaker header or front matter), paragraphs paired with their translations by slot and
 script rather than by blind alternation, and every row validated against the JSON Schema
-before it is written. Roles, sections and exchanges come from the call's context (the
-operator's introductions, who answers whom); metadata records where each value came from.
+before it is written. Roles, sections and exchanges come from the call's context: an
+exchange is one questioner's slot, opened by the operator's introduction (or, without an
+operator, by a new participant's question) and running to the next; inside it each turn is a
+`question`, an `answer` or the `moderator`; what follows the last exchange is
+`closing_remarks`. Affiliations keep every firm the call states, with its source and line;
+metadata records where each value came from.
 
 ## Licensing
 

@@ -16,6 +16,7 @@ from builder.cards.escape import md_inline
 _SECTIONS = {
     "prepared_remarks": ("prepared-remarks", "Prepared remarks"),
     "qa": ("qa", "Questions and answers"),
+    "closing_remarks": ("closing-remarks", "Closing remarks"),
 }
 
 

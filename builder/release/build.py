@@ -467,8 +467,19 @@ def _move_into_place(tmp: Path, final: Path) -> bool:
     if final.exists():
         if _same_tree(tmp, final):
             return True
+        try:
+            built_by = read_manifest(final)
+        except CallcorpusError:
+            built_by = {}
+        hint = ""
+        if built_by.get("package_version") not in (None, __version__):
+            hint = (
+                f" (it was built by callcorpus {built_by['package_version']}, schema "
+                f"{built_by.get('schema_version')}; this is callcorpus {__version__}, schema "
+                f"{schema_version()}: reproduce it with the version that built it)"
+            )
         raise ReleaseExists(
-            f"{final} already exists with different bytes; releases are immutable: build a new "
+            f"{final} already exists with different bytes{hint}; releases are immutable: build a new "
             "version (delete the folder first only if it was never published)"
         )
     os.replace(tmp, final)

@@ -36,6 +36,7 @@ def segment_rows(transcript: Transcript) -> Iterator[Row]:
                 "speaker_role": role,
                 "section": turn.section,
                 "exchange": turn.exchange,
+                "exchange_role": turn.exchange_role,
                 "translation": {"en": segment.en, "zh": segment.zh},
                 "flags": segment.flags,
                 "source_line_en": segment.line_en,

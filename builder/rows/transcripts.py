@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.records import Participant, Transcript, Turn
+from builder.records import Exchange, Participant, Transcript, Turn
 from builder.rows.segments import Row
 from builder.sources.script import count_han
 
@@ -16,6 +16,20 @@ def _participant(person: Participant) -> Row:
         "affiliation": person.affiliation,
         "affiliation_source": person.affiliation_source,
         "introduced_as": person.introduced_as,
+        "on_behalf_of": person.on_behalf_of,
+    }
+
+
+def _exchange(exchange: Exchange) -> Row:
+    return {
+        "exchange": exchange.number,
+        "questioner": exchange.questioner,
+        "introduced_as": exchange.introduced_as,
+        "introduced_affiliation": exchange.introduced_affiliation,
+        "introduction_line": exchange.introduction_line,
+        "follow_up": exchange.follow_up,
+        "first_turn": exchange.first_turn,
+        "last_turn": exchange.last_turn,
     }
 
 
@@ -27,6 +41,7 @@ def _turn(turn: Turn) -> Row:
         "speaker_title": header.title if header else None,
         "section": turn.section,
         "exchange": turn.exchange,
+        "exchange_role": turn.exchange_role,
         "header_text_en": header.text_en if header else None,
         "header_text_zh": header.text_zh if header else None,
         "header_line_en": header.line_en if header else None,
@@ -48,7 +63,6 @@ def transcript_row(transcript: Transcript, segment_rows: list[Row]) -> Row:
     text_en = "\n".join(s.en for s in segments)
     text_zh = "\n".join(s.zh for s in segments if s.zh is not None)
     title = next((line.text for line in source.front if line.kind == "title"), None)
-    exchanges = {t.exchange for t in transcript.turns if t.exchange is not None}
     return {
         "transcript_id": transcript.transcript_id,
         **{name: getattr(meta, name).value for name in meta.FIELDS},
@@ -71,11 +85,17 @@ def transcript_row(transcript: Transcript, segment_rows: list[Row]) -> Row:
             {"kind": line.kind, "source_line": line.number, "text": line.text} for line in source.front
         ],
         "participants": [_participant(p) for p in transcript.participants],
+        "affiliations": [
+            {"name": p.name, "title": p.title, "affiliation": s.value, "source": s.source, "line": s.line}
+            for p in transcript.participants
+            for s in p.affiliations
+        ],
         "turns": [_turn(t) for t in transcript.turns],
+        "exchanges": [_exchange(e) for e in transcript.exchanges],
         "qa_start_segment": transcript.qa_start_segment,
         "num_turns": len(transcript.turns),
         "num_segments": len(segments),
-        "num_exchanges": len(exchanges),
+        "num_exchanges": len(transcript.exchanges),
         "num_participants": len(transcript.participants),
         "num_en_words": len(text_en.split()),
         "num_zh_chars": count_han(text_zh),

@@ -4,7 +4,8 @@ Derivation rules: ``string``/``integer``/``number``/``boolean`` map to
 ``string``/``int64``/``float64``/``bool``; ``array`` to a list; ``object`` to a struct in
 property order; an object marked ``"x-feature": "Translation"`` to a ``datasets`` Translation
 over its property names. Nullability lives in the JSON Schema (``["string", "null"]``); Arrow
-fields are all nullable, as ``datasets`` writes them.
+fields are all nullable, as ``datasets`` writes them. A nullable integer column is marked for
+pandas as ``Int64`` (pandas metadata), so ``pd.read_parquet`` keeps it integer, not float.
 """
 
 from __future__ import annotations
@@ -32,7 +33,19 @@ def arrow_schema(config: str) -> pa.Schema:
     """The Arrow schema of a config, with the ``datasets`` features embedded as metadata."""
     fields = [pa.field(column.name, _arrow(column)) for column in columns(config)]
     features = json.dumps({"info": {"features": features_dict(config)}}, ensure_ascii=False)
-    return pa.schema(fields, metadata={"huggingface": features})
+    return pa.schema(fields, metadata={"huggingface": features, "pandas": pandas_metadata(config)})
+
+
+def pandas_metadata(config: str) -> str:
+    """The pandas metadata that gives nullable integer columns pandas' ``Int64`` dtype (only
+    those columns are listed; pandas converts the others by their Arrow type)."""
+    nullable_ints = [c.name for c in columns(config) if c.kind == "integer" and c.nullable]
+    listed = [
+        {"name": name, "field_name": name, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None}
+        for name in nullable_ints
+    ]
+    meta = {"index_columns": [], "column_indexes": [], "columns": listed, "attributes": {}}
+    return json.dumps(meta | {"creator": {"library": "callcorpus"}, "pandas_version": "2.2.0"})
 
 
 def _feature(column: Column) -> Any:

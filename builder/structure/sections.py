@@ -1,11 +1,13 @@
-"""Sections and Q&A exchanges: where the questions begin, and who asks and who answers."""
+"""Where the questions begin: the operator opening the floor, or, in a call without an
+operator, the first question a participant asks after the company has spoken."""
 
 from __future__ import annotations
 
 import re
 
-from builder.records import Role, Turn
+from builder.records import Turn
 from builder.structure.speakers import is_operator
+from builder.structure.titles import title_role
 
 _QA_OPENING = re.compile(
     r"question[- ]and[- ]answer|\bQ ?(?:&|and) ?A\b|first question|next question"
@@ -43,21 +45,15 @@ def mark_sections(turns: list[Turn], qa_start: int | None) -> None:
         turn.section = "qa" if in_qa else "prepared_remarks"
 
 
-def number_exchanges(turns: list[Turn], roles: dict[tuple[str, str | None], Role]) -> int:
-    """Number the Q&A exchanges: a participant's turn opens one, the answers after it join it.
-
-    Operator turns belong to no exchange and close the current one, so closing remarks after
-    the operator's last call for questions belong to none. Returns the number of exchanges.
-    """
-    count = 0
-    current: int | None = None
+def first_question(turns: list[Turn]) -> int | None:
+    """In a call without an operator: the first turn of a speaker whose title says participant,
+    once someone whose title says corporate has spoken."""
+    if any(is_operator(_speaker(t)) for t in turns):
+        return None
+    company_spoke = False
     for turn in turns:
-        if turn.section != "qa" or is_operator(_speaker(turn)):
-            turn.exchange = None
-            current = None if turn.section == "qa" else current
-            continue
-        if turn.header is not None and roles[(turn.header.name, turn.header.title)] == "participant":
-            count += 1
-            current = count
-        turn.exchange = current
-    return count
+        role = title_role(turn.header.title) if turn.header else None
+        if role == "participant" and company_spoke:
+            return turn.index
+        company_spoke = company_spoke or role == "corporate"
+    return None

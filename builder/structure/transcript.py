@@ -9,10 +9,12 @@ from typing import Any
 from builder.errors import SourceError
 from builder.records import Metadata, RawSource, Sourced, Transcript
 from builder.structure.accounting import check_accounting
+from builder.structure.affiliations import link_introductions, state_affiliations
+from builder.structure.exchanges import find_exchanges
 from builder.structure.metadata import from_text, from_title, translation_origin
 from builder.structure.pairing import pair_lines
-from builder.structure.roles import assign_roles, header_roles
-from builder.structure.sections import find_qa_start, mark_sections, number_exchanges
+from builder.structure.roles import assign_roles, header_roles, participant_key
+from builder.structure.sections import find_qa_start, first_question, mark_sections
 
 #: The longest company slug an id takes: ids and the file names made from them stay short.
 MAX_SLUG = 40
@@ -50,14 +52,21 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
             "not a transcript?)",
         )
     qa_start = find_qa_start(turns)
+    if qa_start is None:
+        qa_start = first_question(turns)
     mark_sections(turns, qa_start)
     participants = assign_roles(turns)
-    number_exchanges(turns, header_roles(participants))
+    roles = header_roles(participants)
+    role_of = {t.index: roles[participant_key(t.header)] if t.header else "unknown" for t in turns}
+    exchanges = find_exchanges(turns, role_of)
 
     meta = Metadata()
     from_title(source.front, meta)
     from_text(turns, meta)
     _apply_manifest(meta, overrides or {})
+    people = {(p.name, p.title): p for p in participants}
+    link_introductions(exchanges, turns, people)
+    state_affiliations(participants, turns, str(meta.company.value) if meta.company.value else None)
 
     flags: list[str] = []
     if meta.fiscal_year.value is None or meta.fiscal_quarter.value is None:
@@ -81,6 +90,7 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         translation_origin=translation_origin(source.front),
         turns=turns,
         participants=participants,
+        exchanges=exchanges,
         qa_start_segment=qa_segment,
         flags=flags,
     )

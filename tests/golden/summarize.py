@@ -45,6 +45,8 @@ def summarize(name: str) -> dict[str, Any]:
         "source_layout",
         "front_matter",
         "participants",
+        "affiliations",
+        "exchanges",
         "qa_start_segment",
         "num_turns",
         "num_segments",
@@ -55,7 +57,7 @@ def summarize(name: str) -> dict[str, Any]:
     return {
         **{k: row[k] for k in keep},
         "turns": [
-            f"{t['turn_index']} {t['section']} ex={t['exchange']} {t['speaker']} "
+            f"{t['turn_index']} {t['section']} ex={t['exchange']} {t['exchange_role']} {t['speaker']} "
             f"[{t['num_segments']}] lines {t['header_line_en']}/{t['header_line_zh']}"
             for t in row["turns"]
         ],
@@ -64,7 +66,13 @@ def summarize(name: str) -> dict[str, Any]:
             r: sum(s["speaker_role"] == r for s in segments)
             for r in ("operator", "corporate", "participant", "unknown")
         },
-        "segment_sections": {x: sum(s["section"] == x for s in segments) for x in ("prepared_remarks", "qa")},
+        "segment_sections": {
+            x: sum(s["section"] == x for s in segments) for x in ("prepared_remarks", "qa", "closing_remarks")
+        },
+        "segment_exchange_roles": {
+            str(x): sum(s["exchange_role"] == x for s in segments)
+            for x in ("question", "answer", "moderator", None)
+        },
     }
 
 

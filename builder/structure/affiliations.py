@@ -1,0 +1,100 @@
+"""Who the questioners are and whom everyone works for, from everything the call says.
+
+Each firm the call states for a person is kept as a statement with its source and line: the
+operator's introduction, the person's title, or the text (``Eyal Hen, CFO of Rekor Systems``,
+``Doug Gaylor, our President``). When they disagree all of them stay; ``affiliation`` holds
+the first by that order. ``introduced_as`` is set only when the operator's introduction names
+this very person (the same surname, or a speaker the header does not name); a stand-in who
+speaks ``on behalf of`` the person introduced records that relation instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.records import Exchange, Participant, Statement, Turn
+from builder.structure.roles import participant_key
+from builder.structure.speakers import is_known_speaker
+from builder.structure.titles import title_affiliation
+
+_WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’\-]*)"  # "K.C." or "Latimore", never "Latimore." ending a sentence
+_NAME = rf"{_WORD}(?: {_WORD}){{0,3}}"
+_STAND_IN = re.compile(
+    rf"\b(?:on behalf of|on for|in for|(?:filling|sitting|standing) in for) (?P<name>{_NAME})"
+)
+_ORDER = ("operator_introduction", "title", "text")
+
+
+def _words(name: str) -> list[str]:
+    return re.sub(r"[\[\].,]", " ", name).lower().split()
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Whether two written names end with the same word (``Josh Nichols``, ``Michael Joshua Nichols``)."""
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and wa[-1] == wb[-1]
+
+
+def _state(person: Participant, value: str, source: str, line: int | None) -> None:
+    if all(s.value != value or s.source != source for s in person.affiliations):
+        person.affiliations.append(Statement(value, source, line))  # type: ignore[arg-type]
+
+
+def link_introductions(
+    exchanges: list[Exchange], turns: list[Turn], people: dict[tuple, Participant]
+) -> None:
+    """Give each questioner what the operator's introduction says about them."""
+    for exchange in exchanges:
+        turn = next(
+            (
+                t
+                for t in turns[exchange.first_turn : exchange.last_turn + 1]
+                if t.exchange_role == "question" and t.header
+            ),
+            None,
+        )
+        if turn is None or turn.header is None or exchange.introduced_as is None:
+            continue
+        person = people[participant_key(turn.header)]
+        named = exchange.introduced_as
+        words = " ".join(s.en for s in turn.segments[:1])
+        stand_in = _STAND_IN.search(words)
+        if stand_in and same_surname(stand_in.group("name"), named):
+            person.on_behalf_of = person.on_behalf_of or stand_in.group("name")
+        elif _words(named) != _words(person.name) and (
+            same_surname(named, person.name) or is_known_speaker(person.name)
+        ):
+            person.introduced_as = person.introduced_as or named
+            if stand_in:
+                person.on_behalf_of = person.on_behalf_of or stand_in.group("name")
+        if exchange.introduced_affiliation:
+            _state(
+                person, exchange.introduced_affiliation, "operator_introduction", exchange.introduction_line
+            )
+
+
+def _mentions(person: Participant, company: str) -> re.Pattern[str]:
+    """``Eyal Hen, CFO of Rekor Systems``, ``Ted Durbin, Head of Investor Relations at Stem``,
+    ``Doug Gaylor, our President and COO``: the person's full name or surname, then the firm."""
+    names = {person.name, person.name.split()[-1]}
+    variants = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{variants}),? (?:our |[^.;:]{{0,80}}?\b(?:of|at|with) {re.escape(company)}\b)")
+
+
+def state_affiliations(people: list[Participant], turns: list[Turn], company: str | None) -> None:
+    """Add the firms titles and text state, then choose each person's ``affiliation``."""
+    header_line: dict[tuple[str, str | None], int | None] = {}
+    for turn in turns:
+        if turn.header:
+            header_line.setdefault(participant_key(turn.header), turn.header.line_en or turn.header.line_zh)
+    for person in people:
+        if person.role == "participant" and (firm := title_affiliation(person.title)):
+            _state(person, firm, "title", header_line[(person.name, person.title)])
+        if person.role == "corporate" and company and not is_known_speaker(person.name):
+            pattern = _mentions(person, company)
+            line = next((s.line_en for t in turns for s in t.segments if pattern.search(s.en)), None)
+            if line is not None:
+                _state(person, company, "text", line)
+        ranked = sorted(person.affiliations, key=lambda s: _ORDER.index(s.source))
+        if ranked:
+            person.affiliation, person.affiliation_source = ranked[0].value, ranked[0].source
