@@ -84,6 +84,16 @@ CATALOG: dict[str, Flag] = {
             ("sentence",),
         ),
         Flag(
+            "doubtful_pairing",
+            "segment",
+            "warning",
+            "Doubtful pairing",
+            "In a turn where some paragraph has no translation right after it, another paragraph"
+            " would take this translation (or this paragraph would take another's) at nearly the"
+            " same cost: which paragraph the translation belongs to is uncertain. Every paragraph"
+            " concerned is flagged; the evidence quotes both and their costs.",
+        ),
+        Flag(
             "fiscal_period_unknown",
             "transcript",
             "warning",

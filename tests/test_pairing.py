@@ -214,14 +214,15 @@ def test_bulleted_header_with_only_its_chinese_slot_copy() -> None:
     )
 
 
-def test_stray_short_line_before_a_translation_is_flagged() -> None:
+def test_a_short_line_before_a_translation_does_not_take_it() -> None:
     lines = seed_lines("rekor-systems-2021-q3.txt")
+    translation = lines[12]
     lines.insert(12, "Okay.")  # between line 12's paragraph and its translation
     transcript = _build(lines)
     before = next(s for s in transcript.segments if s.line_en == 12)
     stray = next(s for s in transcript.segments if s.en == "Okay." and s.line_en == 13)
-    assert before.flags == ["missing_translation"]
-    assert stray.flags == ["length_ratio_outlier"]
+    assert (before.zh, before.flags) == (translation, [])
+    assert (stray.zh, stray.flags) == (None, ["missing_translation"])
 
 
 def test_header_swapped_with_a_paragraph_line_is_flagged() -> None:
@@ -261,3 +262,38 @@ def test_an_english_line_quoting_a_chinese_name_stays_english(name: str) -> None
     transcript = build_transcript(parse_source(name, "\n".join(lines).encode()))
     segment = next(s for s in transcript.segments if s.line_en == paragraphs[5] + 1)
     assert (segment.en, segment.zh) == ("Thanks, 陳先生.", base[paragraphs[5] + 1])
+
+
+def test_a_translation_moved_after_the_next_paragraph_is_never_silently_shifted() -> None:
+    lines = seed_lines("rekor-systems-2021-q3.txt")
+    # Lines 16-19: paragraph, translation, paragraph, translation. Move the first translation
+    # after the second paragraph and drop the second translation.
+    first_zh, second_en = lines[16], lines[17]
+    lines[16:19] = [second_en, first_zh]
+    segments = _build(lines).segments
+    first = next(s for s in segments if s.line_en == 16)
+    second = next(s for s in segments if s.line_en == 17)
+    # Both paragraphs are long and alike in length: the translation goes back to the first,
+    # and both are flagged, the evidence quoting both.
+    assert (first.zh, second.zh) == (first_zh, None)
+    assert "doubtful_pairing" in first.flags and "doubtful_pairing" in second.flags
+    assert "missing_translation" in second.flags
+    assert "Following our prepared remarks" in first.evidence["doubtful_pairing"]
+
+
+def test_equally_fitting_short_lines_are_paired_and_flagged_with_evidence() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    at = lines.index("Hi.")  # "Hi." / "你好。" in the Q&A
+    lines.insert(at + 1, "Yes.")
+    transcript = _build(lines)
+    hi, yes = (next(s for s in transcript.segments if s.en == text) for text in ("Hi.", "Yes."))
+    assert "doubtful_pairing" in hi.flags and "doubtful_pairing" in yes.flags
+    assert {hi.zh, yes.zh} == {"你好。", None}
+    assert "`你好。`" in hi.evidence["doubtful_pairing"] and "`Yes.`" in hi.evidence["doubtful_pairing"]
+
+
+def test_a_translation_written_twice_after_a_paragraph_without_one_is_refused() -> None:
+    lines = seed_lines("rekor-systems-2021-q3.txt")
+    lines[16:19] = [lines[17], lines[16], lines[16]]  # E1 E2 Z1 Z1: not two translations
+    with pytest.raises(SourceError, match=r"line 19: a second translation line after line 18"):
+        _build(lines)

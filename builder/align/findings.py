@@ -119,11 +119,18 @@ def unit_findings(
 
 
 def segment_findings(
-    en: str, zh: str | None, flags: list[str], units: list[Unit], per_unit: list[list[Finding]]
+    en: str,
+    zh: str | None,
+    flags: list[str],
+    units: list[Unit],
+    per_unit: list[list[Finding]],
+    given: dict[str, str] | None = None,
 ) -> list[Finding]:
-    """Findings of a paragraph pair: evidence for the flags it already has, and the quality
-    codes its text and its units show."""
-    found = [Finding(code, _structural_evidence(code, en, zh)) for code in flags]
+    """Findings of a paragraph pair: evidence for the flags it already has (``given`` holds what
+    the structure stage found for codes the text alone cannot explain), and the quality codes
+    its text and its units show."""
+    given = given or {}
+    found = [Finding(code, given.get(code) or _structural_evidence(code, en, zh)) for code in flags]
     if zh is not None:
         if any(u.en_missing or u.zh_missing or not u.paired for u in units) and (numbers := _numbers(en, zh)):
             found.append(numbers)

@@ -36,7 +36,7 @@ def aligned_rows(transcript: Transcript) -> Iterator[tuple[Row, list[Row]]]:
         units = align_pair(segment.en, segment.zh)
         inherited = [code for code in INHERITED if code in segment.flags]
         per_unit = unit_findings(units, inherited, bool(segment.zh and simplified_chars(segment.zh)))
-        findings = segment_findings(segment.en, segment.zh, segment.flags, units, per_unit)
+        findings = segment_findings(segment.en, segment.zh, segment.flags, units, per_unit, segment.evidence)
         row["flags"] = [f.code for f in findings]
         row["flag_evidence"] = _evidence(findings)
         sid = row["segment_id"]

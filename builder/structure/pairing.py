@@ -9,9 +9,12 @@ still looks doubtful (a header-shaped paragraph, lengths that cannot match) is f
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from builder.errors import SourceError
 from builder.records import BodyLine, Header, Segment, Slot, Turn
 from builder.sources.script import has_cjk, has_han, script_slot
+from builder.structure.matching import Unmatched, match
 from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
 
 #: Chinese-to-English character ratios outside this range cannot be a translation (the seeds
@@ -114,7 +117,7 @@ class _Pairer:
         )
         self.turns.append(Turn(index=len(self.turns), header=header))
 
-    def add_segment(self, i: int, zh: BodyLine | None) -> None:
+    def add_segment(self, i: int, zh: BodyLine | None, doubtful: list[str] | None = None) -> None:
         en = self.body[i]
         if not self.turns:
             self.turns.append(Turn(index=0, header=None))
@@ -129,6 +132,10 @@ class _Pairer:
                 flags.append("length_ratio_outlier")
         if self.header_like(i):  # already asked by single_header, so answered from the cache
             flags.append("speaker_header_in_text")
+        evidence = {}
+        if doubtful:
+            flags.append("doubtful_pairing")
+            evidence["doubtful_pairing"] = "; ".join(doubtful)
         turn.segments.append(
             Segment(
                 self.segments,
@@ -138,6 +145,7 @@ class _Pairer:
                 en.number,
                 zh.number if zh else None,
                 flags,
+                evidence,
             )
         )
         self.segments += 1
@@ -150,31 +158,65 @@ class _Pairer:
             reason = "translation line with no English paragraph before it (a misplaced line?)"
         return SourceError(self.name, reason, self.body[i].number)
 
+    def takes_translation(self, i: int, j: int) -> bool:
+        """Line j is the translation slot after paragraph i: it stands in the Chinese slot
+        (marked, written in Chinese, or undecided) or is an unmarked copy that orphans nothing."""
+        return (
+            j < self.n and not self.header_pair(j) and (self.slots[j] != "en" or self.untranslated_copy(i, j))
+        )
+
     def run(self) -> list[Turn]:
+        block: list[tuple[bool, int]] = []  # (is a translation, line index) since the last header
         i = 0
         while i < self.n:
             line = self.body[i]
             if self.header_pair(i):
+                self.flush(block)
                 self.start_turn(line, self.body[i + 1])
                 i += 2
+                continue
+            after_paragraph = bool(block) and not block[-1][0] and block[-1][1] == i - 1
+            if after_paragraph and self.takes_translation(i - 1, i):
+                block.append((True, i))
             elif self.single_header(i):
+                self.flush(block)
                 en, zh = (None, line) if line.slot == "zh" else (line, None)
                 self.start_turn(en, zh)
-                i += 1
-            elif self.slots[i] == "zh":
-                raise self.stray_translation(i)
             else:
-                j = i + 1
-                # The translation: the next line if it stands in the Chinese slot (marked, written
-                # in Chinese, or undecided) or is an unmarked copy that orphans nothing after it.
-                paired = (
-                    j < self.n
-                    and not self.header_pair(j)
-                    and (self.slots[j] != "en" or self.untranslated_copy(i, j))
-                )
-                self.add_segment(i, self.body[j] if paired else None)
-                i += 2 if paired else 1
+                block.append((self.slots[i] == "zh", i))
+            i += 1
+        self.flush(block)
         return self.turns
+
+    def flush(self, block: list[tuple[bool, int]]) -> None:
+        """Pair the paragraphs and translations read since the last header into segments."""
+        if not block:
+            return
+        en = [i for is_zh, i in block if not is_zh]
+        zh = [i for is_zh, i in block if is_zh]
+        regular = len(en) == len(zh) and all(z == e + 1 for e, z in zip(en, zh, strict=True))
+        if regular:
+            for e, z in zip(en, zh, strict=True):
+                self.add_segment(e, self.body[z])
+        else:
+            self.add_matched(block, en, zh)
+        block.clear()
+
+    def add_matched(self, block: list[tuple[bool, int]], en: list[int], zh: list[int]) -> None:
+        """Segments of an irregular block, paired by ``matching.match``."""
+        for a, b in pairwise(zh):
+            if b == a + 1 and self.stripped[a] == self.stripped[b]:
+                raise self.stray_translation(b)
+        position = {line: k for k, (_, line) in enumerate(block)}
+        try:
+            found = match(
+                [(position[e], self.stripped[e]) for e in en], [(position[z], self.stripped[z]) for z in zh]
+            )
+        except Unmatched as failure:
+            raise self.stray_translation(zh[failure.index]) from None
+        for k, e in enumerate(en):
+            z = found.pairs.get(k)
+            self.add_segment(e, self.body[zh[z]] if z is not None else None, found.doubtful.get(k))
 
 
 def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
