@@ -73,6 +73,17 @@ CATALOG: dict[str, Flag] = {
             ("sentence",),
         ),
         Flag(
+            "speaker_header_confusable",
+            "segment",
+            "warning",
+            "Speaker header with look-alike characters",
+            "The header of this segment's turn contains characters that look like others or hide:"
+            " a Cyrillic or Greek letter shaped like a Latin one, a bidirectional control (e.g. a"
+            " right-to-left override), a combining mark, a soft hyphen, or a minus sign as its dash."
+            " It was read as a header on a folded form, and the speaker's name is the folded one;"
+            " the header lines keep the text as written. The evidence names each character.",
+        ),
+        Flag(
             "length_ratio_outlier",
             "segment",
             "warning",

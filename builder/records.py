@@ -56,6 +56,8 @@ class Header:
     title: str | None
     line_en: int | None
     line_zh: int | None
+    #: Look-alike, hidden or combining characters in the header lines, named (``confusables``).
+    unusual: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

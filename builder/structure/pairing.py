@@ -14,6 +14,7 @@ from itertools import pairwise
 from builder.errors import SourceError
 from builder.records import BodyLine, Header, Segment, Slot, Turn
 from builder.sources.script import has_cjk, has_han, script_slot
+from builder.structure.confusables import unusual
 from builder.structure.matching import Unmatched, match
 from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
 
@@ -107,6 +108,7 @@ class _Pairer:
     def start_turn(self, en: BodyLine | None, zh: BodyLine | None) -> None:
         text = (en or zh).text  # type: ignore[union-attr]
         speaker, title = split_header(text)
+        written = [line for line in (en, zh) if line is not None]
         header = Header(
             en.text if en else None,
             zh.text if zh else None,
@@ -114,6 +116,7 @@ class _Pairer:
             title,
             en.number if en else None,
             zh.number if zh else None,
+            tuple(dict.fromkeys(name for line in written for name in unusual(line.text))),
         )
         self.turns.append(Turn(index=len(self.turns), header=header))
 
@@ -133,6 +136,12 @@ class _Pairer:
         if self.header_like(i):  # already asked by single_header, so answered from the cache
             flags.append("speaker_header_in_text")
         evidence = {}
+        if turn.header is not None and turn.header.unusual:
+            flags.append("speaker_header_confusable")
+            lines = " and ".join(str(n) for n in (turn.header.line_en, turn.header.line_zh) if n is not None)
+            evidence["speaker_header_confusable"] = (
+                f"header on line {lines}: {', '.join(turn.header.unusual)}"
+            )
         if doubtful:
             flags.append("doubtful_pairing")
             evidence["doubtful_pairing"] = "; ".join(doubtful)

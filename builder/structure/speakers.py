@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from builder.sources.script import INVISIBLE
+from builder.structure.confusables import fold
 
 _KNOWN = re.compile(
     r"^(?:operator|moderator|host|unidentified (?:analyst|participant|speaker|company representative"
@@ -27,10 +28,11 @@ _DASH = re.compile(r"\s*\u2014\s*|\s+[-\u2010-\u2013]\s*|\s*[-\u2010-\u2013]\s+"
 
 
 def normalize(text: str) -> str:
-    """How headers compare: invisible characters and Chinese aliases in parentheses removed,
-    runs of whitespace collapsed, and an em dash, or a hyphen or en dash with a blank on
-    either side, read as `` - `` (``Jean-Pierre`` keeps its hyphen)."""
-    text = _DASH.sub(" - ", _ALIAS.sub(" ", text.translate(_INVISIBLE)))
+    """How headers compare: look-alike and hidden characters folded (``confusables.fold``),
+    invisible characters and Chinese aliases in parentheses removed, runs of whitespace
+    collapsed, and an em dash, or a hyphen or en dash with a blank on either side, read as
+    `` - `` (``Jean-Pierre`` keeps its hyphen)."""
+    text = _DASH.sub(" - ", _ALIAS.sub(" ", fold(text).translate(_INVISIBLE)))
     return " ".join(text.split())
 
 
@@ -62,7 +64,10 @@ def looks_like_header(text: str) -> bool:
     ``(Operator Instructions)``) written twice must stay a flagged paragraph.
     """
     # Cheap checks first: most lines are long, end a sentence, or hold no dash to split a title.
-    if len(text) > 200 or text.rstrip()[-1:] in _SENTENCE_END:
+    if len(text) > 200:
+        return False
+    text = fold(text)
+    if text.rstrip()[-1:] in _SENTENCE_END:
         return False
     first = text.lstrip(" \t" + INVISIBLE)[:1]
     if not ((first.isascii() and first.isalpha()) or first == "["):

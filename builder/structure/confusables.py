@@ -1,0 +1,46 @@
+"""Characters that make a speaker header look like another or hide in it.
+
+A header may be written with a Cyrillic or Greek letter that looks Latin (``Еyal``), a
+right-to-left override or a left-to-right mark, a combining mark, a soft hyphen, or a minus
+sign (U+2212) as its dash. Headers are matched on a folded form (``fold``) so that such a
+header is still read as one and the person does not split in two; ``unusual`` names the
+characters, which become the evidence of the ``speaker_header_confusable`` flag.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Letters of other scripts that look like Latin ones.
+_LOOKALIKE = dict(
+    zip(
+        "АВЕКМНОРСТХаеорсухіјѕІЈЅԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρτυχ",
+        "ABEKMHOPCTXaeopcyxijsIJSdqwABEZHIKMNOPTYXoikvptux",
+        strict=True,
+    )
+)
+#: Invisible formatting: bidirectional marks, embeddings, overrides and isolates; soft hyphen.
+_HIDDEN = "\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_FOLD = str.maketrans({**{k: v for k, v in _LOOKALIKE.items()}, "\u2212": "-", **dict.fromkeys(_HIDDEN)})
+_SUSPECT = frozenset(_LOOKALIKE) | frozenset(_HIDDEN) | {"\u2212"}
+
+
+def _combining(ch: str) -> bool:
+    return unicodedata.category(ch) == "Mn"
+
+
+def unusual(text: str) -> list[str]:
+    """The look-alike, hidden and combining characters of a header line, each once, named."""
+    found = dict.fromkeys(ch for ch in text if ch in _SUSPECT or _combining(ch))
+    return [f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}" for ch in found]
+
+
+def fold(text: str) -> str:
+    """Look-alikes read as the Latin letters they imitate, hidden characters removed, a minus
+    read as a hyphen, combining marks dropped (a precomposed ``é`` is kept)."""
+    if text.isascii():
+        return text
+    folded = text.translate(_FOLD)
+    if any(_combining(ch) for ch in folded):
+        folded = unicodedata.normalize("NFC", "".join(ch for ch in folded if not _combining(ch)))
+    return folded
