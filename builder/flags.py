@@ -105,6 +105,14 @@ CATALOG: dict[str, Flag] = {
             " concerned is flagged; the evidence quotes both and their costs.",
         ),
         Flag(
+            "no_translation",
+            "transcript",
+            "warning",
+            "No translation",
+            "No paragraph of the call has a Chinese translation (an English-only source): every"
+            " segment is flagged `missing_translation` and nothing is invented.",
+        ),
+        Flag(
             "fiscal_period_unknown",
             "transcript",
             "warning",
@@ -177,7 +185,7 @@ CATALOG: dict[str, Flag] = {
             "warning",
             "Simplified characters",
             "The Traditional Chinese text contains Simplified-only characters (table in "
-            "`builder/align/simplified.py`); the evidence lists them.",
+            "`builder.evidence.simplified.py`); the evidence lists them.",
             ("sentence",),
         ),
         Flag(

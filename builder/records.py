@@ -157,6 +157,7 @@ class TranslationOrigin:
     engine: str | None
     disclaimer: str | None
     line: int | None
+    script: str | None = None
 
 
 @dataclass(slots=True)

@@ -53,7 +53,7 @@ def test_build_errors_are_one_line_each_without_traceback(tmp_path: Path) -> Non
     assert errors[1:] == [
         "error: a.txt, line 1: is not UTF-8 (byte 0xff)",
         "error: b.txt: matches no known layout (expected English paragraphs each followed by a "
-        "Chinese translation, plain or as '•' / indented lines)",
+        "Chinese translation, plain or as '•' / indented lines: not a transcript?)",
     ]
     assert not (tmp_path / "dist" / "1.0.0").exists()
 

@@ -7,8 +7,8 @@ from conftest import RAW
 
 from builder.align import align_pair
 from builder.align.findings import segment_findings, unit_findings
-from builder.align.simplified import SIMPLIFIED_ONLY, simplified_chars
 from builder.evidence.numbers import unmatched
+from builder.evidence.simplified import SIMPLIFIED_ONLY, simplified_chars
 from builder.rows.sentences import aligned_rows
 from builder.sources import read_source
 from builder.structure import build_transcript

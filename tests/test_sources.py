@@ -88,8 +88,11 @@ def test_a_file_with_front_matter_and_headers_only_has_nothing_to_pair() -> None
     with pytest.raises(SourceError, match="has no English paragraph to pair"):
         build_transcript(parse_source("x.txt", bulleted))
     plain = "使用警語:中文譯文來源為 Google 翻譯,僅供參考\nOperator\nOperator\n".encode()
-    with pytest.raises(SourceError, match="matches no known layout"):
+    with pytest.raises(SourceError, match="has no English paragraph to pair"):
         build_transcript(parse_source("x.txt", plain))
+    english = b"Some words here.\nMore words, no header and no Chinese.\n"
+    with pytest.raises(SourceError, match=r"matches no known layout .*not a transcript"):
+        build_transcript(parse_source("x.txt", english))
 
 
 def test_source_hash_is_of_the_file_bytes() -> None:

@@ -11,11 +11,11 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from builder.align.simplified import simplified_chars
 from builder.align.units import Unit
 from builder.evidence.anchors import zh_length
 from builder.evidence.cost import RATIO, SMOOTH
 from builder.evidence.numbers import unmatched
+from builder.evidence.simplified import simplified_chars
 from builder.flags import codes
 from builder.sources.script import has_han
 

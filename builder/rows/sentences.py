@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from builder.align import align_pair
 from builder.align.findings import Finding, segment_findings, unit_findings
-from builder.align.simplified import simplified_chars
+from builder.evidence.simplified import simplified_chars
 from builder.records import Transcript
 from builder.rows.segments import Row, segment_rows
 

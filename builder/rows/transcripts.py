@@ -76,6 +76,7 @@ def transcript_row(transcript: Transcript, segment_rows: list[Row]) -> Row:
             "engine": origin.engine,
             "disclaimer": origin.disclaimer,
             "source_line": origin.line,
+            "script": origin.script,
         },
         "source_file": source.name,
         "source_sha256": source.sha256,

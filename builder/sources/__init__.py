@@ -39,7 +39,7 @@ def detect_layout(name: str, lines: list[str]) -> SourceLayout:
     raise SourceError(
         name,
         "matches no known layout (expected English paragraphs each followed by a Chinese "
-        "translation, plain or as '•' / indented lines)",
+        "translation, plain or as '•' / indented lines: not a transcript?)",
     )
 
 

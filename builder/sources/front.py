@@ -6,7 +6,15 @@ import re
 
 from builder.records import FrontKind
 
-_DISCLAIMER = re.compile(r"(?:警語|免責|注意).*翻譯|翻譯.*(?:僅供參考|僅供参考)|machine[- ]translat", re.I)
+# Traditional or Simplified, several wordings: "使用警語：中文譯文來源為 Google 翻譯，僅供參考",
+# "免责声明：中文内容为机器翻译", "Disclaimer: the Chinese text is machine-translated".
+_DISCLAIMER = re.compile(
+    r"(?:警[語语]|免[責责]|注意|[聲声]明|提示|[說说]明).{0,60}?(?:[翻繙][譯译]|[機机]器)"
+    r"|[翻繙][譯译].{0,60}?(?:[僅仅]供[參参]考|[為为]准|[為为]主)"
+    r"|(?:machine|automatic(?:ally)?)[- ]translat"
+    r"|translat(?:ed|ion)s? (?:by|from|provided by|is provided by) (?:Google|DeepL|Microsoft|Bing|a machine)",
+    re.I,
+)
 _TITLE = re.compile(
     r"法說會|逐字稿|[(（][A-Z0-9.\-]{1,10}[)）]\s*[0-9]{4}\s*Q[1-4]|earnings call transcript", re.I
 )

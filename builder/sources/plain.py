@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from builder.records import BodyLine, FrontLine
 from builder.sources.base import SourceLayout
 from builder.sources.front import front_kind
@@ -14,7 +16,8 @@ class PlainLayout(SourceLayout):
     name = "plain"
 
     def matches(self, lines: list[str]) -> bool:
-        """Some lines are English-only and some (other than front matter) are Chinese."""
+        """Some lines are English-only, and some (other than front matter) are Chinese or a
+        speaker header written twice (a call whose translation is missing altogether)."""
         english = chinese = False
         for line in lines:
             if is_blank(line):
@@ -25,7 +28,7 @@ class PlainLayout(SourceLayout):
                 chinese = True
             if english and chinese:
                 return True
-        return False
+        return english and _doubled_header(lines)
 
     def split(self, name: str, lines: list[str]) -> tuple[list[FrontLine], list[BodyLine], list[int]]:
         """Leading title/label/disclaimer lines are front matter; the rest is body."""
@@ -42,3 +45,13 @@ class PlainLayout(SourceLayout):
             else:
                 body.append(BodyLine(number, text, None))
         return front, body, blank
+
+
+def _doubled_header(lines: list[str]) -> bool:
+    """Whether a short line with a `` - `` title (or ``Operator``) is followed by its copy, as
+    the plain layout writes headers in both slots."""
+    shown = [line.strip() for line in lines if not is_blank(line)]
+    return any(
+        a == b and len(a) <= 120 and (" - " in a or a.lower() in {"operator", "moderator"})
+        for a, b in pairwise(shown)
+    )

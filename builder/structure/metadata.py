@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from builder.evidence.simplified import simplified_chars
 from builder.records import FrontLine, Metadata, Segment, Sourced, TranslationOrigin, Turn
 
 _TITLE = re.compile(
@@ -46,7 +47,11 @@ _EARNINGS = re.compile(r"earnings (?:conference )?call|results (?:conference )?c
 _LEGAL_SUFFIX = re.compile(
     r",?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|plc|PLC|LLC|L\.P\.|N\.V\.|S\.A\.|AG|SE)$"
 )
-_ENGINE = re.compile(r"來源(?:為|是)?\s*(?P<engine>[A-Za-z][\w ]*?)\s*翻譯")
+_ENGINE = re.compile(
+    r"(?:來源|来源)(?:為|为|是)?\s*(?P<engine>[A-Za-z][\w ]*?)\s*(?:翻譯|翻译)"
+    r"|translat(?:ed|ion)s? (?:by|from|provided by|is provided by) (?P<engine2>Google|DeepL|Microsoft|Bing)",
+    re.I,
+)
 _ENGINES = {"google": "Google Translate", "deepl": "DeepL", "bing": "Microsoft Translator"}
 
 
@@ -118,6 +123,18 @@ def _period_from_mentions(prepared: list[Segment], meta: Metadata) -> None:
     meta.fiscal_quarter = Sourced(best[1], "text", line)
 
 
+def translation_script(turns: list[Turn]) -> str | None:
+    """``traditional``, ``simplified`` (most translations hold Simplified-only characters),
+    ``mixed``, or None when nothing is translated."""
+    translated = [s.zh for t in turns for s in t.segments if s.zh is not None]
+    if not translated:
+        return None
+    simplified = sum(1 for text in translated if simplified_chars(text))
+    if not simplified:
+        return "traditional"
+    return "simplified" if simplified * 2 > len(translated) else "mixed"
+
+
 def translation_origin(front: tuple[FrontLine, ...]) -> TranslationOrigin:
     """Read the machine-translation disclaimer: the engine it names and its text as written."""
     for line in front:
@@ -125,7 +142,7 @@ def translation_origin(front: tuple[FrontLine, ...]) -> TranslationOrigin:
             match = _ENGINE.search(line.text)
             engine = None
             if match:
-                written = match["engine"].strip()
+                written = (match["engine"] or match["engine2"]).strip()
                 engine = _ENGINES.get(written.lower(), written)
             return TranslationOrigin("machine_translation", engine, line.text, line.number)
     return TranslationOrigin(None, None, None, None)

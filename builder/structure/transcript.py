@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from typing import Any
 
 from builder.errors import SourceError
@@ -11,7 +12,7 @@ from builder.records import Metadata, RawSource, Sourced, Transcript
 from builder.structure.accounting import check_accounting
 from builder.structure.affiliations import link_introductions, state_affiliations
 from builder.structure.exchanges import find_exchanges
-from builder.structure.metadata import from_text, from_title, translation_origin
+from builder.structure.metadata import from_text, from_title, translation_origin, translation_script
 from builder.structure.pairing import pair_lines
 from builder.structure.roles import assign_roles, header_roles, participant_key
 from builder.structure.sections import find_qa_start, first_question, mark_sections
@@ -73,6 +74,8 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         flags.append("fiscal_period_unknown")
     if meta.company.value is None:
         flags.append("company_unknown")
+    if all(segment.zh is None for turn in turns for segment in turn.segments):
+        flags.append("no_translation")
     if qa_start is None:
         flags.append("qa_start_not_found")
     if any(turn.header is not None and None in (turn.header.line_en, turn.header.line_zh) for turn in turns):
@@ -87,7 +90,7 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         transcript_id=transcript_id(meta, source),
         source=source,
         metadata=meta,
-        translation_origin=translation_origin(source.front),
+        translation_origin=replace(translation_origin(source.front), script=translation_script(turns)),
         turns=turns,
         participants=participants,
         exchanges=exchanges,
