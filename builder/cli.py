@@ -447,7 +447,7 @@ def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | No
         results = check_files(files, raw_dir, _local_executor(jobs), progress)
     for result in results:
         if result.row is not None:
-            _describe(result.path, result.row)
+            _describe(result.path, result.row, result.sections)
         for problem in result.problems:
             say(f"error: {problem}", err=True)
     summary = summarize(results, dist_dir)
@@ -468,7 +468,7 @@ def _report_check(summary: CheckSummary) -> None:
         say(f"{path}: transcript id {where} already released")
 
 
-def _describe(path: Path, row: dict[str, Any]) -> None:
+def _describe(path: Path, row: dict[str, Any], sections: dict[str, int]) -> None:
     """Print what ``check`` found in one file."""
     period = f"{row['fiscal_year']} Q{row['fiscal_quarter']}" if row["fiscal_year"] else "period unknown"
     say(
@@ -479,9 +479,22 @@ def _describe(path: Path, row: dict[str, Any]) -> None:
         f"  {row['num_turns']} turns, {row['num_segments']} segments, {row['num_exchanges']} "
         f"Q&A exchanges, Q&A from segment {row['qa_start_segment']}"
     )
+    say("  segments by section: " + ", ".join(f"{name} {count}" for name, count in sections.items()))
     for person in row["participants"]:
         affiliation = f", {person['affiliation']}" if person["affiliation"] else ""
-        say(f"  {person['role']:<11} {person['name']}{affiliation}")
+        alias = f" (introduced as {person['introduced_as']})" if person["introduced_as"] else ""
+        stand_in = f" (on behalf of {person['on_behalf_of']})" if person["on_behalf_of"] else ""
+        say(f"  {person['role']:<11} {person['name']}{affiliation}{alias}{stand_in}")
+    for exchange in row["exchanges"]:
+        said = exchange["introduced_as"] or "no introduction"
+        if exchange["introduced_affiliation"]:
+            said += f" at {exchange['introduced_affiliation']}"
+        line = f", line {exchange['introduction_line']}" if exchange["introduction_line"] else ""
+        again = ", follow-up" if exchange["follow_up"] else ""
+        say(
+            f"  exchange {exchange['exchange']}: {exchange['questioner'] or 'no questioner'} "
+            f"({said}{line}{again}), turns {exchange['first_turn']}-{exchange['last_turn']}"
+        )
     say(f"  flags: {', '.join(row['flags']) or 'none'}; flagged segments: {row['num_flagged_segments']}")
 
 

@@ -37,6 +37,8 @@ class FileCheck:
     row: dict[str, Any] | None
     flags: dict[str, int]
     problems: tuple[str, ...]
+    #: Segments per section, in the call's order.
+    sections: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -89,7 +91,9 @@ def _check_one(path: Path, overrides: dict[str, Any] | None) -> FileCheck:
     row = {k: v for k, v in processed.transcript_row.items() if k not in _DROPPED}
     flags = Counter(flag for segment in processed.rows["segments"] for flag in segment["flags"])
     flags.update(processed.transcript.flags)
-    return FileCheck(path, row, dict(flags), tuple(f"{path}: {p}" for p in processed.problems))
+    sections = Counter(segment["section"] for segment in processed.rows["segments"])
+    problems = tuple(f"{path}: {p}" for p in processed.problems)
+    return FileCheck(path, row, dict(flags), problems, dict(sections))
 
 
 def _check_job(job: list[tuple[Path, dict[str, Any] | None]], tick: Tick) -> list[FileCheck]:
