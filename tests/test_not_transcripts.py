@@ -78,3 +78,23 @@ def test_a_few_unmarked_lines_in_a_bulleted_file_are_not_a_layout_change() -> No
     for k in (40, 80, 120):  # three lines lose their bullet, far apart
         lines[k] = lines[k].lstrip(" •\t")
     assert build_transcript(parse_source("c.txt", "\n".join(lines).encode())).turns
+
+
+NOT_TRANSCRIPTS = {
+    "source code": (
+        'import os\n\ndef main():\n    print("hello")\n\nif __name__ == "__main__":\n    main()\n'
+    ),
+    "a CSV table": "ticker,date,revenue\nREKR,2021-11-15,3.9\nSTEM,2025-03-05,29.5\n",
+    "an empty template": (
+        "Company (TICK) YYYY QN 法說會逐字稿\n\n完整原文\n\n使用警語:中文譯文來源為 Google 翻譯\n\n"
+    ),
+    "English prose": "We met the quarter's targets.\nRevenue grew.\n\nMargins held up well.\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_TRANSCRIPTS))
+def test_other_text_files_are_refused_with_a_reason(kind: str) -> None:
+    with pytest.raises(
+        SourceError, match=r"^x\.txt: (?:matches no known layout|has no).*not a transcript\?\)$"
+    ):
+        build_transcript(parse_source("x.txt", NOT_TRANSCRIPTS[kind].encode()))
