@@ -99,7 +99,12 @@ def test_renderers_are_deterministic_text(desc: ReleaseDescription, rendered: di
 def test_no_repository_means_no_address_anywhere(rendered: dict[str, str]) -> None:
     assert ABOUT.repository is None
     vocabularies = ("https://schema.org/", "http://mlcommons.org/croissant/", "http://purl.org/dc/terms/")
-    allowed = (*vocabularies, "https://spdx.org/licenses/", "https://datapackage.org/profiles/")
+    allowed = (
+        *vocabularies,
+        "https://spdx.org/licenses/",
+        "https://datapackage.org/profiles/",
+        ABOUT.license_url,
+    )
     for name, text in rendered.items():
         urls = re.findall(r"https?://[^\s\"}]+", text)
         assert all(url.startswith(allowed) for url in urls), (name, urls)
@@ -406,3 +411,24 @@ def test_crosscheck_checks_counts_and_bytes_on_disk(
     assert problems[0].startswith("jsonl/transcripts/train-00000-of-00001.jsonl: `size` is ")
     assert problems[1].startswith("jsonl/transcripts/train-00000-of-00001.jsonl: `sha256` is ")
     assert problems[2] == f"data/segments: `rows` is {segments.num_rows}, expected {segments.num_rows + 1}"
+
+
+def test_one_license_everywhere(release: Path, rendered: dict[str, str]) -> None:
+    """CC BY-NC 4.0, stated once in the corpus facts: the card, CFF, Zenodo, Croissant, the Data
+    Package and LICENSE-DATA.md all say it, each in its own spelling."""
+    assert ABOUT.license_spdx == "CC-BY-NC-4.0"
+    card = yaml.safe_load((release / "README.md").read_text("utf-8").split("---")[1])
+    assert card["license"] == "cc-by-nc-4.0" and "license_name" not in card
+    assert yaml.safe_load(rendered[CFF])["license"] == "CC-BY-NC-4.0"
+    assert json.loads(rendered[ZENODO])["license"] == "cc-by-nc-4.0"
+    assert json.loads(rendered[CROISSANT])["license"] == "https://spdx.org/licenses/CC-BY-NC-4.0.html"
+    assert [x["name"] for x in json.loads(rendered[DATAPACKAGE])["licenses"]] == ["CC-BY-NC-4.0"]
+    terms = (release / "LICENSE-DATA.md").read_text("utf-8")
+    assert "(CC-BY-NC-4.0)" in terms and "machine translation" in terms and "`exclude`" in terms
+
+
+def test_crosscheck_catches_a_different_license(desc: ReleaseDescription, rendered: dict[str, str]) -> None:
+    tampered = _tampered(rendered, DATAPACKAGE, '"name": "CC-BY-NC-4.0"', '"name": "CC-BY-4.0"')
+    assert crosscheck(desc, tampered) == [
+        f"{DATAPACKAGE}: `licenses` is ['CC-BY-4.0'], expected ['CC-BY-NC-4.0']"
+    ]

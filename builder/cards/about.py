@@ -21,12 +21,11 @@ class About:
     keywords: tuple[str, ...]
     #: BCP-47 tags of the corpus's languages (the English source, the Chinese translation).
     languages: tuple[str, ...]
-    #: SPDX id that machine-readable metadata declares: the strictest terms that cover the
-    #: release as distributed (see ``LICENSE-DATA.md`` for the full terms).
+    #: The license of the corpus as compiled, as an SPDX id (CITATION.cff, Croissant, Data
+    #: Package); the Hub and Zenodo write it in lower case. ``LICENSE-DATA.md`` gives the terms.
     license_spdx: str
-    #: The Hub card's license fields (the terms are not a standard license).
-    license_hub: str
-    license_name: str
+    license_title: str
+    license_url: str
     license_file: str
     #: Where the repository lives; ``None`` until it is published (then fill it in here).
     repository: str | None
@@ -46,8 +45,13 @@ ABOUT = About(
     keywords=("earnings calls", "parallel corpus", "machine translation", "Traditional Chinese", "finance"),
     languages=("en", "zh-Hant"),
     license_spdx="CC-BY-NC-4.0",
-    license_hub="other",
-    license_name="research-use",
+    license_title="Creative Commons Attribution-NonCommercial 4.0 International",
+    license_url="https://creativecommons.org/licenses/by-nc/4.0/",
     license_file="LICENSE-DATA.md",
     repository=None,
 )
+
+
+def license_id_lower(about: About) -> str:
+    """The license id as the Hub card and Zenodo write it (``cc-by-nc-4.0``)."""
+    return about.license_spdx.lower()

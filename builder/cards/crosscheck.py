@@ -17,6 +17,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import yaml
 
+from builder.cards.about import license_id_lower
 from builder.cards.bibtex import cite_key
 from builder.cards.description import ReleaseDescription
 from builder.formats.checksum import sha256_file
@@ -54,7 +55,7 @@ def _check_zenodo(desc: ReleaseDescription, text: str, problems: list[str]) -> N
     data = json.loads(text)
     _same(problems, ZENODO, "version", data.get("version"), desc.version)
     _same(problems, ZENODO, "publication_date", data.get("publication_date"), desc.date_released)
-    _same(problems, ZENODO, "license", data.get("license"), desc.about.license_spdx.lower())
+    _same(problems, ZENODO, "license", data.get("license"), license_id_lower(desc.about))
 
 
 def _check_bibtex(desc: ReleaseDescription, text: str, problems: list[str], where: str = BIBTEX) -> None:
@@ -69,6 +70,8 @@ def _check_bibtex(desc: ReleaseDescription, text: str, problems: list[str], wher
 def _check_croissant(desc: ReleaseDescription, text: str, problems: list[str]) -> None:
     data = json.loads(text)
     _same(problems, CROISSANT, "version", data.get("version"), desc.version)
+    expected_license = f"https://spdx.org/licenses/{desc.about.license_spdx}.html"
+    _same(problems, CROISSANT, "license", data.get("license"), expected_license)
     _same(problems, CROISSANT, "datePublished", data.get("datePublished"), desc.date_released)
     _check_bibtex(desc, data.get("citeAs", ""), problems, f"{CROISSANT} citeAs")
     objects = [d for d in data.get("distribution", []) if d.get("@type") == "cr:FileObject"]
@@ -96,6 +99,8 @@ def _check_croissant(desc: ReleaseDescription, text: str, problems: list[str]) -
 def _check_datapackage(desc: ReleaseDescription, text: str, problems: list[str]) -> None:
     data = json.loads(text)
     _same(problems, DATAPACKAGE, "version", data.get("version"), desc.version)
+    licenses = [entry.get("name") for entry in data.get("licenses", [])]
+    _same(problems, DATAPACKAGE, "licenses", licenses, [desc.about.license_spdx])
     resources = {r.get("name"): r for r in data.get("resources", [])}
     _same(problems, DATAPACKAGE, "resources", sorted(resources), sorted(c.name for c in desc.configs))
     for config in desc.configs:

@@ -69,8 +69,8 @@ def datapackage_data(desc: ReleaseDescription) -> dict[str, Any]:
         "licenses": [
             {
                 "name": about.license_spdx,
-                "path": about.license_file,
-                "title": f"{about.license_spdx} (approximation; the full terms are in {about.license_file})",
+                "path": about.license_url,
+                "title": about.license_title,
             }
         ],
         "resources": [_resource(desc, c.name) for c in desc.configs],

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from builder import __version__
-from builder.cards.about import ABOUT
+from builder.cards.about import ABOUT, license_id_lower
 from builder.cards.escape import md_cell
 from builder.cards.quality_report import card_section
 from builder.flags import CATALOG
@@ -69,9 +69,7 @@ def card_metadata(facts: CardFacts) -> dict[str, Any]:
     spec = release_spec()
     return {
         "pretty_name": ABOUT.title,
-        "license": ABOUT.license_hub,
-        "license_name": ABOUT.license_name,
-        "license_link": ABOUT.license_file,
+        "license": license_id_lower(ABOUT),
         "language": [tag.split("-")[0] for tag in ABOUT.languages],  # ISO 639; BCP-47 below
         "language_details": ", ".join(ABOUT.languages),
         "multilinguality": "translation",
@@ -288,9 +286,12 @@ metadata records where each value came from.
 
 ## Licensing
 
-The transcripts are the words of the companies and analysts on each call; their copyright
-stays with its owners. The corpus is distributed for non-commercial research and teaching;
-the terms are in `LICENSE-DATA.md` beside this card. The code that builds it is Apache-2.0.
+The corpus as compiled is released under {ABOUT.license_title} ({ABOUT.license_spdx}); the
+terms are in `{ABOUT.license_file}` beside this card. The spoken words belong to the
+speakers' companies (their copyright stays with its owners); the Chinese is machine
+translation, for reference only. To ask for a call's removal, open an issue in the
+repository: the call gets an `exclude` entry in `raw/manifest.toml` and leaves the next
+release. The code that builds the corpus is Apache-2.0.
 
 ## Changes
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.cards import dump_json
+from builder.cards.about import license_id_lower
 from builder.cards.description import ReleaseDescription
 
 
@@ -25,7 +26,7 @@ def zenodo_data(desc: ReleaseDescription) -> dict[str, Any]:
         "version": desc.version,
         "publication_date": desc.date_released,
         "access_right": "open",
-        "license": about.license_spdx.lower(),
+        "license": license_id_lower(about),
         "keywords": list(about.keywords),
         "notes": f"The full data terms are in {about.license_file} in each release.",
     }
