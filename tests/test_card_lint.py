@@ -21,7 +21,7 @@ def test_the_seed_card_passes_the_lint(seed_release: BuildSummary) -> None:
     ("change", "message"),
     [
         ({"license": "cc-by-4.0-custom"}, "license 'cc-by-4.0-custom' is not a Hub license id"),
-        ({"license": "other", "license_name": None}, "license `other` needs `license_name` and `license_link`"),
+        ({"license": "other"}, "license `other` needs `license_name` and `license_link`"),
         ({"size_categories": ["1K<n<5K"]}, "size category '1K<n<5K' is not one of"),
         ({"task_categories": ["machine-translation"]}, "task category 'machine-translation'"),
         ({"language": ["en", "zh-Hant"]}, "language 'zh-Hant' is not an ISO 639 code"),
