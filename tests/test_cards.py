@@ -31,6 +31,7 @@ from builder.cards.crosscheck import BIBTEX, CFF, CROISSANT, DATAPACKAGE, ZENODO
 from builder.cards.datapackage import render_datapackage
 from builder.cards.description import ReleaseDescription, describe
 from builder.cards.zenodo import render_zenodo
+from builder.flags import CATALOG
 from builder.release.build import BuildSummary
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -432,3 +433,27 @@ def test_crosscheck_catches_a_different_license(desc: ReleaseDescription, render
     assert crosscheck(desc, tampered) == [
         f"{DATAPACKAGE}: `licenses` is ['CC-BY-4.0'], expected ['CC-BY-NC-4.0']"
     ]
+
+
+def test_the_card_flag_table_agrees_with_quality_json_at_every_level(release: Path) -> None:
+    card = (release / "README.md").read_text("utf-8")
+    report = json.loads((release / "quality.json").read_text("utf-8"))
+    table = card.split("## Flags", 1)[1].split("\n\n", 3)[2]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rows[cells[0].strip("`")] = cells[2:5]
+    for code, (segments, sentences, _calls) in rows.items():
+        if segments != "–":
+            assert int(segments.replace(",", "")) == report["flags"]["segments"].get(code, 0), code
+        if sentences != "–":
+            assert int(sentences.replace(",", "")) == report["flags"]["sentences"].get(code, 0), code
+    assert rows["doubtful_alignment"][1] == str(report["flags"]["sentences"].get("doubtful_alignment", 0))
+    assert set(rows) == set(CATALOG)
+
+
+def test_the_card_is_honest_about_source_score_people_and_use(release: Path) -> None:
+    card = (release / "README.md").read_text("utf-8")
+    for heading in ("## Source and limitations", "## Personal information", "## Intended use"):
+        assert heading in card
+    assert "not a calibrated probability" in card and "confidence" not in card.lower()

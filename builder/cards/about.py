@@ -29,6 +29,9 @@ class About:
     license_file: str
     #: Where the repository lives; ``None`` until it is published (then fill it in here).
     repository: str | None
+    #: The site the raw transcripts come from, as a phrase for the card (``None``: not
+    #: recorded in the raw files; fill it in once a maintainer has it).
+    source_site: str | None = None
 
 
 ABOUT = About(

@@ -231,11 +231,7 @@ Check a download with `sha256sum -c SHA256SUMS` in this folder, or `callcorpus v
 def _card_fields(facts: CardFacts) -> str:
     """Fields from the schemas, and the flags with their counts."""
     fields = "\n\n".join(f"### `{name}`\n\n{field_table(name)}" for name in config_names())
-    flags = "\n".join(
-        f"| `{f.code}` | {', '.join(f.scopes)} | {f.severity} | {facts.flags.get(f.code, 0)} "
-        f"| {f.description} |"
-        for f in CATALOG.values()
-    )
+    flags = "\n".join(_flag_row(f.code, facts) for f in CATALOG.values())
     return f"""## Fields
 
 Generated from the JSON Schemas (`schema/`, version {schema_version()}).
@@ -244,12 +240,66 @@ Generated from the JSON Schemas (`schema/`, version {schema_version()}).
 
 ## Flags
 
-Flags mark doubtful records; nothing is dropped. Counts are for this release.
+Flags mark doubtful records; nothing is dropped. Counts are for this release, per level: the
+segments, the sentence units and the calls that carry each code (`quality.json` has the same
+counts; `–` where a code does not apply).
 
-| code | applies to | severity | count | meaning |
-|---|---|---|---|---|
+| code | severity | segments | sentence units | calls | meaning |
+|---|---|---:|---:|---:|---|
 {flags}
 
+"""
+
+
+def _flag_row(code: str, facts: CardFacts) -> str:
+    """One row of the flag table: the code's count at each level it applies to."""
+    flag = CATALOG[code]
+    report = facts.quality or {"flags": {}}
+    counts = {
+        "segment": report["flags"].get("segments", {}).get(code, 0),
+        "sentence": report["flags"].get("sentences", {}).get(code, 0),
+        "transcript": facts.flags.get(code, 0),
+    }
+    cells = [
+        f"{counts[level]:,}" if level in flag.scopes else "–"
+        for level in ("segment", "sentence", "transcript")
+    ]
+    return f"| `{code}` | {flag.severity} | {' | '.join(cells)} | {flag.description} |"
+
+
+def _card_limits() -> str:
+    """Where the text comes from, what it cannot be trusted for, whom it names, what it is for."""
+    source = ABOUT.source_site or (
+        "a web site that publishes earnings-call transcripts (法說會逐字稿) with a Traditional"
+        " Chinese machine translation after each English paragraph; the site's name and address"
+        " are not recorded in the raw files, and this card does not guess them"
+    )
+    return f"""
+## Source and limitations
+
+The raw transcripts come from {source}. The English is the site's transcription of the call,
+not an official filing: words may be misheard (`[ratable]`, `(inaudible)`, `(multiple
+speakers)` are the site's own marks), and speaker names and titles are as the site wrote
+them. The Chinese is machine translation. The structure (turns, sections, exchanges, roles,
+affiliations, metadata) is inferred by rules from the text, each value with its evidence;
+the flags catch what these rules can see: missing, untranslated, misplaced or doubtful
+translations, numbers that disagree, stray fragments, Simplified characters, look-alike
+characters in headers. They cannot see a fluent mistranslation, a wrong number written
+consistently on both sides, a speaker the site attributed wrongly, or a call the site
+transcribed only in part.
+
+## Personal information
+
+The corpus names the people who spoke on each call (company officers, analysts, operators),
+with the titles and firms the call states, as the source published them. It holds no other
+personal information. A person named in a call can ask for its removal (see Licensing).
+
+## Intended use
+
+Research and teaching: machine translation and its evaluation (as noisy parallel data, not a
+reference), cross-lingual NLP, discourse and Q&A structure, financial text analysis. Not for
+republishing the transcripts, for judging individuals, or as a source of record for what a
+company reported (use its filings).
 """
 
 
@@ -316,5 +366,6 @@ def render_card(facts: CardFacts, bibtex: str) -> str:
         + _card_configs(facts)
         + _card_fields(facts)
         + _card_caveat(facts)
+        + _card_limits()
         + _card_making(facts, bibtex)
     )

@@ -13,7 +13,6 @@ import orjson
 
 from builder.cards.escape import md_inline
 from builder.errors import CallcorpusError
-from builder.flags import CATALOG
 from builder.formats.layout import QUALITY_REPORT
 
 
@@ -68,11 +67,6 @@ def card_section(report: dict[str, Any] | None) -> str:
     """The card's "Translation quality" section (empty without a report)."""
     if report is None:
         return ""
-    rows = []
-    for code, flag in CATALOG.items():
-        counts = [report["flags"][c].get(code, 0) for c in ("segments", "sentences")]
-        if flag.scope != "transcript":
-            rows.append(f"| `{code}` | {counts[0]:,} | {counts[1]:,} |")
     examples = []
     for code, items in report["examples"].items():
         for item in items:
@@ -86,13 +80,13 @@ def card_section(report: dict[str, Any] | None) -> str:
 Each paragraph pair is split into sentences and aligned (no model: lengths, numbers and Latin
 names, see `builder/align/`); the `sentences` config holds one row per aligned unit. Flags mark
 doubtful pairs and translations, with the evidence in `flag_evidence`; nothing is dropped.
-Full counts, rates per call and every `number_mismatch` hit are in `quality.json`.
+Their counts per level are in the Flags table above; rates per call and every
+`number_mismatch` hit are in `quality.json`.
 
-| code | segments | sentence units |
-|---|---:|---:|
-{chr(10).join(rows)}
-
-Alignment types: {kinds}. Scores of paired units: {scores}.
+Alignment types: {kinds}. Scores of paired units: {scores}. A unit's `score` is its
+alignment cost (length and anchor disagreement) mapped to 0–1 as `exp(-cost / 4)`: 1 for a
+perfect `1-1` fit. It ranks units; it is not a calibrated probability of a correct alignment
+(in the seeds every unit scoring below 0.5 is correctly aligned): decide with the `flags`.
 
 A few real examples from this release:
 
