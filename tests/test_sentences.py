@@ -94,7 +94,8 @@ def test_quality_json_counts_what_the_rows_hold(
 def test_card_has_the_translation_quality_section(seed_release: BuildSummary) -> None:
     card = (seed_release.path / "README.md").read_text("utf-8")
     section = card.split("## Translation quality\n", 1)[1].split("\n## ", 1)[0]
-    assert "| `stray_fragment` | 4 | 4 |" in section
+    flags = card.split("## Flags\n", 1)[1].split("\n## ", 1)[0]
+    assert "| `stray_fragment` | warning | 4 | 4 | – |" in flags
     assert "看起來的陳述。" in section  # a real example
 
 

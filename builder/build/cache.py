@@ -49,10 +49,12 @@ def _read_hashes(entry: Path) -> dict[str, tuple[int, str]]:
         return {}
 
 
-def _outputs(job: ShardJob) -> dict[str, str]:
-    """A shard's output files: neutral name in the cache (as shard 0 of 1) → path in the release."""
-    neutral = shard_outputs(config_names(), 0, 1)
-    return dict(zip(neutral, shard_outputs(config_names(), job.index, job.num_shards), strict=True))
+def _outputs(job: ShardJob, result: ShardResult) -> dict[str, str]:
+    """A shard's output files (for the splits it has calls in): neutral name in the cache (as
+    shard 0 of 1) → path in the release."""
+    splits = list(result.num_rows)
+    neutral = shard_outputs(config_names(), splits, 0, 1)
+    return dict(zip(neutral, shard_outputs(config_names(), splits, job.index, job.num_shards), strict=True))
 
 
 class ShardCache:
@@ -83,7 +85,7 @@ class ShardCache:
             result: ShardResult = pickle.loads((entry / RESULT).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError):
             return None
-        outputs = _outputs(job)
+        outputs = _outputs(job, result)
         if not all((entry / neutral).is_file() for neutral in outputs):
             return None  # an incomplete entry: built anew (nothing placed, nothing overwritten)
         hashes = _read_hashes(entry)
@@ -104,7 +106,8 @@ class ShardCache:
         entry = self.root / key
         partial = self.root / f".partial-{key}-{os.getpid()}"
         shutil.rmtree(partial, ignore_errors=True)
-        for neutral, relative in _outputs(job).items():
+        partial.mkdir(parents=True)  # a shard of bad files only has no outputs
+        for neutral, relative in _outputs(job, result).items():
             _place(job.out_dir / relative, partial / neutral)
             self._placed[relative] = (key, neutral)
         (partial / RESULT).write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
@@ -112,6 +115,11 @@ class ShardCache:
             os.replace(partial, entry)
         shutil.rmtree(partial, ignore_errors=True)
         self.used.add(key)
+
+    def renamed(self, moves: dict[str, str]) -> None:
+        """Follow the release's files renamed after the shards were built (old → new path)."""
+        self._placed = {moves.get(path, path): entry for path, entry in self._placed.items()}
+        self.known = {moves.get(path, path): hashes for path, hashes in self.known.items()}
 
     def record_hashes(self, files: dict[str, tuple[int, str]]) -> None:
         """Keep the sizes and hashes a build computed (release path → (size, SHA-256)) with the

@@ -19,8 +19,9 @@ from typing import Any
 from builder.build.executor import Tick, no_progress
 from builder.build.tally import QualityTally
 from builder.errors import SourceError
-from builder.formats.shard_writer import ShardWriter, shard_writers
+from builder.formats.shard_writer import ShardWriters
 from builder.rows.process import FILE_STAGES, ProcessedFile, process_file
+from builder.rows.splits import split_of
 
 #: The stages a build times: those of ``process_file``, then writing.
 STAGES = (*FILE_STAGES, "write")
@@ -45,8 +46,9 @@ class ShardResult:
     """What a shard wrote and found: row counts and bytes per config, flags, errors."""
 
     index: int
-    num_rows: dict[str, int] = field(default_factory=dict)
-    num_bytes: dict[str, int] = field(default_factory=dict)
+    #: Rows and in-memory bytes written, by split and config (only splits with calls).
+    num_rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    num_bytes: dict[str, dict[str, int]] = field(default_factory=dict)
     transcript_ids: list[tuple[str, str]] = field(default_factory=list)
     num_turns: int = 0
     raw_bytes: int = 0
@@ -93,20 +95,19 @@ def run_shard(job: ShardJob, tick: Tick = no_progress) -> ShardResult:
     """Process and write every file of the shard; bad files are reported, the rest still checked."""
     result = ShardResult(job.index)
     with _gc_paused():
-        writers = shard_writers(job.out_dir, job.index, job.num_shards)
+        writers = ShardWriters(job.out_dir, job.index, job.num_shards)
         for name in job.names:
             _add_file(job, name, writers, result)
             tick(1)
         started = time.perf_counter()
-        for config, writer in writers.items():
-            writer.close()
-            result.num_rows[config] = writer.num_rows
-            result.num_bytes[config] = writer.num_bytes
+        for split, written in writers.close().items():
+            result.num_rows[split] = {config: rows for config, (rows, _) in written.items()}
+            result.num_bytes[split] = {config: size for config, (_, size) in written.items()}
         result.seconds["write"] += time.perf_counter() - started
     return result
 
 
-def _add_file(job: ShardJob, name: str, writers: dict[str, ShardWriter], result: ShardResult) -> None:
+def _add_file(job: ShardJob, name: str, writers: ShardWriters, result: ShardResult) -> None:
     """Process one raw file; write its rows, or record why it cannot be written."""
     try:
         processed = process_file(job.raw_dir / name, name, job.overrides.get(name))
@@ -120,7 +121,6 @@ def _add_file(job: ShardJob, name: str, writers: dict[str, ShardWriter], result:
         result.bad_files[name] = f"{count} invalid field(s) in its rows, first: {processed.problems[0]}"
         return
     started = time.perf_counter()
-    for config, rows in processed.rows.items():
-        writers[config].add(rows)
+    writers.add(split_of(processed.transcript.transcript_id), processed.rows)
     result.seconds["write"] += time.perf_counter() - started
     result.add(processed)

@@ -16,6 +16,7 @@ from builder import __version__
 from builder.formats.layout import EXPORTS, FORMATS
 from builder.formats.parquet import PARQUET_OPTIONS
 from builder.formats.shard_writer import BATCH_ROWS
+from builder.rows.splits import SPLIT_RULE
 from builder.schema.files import release_spec, schema_text
 
 
@@ -32,7 +33,8 @@ def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
         f"pyyaml:{metadata.version('PyYAML')}",
         f"formats:{'+'.join(FORMATS)}",
         f"exports:{'+'.join(EXPORTS)}",
-        f"shard:{transcripts_per_shard}",
+        f"shard:{transcripts_per_shard},plan:kept+appended",
+        f"splits:{SPLIT_RULE}",
         "batch:" + ",".join(f"{config}={rows}" for config, rows in BATCH_ROWS.items()),
         f"python:{sys.version_info.major}.{sys.version_info.minor}",
     ]

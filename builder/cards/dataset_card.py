@@ -7,7 +7,7 @@ formatting, so a value such as the ticker ``ON`` stays a string.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -17,7 +17,8 @@ from builder.cards.about import ABOUT, license_id_lower
 from builder.cards.escape import md_cell
 from builder.cards.quality_report import card_section
 from builder.flags import CATALOG
-from builder.formats.layout import SPLIT, data_files_pattern, shard_path
+from builder.formats.layout import data_files_pattern, shard_path
+from builder.rows.splits import SPLIT_RULE, SPLITS
 from builder.schema.columns import Column, columns
 from builder.schema.derived import yaml_features
 from builder.schema.files import config_names, release_spec, schema_version
@@ -33,11 +34,13 @@ _SIZE_BOUNDS = [
 
 @dataclass(frozen=True, slots=True)
 class ConfigStats:
-    """One config's split as built: rows, Arrow bytes and Parquet bytes on disk."""
+    """One config as built: rows, Arrow bytes and Parquet bytes on disk, in all, and rows and
+    Arrow bytes per split that has calls (in ``SPLITS`` order)."""
 
     num_examples: int
     num_bytes: int
     download_size: int
+    splits: dict[str, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class CardFacts:
     quality: dict[str, Any] | None = None
     #: Raw files set aside by ``--skip-bad``.
     num_skipped: int = 0
+    #: Shard files per split (each config and format has as many).
+    split_shards: dict[str, int] = field(default_factory=dict)
 
 
 def size_category(rows: int) -> str:
@@ -80,7 +85,10 @@ def card_metadata(facts: CardFacts) -> dict[str, Any]:
             {
                 "config_name": name,
                 **({"default": True} if name == spec["default_config"] else {}),
-                "data_files": [{"split": SPLIT, "path": data_files_pattern(name)}],
+                "data_files": [
+                    {"split": split, "path": data_files_pattern(name, split)}
+                    for split in facts.configs[name].splits
+                ],
             }
             for name in config_names()
         ],
@@ -89,11 +97,8 @@ def card_metadata(facts: CardFacts) -> dict[str, Any]:
                 "config_name": name,
                 "features": yaml_features(name),
                 "splits": [
-                    {
-                        "name": SPLIT,
-                        "num_bytes": facts.configs[name].num_bytes,
-                        "num_examples": facts.configs[name].num_examples,
-                    }
+                    {"name": split, "num_bytes": size, "num_examples": rows}
+                    for split, (rows, size) in facts.configs[name].splits.items()
                 ],
                 "download_size": facts.configs[name].download_size,
                 "dataset_size": facts.configs[name].num_bytes,
@@ -170,6 +175,30 @@ def _skipped_line(count: int) -> str:
     )
 
 
+def _card_splits(facts: CardFacts) -> str:
+    """The splits: the rule, and each split's calls and rows per config."""
+    others = [c for c in config_names() if c != "transcripts"]
+
+    def count(config: str, split: str) -> str:
+        return f"{facts.configs[config].splits.get(split, (0, 0))[0]:,}"
+
+    rows = "\n".join(
+        f"| `{split}` | {count('transcripts', split)} | {' | '.join(count(c, split) for c in others)} |"
+        for split in SPLITS
+    )
+    return f"""## Splits
+
+Each call is in one split, the same in every config, decided by its transcript id alone
+(`{SPLIT_RULE}`): about 90 % `train`, 5 % `validation`, 5 % `test`. A call never changes
+split between releases, and adding calls moves none. A split without calls has no files
+and is not listed in the configs above.
+
+| split | calls | {" | ".join(others)} |
+|---|---:|{"---:|" * len(others)}
+{rows}
+"""
+
+
 def _card_configs(facts: CardFacts) -> str:
     """Configs, loading and pinning this version."""
     v = facts.version
@@ -178,16 +207,18 @@ def _card_configs(facts: CardFacts) -> str:
         f"| `{name}` | {facts.configs[name].num_examples:,} | {spec['configs'][name]['description']} |"
         for name in config_names()
     )
-    first_shard = shard_path("segments", "parquet", 0, facts.num_shards).split("/", 2)[2]
+    first_shard = shard_path("segments", "parquet", "train", 0, facts.split_shards.get("train", 1))
+    first_shard = first_shard.split("/", 2)[2]
     return f"""## Configs
 
 | config | rows | what a row is |
 |---|---|---|
 {configs}
 
-Each config has one split, `train`. The Parquet files under `data/` are what the configs
-name; `jsonl/` and `arrow/` (Arrow IPC file format) hold the same rows in the same order.
+The Parquet files under `data/` are what the configs name; `jsonl/` and `arrow/` (Arrow IPC
+file format) hold the same rows in the same order.
 
+{_card_splits(facts)}
 ## Loading
 
 ```python

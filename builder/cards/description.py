@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 
 from builder.cards.about import ABOUT, About
 from builder.formats.checksum import sha256_files
-from builder.formats.layout import FORMATS, MANIFEST, SCHEMA_FOLDER, SPLIT
+from builder.formats.layout import FORMATS, MANIFEST, SCHEMA_FOLDER, split_of_file
+from builder.rows.splits import SPLITS
 from builder.schema.files import config_names, release_spec
 
 
@@ -55,6 +57,8 @@ class ConfigEntry:
     schema_file: str
     num_rows: int
     files: dict[str, tuple[str, ...]]
+    #: Rows per split that has files, in ``SPLITS`` order.
+    splits: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,8 @@ class ReleaseDescription:
     sources: tuple[SourceEntry, ...]
     about: About = ABOUT
     skipped: tuple[SkippedEntry, ...] = ()
+    #: Which raw files formed each shard, in build order (empty for releases that predate it).
+    shards: tuple[tuple[str, ...], ...] = ()
 
     def file(self, path: str) -> FileEntry:
         """The entry of one file by its release-relative path."""
@@ -105,8 +111,18 @@ def _config_entry(root: Path, name: str, files: list[FileEntry]) -> ConfigEntry:
         fmt: tuple(f.path for f in files if f.path.startswith(f"{folder}/{name}/"))
         for fmt, (folder, _) in FORMATS.items()
     }
-    rows = sum(pq.read_metadata(root / path).num_rows for path in per_format["parquet"])
-    return ConfigEntry(name, spec["description"], f"schema/{spec['schema']}", rows, per_format)
+    splits: dict[str, int] = {}
+    for path in sorted(per_format["parquet"], key=_split_order):
+        split = split_of_file(path) or ""
+        splits[split] = splits.get(split, 0) + pq.read_metadata(root / path).num_rows
+    per_format = {fmt: tuple(sorted(paths, key=_split_order)) for fmt, paths in per_format.items()}
+    rows = sum(splits.values())
+    return ConfigEntry(name, spec["description"], f"schema/{spec['schema']}", rows, per_format, splits)
+
+
+def _split_order(path: str) -> tuple[int, str]:
+    split = split_of_file(path)
+    return (list(SPLITS).index(split) if split in SPLITS else len(SPLITS), path)
 
 
 def describe(
@@ -120,6 +136,7 @@ def describe(
     skipped: tuple[SkippedEntry, ...] = (),
     exclude: frozenset[str] = frozenset(),
     known: tuple[FileEntry, ...] = (),
+    shards: tuple[tuple[str, ...], ...] = (),
 ) -> ReleaseDescription:
     """Describe the release folder ``root`` as it is on disk, leaving out ``exclude`` paths."""
     files = [f for f in list_files(root, known) if f.path not in exclude]
@@ -134,6 +151,7 @@ def describe(
         files=tuple(files),
         sources=sources,
         skipped=skipped,
+        shards=shards,
     )
 
 
@@ -153,12 +171,28 @@ def load_description(root: Path) -> ReleaseDescription:
                 name,
                 spec["configs"][name]["description"],
                 config["schema"],
-                config["splits"][SPLIT]["num_rows"],
-                {fmt: tuple(paths) for fmt, paths in config["splits"][SPLIT]["files"].items()},
+                config_rows(config),
+                {fmt: tuple(paths) for fmt, paths in config_files(config).items()},
+                {split: entry["num_rows"] for split, entry in config["splits"].items()},
             )
             for name, config in manifest["configs"].items()
         ),
         files=tuple(FileEntry(f["path"], f["size"], f["sha256"]) for f in manifest["files"]),
         sources=tuple(SourceEntry(s["name"], s["sha256"]) for s in manifest["sources"]),
         skipped=tuple(SkippedEntry(s["name"], s["sha256"], s["reason"]) for s in manifest.get("skipped", [])),
+        shards=tuple(tuple(shard) for shard in manifest.get("shards", [])),
     )
+
+
+def config_rows(config: dict[str, Any]) -> int:
+    """A config's rows in a manifest, over all its splits."""
+    return sum(split["num_rows"] for split in config["splits"].values())
+
+
+def config_files(config: dict[str, Any]) -> dict[str, list[str]]:
+    """A config's files per format in a manifest, split by split."""
+    files: dict[str, list[str]] = {}
+    for split in config["splits"].values():
+        for fmt, paths in split["files"].items():
+            files.setdefault(fmt, []).extend(paths)
+    return files

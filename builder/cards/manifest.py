@@ -17,7 +17,7 @@ from typing import Any
 
 from builder.cards.description import ReleaseDescription, list_files
 from builder.errors import CallcorpusError
-from builder.formats.layout import CHECKSUMS, MANIFEST, SPLIT
+from builder.formats.layout import CHECKSUMS, MANIFEST, split_of_file
 
 
 def release_date(existing_manifest: Path | None) -> str:
@@ -48,7 +48,11 @@ def manifest_data(desc: ReleaseDescription, changes: dict[str, Any] | None) -> d
             c.name: {
                 "schema": c.schema_file,
                 "splits": {
-                    SPLIT: {"num_rows": c.num_rows, "files": {k: list(v) for k, v in c.files.items()}}
+                    split: {
+                        "num_rows": rows,
+                        "files": {k: [p for p in v if split_of_file(p) == split] for k, v in c.files.items()},
+                    }
+                    for split, rows in c.splits.items()
                 },
             }
             for c in desc.configs
@@ -57,6 +61,8 @@ def manifest_data(desc: ReleaseDescription, changes: dict[str, Any] | None) -> d
         "sources": [{"name": s.name, "sha256": s.sha256} for s in desc.sources],
         # Only a build with --skip-bad sets files aside; releases without any omit the key.
         **({"skipped": [asdict(s) for s in desc.skipped]} if desc.skipped else {}),
+        # The shard plan, so that the next release keeps each call in its shard.
+        **({"shards": [list(shard) for shard in desc.shards]} if desc.shards else {}),
         "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in desc.files],
     }
 

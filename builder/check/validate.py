@@ -23,10 +23,10 @@ from builder.formats.layout import (
     CARD,
     FORMATS,
     MANIFEST,
-    SPLIT,
     config_folder,
     data_files_pattern,
     shard_files,
+    split_of_file,
 )
 from builder.formats.read import read_rows
 from builder.schema.derived import arrow_schema, yaml_features
@@ -104,8 +104,9 @@ def _check_config(
     counts: dict[str, Counter[str]],
 ) -> list[str]:
     """One config: its card entries, its files' schemas, and its rows in the three formats."""
-    problems, declared = _check_card_config(config, entry, info)
     files = {fmt: shard_files(release, config, fmt) for fmt in FORMATS}
+    present = list(dict.fromkeys(split_of_file(p.name) or "" for p in files["parquet"]))
+    problems, declared = _check_card_config(config, entry, info, present)
     if not files["parquet"]:
         return [
             *problems,
@@ -122,19 +123,28 @@ def _check_config(
     return problems
 
 
-def _check_card_config(config: str, entry: dict[str, Any], info: dict[str, Any]) -> tuple[list[str], Any]:
-    """The card's entries for one config, and the row count it declares."""
+def _check_card_config(
+    config: str, entry: dict[str, Any], info: dict[str, Any], present: list[str]
+) -> tuple[list[str], Any]:
+    """The card's entries for one config (``present``: the splits that have files), and the
+    row count it declares."""
     problems: list[str] = []
-    expected_path = data_files_pattern(config)
-    paths = [f.get("path") for f in _entries(entry, "data_files", problems)]
-    if paths != [expected_path]:
-        problems.append(f"card: config {config} data_files {paths} should be [{expected_path}]")
+    expected = [{"split": split, "path": data_files_pattern(config, split)} for split in present]
+    found = [
+        {"split": f.get("split"), "path": f.get("path")} for f in _entries(entry, "data_files", problems)
+    ]
+    if found != expected:
+        problems.append(f"card: config {config} data_files {found} should be {expected}")
     if info.get("features") != yaml_features(config):
         problems.append(f"card: dataset_info features of {config} differ from the schema")
     splits = {s.get("name"): s for s in _entries(info, "splits", problems)}
-    if "num_bytes" not in splits.get(SPLIT, {}):
-        problems.append(f"card: {config} split {SPLIT} has no num_bytes")
-    return problems, splits.get(SPLIT, {}).get("num_examples")
+    if list(splits) != present:
+        problems.append(f"card: {config} splits {list(splits)} should be {present}")
+    problems += [
+        f"card: {config} split {name} has no num_bytes" for name, s in splits.items() if "num_bytes" not in s
+    ]
+    declared = sum(s.get("num_examples") or 0 for s in splits.values())
+    return problems, declared
 
 
 def _check_file_schemas(release: Path, config: str, paths: list[Path]) -> list[str]:

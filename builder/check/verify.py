@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 
 from builder.cards.card_lint import parse_card_header
-from builder.cards.description import list_files
+from builder.cards.description import config_files, config_rows, list_files
 from builder.cards.manifest import parse_checksums, read_manifest
 from builder.errors import CallcorpusError
-from builder.formats.layout import CARD, CHECKSUMS, MANIFEST, SCHEMA_FOLDER, SPLIT
+from builder.formats.layout import CARD, CHECKSUMS, MANIFEST, SCHEMA_FOLDER
 from builder.schema.columns import schema_columns
 
 
@@ -77,13 +78,15 @@ def check_counts_and_schema(root: Path, manifest: dict) -> list[str]:
     except ValueError as exc:
         return [f"{CARD}: {exc}"]
     declared = {
-        info["config_name"]: info["splits"][0]["num_examples"] for info in card.get("dataset_info", [])
+        info["config_name"]: sum(split["num_examples"] for split in info["splits"])
+        for info in card.get("dataset_info", [])
     }
     for name, entry in spec["configs"].items():
-        split = manifest["configs"].get(name, {}).get("splits", {}).get(SPLIT)
-        if split is None:
+        config = manifest["configs"].get(name)
+        if config is None or not config.get("splits"):
             problems.append(f"{MANIFEST}: config {name} of schema/release.json is missing")
             continue
+        split: dict[str, Any] = {"num_rows": config_rows(config), "files": config_files(config)}
         schema = json.loads((root / SCHEMA_FOLDER / entry["schema"]).read_text("utf-8"))
         columns = [column.name for column in schema_columns(schema)]
         rows = 0

@@ -1,17 +1,20 @@
-"""The release layout, defined once: folders, the split, shard file names, metadata file names.
+"""The release layout, defined once: folders, splits, shard file names, metadata file names.
 
 Every module that writes or reads a release asks this one for paths. A release holds each
 config in three formats with the same shards (``data/`` is what the card's configs name;
 ``jsonl/`` and ``arrow/`` hold copies with identical rows), the machine-translation exports of
-the ``sentences`` config under ``mt/``, and metadata files at its top.
+the ``sentences`` config under ``mt/``, and metadata files at its top. Shard files are named
+as the Hub expects, ``<split>-NNNNN-of-NNNNN``, numbered within their split; a split without
+calls has no files.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-#: The one split of every config.
-SPLIT = "train"
+from builder.rows.splits import SPLITS
+
 #: Format name → (folder in the release, file extension). Parquet first: the card names it.
 FORMATS: dict[str, tuple[str, str]] = {
     "parquet": ("data", "parquet"),
@@ -33,27 +36,54 @@ DATA_LICENSE_FILE = "LICENSE-DATA.md"
 SCHEMA_FOLDER = "schema"
 
 
-def shard_stem(shard: int, num_shards: int) -> str:
+def shard_stem(split: str, shard: int, num_shards: int) -> str:
     """A shard's file name without extension, e.g. ``train-00000-of-00001``."""
-    return f"{SPLIT}-{shard:05d}-of-{num_shards:05d}"
+    return f"{split}-{shard:05d}-of-{num_shards:05d}"
 
 
-def shard_path(config: str, fmt: str, shard: int, num_shards: int) -> str:
+def shard_path(config: str, fmt: str, split: str, shard: int, num_shards: int) -> str:
     """Relative path of one shard file, e.g. ``data/segments/train-00000-of-00001.parquet``."""
     folder, extension = FORMATS[fmt]
-    return f"{folder}/{config}/{shard_stem(shard, num_shards)}.{extension}"
+    return f"{folder}/{config}/{shard_stem(split, shard, num_shards)}.{extension}"
 
 
-def export_path(kind: str, shard: int, num_shards: int) -> str:
+def export_path(kind: str, split: str, shard: int, num_shards: int) -> str:
     """Relative path of one shard's export, e.g. ``mt/train-00000-of-00001.tmx`` (Moses: the
     ``.en`` file; its ``.zh`` and ``.ids`` lie beside it)."""
-    return f"{EXPORT_FOLDER}/{shard_stem(shard, num_shards)}.{EXPORTS[kind][0]}"
+    return f"{EXPORT_FOLDER}/{shard_stem(split, shard, num_shards)}.{EXPORTS[kind][0]}"
 
 
-def data_files_pattern(config: str) -> str:
-    """The pattern the card's config names its Parquet files by: ``data/<config>/train-*.parquet``."""
+def data_files_pattern(config: str, split: str) -> str:
+    """The pattern the card names a split's Parquet files by: ``data/<config>/<split>-*.parquet``."""
     folder, extension = FORMATS["parquet"]
-    return f"{folder}/{config}/{SPLIT}-*.{extension}"
+    return f"{folder}/{config}/{split}-*.{extension}"
+
+
+_STEM = re.compile(r"^(?P<split>\w+)-(?P<shard>\d{5})-of-(?P<num>\d{5})(?P<rest>\..+)$")
+
+
+def split_of_file(name: str) -> str | None:
+    """The split a shard file belongs to, from its name; None for other files."""
+    match = _STEM.match(Path(name).name)
+    return match["split"] if match else None
+
+
+def shard_index(name: str) -> int:
+    """The shard number in a shard file's name."""
+    match = _STEM.match(Path(name).name)
+    if match is None:
+        raise ValueError(f"{name}: not a shard file name")
+    return int(match["shard"])
+
+
+def renamed_in_split(name: str, shard: int, num_shards: int) -> str:
+    """A shard file's path with its number and count replaced (its split and extension kept)."""
+    path = Path(name)
+    match = _STEM.match(path.name)
+    if match is None:
+        raise ValueError(f"{name}: not a shard file name")
+    stem = shard_stem(match["split"], shard, num_shards)
+    return str(path.with_name(f"{stem}{match['rest']}"))
 
 
 def config_folder(release: Path, config: str, fmt: str = "parquet") -> Path:
@@ -61,18 +91,29 @@ def config_folder(release: Path, config: str, fmt: str = "parquet") -> Path:
     return release / FORMATS[fmt][0] / config
 
 
-def shard_files(release: Path, config: str, fmt: str = "parquet") -> list[Path]:
-    """A config's shard files in one format, in shard order."""
-    return sorted(config_folder(release, config, fmt).glob(f"{SPLIT}-*.{FORMATS[fmt][1]}"))
+def _split_order(path: Path) -> tuple[int, str]:
+    split = split_of_file(path.name)
+    return (list(SPLITS).index(split) if split in SPLITS else len(SPLITS), path.name)
+
+
+def shard_files(release: Path, config: str, fmt: str = "parquet", split: str | None = None) -> list[Path]:
+    """A config's shard files in one format, split by split (``train`` first), in shard order;
+    only ``split``'s when one is given."""
+    pattern = f"{split or '*'}-[0-9][0-9][0-9][0-9][0-9]-of-*.{FORMATS[fmt][1]}"
+    return sorted(config_folder(release, config, fmt).glob(pattern), key=_split_order)
 
 
 def export_files(release: Path, extension: str) -> list[Path]:
-    """The export files with one extension (``en``, ``zh``, ``ids``, ``tmx``), in shard order."""
-    return sorted((release / EXPORT_FOLDER).glob(f"{SPLIT}-*.{extension}"))
+    """The export files with one extension (``en``, ``zh``, ``ids``, ``tmx``), split by split."""
+    return sorted((release / EXPORT_FOLDER).glob(f"*-[0-9]*-of-*.{extension}"), key=_split_order)
 
 
-def shard_outputs(configs: list[str], shard: int, num_shards: int) -> list[str]:
-    """Every file one shard writes: each config in each format, and the exports' files."""
-    paths = [shard_path(config, fmt, shard, num_shards) for config in configs for fmt in FORMATS]
-    stem = f"{EXPORT_FOLDER}/{shard_stem(shard, num_shards)}"
-    return paths + [f"{stem}.{extension}" for extensions in EXPORTS.values() for extension in extensions]
+def shard_outputs(configs: list[str], splits: list[str], shard: int, num_shards: int) -> list[str]:
+    """Every file one shard writes for the splits it has calls in: each config in each format,
+    and the exports' files."""
+    paths = []
+    for split in splits:
+        paths += [shard_path(config, fmt, split, shard, num_shards) for config in configs for fmt in FORMATS]
+        stem = f"{EXPORT_FOLDER}/{shard_stem(split, shard, num_shards)}"
+        paths += [f"{stem}.{extension}" for extensions in EXPORTS.values() for extension in extensions]
+    return paths

@@ -47,9 +47,10 @@ from builder.formats.layout import (
     MANIFEST,
     QUALITY_REPORT,
     SCHEMA_FOLDER,
-    shard_path,
+    shard_files,
 )
 from builder.release.diff import check_schema_version, diff_releases
+from builder.release.numbering import number_within_splits, split_shard_counts
 from builder.release.plan import basis_release, plan_shards, release_shards
 from builder.release.root_files import write_root_files
 from builder.release.versions import (
@@ -188,12 +189,17 @@ def build_release(
         shards = plan_shards(inputs.names, TRANSCRIPTS_PER_SHARD, release_shards(basis) if basis else None)
         run = _run_shards(inputs, shards, tmp, executor, progress, skip_bad, (shard_cache, signature))
         results, skipped, reused = run
+        moves = number_within_splits(tmp, results)
+        if shard_cache:
+            shard_cache.renamed(moves)
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
         version, changes = _choose_version(dist_dir, tmp, version, signature)
         date = release_date(dist_dir / version / MANIFEST)
         known = _known_files(shard_cache)
         release = (version, date, signature)
-        facts, files = _write_release_files(tmp, inputs, results, release, changes, (skipped, known))
+        facts, files = _write_release_files(
+            tmp, (inputs, shards), results, release, changes, (skipped, known)
+        )
         unchanged = False if dry_run else _move_into_place(tmp, dist_dir / version)
     if shard_cache and not dry_run:
         shard_cache.record_hashes({f.path: (f.size, f.sha256) for f in files})
@@ -315,7 +321,7 @@ def _known_files(cache: ShardCache | None) -> tuple[FileEntry, ...]:
 
 def _write_release_files(
     tmp: Path,
-    inputs: BuildInputs,
+    planned: tuple[BuildInputs, list[tuple[str, ...]]],
     results: list[ShardResult],
     release: tuple[str, str, str],
     changes: dict[str, Any] | None,
@@ -323,11 +329,13 @@ def _write_release_files(
 ) -> tuple[CardFacts, tuple[FileEntry, ...]]:
     """Beside the data and schemas: license, quality report, card, citation files, manifest.
 
-    ``release`` is the version, the release date and the build signature; ``aside`` the raw
+    ``planned`` is the inputs and the shard plan; ``release`` the version, the release date and
+    the build signature; ``aside`` the raw
     files set aside and the files whose size and hash are known already (from the cache).
     Returns the card's facts and every file of the release with its size and hash."""
     version, date, signature = release
     skipped, known = aside
+    inputs, shards = planned
     (tmp / DATA_LICENSE_FILE).write_text(DATA_LICENSE, encoding="utf-8")
     quality = release_report([r.quality for r in results])
     (tmp / QUALITY_REPORT).write_bytes(report_bytes(quality))
@@ -343,6 +351,7 @@ def _write_release_files(
         build_signature=signature,
         sources=_sources(inputs, {s.name for s in skipped}),
         skipped=skipped,
+        shards=tuple(shards),
     )
     data = describe_now(known=known)
     (tmp / CARD).write_text(render_card(facts, render_bibtex(data)), encoding="utf-8")
@@ -414,11 +423,18 @@ def _facts(
 ) -> CardFacts:
     configs = {}
     for config in config_names():
-        parquet = [root / shard_path(config, "parquet", i, num_shards) for i in range(num_shards)]
+        splits = {
+            split: (
+                sum(r.num_rows[split][config] for r in results if split in r.num_rows),
+                sum(r.num_bytes[split][config] for r in results if split in r.num_bytes),
+            )
+            for split in split_shard_counts(results)
+        }
         configs[config] = ConfigStats(
-            num_examples=sum(r.num_rows[config] for r in results),
-            num_bytes=sum(r.num_bytes[config] for r in results),
-            download_size=sum(p.stat().st_size for p in parquet),
+            num_examples=sum(rows for rows, _ in splits.values()),
+            num_bytes=sum(size for _, size in splits.values()),
+            download_size=sum(p.stat().st_size for p in shard_files(root, config)),
+            splits=splits,
         )
     flags: Counter[str] = Counter()
     engines: Counter[str] = Counter()
@@ -433,6 +449,7 @@ def _facts(
         num_transcripts=configs["transcripts"].num_examples,
         num_turns=sum(r.num_turns for r in results),
         num_shards=num_shards,
+        split_shards=split_shard_counts(results),
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
         quality=quality,

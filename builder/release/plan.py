@@ -7,12 +7,16 @@ out, and calls not yet in any shard, sorted, fill the last shard up to ``per_sha
 new ones. So adding calls, wherever their names sort, rewrites only the last shard and the new
 ones; editing a call rewrites its own shard; every other shard keeps its bytes (its files may
 be renamed: ``train-00003-of-00031``). Rebuilding an existing release uses its own shards.
+Each release records its plan in ``manifest.json`` (``shards``): a shard's calls are spread
+over one file per split, renumbered within the split, so the files alone do not tell it.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from builder.formats.layout import MANIFEST
 from builder.formats.read import read_shard_column
 from builder.release.versions import list_releases, previous_release
 
@@ -44,8 +48,13 @@ def basis_release(dist_dir: Path, version: str | None) -> Path | None:
 
 
 def release_shards(release: Path) -> Shards | None:
-    """A release's shards as the raw file names of its calls; None if they cannot be read."""
+    """A release's shards as the raw file names of its calls: the plan its manifest records, or,
+    for a release before splits (one file per shard), its ``transcripts`` files read back; None
+    if they cannot be read."""
     try:
+        recorded = json.loads((release / MANIFEST).read_text("utf-8")).get("shards")
+        if recorded is not None:
+            return [tuple(shard) for shard in recorded]
         return [tuple(names) for names in read_shard_column(release, "transcripts", "source_file")]
-    except (OSError, KeyError, ValueError):
+    except (OSError, KeyError, ValueError, AttributeError):
         return None

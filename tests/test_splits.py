@@ -1,0 +1,77 @@
+"""Splits by call: each call's split comes from its transcript id alone, is the same in every
+config, never changes between releases, and each split's files are numbered as the Hub names
+them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import datasets
+import pyarrow.parquet as pq
+import pytest
+from conftest import write_many_calls
+
+from builder.build.executor import SerialExecutor
+from builder.check.validate import check_release
+from builder.formats.layout import shard_files, split_of_file
+from builder.release.build import build_release
+from builder.release.plan import release_shards
+from builder.rows.splits import SPLITS, split_of
+
+
+@pytest.fixture
+def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shards of five calls: some shards then have no validation or test call."""
+    monkeypatch.setattr("builder.release.build.TRANSCRIPTS_PER_SHARD", 5)
+
+
+def _splits_of_calls(release: Path, config: str) -> dict[str, str]:
+    """transcript id → the split whose files hold the call's rows in ``config``."""
+    found: dict[str, str] = {}
+    for path in shard_files(release, config):
+        split = split_of_file(path.name) or ""
+        for tid in pq.read_table(path, columns=["transcript_id"])["transcript_id"].to_pylist():
+            assert found.setdefault(tid, split) == split, (tid, config)
+    return found
+
+
+def test_the_rule_is_a_fixed_function_of_the_id() -> None:
+    assert split_of("REKR-2021Q3") == split_of("REKR-2021Q3") == "train"
+    counts = {split: 0 for split in SPLITS}
+    for i in range(10_000):
+        counts[split_of(f"CALL{i}-2024Q1")] += 1
+    assert 8_800 < counts["train"] < 9_200 and 400 < counts["validation"] < 600 and 400 < counts["test"] < 600
+
+
+def test_splits_are_stable_when_calls_are_added(small_shards: None, tmp_path: Path) -> None:
+    raw, dist = write_many_calls(tmp_path / "raw", 16), tmp_path / "dist"
+    first = build_release(raw, dist, "1.0.0", SerialExecutor())
+    before = _splits_of_calls(first.path, "transcripts")
+    assert set(before.values()) == set(SPLITS)  # calls 10 and 14 hash to validation and test
+    for config in ("segments", "sentences"):
+        assert set(_splits_of_calls(first.path, config).items()) <= set(before.items())
+    assert all(split_of(tid) == split for tid, split in before.items())
+    # Each split's files numbered within the split: the one validation file comes from shard 2.
+    names = sorted(p.name for p in shard_files(first.path, "segments"))
+    assert "validation-00000-of-00001.parquet" in names and "train-00003-of-00004.parquet" in names
+    assert check_release(first.path) == []
+
+    write_many_calls(tmp_path / "raw", 32)
+    second = build_release(raw, dist, "1.1.0", SerialExecutor())
+    after = _splits_of_calls(second.path, "transcripts")
+    assert {tid: after[tid] for tid in before} == before  # no call moved
+    plan_before, plan_after = release_shards(first.path), release_shards(second.path)
+    assert plan_before is not None and plan_after is not None
+    assert plan_after[: len(plan_before) - 1] == plan_before[:-1]  # old shards kept
+    assert build_release(raw, dist, "1.1.0", SerialExecutor()).unchanged  # its recorded plan again
+
+
+def test_datasets_loads_every_split(small_shards: None, tmp_path: Path) -> None:
+    raw, dist = write_many_calls(tmp_path / "raw", 16), tmp_path / "dist"
+    release = build_release(raw, dist, "1.0.0", SerialExecutor()).path
+    loaded = datasets.load_dataset(str(release), "transcripts", cache_dir=str(tmp_path / "hf"))
+    assert {name: len(split) for name, split in loaded.items()} == {"train": 14, "validation": 1, "test": 1}
+    segments = datasets.load_dataset(str(release), "segments", split="test", cache_dir=str(tmp_path / "hf"))
+    assert set(segments["transcript_id"]) == {
+        t for t, s in _splits_of_calls(release, "transcripts").items() if s == "test"
+    }
