@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,9 @@ from builder.formats.layout import CARD, FORMATS, MANIFEST, config_folder, shard
 from builder.formats.read import read_rows
 from builder.release.versions import list_releases
 from builder.schema.files import config_names
+
+#: Rows read for examples (the schema page): enough to show every field of the seeds' release.
+SAMPLE_ROWS = 5_000
 
 
 class NoRelease(CallcorpusError):
@@ -27,17 +31,16 @@ def _optional(path: Path) -> str | None:
 
 @dataclass
 class Release:
-    """One release folder ``dist/X.Y.Z/``; rows are read on first use."""
+    """One release folder ``dist/X.Y.Z/``; its rows are streamed (``calls.iter_calls``), never held."""
 
     version: str
     path: Path
-    _rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
-    def rows(self, config: str) -> list[dict[str, Any]]:
-        """Every row of a config's ``train`` split, read from its Parquet files in order."""
-        if config not in self._rows:
-            self._rows[config] = list(read_rows(self.path, config))
-        return self._rows[config]
+    def sample(self, config: str, limit: int = SAMPLE_ROWS) -> list[dict[str, Any]]:
+        """The first ``limit`` rows of a config's ``train`` split (none when it has no such config)."""
+        if config not in self.configs:
+            return []
+        return list(islice(read_rows(self.path, config), limit))
 
     def num_rows(self, config: str) -> int:
         """Rows of a config, from its Parquet footers."""
