@@ -7,45 +7,31 @@ install``: it downloads a browser. Screenshots go to tests/artifacts/.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
-import threading
+import sys
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+if str(BENCH) not in sys.path:  # the benchmark's helpers: the same browser, the same server
+    sys.path.insert(0, str(BENCH))
+
+from search_bytes import FLAGS, served  # noqa: E402
+
 CHROMIUM = os.environ.get("CALLCORPUS_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def site_url(docs_site: Path) -> Iterator[str]:
     """The built site served on localhost."""
-    handler = functools.partial(_QuietHandler, directory=str(docs_site / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(docs_site / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

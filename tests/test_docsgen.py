@@ -318,3 +318,24 @@ def test_docs_without_pagefind_is_one_line(docs_site: Path, tmp_path: Path) -> N
     assert output.count("\n") == 1 and output.startswith("error: "), output
     assert "pagefind[extended]" in output and "`docs` extra" in output
     assert not (tmp_path / "site").exists()
+
+
+def test_call_bundles_index_a_bounded_number_of_calls_each(docs_site: Path, tmp_path: Path) -> None:
+    """Four calls in bundles of one, two at a time: four bundles, each of its own page, pages
+    moved into the site at their own URL, the staging folder gone."""
+    from builder.docsgen.search import CALLS_FOLDER, CallBundles
+
+    site = tmp_path / "site"
+    pages = sorted((docs_site / "site" / "transcripts").glob("*-20*.html"))
+    bundles = CallBundles(site, tmp_path / "stage", size=1, parallel=2)
+    for page in pages:
+        bundles.add(f"transcripts/{page.name}", page.read_text(encoding="utf-8"))
+    bundles.close()
+    assert sorted(p.name for p in (site / "transcripts").iterdir()) == [p.name for p in pages]
+    assert (site / CALLS_FOLDER / "bundles.js").read_text() == (
+        'window.ccSearchBundles = ["000", "001", "002", "003"];\n'
+    )
+    for name in ["000", "001", "002", "003"]:
+        entry = json.loads((site / CALLS_FOLDER / name / "pagefind-entry.json").read_text("utf-8"))
+        assert entry["languages"]["zh-TW"]["page_count"] == 1
+    assert not (tmp_path / "stage").exists()

@@ -21,9 +21,13 @@ def write_call_pages(release: Release, site: Path, stage: Path) -> int:
     shell = Shell.take(site)
     bundles = CallBundles(site, stage)
     count = 0
-    for call in iter_calls(release.path):
-        page = transcript_page.render(call, release.version)
-        bundles.add(page.path, shell.wrap(page.title, page.body))
-        count += 1
-    bundles.close()
+    try:
+        for call in iter_calls(release.path):
+            page = transcript_page.render(call, release.version)
+            bundles.add(page.path, shell.wrap(page.title, page.body))
+            count += 1
+        bundles.close()
+    except BaseException:
+        bundles.abort()
+        raise
     return count

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +12,10 @@ import pyarrow.parquet as pq
 
 from builder.errors import CallcorpusError
 from builder.formats.layout import CARD, FORMATS, MANIFEST, config_folder, shard_files
-from builder.formats.read import read_rows
 from builder.release.versions import list_releases
 from builder.schema.files import config_names
 
-#: Rows read for examples (the schema page): enough to show every field of the seeds' release.
+#: Rows read for examples (the schema page, from a config's first shard): every row of the seeds.
 SAMPLE_ROWS = 5_000
 
 
@@ -37,10 +35,12 @@ class Release:
     path: Path
 
     def sample(self, config: str, limit: int = SAMPLE_ROWS) -> list[dict[str, Any]]:
-        """The first ``limit`` rows of a config's ``train`` split (none when it has no such config)."""
-        if config not in self.configs:
+        """At most ``limit`` rows of a config's first shard (none when it has no such config)."""
+        files = shard_files(self.path, config) if config in self.configs else []
+        if not files:
             return []
-        return list(islice(read_rows(self.path, config), limit))
+        first = next(pq.ParquetFile(files[0]).iter_batches(batch_size=limit), None)
+        return first.to_pylist() if first is not None else []
 
     def num_rows(self, config: str) -> int:
         """Rows of a config, from its Parquet footers."""

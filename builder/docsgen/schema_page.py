@@ -18,8 +18,8 @@ def render(release: Release) -> str:
     out = [
         "# Schema reference\n",
         f"Generated from the JSON Schemas in `schema/` (schema version {schema_version()}); "
-        f"example values are the first non-empty value in the first "
-        f"{SAMPLE_ROWS:,} rows of release {release.version}. "
+        f"example values are the first non-empty value in the first shard of release "
+        f"{release.version} (at most {SAMPLE_ROWS:,} rows). "
         "Nested fields are written with dots, list items with `[]`.\n",
     ]
     for config, about in spec["configs"].items():

@@ -18,6 +18,6 @@
     showSubResults: true,
     showImages: false,
     resetStyles: false,
-    translations: { placeholder: "Search calls and docs / 搜尋" }
+    translations: { placeholder: "Search · 搜尋" }
   });
 })();
