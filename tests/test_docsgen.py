@@ -278,6 +278,7 @@ def test_transcript_pages_are_written_directly_with_the_sites_frame(docs_site: P
     assert 'href="../index.html"' in page and 'href="../schema.html"' in page  # the site's navigation
     assert '<meta data-pagefind-filter="company[content]" content="Stem">' in page
     assert '<meta data-pagefind-filter="quarter[content]" content="Q4">' in page
+    assert '<meta data-pagefind-meta="ticker[content]" content="STEM">' in page
     assert page.count("data-pagefind-body") == 1
 
 

@@ -112,15 +112,19 @@ def _heading(level: int, anchor: str, text: str) -> str:
     return f'<h{level} id="{esc(anchor)}">{esc(text)}{link}</h{level}>'
 
 
-def _filters(row: dict[str, Any], sections: list[str]) -> list[str]:
-    """Pagefind filters of the call, as attribute values (never indexed as text)."""
-    values = [
+def _search_marks(row: dict[str, Any], sections: list[str]) -> list[str]:
+    """Pagefind's filters and metadata of the call, as attribute values (never indexed as text)."""
+    filters = [
         ("company", row["company"] or "unknown"),
         ("year", row["fiscal_year"] if row["fiscal_year"] is not None else "unknown"),
         ("quarter", f"Q{row['fiscal_quarter']}" if row["fiscal_quarter"] is not None else "unknown"),
         *(("section", _SECTIONS.get(s, (s, s))[1]) for s in sections),
     ]
-    return [f'<meta data-pagefind-filter="{key}[content]" content="{esc(value)}">' for key, value in values]
+    meta = [("transcript_id", row["transcript_id"]), ("ticker", row["ticker"] or ""), ("period", period(row))]
+    return [
+        *(f'<meta data-pagefind-filter="{key}[content]" content="{esc(value)}">' for key, value in filters),
+        *(f'<meta data-pagefind-meta="{key}[content]" content="{esc(value)}">' for key, value in meta),
+    ]
 
 
 def _sections(segments: list[dict[str, Any]]) -> list[str]:
@@ -149,7 +153,7 @@ def render(call: Call, version: str) -> TranscriptPage:
     sections = sorted({s["section"] for s in call.segments})
     body = [
         "<div data-pagefind-body>",
-        *_filters(row, sections),
+        *_search_marks(row, sections),
         f"<h1>{esc(title)}</h1>",
         *_header(row, version),
         _heading(2, "participants", "Participants"),
