@@ -550,9 +550,11 @@ def _command_helps() -> dict[str, str]:
 def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
     """Generate the documentation site from the release(s) and the schemas, then build it.
 
-    Pages (home, data card, schema reference, statistics, one page per transcript, loading,
-    CLI reference, releases) are generated into OUT/src beside the hand-written pages of
-    docs/, and `mkdocs build --strict` writes the site to OUT/site (open OUT/site/index.html).
+    Pages (home, data card, schema reference, statistics, the transcripts list, loading, CLI
+    reference, releases) are generated into OUT/src beside the hand-written pages of docs/,
+    and `mkdocs build --strict` writes them to OUT/site; then every call's page is written
+    there as HTML (transcripts/<transcript_id>.html) and Pagefind indexes the site for the
+    search box (serve OUT/site over HTTP to search). The release is read one call at a time.
     Building the site needs the `docs` extra (pip install -e '.[docs]').
 
     Example:

@@ -165,3 +165,41 @@ def test_benchmark_measures_the_write_floor(smoke_run: tuple[subprocess.Complete
     assert floor["bytes"] > 0.5 * build["output_mb"] * 1e6  # every format of the release, written again
     assert 0 < floor["seconds"] < build["seconds"]
     assert "write floor: " in smoke_run[0].stdout and "x the floor" in smoke_run[0].stdout
+
+
+@pytest.fixture(scope="module")
+def docs_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """``bench/bench_docs.py`` on 3 synthetic calls: release, `callcorpus docs`, search in Chromium."""
+    work = tmp_path_factory.mktemp("bench-docs")
+    args = ["--transcripts", "3", "--out", str(work / "raw"), "--jobs", "1"]
+    run = subprocess.run(
+        [sys.executable, str(BENCH / "bench_docs.py"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return run, work
+
+
+def test_docs_benchmark_reports_time_memory_size_and_search_bytes(
+    docs_run: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    """The docs benchmark runs end to end on 3 calls and reports every figure with a verdict."""
+    run, work = docs_run
+    assert run.returncode == 0, run.stderr
+    results = json.loads((work / "docs-results.json").read_text(encoding="utf-8"))
+    docs, site = results["docs"], results["site"]
+    assert docs["seconds"] > 0 and docs["tree_peak_pss_mb"] > 0 and docs["max_processes"] >= 1
+    assert "docs: " in docs["output"]
+    assert site["transcript_pages_mb"] > 0 and site["search_mb"] > 0
+    assert site["total_mb"] > site["transcript_pages_mb"] + site["search_mb"]
+    assert len(list((work / "site-out" / "site" / "transcripts").glob("T0000*.html"))) == 3
+    queries = [q["query"] for q in results["search"]]
+    assert queries[0] == "T00002" and queries[2:] == ["營收", "revenue"]
+    for query in results["search"]:
+        assert query["found"], query
+        assert query["cold"]["bytes"] > 0 and query["page_load"]["bytes"] > 0
+    assert set(results["targets"]) == {"seconds", "tree_peak_mb", "search_mb"}
+    for name, target in results["targets"].items():
+        assert f"  {name} " in run.stdout and target["verdict"] in ("PASS", "MISS")

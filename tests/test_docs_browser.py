@@ -7,45 +7,31 @@ install``: it downloads a browser. Screenshots go to tests/artifacts/.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
-import threading
+import sys
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+if str(BENCH) not in sys.path:  # the benchmark's helpers: the same browser, the same server
+    sys.path.insert(0, str(BENCH))
+
+from search_bytes import FLAGS, served  # noqa: E402
+
 CHROMIUM = os.environ.get("CALLCORPUS_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def site_url(docs_site: Path) -> Iterator[str]:
     """The built site served on localhost."""
-    handler = functools.partial(_QuietHandler, directory=str(docs_site / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(docs_site / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -112,17 +98,59 @@ def test_transcript_shows_both_languages_side_by_side(page: Any, site_url: str) 
     assert not page.events["errors"] and not page.events["remote"], page.events
 
 
-@pytest.mark.parametrize("query", ["megawatts", "財報"])
-def test_search_finds_english_and_chinese(page: Any, site_url: str, query: str) -> None:
-    page.goto(f"{site_url}/index.html")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.fill("input.md-search__input", query)
-    page.keyboard.press("End")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15_000)
-    assert "matching document" in page.inner_text(".md-search-result__meta")
-    assert query in page.locator(".md-search-result mark").all_inner_texts()
-    assert "transcripts/" in results.first.locator("a").first.get_attribute("href")
+def _search(page: Any, query: str) -> list[str]:
+    """Type ``query`` in the header's search box; the links of the results (pages and sub-results)."""
+    box = page.locator("#cc-search input.pagefind-ui__search-input")
+    box.fill(query)
+    page.locator("#cc-search .pagefind-ui__result").first.wait_for(timeout=15_000)
+    page.wait_for_function(
+        "() => !document.querySelector('#cc-search .pagefind-ui__result-link.pagefind-ui__loading, "
+        "#cc-search .pagefind-ui__result-title.pagefind-ui__loading')"
+    )
+    return [a.get_attribute("href") for a in page.locator("#cc-search .pagefind-ui__result-link").all()]
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "call"),
+    [
+        ("index.html", "Crexendo", "CXDO-2023Q2"),  # a company name, from the home page
+        ("transcripts/REKR-2021Q3.html", "忠誠的太陽能和儲能客戶", "STEM-2024Q4"),  # a phrase of that call
+    ],
+)
+def test_search_box_finds_a_calls_page_in_english_and_chinese(
+    page: Any, site_url: str, start: str, query: str, call: str
+) -> None:
+    page.goto(f"{site_url}/{start}")
+    links = _search(page, query)
+    assert any(link.split("#")[0].endswith(f"/transcripts/{call}.html") for link in links), links
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-{call}.png"))
+    page.locator(f"#cc-search a.pagefind-ui__result-link[href$='/transcripts/{call}.html']").first.click()
+    page.wait_for_url(f"**/transcripts/{call}.html")
+    assert page.locator("article h1").inner_text().startswith(call)
+    assert not page.events["errors"] and not page.events["remote"], page.events
+
+
+def test_transcripts_list_filters_narrow_it(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/transcripts/index.html")
+    rows = page.locator("#cc-call-rows tr")
+    rows.first.wait_for(timeout=10_000)
+    assert rows.count() == 4 and page.inner_text("#cc-count").startswith("4 of 4")
+    page.select_option("#cc-filters select[name=company]", "Stem")
+    assert rows.count() == 1 and rows.first.locator("a").get_attribute("href") == "STEM-2024Q4.html"
+    page.select_option("#cc-filters select[name=company]", "")
+    page.select_option("#cc-filters select[name=fiscal_year]", "2023")
+    assert [r.locator("td").first.inner_text() for r in rows.all()] == ["CXDO-2023Q2"]
+    page.select_option("#cc-filters select[name=fiscal_year]", "")
+    page.fill("#cc-filters input[name=ticker]", "re")
+    assert rows.count() == 1 and rows.first.locator("td").nth(2).inner_text() == "REKR"
+    page.fill("#cc-filters input[name=ticker]", "")
+    page.select_option("#cc-filters select[name=fiscal_quarter]", "4")
+    assert rows.count() == 1 and page.inner_text("#cc-count").startswith("1 of 4")
+    rows.first.locator("a").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/transcripts/STEM-2024Q4.html")
+    assert not page.events["errors"] and not page.events["remote"], page.events
 
 
 def test_segment_anchor_scrolls_to_its_segment(page: Any, site_url: str) -> None:
@@ -150,11 +178,16 @@ def test_hostile_transcript_runs_nothing(page: Any, site_url: str) -> None:
     assert "<script>window.__pwned = 1</script>" in page.inner_text("article")
     assert page.locator("article script").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    # and through search results, which render the index's text
-    page.fill("input.md-search__input", "Hostilecorp")
-    page.keyboard.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    # and through search results, which render the index's text (excerpts and titles)
+    links = _search(page, "pwned")
+    assert any(link.endswith("/transcripts/hostilecorp-2025Q1.html") for link in links), links
+    results = page.locator("#cc-search .pagefind-ui__results")
+    assert "window.__pwned" in results.inner_text()
+    assert results.locator("script, img, a[href^='javascript']").count() == 0
+    _search(page, "onerror")
+    assert results.locator("img").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert not page.events["dialogs"] and not page.events["errors"], page.events
 
 
 @pytest.mark.parametrize("width", [375, 768, 1400])

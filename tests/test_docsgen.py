@@ -7,6 +7,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -156,24 +158,32 @@ def test_releases_page_shows_manifest_changelog_and_cff(seed_release: BuildSumma
     assert "<code>&#34;1&#46;1&#46;0&#34;</code>" in text and "2 entries" in text
 
 
+def _in_hash_order(path: Path) -> bool:
+    """Pagefind's files that list a filter's values in hash-map order, differing run to run:
+    the filter files and, through their names, the bundle's metadata and entry file."""
+    return path.parts[0].startswith("pagefind") and (
+        path.parent.name == "filter" or path.suffix == ".pf_meta" or path.name == "pagefind-entry.json"
+    )
+
+
+def _tree(root: Path) -> dict[Path, bytes]:
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
 def test_docs_are_reproducible(docs_site: Path, tmp_path: Path) -> None:
+    """Same release, same bytes: every page, chart, index chunk and fragment of the search
+    index; Pagefind's filter files only up to the order of their values."""
     dist = docs_site.parent / "dist"
     args = ["docs", "--dist", str(dist), "--out", str(tmp_path), "--config", str(ROOT / "mkdocs.yml")]
     assert CliRunner().invoke(cli, args).exit_code == 0
     for tree in ["src", "site"]:
-        first = {
-            p.relative_to(docs_site / tree): p.read_bytes()
-            for p in (docs_site / tree).rglob("*")
-            if p.is_file()
-        }
-        second = {
-            p.relative_to(tmp_path / tree): p.read_bytes()
-            for p in (tmp_path / tree).rglob("*")
-            if p.is_file()
-        }
-        assert first.keys() == second.keys(), tree
-        changed = [str(p) for p in first if first[p] != second[p]]
+        first, second = _tree(docs_site / tree), _tree(tmp_path / tree)
+        steady = {p for p in first if not _in_hash_order(p)}
+        assert steady == {p for p in second if not _in_hash_order(p)}, tree
+        changed = [str(p) for p in steady if first[p] != second[p]]
         assert not changed, f"{tree}: rebuilt files differ: {changed}"
+        counts = [sum(1 for p in files if _in_hash_order(p)) for files in (first, second)]
+        assert counts[0] == counts[1], tree
 
 
 def test_docs_without_a_release_is_one_line(tmp_path: Path) -> None:
@@ -215,19 +225,119 @@ def test_usage_page_snippets_run(
 
 
 def test_statistics_stay_the_same_size_at_corpus_scale(seed_release: BuildSummary) -> None:
-    from builder.docsgen.releases import Release
+    from builder.docsgen.calls import Call, iter_calls
     from builder.docsgen.stats_page import render
+    from builder.docsgen.tally import Tally
 
-    release = Release("1.0.0", seed_release.path)
-    calls, segments = release.rows("transcripts"), release.rows("segments")
-    many = [
-        {**row, "transcript_id": f"{row['transcript_id']}-{k}", "fiscal_year": 2000 + k % 25}
-        for k in range(3000)
-        for row in calls[:1]
+    calls = list(iter_calls(seed_release.path))
+    small, large = Tally(), Tally()
+    for call in calls:
+        small.add(call)
+    for k in range(3000):
+        row = {**calls[0].row, "transcript_id": f"T{k}", "fiscal_year": 2000 + k % 25}
+        large.add(Call(row, calls[0].segments))
+    small_page, large_page = render(small, "1.0.0"), render(large, "1.0.0")
+    assert set(small_page.charts) == set(large_page.charts)
+    for name, svg in large_page.charts.items():
+        assert len(svg) < 2 * len(small_page.charts[name]) + 8_000, name  # no bar or row per call
+    assert abs(len(large_page.markdown) - len(small_page.markdown)) < 200
+    assert "3,000 calls" in large_page.markdown
+
+
+def test_calls_stream_one_at_a_time_in_release_order(seed_release: BuildSummary) -> None:
+    from builder.docsgen.calls import iter_calls
+    from builder.formats.read import read_column
+
+    calls = iter_calls(seed_release.path)
+    first = next(calls)
+    assert first.transcript_id == read_column(seed_release.path, "transcripts", "transcript_id")[0]
+    assert [s["segment_index"] for s in first.segments] == list(range(len(first.segments)))
+    assert {s["transcript_id"] for s in first.segments} == {first.transcript_id}
+    rest = list(calls)
+    assert sum(len(c.segments) for c in [first, *rest]) == 434
+
+
+def test_transcripts_index_is_compact_and_holds_no_text(docs_site: Path) -> None:
+    index = json.loads((docs_site / "site" / "transcripts" / "calls.json").read_text(encoding="utf-8"))
+    assert index["fields"][:3] == ["transcript_id", "company", "ticker"]
+    rows = {row[0]: row for row in index["calls"]}
+    assert rows["CXDO-2023Q2"][1:6] == ["Crexendo", "CXDO", 2023, 2, 126]
+    assert [row[0] for row in index["calls"]] == sorted(rows)
+    size = (docs_site / "site" / "transcripts" / "calls.json").stat().st_size
+    assert size < 150 * len(rows), "the index holds more than a short row per call"
+
+
+def test_transcript_pages_are_written_directly_with_the_sites_frame(docs_site: Path) -> None:
+    site = docs_site / "site"
+    page = (site / "transcripts" / "STEM-2024Q4.html").read_text(encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert not list((docs_site / "src" / "transcripts").glob("STEM*")), "transcripts went through Markdown"
+    assert not (site / "transcripts" / "_shell.html").exists()
+    stylesheet = re.search(r'href="(assets/stylesheets/main\.[0-9a-f]+\.min\.css)"', home).group(1)
+    assert f'href="../{stylesheet}"' in page and 'id="cc-search"' in page
+    assert "<title>STEM-2024Q4: Stem, 2024 Q4 - callcorpus</title>" in page
+    assert 'href="../index.html"' in page and 'href="../schema.html"' in page  # the site's navigation
+    assert '<meta data-pagefind-filter="company[content]" content="Stem">' in page
+    assert '<meta data-pagefind-filter="quarter[content]" content="Q4">' in page
+    assert '<meta data-pagefind-meta="ticker[content]" content="STEM">' in page
+    assert page.count("data-pagefind-body") == 1
+
+
+def test_search_bundles_cover_docs_and_every_call(docs_site: Path) -> None:
+    site = docs_site / "site"
+    docs_entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(docs_entry["languages"]) == ["zh-TW"] and docs_entry["languages"]["zh-TW"]["page_count"] >= 8
+    bundles = (site / "pagefind-calls" / "bundles.js").read_text(encoding="utf-8")
+    names = json.loads(bundles.split("=", 1)[1].strip().rstrip(";"))
+    pages = 0
+    for name in names:
+        entry = json.loads(
+            (site / "pagefind-calls" / name / "pagefind-entry.json").read_text(encoding="utf-8")
+        )
+        pages += entry["languages"]["zh-TW"]["page_count"]
+        assert not (site / "pagefind-calls" / name / "pagefind-ui.js").exists()
+    assert pages == 4
+    assert not (site / "search").exists(), "mkdocs' built-in search index is still written"
+
+
+def test_docs_without_pagefind_is_one_line(docs_site: Path, tmp_path: Path) -> None:
+    """``sys.modules[name] = None`` is how Python hides an installed module from imports."""
+    code = "import sys; sys.modules['pagefind_bin_extended'] = None\nfrom builder.cli import main; main()"
+    args = [
+        "docs",
+        "--dist",
+        str(docs_site.parent / "dist"),
+        "--out",
+        str(tmp_path),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
     ]
-    small, large = render(calls, segments, "1.0.0"), render(many, segments, "1.0.0")
-    assert set(small.charts) == set(large.charts)
-    for name, svg in large.charts.items():
-        assert len(svg) < 2 * len(small.charts[name]) + 8_000, name  # no bar or row per call
-    assert abs(len(large.markdown) - len(small.markdown)) < 200
-    assert "3,000 calls" in large.markdown
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert done.returncode == 1
+    output = done.stdout + done.stderr
+    assert output.count("\n") == 1 and output.startswith("error: "), output
+    assert "pagefind[extended]" in output and "`docs` extra" in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_call_bundles_index_a_bounded_number_of_calls_each(docs_site: Path, tmp_path: Path) -> None:
+    """Four calls in bundles of one, two at a time: four bundles, each of its own page, pages
+    moved into the site at their own URL, the staging folder gone."""
+    from builder.docsgen.search import CALLS_FOLDER, CallBundles
+
+    site = tmp_path / "site"
+    pages = sorted((docs_site / "site" / "transcripts").glob("*-20*.html"))
+    bundles = CallBundles(site, tmp_path / "stage", size=1, parallel=2)
+    for page in pages:
+        bundles.add(f"transcripts/{page.name}", page.read_text(encoding="utf-8"))
+    bundles.close()
+    assert sorted(p.name for p in (site / "transcripts").iterdir()) == [p.name for p in pages]
+    assert (site / CALLS_FOLDER / "bundles.js").read_text() == (
+        'window.ccSearchBundles = ["000", "001", "002", "003"];\n'
+    )
+    for name in ["000", "001", "002", "003"]:
+        entry = json.loads((site / CALLS_FOLDER / name / "pagefind-entry.json").read_text("utf-8"))
+        assert entry["languages"]["zh-TW"]["page_count"] == 1
+    assert not (tmp_path / "stage").exists()

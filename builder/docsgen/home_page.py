@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from builder.cards.about import ABOUT
 from builder.cards.escape import md_inline, pre_block
 from builder.docsgen.citation import bibtex
 from builder.docsgen.releases import Release
+from builder.docsgen.tally import Tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,15 +23,15 @@ class Headline:
     zh_chars: int
 
 
-def headline(transcripts: list[dict[str, Any]], segments: list[dict[str, Any]]) -> Headline:
-    """Headline numbers computed from the rows."""
+def headline(tally: Tally) -> Headline:
+    """Headline numbers of the calls tallied."""
     return Headline(
-        calls=len(transcripts),
-        companies=len({r["company"] or r["transcript_id"] for r in transcripts}),
-        turns=sum(r["num_turns"] for r in transcripts),
-        segments=len(segments),
-        en_words=sum(r["num_en_words"] for r in transcripts),
-        zh_chars=sum(r["num_zh_chars"] for r in transcripts),
+        calls=tally.calls,
+        companies=len(tally.companies),
+        turns=tally.turns,
+        segments=tally.segments,
+        en_words=tally.en_words,
+        zh_chars=tally.zh_chars,
     )
 
 

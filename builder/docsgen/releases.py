@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -12,9 +12,11 @@ import pyarrow.parquet as pq
 
 from builder.errors import CallcorpusError
 from builder.formats.layout import CARD, FORMATS, MANIFEST, config_folder, shard_files
-from builder.formats.read import read_rows
 from builder.release.versions import list_releases
 from builder.schema.files import config_names
+
+#: Rows read for examples (the schema page, from a config's first shard): every row of the seeds.
+SAMPLE_ROWS = 5_000
 
 
 class NoRelease(CallcorpusError):
@@ -27,17 +29,18 @@ def _optional(path: Path) -> str | None:
 
 @dataclass
 class Release:
-    """One release folder ``dist/X.Y.Z/``; rows are read on first use."""
+    """One release folder ``dist/X.Y.Z/``; its rows are streamed (``calls.iter_calls``), never held."""
 
     version: str
     path: Path
-    _rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
 
-    def rows(self, config: str) -> list[dict[str, Any]]:
-        """Every row of a config's ``train`` split, read from its Parquet files in order."""
-        if config not in self._rows:
-            self._rows[config] = list(read_rows(self.path, config))
-        return self._rows[config]
+    def sample(self, config: str, limit: int = SAMPLE_ROWS) -> list[dict[str, Any]]:
+        """At most ``limit`` rows of a config's first shard (none when it has no such config)."""
+        files = shard_files(self.path, config) if config in self.configs else []
+        if not files:
+            return []
+        first = next(pq.ParquetFile(files[0]).iter_batches(batch_size=limit), None)
+        return first.to_pylist() if first is not None else []
 
     def num_rows(self, config: str) -> int:
         """Rows of a config, from its Parquet footers."""

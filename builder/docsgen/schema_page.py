@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from builder.cards.escape import md_cell, md_code, md_inline
 from builder.docsgen.fields import config_fields, example_text
-from builder.docsgen.releases import Release
+from builder.docsgen.releases import SAMPLE_ROWS, Release
 from builder.schema.files import release_spec, schema_version
 
 
@@ -18,14 +18,15 @@ def render(release: Release) -> str:
     out = [
         "# Schema reference\n",
         f"Generated from the JSON Schemas in `schema/` (schema version {schema_version()}); "
-        f"example values are the first non-empty value in release {release.version}. "
+        f"example values are the first non-empty value in the first shard of release "
+        f"{release.version} (at most {SAMPLE_ROWS:,} rows). "
         "Nested fields are written with dots, list items with `[]`.\n",
     ]
     for config, about in spec["configs"].items():
         default = " (default)" if config == spec["default_config"] else ""
         out.append(f"## `{config}`{default}\n")
         out.append(f"{md_cell(about['description'])} Schema file: `{about['schema']}`.\n")
-        rows = release.rows(config) if config in release.configs else []
+        rows = release.sample(config)
         if not rows:
             out.append(f"Release {release.version} has no rows of this config.\n")
         out.append("| field | type | nullable | description | example |\n|---|---|---|---|---|")

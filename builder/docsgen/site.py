@@ -1,60 +1,70 @@
-"""Writes the generated pages into the sources folder and builds the site with ``mkdocs build --strict``."""
+"""The documentation site in four steps, streaming the release's calls twice, never holding them.
+
+1. ``generate``: one pass over the calls tallies the home and statistics pages and the
+   transcripts list's index; the Markdown pages (and the frame of the transcript pages) go to
+   the sources folder beside the hand-written pages of ``docs/``;
+2. ``mkdocs build --strict`` builds the documentation pages (``mkdocs_run``);
+3. a second pass writes each call's page as HTML into the built site (``call_pages``) and
+   indexes those pages with Pagefind in bundles (``search``);
+4. Pagefind indexes the documentation pages.
+"""
 
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import logging
-import os
 import shutil
-from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from builder.docsgen import (
+    call_index,
     card_page,
     cli_page,
     home_page,
     releases_page,
     schema_page,
     stats_page,
-    transcript_page,
     usage_page,
 )
-from builder.docsgen.releases import changelog, find_releases
-from builder.errors import CallcorpusError
+from builder.docsgen.call_pages import write_call_pages
+from builder.docsgen.calls import iter_calls
+from builder.docsgen.mkdocs_run import build, require_docs_extra
+from builder.docsgen.releases import Release, changelog, find_releases
+from builder.docsgen.search import index_docs
+from builder.docsgen.shell import SHELL_PAGE, shell_source
+from builder.docsgen.tally import Tally
+
+#: Hand-written folders of ``docs/`` that are not pages (mkdocs' ``theme.custom_dir``).
+NOT_PAGES = ("overrides",)
 
 
-class DocsBuildFailed(CallcorpusError):
-    """mkdocs could not build the site (in strict mode, any warning)."""
+def _tally(release: Release) -> tuple[Tally, str]:
+    """One pass over the calls: the tally and the transcripts list's JSON index."""
+    tally, entries = Tally(), []
+    for call in iter_calls(release.path):
+        tally.add(call)
+        entries.append(call_index.entry(call))
+    return tally, call_index.index_json(entries)
 
 
 def _pages(dist: Path, cli_help: dict[str, str]) -> dict[str, str]:
     """Every generated file, by path under the sources folder."""
     releases = find_releases(dist)
     newest = releases[0]
-    transcripts = newest.rows("transcripts")
-    segments = newest.rows("segments")
-    by_call: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for seg in segments:
-        by_call[seg["transcript_id"]].append(seg)
-    numbers = home_page.headline(transcripts, segments)
-    stats = stats_page.render(transcripts, segments, newest.version)
+    tally, index = _tally(newest)
+    stats = stats_page.render(tally, newest.version)
     pages = {
-        "index.md": home_page.render(newest, numbers, [r.version for r in releases]),
+        "index.md": home_page.render(newest, home_page.headline(tally), [r.version for r in releases]),
         "card.md": card_page.render(newest),
         "schema.md": schema_page.render(newest),
         "stats.md": stats.markdown,
         "usage.md": usage_page.render(newest),
         "cli.md": cli_page.render(cli_help),
         "releases.md": releases_page.render(releases, changelog(dist)),
-        "transcripts/index.md": transcript_page.render_index(transcripts),
+        "transcripts/index.md": call_index.render_page(tally.calls),
+        call_index.INDEX_FILE: index,
+        f"{SHELL_PAGE}.md": shell_source(),
     }
-    pages |= {f"stats/{name}": svg for name, svg in stats.charts.items()}
-    for row in transcripts:
-        tid = row["transcript_id"]
-        pages[f"transcripts/{tid}.md"] = transcript_page.render(row, by_call[tid], newest.version)
-    return pages
+    return pages | {f"stats/{name}": svg for name, svg in stats.charts.items()}
 
 
 def generate(dist: Path, src: Path, hand_written: Path | None, cli_help: dict[str, str]) -> int:
@@ -64,7 +74,7 @@ def generate(dist: Path, src: Path, hand_written: Path | None, cli_help: dict[st
         shutil.rmtree(src)
     src.mkdir(parents=True)
     if hand_written is not None and hand_written.is_dir():
-        shutil.copytree(hand_written, src, dirs_exist_ok=True)
+        shutil.copytree(hand_written, src, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*NOT_PAGES))
     for name, text in sorted(pages.items()):
         target = src / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -82,45 +92,6 @@ def release_epoch(dist: Path) -> str:
     return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
 
 
-#: Modules of the ``docs`` extra that building the site needs.
-DOCS_EXTRA = ("mkdocs", "material", "jieba")
-
-
-def require_docs_extra() -> None:
-    """Raise ``DocsBuildFailed`` naming the extra to install when a module of it is missing."""
-    missing = [name for name in DOCS_EXTRA if importlib.util.find_spec(name) is None]
-    if missing:
-        raise DocsBuildFailed(
-            f"building the site needs the `docs` extra ({', '.join(missing)} not installed): "
-            "pip install -e '.[docs]' in a clone, or use --no-build for the sources only"
-        )
-
-
-def build(config: Path, src: Path, site: Path, epoch: str = "0") -> None:
-    """Run ``mkdocs build --strict`` on ``src`` into ``site`` with the settings of ``config``.
-
-    The sitemap's dates come from ``SOURCE_DATE_EPOCH`` when set, else from ``epoch``.
-    """
-    require_docs_extra()
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    if not config.is_file():
-        raise DocsBuildFailed(f"{config}: mkdocs configuration not found (run from the repository root)")
-    _quiet_jieba()
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = saved or epoch
-    try:
-        cfg = load_config(str(config), docs_dir=str(src.resolve()), site_dir=str(site.resolve()), strict=True)
-        mkdocs_build(cfg)
-    except MkDocsException as exc:
-        raise DocsBuildFailed(f"mkdocs build --strict failed: {exc}") from None
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-
-
 def build_docs(dist: Path, src: Path, site: Path | None, config: Path, cli_help: dict[str, str]) -> int:
     """Generate the pages into ``src`` and, unless ``site`` is None, build the site there.
 
@@ -130,13 +101,6 @@ def build_docs(dist: Path, src: Path, site: Path | None, config: Path, cli_help:
     count = generate(dist, src, config.parent / "docs", cli_help)
     if site is not None:
         build(config, src, site, release_epoch(dist))
+        write_call_pages(find_releases(dist)[0], site, src.parent / ".search-stage")
+        index_docs(site)
     return count
-
-
-def _quiet_jieba() -> None:
-    """jieba (Chinese word segmentation for search) logs its dictionary loading at DEBUG."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)

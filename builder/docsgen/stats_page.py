@@ -5,12 +5,11 @@ the same size at 50,000 calls; per-call numbers live on each call's page."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from builder.docsgen.charts import bar_chart, histogram
-from builder.docsgen.transcript_page import period
+from builder.docsgen.tally import Tally
 from builder.flags import CATALOG
 
 RATIO_RANGE = (0.0, 2.0, 20)
@@ -26,34 +25,21 @@ class StatsPage:
     charts: dict[str, str]
 
 
-def length_ratio(segment: dict[str, Any]) -> float | None:
-    """Chinese characters per English character of a segment; None without a translation."""
-    zh = segment["translation"]["zh"]
-    return len(zh) / len(segment["translation"]["en"]) if zh else None
-
-
-def _ceiling(values: list[int], bins: int) -> float:
+def _ceiling(values: Sequence[int], bins: int) -> float:
     """An upper bound for a histogram of ``values``: the maximum rounded up to whole bins."""
     top = max(values, default=0)
     return float(max(bins, -(-top // bins) * bins))
 
 
-def _median(values: list[float]) -> float:
+def _median(values: Sequence[float]) -> float:
     ordered = sorted(values)
     return ordered[len(ordered) // 2] if ordered else 0.0
 
 
-def _charts(transcripts: list[dict[str, Any]], segments: list[dict[str, Any]]) -> dict[str, str]:
+def _charts(tally: Tally) -> dict[str, str]:
     """Every chart aggregates: its size does not grow with the number of calls."""
-    periods = Counter(period(r) for r in transcripts)
-    roles = Counter(p["role"] for r in transcripts for p in r["participants"])
-    sections = Counter(s["section"] for s in segments)
-    ratios = [x for x in (length_ratio(s) for s in segments) if x is not None]
-    flags = Counter(f for s in segments for f in s["flags"]) + Counter(
-        f for r in transcripts for f in r["flags"]
-    )
-    per_call = [r["num_segments"] for r in transcripts]
-    words = [r["num_en_words"] for r in transcripts]
+    periods, roles, sections, flags = tally.periods, tally.roles, tally.sections, tally.flags
+    per_call, words = tally.segments_per_call, tally.words_per_call
     ordered = sorted(periods, key=lambda label: (label == "period unknown", label))
     return {
         "calls-by-period.svg": bar_chart(
@@ -71,33 +57,30 @@ def _charts(transcripts: list[dict[str, Any]], segments: list[dict[str, Any]]) -
         "segments-by-section.svg": bar_chart(
             "Segments by section", sorted(sections), {"segments": [sections[k] for k in sorted(sections)]}
         ),
-        "length-ratio.svg": histogram("Chinese/English length ratio per segment", ratios, *RATIO_RANGE),
+        "length-ratio.svg": histogram(
+            "Chinese/English length ratio per segment", list(tally.ratios), *RATIO_RANGE
+        ),
         "flags-by-kind.svg": bar_chart(
             "Flags by kind", list(CATALOG), {"flagged records": [flags[c] for c in CATALOG]}
         ),
     }
 
 
-def render(transcripts: list[dict[str, Any]], segments: list[dict[str, Any]], version: str) -> StatsPage:
+def render(tally: Tally, version: str) -> StatsPage:
     """The statistics page of a release: distributions, readable whatever the number of calls.
 
     Per-call numbers are on each call's own page."""
-    charts = _charts(transcripts, segments)
-    sections = Counter(s["section"] for s in segments)
-    share = sections["qa"] / len(segments) if segments else 0.0
-    ratios = [x for x in (length_ratio(s) for s in segments) if x is not None]
-    flagged = sum(1 for s in segments if s["flags"])
-    flags = Counter(f for s in segments for f in s["flags"]) + Counter(
-        f for r in transcripts for f in r["flags"]
-    )
+    charts = _charts(tally)
+    share = tally.sections["qa"] / tally.segments if tally.segments else 0.0
+    ratios, flagged, flags = tally.ratios, tally.flagged_segments, tally.flags
     flag_rows = "\n".join(f"| `{c}` | {f.scope} | {flags[c]} | {f.title} |" for c, f in CATALOG.items())
-    per_call = [float(r["num_segments"]) for r in transcripts]
+    per_call = [float(n) for n in tally.segments_per_call]
     low, high, bins = RATIO_RANGE
     markdown = f"""# Statistics
 
-Computed from release {version} at documentation build time: {len(transcripts):,} calls,
-{len(segments):,} segments (median {_median(per_call):.0f} per call); {share:.1%} of the segments
-are in the Q&A; {flagged:,} segments ({flagged / max(len(segments), 1):.1%}) carry a flag. The
+Computed from release {version} at documentation build time: {tally.calls:,} calls,
+{tally.segments:,} segments (median {_median(per_call):.0f} per call); {share:.1%} of the segments
+are in the Q&A; {flagged:,} segments ({flagged / max(tally.segments, 1):.1%}) carry a flag. The
 numbers of each call are on its own page (under *Transcripts*).
 
 ## Calls by period

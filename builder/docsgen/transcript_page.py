@@ -1,31 +1,25 @@
-"""One page per call: header, participants, and the bilingual side-by-side reading view.
+"""One page per call, written directly as HTML (no Markdown): header, participants, and the
+bilingual side-by-side reading view, marked for Pagefind (body, title, filters).
 
-Everything taken from the data is written inside raw HTML blocks, escaped, so that the text
-shows exactly as in the release and nothing in it is interpreted.
+Everything taken from the data is escaped for HTML and written only as element text or quoted
+attribute values, so that the text shows exactly as in the release and nothing in it runs.
 """
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
 from builder.cards.escape import html_text as esc
-from builder.cards.escape import md_inline
+from builder.docsgen.calls import Call
+from builder.docsgen.tally import period
 
 _SECTIONS = {
     "prepared_remarks": ("prepared-remarks", "Prepared remarks"),
     "qa": ("qa", "Questions and answers"),
     "closing_remarks": ("closing-remarks", "Closing remarks"),
 }
-
-
-def period(row: dict[str, Any]) -> str:
-    """``2023 Q2``, or ``period unknown``."""
-    if row["fiscal_year"] is None:
-        return "period unknown"
-    quarter = f" Q{row['fiscal_quarter']}" if row["fiscal_quarter"] is not None else ""
-    return f"{row['fiscal_year']}{quarter}"
 
 
 def _header(row: dict[str, Any], version: str) -> list[str]:
@@ -80,7 +74,7 @@ def _segment(seg: dict[str, Any]) -> str:
     )
     return (
         f'<div class="cc-seg" id="{sid}">'
-        f'<a class="cc-sid" href="#{sid}" title="link to this segment">{sid}</a>{flags}'
+        f'<a class="cc-sid" href="#{sid}" title="link to this segment" data-pagefind-ignore>{sid}</a>{flags}'
         f'<p class="cc-en" lang="en">{esc(seg["translation"]["en"])}</p>'
         f'<p class="cc-zh" lang="zh-Hant">{zh_html}</p></div>'
     )
@@ -99,55 +93,73 @@ def _turn(segments: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-def render(row: dict[str, Any], segments: list[dict[str, Any]], version: str) -> str:
-    """Markdown of one transcript page: raw HTML blocks for data, Markdown headings for structure."""
-    tid = row["transcript_id"]
-    out = [
-        f"---\ntitle: {json.dumps(tid)}\n---\n",
-        f"# {md_inline(tid)}: {md_inline(row['company'] or 'company unknown')}, {md_inline(period(row))}\n",
-        *_header(row, version),
-        "",
-        "## Participants\n",
-        *_participants(row),
-        "",
+@dataclass(frozen=True, slots=True)
+class TranscriptPage:
+    """A call's page: its path under the site, its title (text) and its article (HTML)."""
+
+    path: str
+    title: str
+    body: str
+
+
+def page_path(transcript_id: str) -> str:
+    """The call's stable URL under the site root: ``transcripts/<transcript_id>.html``."""
+    return f"transcripts/{transcript_id}.html"
+
+
+def _heading(level: int, anchor: str, text: str) -> str:
+    """A heading with its permalink, as mkdocs-material writes them."""
+    link = f'<a class="headerlink" href="#{esc(anchor)}" title="Permanent link">&para;</a>'
+    return f'<h{level} id="{esc(anchor)}">{esc(text)}{link}</h{level}>'
+
+
+def _search_marks(row: dict[str, Any], sections: list[str]) -> list[str]:
+    """Pagefind's filters and metadata of the call, as attribute values (never indexed as text)."""
+    filters = [
+        ("company", row["company"] or "unknown"),
+        ("year", row["fiscal_year"] if row["fiscal_year"] is not None else "unknown"),
+        ("quarter", f"Q{row['fiscal_quarter']}" if row["fiscal_quarter"] is not None else "unknown"),
+        *(("section", _SECTIONS.get(s, (s, s))[1]) for s in sections),
     ]
-    ordered = sorted(segments, key=lambda s: s["segment_index"])
-    for section, in_section in groupby(ordered, key=lambda s: s["section"]):
+    meta = [("transcript_id", row["transcript_id"]), ("ticker", row["ticker"] or ""), ("period", period(row))]
+    return [
+        *(f'<meta data-pagefind-filter="{key}[content]" content="{esc(value)}">' for key, value in filters),
+        *(f'<meta data-pagefind-meta="{key}[content]" content="{esc(value)}">' for key, value in meta),
+    ]
+
+
+def _sections(segments: list[dict[str, Any]]) -> list[str]:
+    out: list[str] = []
+    for section, in_section in groupby(segments, key=lambda s: s["section"]):
         anchor, heading = _SECTIONS.get(section, (section, section))
-        out.append(f"## {heading} {{#{anchor}}}\n")
+        out.append(_heading(2, anchor, heading))
         for exchange, in_exchange in groupby(in_section, key=lambda s: s["exchange"]):
             if exchange is not None:
-                out.append(f"### Exchange {exchange} {{#exchange-{exchange}}}\n")
+                out.append(_heading(3, f"exchange-{exchange}", f"Exchange {exchange}"))
             out.append('<div class="cc-call">')
             out.append(
-                '<div class="cc-cols"><span lang="en">English</span><span lang="zh-Hant">中文</span></div>'
+                '<div class="cc-cols" data-pagefind-ignore><span lang="en">English</span>'
+                '<span lang="zh-Hant">中文</span></div>'
             )
             for _, turn in groupby(in_exchange, key=lambda s: s["turn_index"]):
                 out.extend(_turn(list(turn)))
-            out.append("</div>\n")
-    return "\n".join(out)
+            out.append("</div>")
+    return out
 
 
-def render_index(rows: list[dict[str, Any]]) -> str:
-    """The list of calls, linking to each transcript page."""
-    out = [
-        "# Transcripts\n",
-        "Each call as a bilingual reading view, English beside Chinese, grouped by speaker turn. "
-        "Every segment has an anchor named by its `segment_id` "
-        "(`transcripts/<transcript_id>.html#<segment_id>`), so a citation can link to one segment.\n",
-        "| call | company | ticker | period | turns | segments | Q&A exchanges |",
-        "|---|---|---|---|---:|---:|---:|",
+def render(call: Call, version: str) -> TranscriptPage:
+    """The page of one call: facts, participants, then each section side by side."""
+    row, tid = call.row, call.transcript_id
+    title = f"{tid}: {row['company'] or 'company unknown'}, {period(row)}"
+    sections = sorted({s["section"] for s in call.segments})
+    body = [
+        "<div data-pagefind-body>",
+        *_search_marks(row, sections),
+        f"<h1>{esc(title)}</h1>",
+        *_header(row, version),
+        _heading(2, "participants", "Participants"),
+        *_participants(row),
+        *_sections(call.segments),
+        "</div>",
     ]
-    for row in sorted(rows, key=lambda r: r["transcript_id"]):
-        tid = row["transcript_id"]
-        cells = [
-            f"[{md_inline(tid)}]({tid}.md)",
-            md_inline(row["company"] or "unknown"),
-            md_inline(row["ticker"] or "—"),
-            md_inline(period(row)),
-            str(row["num_turns"]),
-            str(row["num_segments"]),
-            str(row["num_exchanges"]),
-        ]
-        out.append("| " + " | ".join(cells) + " |")
-    return "\n".join(out) + "\n"
+    return TranscriptPage(page_path(tid), title, "\n".join(body) + "\n")
