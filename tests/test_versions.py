@@ -182,3 +182,14 @@ def test_release_dry_run_prints_the_version_and_changes_and_keeps_nothing(raw_co
     assert after == {
         p: data for p, data in before.items() if p != stem
     }  # no release, root file or cache entry
+
+
+def test_a_major_schema_version_requires_a_major_release() -> None:
+    """A change of meaning (what `exchange` counts) shows in no column's type: the schema
+    version's major bump says it, and the release must follow."""
+    from builder.release.diff import ReleaseDiff
+
+    diff = ReleaseDiff("1.0.0", "next", ("1.0.0", "2.0.0"), [], [], [], [], {})
+    assert diff.required() == ("major", ["schema version 1.0.0 → 2.0.0"])
+    same = ReleaseDiff("1.0.0", "next", ("1.0.0", "1.0.0"), [], [], [], [], {})
+    assert same.required() == (None, [])

@@ -79,6 +79,10 @@ class ReleaseDiff:
     def required(self) -> tuple[Level | None, list[str]]:
         """The version level these changes need, with the reasons for it (most significant first)."""
         reasons: list[tuple[Level, str]] = [(c.level, c.describe()) for c in self.schema_changes]
+        old_sv, new_sv = self.schema_versions
+        moved = bump_level(old_sv, new_sv) if old_sv != new_sv else None
+        if moved is not None:  # the schema's maintainers say how far its meaning moved
+            reasons.append((moved, f"schema version {old_sv} → {new_sv}"))
         if self.removed:
             reasons.append(("major", f"{len(self.removed)} transcript(s) removed"))
         if self.added:
