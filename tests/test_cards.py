@@ -379,13 +379,13 @@ def test_crosscheck_catches_a_missing_file_and_collects_everything(
 ) -> None:
     data = json.loads(rendered[CROISSANT])
     data["distribution"] = [
-        d for d in data["distribution"] if d.get("contentUrl") != "jsonl/segments/train-00000-of-00001.jsonl"
+        d for d in data["distribution"] if d.get("contentUrl") != "jsonl/segments/train-00000-of-00001.jsonl.zst"
     ]
     data["version"] = "2.0.0"
     problems = crosscheck(desc, {**rendered, CROISSANT: json.dumps(data), "notes.txt": ""})
     assert problems == [
         "croissant.json: `version` is '2.0.0', expected '1.0.0'",
-        "croissant.json: `distribution` lacks data file jsonl/segments/train-00000-of-00001.jsonl",
+        "croissant.json: `distribution` lacks data file jsonl/segments/train-00000-of-00001.jsonl.zst",
         "notes.txt: not a metadata file crosscheck knows",
     ]
 
@@ -395,7 +395,7 @@ def test_crosscheck_checks_counts_and_bytes_on_disk(
 ) -> None:
     copy = tmp_path / "1.0.0"
     shutil.copytree(release, copy)
-    jsonl = copy / "jsonl" / "transcripts" / "train-00000-of-00001.jsonl"
+    jsonl = copy / "jsonl" / "transcripts" / "train-00000-of-00001.jsonl.zst"
     jsonl.write_bytes(jsonl.read_bytes() + b"\n")
     segments = desc.config("segments")
     miscounted = dataclasses.replace(
@@ -403,6 +403,6 @@ def test_crosscheck_checks_counts_and_bytes_on_disk(
     )
     problems = crosscheck(miscounted, rendered, copy)
     assert len(problems) == 3, problems
-    assert problems[0].startswith("jsonl/transcripts/train-00000-of-00001.jsonl: `size` is ")
-    assert problems[1].startswith("jsonl/transcripts/train-00000-of-00001.jsonl: `sha256` is ")
+    assert problems[0].startswith("jsonl/transcripts/train-00000-of-00001.jsonl.zst: `size` is ")
+    assert problems[1].startswith("jsonl/transcripts/train-00000-of-00001.jsonl.zst: `sha256` is ")
     assert problems[2] == f"data/segments: `rows` is {segments.num_rows}, expected {segments.num_rows + 1}"
