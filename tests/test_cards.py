@@ -379,7 +379,9 @@ def test_crosscheck_catches_a_missing_file_and_collects_everything(
 ) -> None:
     data = json.loads(rendered[CROISSANT])
     data["distribution"] = [
-        d for d in data["distribution"] if d.get("contentUrl") != "jsonl/segments/train-00000-of-00001.jsonl.zst"
+        d
+        for d in data["distribution"]
+        if d.get("contentUrl") != "jsonl/segments/train-00000-of-00001.jsonl.zst"
     ]
     data["version"] = "2.0.0"
     problems = crosscheck(desc, {**rendered, CROISSANT: json.dumps(data), "notes.txt": ""})

@@ -63,11 +63,7 @@ def test_pandas_polars_duckdb_read_the_parquet(seed_release: BuildSummary) -> No
         "STEM-2024Q4": 6,
     }
     assert (
-        str(
-            pd.read_feather(seed_release.path / shard_path("segments", "arrow", 0, 1))[
-                "exchange"
-            ].dtype
-        )
+        str(pd.read_feather(seed_release.path / shard_path("segments", "arrow", 0, 1))["exchange"].dtype)
         == "Int64"
     )
     polars_frame = pl.read_parquet(data / "transcripts" / "*.parquet")

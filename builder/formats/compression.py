@@ -13,7 +13,7 @@ import io
 import zlib
 from importlib import metadata
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO, cast
 
 import zstandard
 
@@ -25,18 +25,18 @@ GZIP_LEVEL = 6
 ARROW_CODEC = ("zstd", ZSTD_LEVEL)
 
 
-def open_write(path: Path) -> BinaryIO:
+def open_write(path: Path) -> IO[bytes]:
     """A binary file that writes ``path`` compressed as its extension says (or plain)."""
     raw = path.open("wb")
     if path.suffix == ".zst":
         compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL)
         return compressor.stream_writer(raw, closefd=True)  # type: ignore[return-value]
     if path.suffix == ".gz":
-        return _GzipFile(raw)
+        return cast(IO[bytes], _GzipFile(raw))
     return raw
 
 
-def open_read(path: Path) -> BinaryIO:
+def open_read(path: Path) -> IO[bytes]:
     """A binary file that reads ``path`` decompressed as its extension says (or plain), by lines."""
     if path.suffix == ".zst":
         reader = zstandard.ZstdDecompressor().stream_reader(path.open("rb"), read_across_frames=True)
