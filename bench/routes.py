@@ -201,8 +201,9 @@ def child_incremental(params: Params) -> dict[str, Any]:
 
 def child_floor(params: Params) -> dict[str, Any]:
     """The write floor: the built release's rows read into memory (not timed), then written again
-    to exactly the formats it holds (Parquet with the release's options, Arrow IPC, JSON Lines by
-    polars' ``write_ndjson``; the MT exports and metadata files as their bytes) and every byte
+    to exactly the formats and compressions it holds (Parquet with the release's options, Arrow IPC
+    with its buffer codec, JSON Lines by polars' ``write_ndjson`` compressed as the release's are;
+    the gzipped MT exports compressed again, metadata files as their bytes) and every byte
     hashed, in this one process. No build can beat it; on N cores, the floor is this over N."""
     import hashlib
 
@@ -210,6 +211,7 @@ def child_floor(params: Params) -> dict[str, Any]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from builder.formats.compression import ARROW_CODEC, open_read, open_write
     from builder.formats.parquet import PARQUET_OPTIONS, dictionary_columns
 
     release, out = Path(params["release"]), Path(params["out"])
@@ -218,6 +220,12 @@ def child_floor(params: Params) -> dict[str, Any]:
     rewritten = ("data", "jsonl", "arrow")  # the three formats, written anew from the tables
     files = [p for p in sorted(release.rglob("*")) if p.is_file()]
     others = {p: p.read_bytes() for p in files if p.relative_to(release).parts[0] not in rewritten}
+    gzipped = {}  # the MT exports, decompressed here and compressed again in the timed part
+    for path in (p for p in others if p.suffix == ".gz"):
+        with open_read(path) as file:
+            gzipped[path] = file.read()
+    codec, level = ARROW_CODEC
+    ipc = pa.ipc.IpcWriteOptions(compression=pa.Codec(codec, compression_level=level))
     started = time.perf_counter()
     written = []
     for path, table in tables.items():
@@ -225,14 +233,20 @@ def child_floor(params: Params) -> dict[str, Any]:
         stem.parent.mkdir(parents=True, exist_ok=True)
         opts = {"use_dictionary": dictionary_columns(table.schema), **PARQUET_OPTIONS}
         pq.write_table(table, stem.with_suffix(".parquet"), row_group_size=8_192, **opts)
-        with pa.ipc.new_file(str(stem.with_suffix(".arrow")), table.schema) as arrow:
+        with pa.ipc.new_file(str(stem.with_suffix(".arrow")), table.schema, options=ipc) as arrow:
             arrow.write_table(table)
-        pl.from_arrow(table).write_ndjson(stem.with_suffix(".jsonl"))
-        written += [stem.with_suffix(s) for s in (".parquet", ".arrow", ".jsonl")]
+        jsonl = stem.parent / f"{stem.name}.jsonl.zst"
+        with open_write(jsonl) as file:
+            file.write(pl.from_arrow(table).write_ndjson().encode("utf-8"))
+        written += [stem.with_suffix(".parquet"), stem.with_suffix(".arrow"), jsonl]
     for path, data in others.items():
         target = out / "other" / path.relative_to(release)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if path in gzipped:
+            with open_write(target) as file:
+                file.write(gzipped[path])
+        else:
+            target.write_bytes(data)
         written.append(target)
     for path in written:
         hashlib.sha256(path.read_bytes()).hexdigest()

@@ -235,9 +235,13 @@ def test_datapackage_is_valid_data_package_v2(rendered: dict[str, str], desc: Re
         parquet = desc.config(resource["name"]).files["parquet"]
         assert resource["path"] == list(parquet)
         assert resource["hash"] == f"sha256:{desc.file(parquet[0]).sha256}"
-        assert resource["bytes"] == desc.file(parquet[0]).size
+        assert "bytes" not in resource  # frictionless cannot count a Parquet file's bytes
+        assert resource["schema"]["missingValues"] == []
     fields = {f["name"]: f for f in data["resources"][0]["schema"]["fields"]}
-    assert fields["translation"]["type"] == "object" and fields["flags"]["type"] == "array"
+    # As frictionless reads Parquet: structs are dicts (object), lists NumPy arrays (any).
+    assert fields["translation"]["type"] == "object" and fields["flags"]["type"] == "any"
+    assert fields["flags"]["description"].endswith("(a list of string values)")
+    assert fields["exchange"]["type"] == "integer" and "required" not in fields["exchange"]["constraints"]
     assert fields["speaker_role"]["constraints"]["enum"] == [
         "operator",
         "corporate",
@@ -364,9 +368,10 @@ def test_crosscheck_catches_wrong_hash_size_version(
     assert crosscheck(desc, bad_hash) == [
         f"croissant.json {parquet.path}: `sha256` is {'0' * 64!r}, expected {parquet.sha256!r}"
     ]
-    bad_bytes = _tampered(rendered, DATAPACKAGE, f'"bytes": {parquet.size}', f'"bytes": {parquet.size + 1}')
-    assert crosscheck(desc, bad_bytes) == [
-        f"datapackage.json segments: `bytes` is {parquet.size + 1}, expected {parquet.size}"
+    bad_package_hash = _tampered(rendered, DATAPACKAGE, parquet.sha256, "1" * 64)
+    expected, found = f"sha256:{parquet.sha256}", f"sha256:{'1' * 64}"
+    assert crosscheck(desc, bad_package_hash) == [
+        f"datapackage.json segments: `hash` is {found!r}, expected {expected!r}"
     ]
     bad_version = _tampered(rendered, CFF, "version: 1.0.0", "version: 1.0.1")
     assert crosscheck(desc, bad_version) == ["CITATION.cff: `version` is '1.0.1', expected '1.0.0'"]
@@ -385,13 +390,15 @@ def test_crosscheck_catches_a_missing_file_and_collects_everything(
 ) -> None:
     data = json.loads(rendered[CROISSANT])
     data["distribution"] = [
-        d for d in data["distribution"] if d.get("contentUrl") != "jsonl/segments/train-00000-of-00001.jsonl"
+        d
+        for d in data["distribution"]
+        if d.get("contentUrl") != "jsonl/segments/train-00000-of-00001.jsonl.zst"
     ]
     data["version"] = "2.0.0"
     problems = crosscheck(desc, {**rendered, CROISSANT: json.dumps(data), "notes.txt": ""})
     assert problems == [
         "croissant.json: `version` is '2.0.0', expected '1.0.0'",
-        "croissant.json: `distribution` lacks data file jsonl/segments/train-00000-of-00001.jsonl",
+        "croissant.json: `distribution` lacks data file jsonl/segments/train-00000-of-00001.jsonl.zst",
         "notes.txt: not a metadata file crosscheck knows",
     ]
 
@@ -401,7 +408,7 @@ def test_crosscheck_checks_counts_and_bytes_on_disk(
 ) -> None:
     copy = tmp_path / "1.0.0"
     shutil.copytree(release, copy)
-    jsonl = copy / "jsonl" / "transcripts" / "train-00000-of-00001.jsonl"
+    jsonl = copy / "jsonl" / "transcripts" / "train-00000-of-00001.jsonl.zst"
     jsonl.write_bytes(jsonl.read_bytes() + b"\n")
     segments = desc.config("segments")
     miscounted = dataclasses.replace(
@@ -409,8 +416,8 @@ def test_crosscheck_checks_counts_and_bytes_on_disk(
     )
     problems = crosscheck(miscounted, rendered, copy)
     assert len(problems) == 3, problems
-    assert problems[0].startswith("jsonl/transcripts/train-00000-of-00001.jsonl: `size` is ")
-    assert problems[1].startswith("jsonl/transcripts/train-00000-of-00001.jsonl: `sha256` is ")
+    assert problems[0].startswith("jsonl/transcripts/train-00000-of-00001.jsonl.zst: `size` is ")
+    assert problems[1].startswith("jsonl/transcripts/train-00000-of-00001.jsonl.zst: `sha256` is ")
     assert problems[2] == f"data/segments: `rows` is {segments.num_rows}, expected {segments.num_rows + 1}"
 
 

@@ -60,7 +60,7 @@ def test_verify_passes_an_intact_release(seed_release: BuildSummary) -> None:
     ("damage", "expected"),
     [
         ("flip", ["data/segments/train-00000-of-00001.parquet: SHA-256 does not match SHA256SUMS"]),
-        ("delete", ["jsonl/transcripts/train-00000-of-00001.jsonl: listed in SHA256SUMS but missing"]),
+        ("delete", ["jsonl/transcripts/train-00000-of-00001.jsonl.zst: listed in SHA256SUMS but missing"]),
         ("extra", ["notes.txt: present but not listed in SHA256SUMS", "notes.txt: not listed in manifest"]),
         ("count", ["README.md: segments num_examples 999"]),
     ],
@@ -75,7 +75,7 @@ def test_verify_names_the_file_that_is_wrong(
         data[len(data) // 2] ^= 0xFF
         path.write_bytes(bytes(data))
     elif damage == "delete":
-        (root / "jsonl/transcripts/train-00000-of-00001.jsonl").unlink()
+        (root / "jsonl/transcripts/train-00000-of-00001.jsonl.zst").unlink()
     elif damage == "extra":
         (root / "notes.txt").write_text("hello", "utf-8")
     else:  # a card edited and re-hashed everywhere: only the counts can tell

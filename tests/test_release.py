@@ -18,6 +18,8 @@ import builder.release.build as release_module
 from builder.build.executor import ProcessExecutor, SerialExecutor
 from builder.check.validate import check_release, read_card
 from builder.errors import BuildFailed, CallcorpusError, ManifestError, ReleaseExists
+from builder.formats.compression import open_read, open_write
+from builder.formats.layout import shard_path
 from builder.release.build import BuildSummary, build_release
 
 
@@ -62,7 +64,7 @@ def test_pandas_polars_duckdb_read_the_parquet(seed_release: BuildSummary) -> No
     }
     assert (
         str(
-            pd.read_feather(seed_release.path / "arrow" / "segments" / "train-00000-of-00001.arrow")[
+            pd.read_feather(seed_release.path / shard_path("segments", "arrow", "train", 0, 1))[
                 "exchange"
             ].dtype
         )
@@ -70,7 +72,7 @@ def test_pandas_polars_duckdb_read_the_parquet(seed_release: BuildSummary) -> No
     )
     polars_frame = pl.read_parquet(data / "transcripts" / "*.parquet")
     assert polars_frame["num_segments"].sum() == 434
-    arrow_frame = pl.read_ipc(seed_release.path / "arrow" / "segments" / "train-00000-of-00001.arrow")
+    arrow_frame = pl.read_ipc(seed_release.path / shard_path("segments", "arrow", "train", 0, 1))
     assert arrow_frame.height == 434
     counts = duckdb.sql(
         f"SELECT transcript_id, count(*) FROM '{data}/segments/*.parquet' GROUP BY 1 ORDER BY 1"
@@ -104,20 +106,27 @@ def test_release_is_valid_and_card_follows_hub_conventions(seed_release: BuildSu
         assert section in text
 
 
+def _jsonl(release: Path, config: str) -> Path:
+    return release / shard_path(config, "jsonl", "train", 0, 1)
+
+
 def test_jsonl_keeps_chinese_unescaped(seed_release: BuildSummary) -> None:
-    first = (seed_release.path / "jsonl/segments/train-00000-of-00001.jsonl").read_bytes().splitlines()[0]
+    with open_read(_jsonl(seed_release.path, "segments")) as lines:
+        first = next(lines)
     assert "問候".encode() in first and b"\\u" not in first
 
 
 def test_validate_reports_tampered_files(seed_release: BuildSummary, tmp_path: Path) -> None:
     copy = tmp_path / "1.0.0"
     shutil.copytree(seed_release.path, copy)
-    jsonl = copy / "jsonl/segments/train-00000-of-00001.jsonl"
-    lines = jsonl.read_bytes().splitlines()
+    jsonl = _jsonl(copy, "segments")
+    with open_read(jsonl) as file:
+        lines = file.read().splitlines()
     row = orjson.loads(lines[5])
     row["translation"]["zh"] = "改過的"
     lines[5] = orjson.dumps(row)
-    jsonl.write_bytes(b"\n".join(lines) + b"\n")
+    with open_write(jsonl) as file:
+        file.write(b"\n".join(lines) + b"\n")
     card = copy / "README.md"
     card.write_text(card.read_text(encoding="utf-8").replace("num_examples: 3\n", "num_examples: 4\n"))
     reseal(copy)
@@ -179,7 +188,8 @@ def test_manifest_overrides_with_provenance_and_yaml_safe_tickers(raw_copy: Path
     assert rows.loc["ON-2024Q4", "call_date"] == "2025-03-05"
     assert rows.loc["ON-2024Q4", "provenance"]["ticker"] == {"source": "manifest", "line": None}
     # The ticker ON stays a string in every format, JSONL included.
-    jsonl = (summary.path / "jsonl/transcripts/train-00000-of-00001.jsonl").read_bytes()
+    with open_read(_jsonl(summary.path, "transcripts")) as file:
+        jsonl = file.read()
     assert b'"ticker":"ON"' in jsonl
 
 

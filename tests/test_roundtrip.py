@@ -10,14 +10,16 @@ import orjson
 import pytest
 from conftest import RAW, SEEDS
 
+from builder.formats.compression import open_read
+from builder.formats.layout import shard_path
 from builder.release.build import BuildSummary
 
 _MARKUP = {"plain": ("", ""), "bulleted": ("  • ", "    ")}
 
 
 def _rows(release: Path, config: str) -> list[dict]:
-    path = release / "jsonl" / config / "train-00000-of-00001.jsonl"
-    return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+    with open_read(release / shard_path(config, "jsonl", "train", 0, 1)) as lines:
+        return [orjson.loads(line) for line in lines]
 
 
 def rebuild(transcript: dict, segments: list[dict]) -> dict[int, str]:

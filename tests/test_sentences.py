@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.flags import codes
+from builder.formats.compression import open_read, open_write
 from builder.formats.moses import is_clean_pair
 from builder.release.build import BuildSummary
 
@@ -110,14 +111,19 @@ def test_quality_command_prints_the_report(seed_release: BuildSummary, tmp_path:
     assert broken.returncode == 1 and broken.stderr.startswith("error:") and "Traceback" not in broken.stderr
 
 
-def _mt(seed_release: BuildSummary, ext: str) -> Path:
-    return seed_release.path / "mt" / f"train-00000-of-00001.{ext}"
+def _mt(release: Path, ext: str) -> Path:
+    return release / "mt" / f"train-00000-of-00001.{ext}.gz"
+
+
+def _mt_text(release: Path, ext: str) -> str:
+    with open_read(_mt(release, ext)) as file:
+        return file.read().decode("utf-8")
 
 
 def test_moses_files_are_line_aligned_clean_pairs(
     seed_release: BuildSummary, sentences: datasets.Dataset
 ) -> None:
-    en, zh, ids = (_mt(seed_release, ext).read_text("utf-8").split("\n") for ext in ("en", "zh", "ids"))
+    en, zh, ids = (_mt_text(seed_release.path, ext).split("\n") for ext in ("en", "zh", "ids"))
     assert len(en) == len(zh) == len(ids) and en[-1] == zh[-1] == ids[-1] == ""
     clean = [r for r in sentences if is_clean_pair(r)]
     assert len(clean) == len(en) - 1 > 1000
@@ -129,9 +135,11 @@ def test_moses_files_are_line_aligned_clean_pairs(
 def test_tmx_reads_back_with_translate_toolkit(
     seed_release: BuildSummary, sentences: datasets.Dataset
 ) -> None:
-    from translate.storage import tmx
+    from translate.storage import factory, tmx
 
-    store = tmx.tmxfile.parsefile(str(_mt(seed_release, "tmx")))
+    # translate-toolkit opens the gzipped TMX as it is (its factory decompresses by extension).
+    store = factory.getobject(str(_mt(seed_release.path, "tmx")))
+    assert isinstance(store, tmx.tmxfile)
     pairs = {r["sentence_id"]: r for r in sentences if r["translation"]["en"] and r["translation"]["zh"]}
     assert [unit.getid() for unit in store.units] == list(pairs)
     for unit in store.units:
@@ -163,8 +171,8 @@ def test_validate_cross_checks_sentences_segments_and_moses(
     rows = table.to_pylist()
     rows[5]["en_start"] += 1  # a span that no longer cuts the unit's text
     pq.write_table(table.from_pylist(rows, schema=table.schema), path)
-    zh = copy / "mt" / "train-00000-of-00001.zh"
-    zh.write_text("".join(zh.read_text("utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
+    with open_write(_mt(copy, "zh")) as zh:
+        zh.write("".join(_mt_text(copy, "zh").splitlines(keepends=True)[:-1]).encode("utf-8"))
     reseal(copy)
     problems = check_release(copy)
     assert f"sentence {rows[5]['sentence_id']}: `en` is not the segment's text at its span" in problems

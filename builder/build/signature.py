@@ -1,7 +1,8 @@
 """The build signature: every setting that affects a release's bytes, in one line.
 
 After sacrebleu's signatures: the package, schema and byte-writing dependencies' versions,
-the Parquet options, formats, exports, shard size and batch sizes.
+the Parquet options, formats and their compression (codecs, levels, libraries), exports, shard
+size and batch sizes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from builder import __version__
+from builder.formats.compression import compression_signature
 from builder.formats.layout import EXPORTS, FORMATS
 from builder.formats.parquet import PARQUET_OPTIONS
 from builder.formats.shard_writer import BATCH_ROWS
@@ -31,8 +33,9 @@ def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
         f",cdc:{'yes' if parquet['use_content_defined_chunking'] else 'no'},dict:non-text",
         f"orjson:{metadata.version('orjson')}",
         f"pyyaml:{metadata.version('PyYAML')}",
-        f"formats:{'+'.join(FORMATS)}",
-        f"exports:{'+'.join(EXPORTS)}",
+        "formats:" + "+".join(extension for _, extension in FORMATS.values()),
+        "exports:" + "+".join(extension for extensions in EXPORTS.values() for extension in extensions),
+        compression_signature(),
         f"shard:{transcripts_per_shard},plan:kept+appended",
         f"splits:{SPLIT_RULE}",
         "batch:" + ",".join(f"{config}={rows}" for config, rows in BATCH_ROWS.items()),

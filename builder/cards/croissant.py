@@ -19,10 +19,11 @@ from builder.cards.description import ReleaseDescription
 from builder.schema.columns import Column, columns
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
-#: Encoding format of each data file format (Parquet and JSON Lines as ``mlcroissant`` names them).
+#: Encoding format of each data file format (Parquet as ``mlcroissant`` names it; the JSON Lines
+#: copies are zstd files, which no RecordSet reads).
 ENCODINGS = {
     "parquet": "application/x-parquet",
-    "jsonl": "application/jsonlines",
+    "jsonl": "application/zstd",
     "arrow": "application/vnd.apache.arrow.file",
 }
 _DATA_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "number": "sc:Float", "boolean": "sc:Boolean"}

@@ -111,7 +111,6 @@ def _check_datapackage(desc: ReleaseDescription, text: str, problems: list[str])
         _same(problems, where, "path", resource.get("path"), list(config.files["parquet"]))
         if len(config.files["parquet"]) == 1:
             entry = desc.file(config.files["parquet"][0])
-            _same(problems, where, "bytes", resource.get("bytes"), entry.size)
             _same(problems, where, "hash", resource.get("hash"), f"sha256:{entry.sha256}")
         fields = [f.get("name") for f in resource.get("schema", {}).get("fields", [])]
         _same(problems, where, "schema.fields", fields, [c.name for c in columns(config.name)])

@@ -1,10 +1,14 @@
 """``datapackage.json`` (Frictionless Data Package v2) of one release.
 
 One tabular resource per config over its Parquet files, with a Table Schema derived from the
-config's JSON Schema: scalars keep their type, structs become ``object`` and lists ``array``
-(Table Schema has no nested types), non-null and enum/minimum/maximum become constraints.
-``bytes`` and ``hash`` describe the resource's file; a config written in several Parquet files
-gets neither (one hash cannot cover several files; ``manifest.json`` lists each).
+config's JSON Schema that says what ``frictionless validate`` reads from them (pyarrow, then
+pandas): scalars keep their type, a nullable integer is an ``integer`` that may be missing, a
+struct is an ``object`` (it arrives as a dict); a list arrives as a NumPy array, which Table
+Schema's ``array`` (a JSON array) refuses, so a list is ``any`` and its description says what
+its items are. Non-null and enum/minimum/maximum become constraints; an empty string is a value,
+not a missing one (``missingValues`` is empty). ``hash`` describes the resource's file (a
+config written in several Parquet files gets none: ``manifest.json`` lists each); there is no
+``bytes``, which frictionless cannot count on a Parquet file it reads through pyarrow.
 """
 
 from __future__ import annotations
@@ -19,9 +23,25 @@ PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
+def table_type(column: Column) -> str:
+    """The Table Schema type of a column as frictionless reads it from Parquet (lists: ``any``)."""
+    return "any" if column.kind == "array" else column.kind
+
+
+def _description(column: Column) -> str:
+    """The column's description; a list's says what its items are (its type is ``any``)."""
+    if column.item is None:
+        return column.description
+    return f"{column.description} (a list of {column.item.kind} values)"
+
+
 def table_field(column: Column) -> dict[str, Any]:
     """One Table Schema field."""
-    field: dict[str, Any] = {"name": column.name, "type": column.kind, "description": column.description}
+    field: dict[str, Any] = {
+        "name": column.name,
+        "type": table_type(column),
+        "description": _description(column),
+    }
     constraints: dict[str, Any] = {}
     if not column.nullable:
         constraints["required"] = True
@@ -48,10 +68,8 @@ def _resource(desc: ReleaseDescription, name: str) -> dict[str, Any]:
         "description": config.description,
     }
     if len(paths) == 1:
-        entry = desc.file(paths[0])
-        resource["bytes"] = entry.size
-        resource["hash"] = f"sha256:{entry.sha256}"
-    resource["schema"] = {"fields": [table_field(c) for c in columns(name)]}
+        resource["hash"] = f"sha256:{desc.file(paths[0]).sha256}"
+    resource["schema"] = {"fields": [table_field(c) for c in columns(name)], "missingValues": []}
     return resource
 
 

@@ -15,6 +15,7 @@ import yaml
 from builder import __version__
 from builder.cards.about import ABOUT, license_id_lower
 from builder.cards.escape import md_cell
+from builder.cards.file_guide import render_file_guide
 from builder.cards.quality_report import card_section
 from builder.flags import CATALOG
 from builder.formats.layout import data_files_pattern, shard_path
@@ -395,6 +396,8 @@ def render_card(facts: CardFacts, bibtex: str) -> str:
     return (
         _card_head(facts)
         + _card_configs(facts)
+        + render_file_guide()
+        + "\n"
         + _card_fields(facts)
         + _card_caveat(facts)
         + _card_limits()

@@ -13,6 +13,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from builder.formats.compression import open_read
 from builder.formats.layout import EXPORT_FOLDER, EXPORTS, export_files
 from builder.formats.moses import is_clean_pair
 from builder.formats.read import read_rows
@@ -71,9 +72,14 @@ def _check_moses(release: Path, clean: int) -> list[str]:
         files = export_files(release, ext)
         if not files:
             return [f"{EXPORT_FOLDER}/: no Moses .{ext} files"]
-        counts[ext] = sum(path.read_bytes().count(b"\n") for path in files)
-    if len(set(counts.values())) != 1 or counts["en"] != clean:
+        counts[ext] = sum(_line_count(path) for path in files)
+    if len(set(counts.values())) != 1 or counts[EXPORTS["moses"][0]] != clean:
         return [f"{EXPORT_FOLDER}/: Moses line counts {counts} differ from the {clean} clean pairs"]
     if not export_files(release, EXPORTS["tmx"][0]):
         return [f"{EXPORT_FOLDER}/: no TMX file"]
     return []
+
+
+def _line_count(path: Path) -> int:
+    with open_read(path) as lines:
+        return sum(1 for _ in lines)

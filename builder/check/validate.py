@@ -27,6 +27,7 @@ from builder.formats.layout import (
     data_files_pattern,
     shard_files,
     split_of_file,
+    stem_of,
 )
 from builder.formats.read import read_rows
 from builder.schema.derived import arrow_schema, yaml_features
@@ -112,7 +113,7 @@ def _check_config(
             *problems,
             f"{config}: no Parquet files under {config_folder(release, config).relative_to(release)}/",
         ]
-    names = {fmt: [p.name.rsplit(".", 1)[0] for p in paths] for fmt, paths in files.items()}
+    names = {fmt: [stem_of(p) for p in paths] for fmt, paths in files.items()}
     if len({tuple(n) for n in names.values()}) != 1:
         problems.append(f"{config}: shard files differ between formats: {names}")
     problems += _check_file_schemas(release, config, files["parquet"] + files["arrow"])

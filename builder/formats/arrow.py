@@ -1,4 +1,5 @@
-"""Arrow IPC *file* format (``.arrow``), which pyarrow, polars, R and DuckDB open directly."""
+"""Arrow IPC *file* format (``.arrow``) with zstd-compressed buffers, which pyarrow, polars,
+pandas (``read_feather``) and ``datasets`` open directly (memory-mapped, decompressed on read)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import pyarrow as pa
 
 from builder.formats.base import FormatWriter
+from builder.formats.compression import ARROW_CODEC
 
 
 class ArrowWriter(FormatWriter):
@@ -16,7 +18,9 @@ class ArrowWriter(FormatWriter):
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         super().__init__(path, schema)
         self._sink = pa.OSFile(str(path), "wb")
-        self._writer = pa.ipc.new_file(self._sink, schema)
+        codec, level = ARROW_CODEC
+        options = pa.ipc.IpcWriteOptions(compression=pa.Codec(codec, compression_level=level))
+        self._writer = pa.ipc.new_file(self._sink, schema, options=options)
 
     def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
         """Append the batch."""

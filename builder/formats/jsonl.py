@@ -1,4 +1,5 @@
-"""JSON Lines: one UTF-8 object per line, keys in schema order, Chinese not escaped."""
+"""JSON Lines, zstd-compressed (``.jsonl.zst``): one UTF-8 object per line, keys in schema order,
+Chinese not escaped."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ import orjson
 import pyarrow as pa
 
 from builder.formats.base import FormatWriter
+from builder.formats.compression import open_write
 
 
 class JsonlWriter(FormatWriter):
-    """Serializes the row dicts with orjson (no ASCII escaping, deterministic output)."""
+    """Serializes the row dicts with orjson (no ASCII escaping, deterministic output), compressed as
+    the file's extension says."""
 
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         super().__init__(path, schema)
-        self._file = path.open("wb")
+        self._file = open_write(path)
 
     def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
         """Append the rows, one line each."""

@@ -2,10 +2,12 @@
 
 Every module that writes or reads a release asks this one for paths. A release holds each
 config in three formats with the same shards (``data/`` is what the card's configs name;
-``jsonl/`` and ``arrow/`` hold copies with identical rows), the machine-translation exports of
-the ``sentences`` config under ``mt/``, and metadata files at its top. Shard files are named
-as the Hub expects, ``<split>-NNNNN-of-NNNNN``, numbered within their split; a split without
-calls has no files.
+``jsonl/`` and ``arrow/`` hold compressed copies with identical rows), the gzipped
+machine-translation exports of the ``sentences`` config under ``mt/``, and metadata files at
+its top. A file's last extension names its compression (``.zst``: zstd, ``.gz``: gzip); releases
+before schema 2.0.0 wrote the same files uncompressed, and are still read (``EARLIER_EXTENSIONS``).
+Shard files are named as the Hub expects, ``<split>-NNNNN-of-NNNNN``, numbered within their
+split; a split without calls has no files.
 """
 
 from __future__ import annotations
@@ -18,13 +20,18 @@ from builder.rows.splits import SPLITS
 #: Format name → (folder in the release, file extension). Parquet first: the card names it.
 FORMATS: dict[str, tuple[str, str]] = {
     "parquet": ("data", "parquet"),
-    "jsonl": ("jsonl", "jsonl"),
+    "jsonl": ("jsonl", "jsonl.zst"),
     "arrow": ("arrow", "arrow"),
 }
 #: The folder of the machine-translation exports of the ``sentences`` config.
 EXPORT_FOLDER = "mt"
 #: Export kind → the extensions of its files per shard (the first names the shard's path).
-EXPORTS: dict[str, tuple[str, ...]] = {"moses": ("en", "zh", "ids"), "tmx": ("tmx",)}
+EXPORTS: dict[str, tuple[str, ...]] = {"moses": ("en.gz", "zh.gz", "ids.gz"), "tmx": ("tmx.gz",)}
+#: Extension → the one releases before schema 2.0.0 used for the same file (uncompressed).
+EARLIER_EXTENSIONS: dict[str, str] = {
+    "jsonl.zst": "jsonl",
+    **{extension: extension.removesuffix(".gz") for kind in EXPORTS.values() for extension in kind},
+}
 #: The config the exports are made from.
 EXPORTED_CONFIG = "sentences"
 
@@ -41,6 +48,11 @@ def shard_stem(split: str, shard: int, num_shards: int) -> str:
     return f"{split}-{shard:05d}-of-{num_shards:05d}"
 
 
+def stem_of(path: Path) -> str:
+    """A shard file's name without its extensions (``train-00000-of-00001.jsonl.zst`` → the stem)."""
+    return path.name.split(".", 1)[0]
+
+
 def shard_path(config: str, fmt: str, split: str, shard: int, num_shards: int) -> str:
     """Relative path of one shard file, e.g. ``data/segments/train-00000-of-00001.parquet``."""
     folder, extension = FORMATS[fmt]
@@ -48,8 +60,8 @@ def shard_path(config: str, fmt: str, split: str, shard: int, num_shards: int) -
 
 
 def export_path(kind: str, split: str, shard: int, num_shards: int) -> str:
-    """Relative path of one shard's export, e.g. ``mt/train-00000-of-00001.tmx`` (Moses: the
-    ``.en`` file; its ``.zh`` and ``.ids`` lie beside it)."""
+    """Relative path of one shard's export, e.g. ``mt/train-00000-of-00001.tmx.gz`` (Moses: the
+    ``.en.gz`` file; its ``.zh.gz`` and ``.ids.gz`` lie beside it)."""
     return f"{EXPORT_FOLDER}/{shard_stem(split, shard, num_shards)}.{EXPORTS[kind][0]}"
 
 
@@ -96,16 +108,27 @@ def _split_order(path: Path) -> tuple[int, str]:
     return (list(SPLITS).index(split) if split in SPLITS else len(SPLITS), path.name)
 
 
+def _split_files(folder: Path, extension: str, split: str | None = None) -> list[Path]:
+    """The shard files with an extension in a folder, split by split (``train`` first), in
+    shard order (only ``split``'s when one is given); those of a release written before the
+    extension was (its ``EARLIER_EXTENSIONS`` entry) when there are none."""
+    pattern = f"{split or '*'}-[0-9][0-9][0-9][0-9][0-9]-of-[0-9][0-9][0-9][0-9][0-9]"
+    found = sorted(folder.glob(f"{pattern}.{extension}"), key=_split_order)
+    earlier = EARLIER_EXTENSIONS.get(extension)
+    return (
+        found if found or earlier is None else sorted(folder.glob(f"{pattern}.{earlier}"), key=_split_order)
+    )
+
+
 def shard_files(release: Path, config: str, fmt: str = "parquet", split: str | None = None) -> list[Path]:
-    """A config's shard files in one format, split by split (``train`` first), in shard order;
-    only ``split``'s when one is given."""
-    pattern = f"{split or '*'}-[0-9][0-9][0-9][0-9][0-9]-of-*.{FORMATS[fmt][1]}"
-    return sorted(config_folder(release, config, fmt).glob(pattern), key=_split_order)
+    """A config's shard files in one format, split by split, in shard order."""
+    return _split_files(config_folder(release, config, fmt), FORMATS[fmt][1], split)
 
 
 def export_files(release: Path, extension: str) -> list[Path]:
-    """The export files with one extension (``en``, ``zh``, ``ids``, ``tmx``), split by split."""
-    return sorted((release / EXPORT_FOLDER).glob(f"*-[0-9]*-of-*.{extension}"), key=_split_order)
+    """The export files with one extension (``en.gz``, ``zh.gz``, ``ids.gz``, ``tmx.gz``), split
+    by split, in shard order."""
+    return _split_files(release / EXPORT_FOLDER, extension)
 
 
 def shard_outputs(configs: list[str], splits: list[str], shard: int, num_shards: int) -> list[str]:

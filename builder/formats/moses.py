@@ -1,4 +1,5 @@
-"""Moses-style line-aligned text for machine translation: ``.en``, ``.zh`` and ``.ids``.
+"""Moses-style line-aligned text for machine translation: ``.en.gz``, ``.zh.gz`` and ``.ids.gz``
+(gzip, which Moses' scripts and most MT tools read as they are, and ``zcat`` undoes).
 
 Line *n* of the ``.en`` file and line *n* of the ``.zh`` file are a sentence pair; line *n* of
 the ``.ids`` file is its ``sentence_id`` in the ``sentences`` config. Only clean pairs go in:
@@ -14,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 
 from builder.formats.base import FormatWriter
+from builder.formats.compression import open_write
 from builder.formats.layout import EXPORTS
 
 
@@ -29,12 +31,13 @@ def _line(text: str) -> bytes:
 
 
 class MosesWriter(FormatWriter):
-    """Writes ``<path>.en``, ``<path>.zh`` and ``<path>.ids`` for the clean pairs of a shard."""
+    """Writes the ``.en.gz``, ``.zh.gz`` and ``.ids.gz`` files of a shard's clean pairs; ``path``
+    is the first of them (``layout.export_path``)."""
 
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         super().__init__(path, schema)
-        stem = path.with_suffix("")
-        self._files = [stem.with_suffix(f".{side}").open("wb") for side in EXPORTS["moses"]]
+        stem = path.name.removesuffix(f".{EXPORTS['moses'][0]}")
+        self._files = [open_write(path.with_name(f"{stem}.{side}")) for side in EXPORTS["moses"]]
 
     def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
         """Append the clean pairs of the batch."""

@@ -1,7 +1,7 @@
 """Reading a release's rows back: one config, in one format, streamed in shard order.
 
 Memory stays flat however large the release: Parquet and Arrow files are read batch by batch,
-JSON Lines line by line.
+JSON Lines line by line; compressed files are decompressed as they are read.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from builder.formats.compression import open_read
 from builder.formats.layout import shard_files
 
 Row = dict[str, Any]
@@ -27,10 +28,15 @@ def _parquet_rows(path: Path) -> Iterator[Row]:
         yield from batch.to_pylist()
 
 
+def jsonl_lines(path: Path) -> Iterator[bytes]:
+    """The lines of a JSON Lines file (``.jsonl.zst`` or, in releases before 2.0.0, ``.jsonl``)."""
+    with open_read(path) as lines:
+        yield from lines
+
+
 def _jsonl_rows(path: Path) -> Iterator[Row]:
-    with path.open("rb") as lines:
-        for line in lines:
-            yield orjson.loads(line)
+    for line in jsonl_lines(path):
+        yield orjson.loads(line)
 
 
 def _arrow_rows(path: Path) -> Iterator[Row]:

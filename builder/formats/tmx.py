@@ -1,4 +1,5 @@
-"""TMX 1.4 (translation memory exchange) of the sentence pairs, flagged pairs marked.
+"""TMX 1.4 (translation memory exchange) of the sentence pairs, flagged pairs marked, gzipped
+(``.tmx.gz``, which translate-toolkit opens as it is).
 
 Every unit with both sides becomes a ``<tu>`` whose ``tuid`` is the ``sentence_id``, with
 ``<prop>`` elements: ``x-alignment`` (``1-1``, ``2-1``, …), ``x-score`` and, for a flagged pair,
@@ -19,6 +20,7 @@ import pyarrow as pa
 
 from builder import __version__
 from builder.formats.base import FormatWriter
+from builder.formats.compression import open_write
 
 _HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -55,15 +57,15 @@ class TmxWriter(FormatWriter):
 
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         super().__init__(path, schema)
-        self._file = path.open("w", encoding="utf-8", newline="\n")
-        self._file.write(_HEADER)
+        self._file = open_write(path)
+        self._file.write(_HEADER.encode("utf-8"))
 
     def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
         """Append the batch's pairs."""
         pairs = [row for row in rows if row["translation"]["en"] and row["translation"]["zh"]]
-        self._file.write("".join(_tu(row) for row in pairs))
+        self._file.write("".join(_tu(row) for row in pairs).encode("utf-8"))
 
     def close(self) -> None:
         """Close the body and the file."""
-        self._file.write(_FOOTER)
+        self._file.write(_FOOTER.encode("utf-8"))
         self._file.close()

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from builder.errors import CallcorpusError
 from builder.formats.checksum import sha256_files
 from builder.formats.layout import MANIFEST, SCHEMA_FOLDER, shard_files
-from builder.formats.read import read_column
+from builder.formats.read import jsonl_lines, read_column
 from builder.release.versions import Level, bump_level, higher
 from builder.schema.columns import flat_columns, schema_columns, type_name
 
@@ -272,10 +272,9 @@ def _read_config(release: Path, config: str, id_field: str, skip: set[Path]) -> 
     for path in shard_files(release, config, "jsonl"):
         if path in skip:
             continue
-        with path.open("rb") as lines:
-            for line in lines:
-                row = orjson.loads(line)
-                rows[str(row[id_field])] = (row["transcript_id"], _digest(line.rstrip(b"\n")))
+        for line in jsonl_lines(path):
+            row = orjson.loads(line)
+            rows[str(row[id_field])] = (row["transcript_id"], _digest(line.rstrip(b"\n")))
     return rows
 
 
@@ -286,10 +285,9 @@ def _transcript_fields(release: Path, skip: set[Path]) -> dict[str, dict[str, by
     for path in shard_files(release, "transcripts", "jsonl"):
         if path in skip:
             continue
-        with path.open("rb") as lines:
-            for line in lines:
-                row = orjson.loads(line)
-                rows[row["transcript_id"]] = {k: _digest(orjson.dumps(v)) for k, v in row.items()}
+        for line in jsonl_lines(path):
+            row = orjson.loads(line)
+            rows[row["transcript_id"]] = {k: _digest(orjson.dumps(v)) for k, v in row.items()}
     return rows
 
 
