@@ -310,12 +310,36 @@ def _report(summary: BuildSummary, dry_run: bool = False) -> None:
         say(f"set aside (--skip-bad): {name}: {reason}")
 
 
+#: The longest release notes accepted (they are copied into the manifest and the changelog).
+MAX_NOTES = 20_000
+
+
+def _read_notes(path: Path) -> str:
+    """Release notes: UTF-8 Markdown, not empty, at most ``MAX_NOTES`` characters."""
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except UnicodeDecodeError:
+        raise click.BadParameter(f"{visible(str(path))}: is not UTF-8", param_hint="--notes") from None
+    if not text or len(text) > MAX_NOTES:
+        raise click.BadParameter(
+            f"{visible(str(path))}: release notes must hold 1 to {MAX_NOTES:,} characters",
+            param_hint="--notes",
+        )
+    return text
+
+
 @cli.command()
 @build_options("Version X.Y.Z to cut; default: the one the changes since the newest release require.")
 @click.option(
     "--dry-run", is_flag=True, help="Build and diff, print the version and the changes; keep nothing."
 )
-def release(dry_run: bool, **options: Any) -> None:
+@click.option(
+    "--notes",
+    "notes_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Markdown file explaining the changes, kept in the manifest and the changelog entry.",
+)
+def release(dry_run: bool, notes_file: Path | None, **options: Any) -> None:
     """Cut the next release from raw/: diff against the newest one, check the version, write it.
 
     Without ``--version`` the version is proposed from the changes (major: a field or
@@ -333,6 +357,7 @@ def release(dry_run: bool, **options: Any) -> None:
 
     args = BuildArgs(**options)
     check_dist(args.dist_dir, args.new_corpus)
+    notes = _read_notes(notes_file) if notes_file else None
     with _file_progress(args.raw_dir) as progress:
         summary, updated = cut_release(
             args.raw_dir,
@@ -343,6 +368,7 @@ def release(dry_run: bool, **options: Any) -> None:
             skip_bad=args.skip_bad,
             cache=args.cache(),
             dry_run=dry_run,
+            notes=notes,
         )
     _report(summary, dry_run)
     changes = summary.changes

@@ -193,3 +193,34 @@ def test_a_major_schema_version_requires_a_major_release() -> None:
     assert diff.required() == ("major", ["schema version 1.0.0 → 2.0.0"])
     same = ReleaseDiff("1.0.0", "next", ("1.0.0", "1.0.0"), [], [], [], [], {})
     assert same.required() == (None, [])
+
+
+def test_release_notes_are_kept_in_the_manifest_and_the_changelog(tmp_path: Path) -> None:
+    from conftest import write_many_calls
+
+    from builder.build.executor import SerialExecutor
+    from builder.cards.changelog import render_entry
+    from builder.cards.manifest import read_manifest
+    from builder.release.build import build_release
+
+    raw, dist = write_many_calls(tmp_path / "raw", 2), tmp_path / "dist"
+    build_release(raw, dist, "1.0.0", SerialExecutor())
+    write_many_calls(raw, 3)
+    notes = "Why this release: **one more call**."
+    build_release(raw, dist, "1.1.0", SerialExecutor(), notes=notes)
+    changes = read_manifest(dist / "1.1.0")["changes"]
+    assert changes["notes"] == notes
+    assert notes in render_entry("1.1.0", "2026-12-02", {"segments": 1}, changes)
+    assert build_release(raw, dist, "1.1.0", SerialExecutor()).unchanged  # a rebuild keeps them
+
+
+def test_release_notes_that_are_empty_or_not_utf8_are_refused(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    for data in (b"  \n", b"\xff\xfe notes"):
+        notes = tmp_path / "notes.md"
+        notes.write_bytes(data)
+        result = CliRunner().invoke(cli, ["release", "--dry-run", "--notes", str(notes)])
+        assert result.exit_code == 2 and "--notes" in result.output and "Traceback" not in result.output

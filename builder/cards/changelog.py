@@ -26,6 +26,8 @@ def render_entry(version: str, date: str, rows: dict[str, int], changes: dict[st
     level = changes["required_bump"] or "no data"
     lines.append(f"Changes since {changes['previous_version']} ({level} changes). Rows: {counts}.")
     lines.append("")
+    if changes.get("notes"):
+        lines += [changes["notes"], "", "In detail:", ""]
     old_sv, new_sv = changes["schema_versions"]["old"], changes["schema_versions"]["new"]
     if changes["schema_changes"]:
         lines.append(f"- Schema {old_sv} → {new_sv}:")
@@ -40,6 +42,6 @@ def render_entry(version: str, date: str, rows: dict[str, int], changes: dict[st
     for config, count in changes["rows"].items():
         if count["old"] != count["new"]:
             lines.append(f"- `{config}`: {count['old']:,} → {count['new']:,} rows")
-    if len(lines) == 3:
+    if lines[-1] in ("", "In detail:") or len(lines) == 3:
         lines.append("- No change to the data or the schema (metadata and documentation only).")
     return "\n".join(lines) + "\n"

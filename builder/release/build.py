@@ -164,6 +164,7 @@ def build_release(
     skip_bad: bool = False,
     cache: Path | None = None,
     dry_run: bool = False,
+    notes: str | None = None,
 ) -> BuildSummary:
     """Build ``dist_dir/version`` from ``raw_dir``; raise ``BuildFailed`` with every error found.
 
@@ -175,7 +176,8 @@ def build_release(
     failing the build. With a ``cache`` folder, shards whose inputs did not change since a
     build that used the same folder are restored from it instead of being built again.
     With ``dry_run`` everything is built and checked, the version chosen and the changes
-    found, but nothing is kept: no release folder, no cache entry.
+    found, but nothing is kept: no release folder, no cache entry. ``notes`` (Markdown) explain
+    the changes in the manifest and the changelog; a rebuild keeps the release's own.
     """
     if version is not None:
         parse_version(version)
@@ -194,6 +196,7 @@ def build_release(
             shard_cache.renamed(moves)
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
         version, changes = _choose_version(dist_dir, tmp, version, signature)
+        changes = _with_notes(changes, notes, dist_dir / version / MANIFEST)
         date = release_date(dist_dir / version / MANIFEST)
         known = _known_files(shard_cache)
         release = (version, date, signature)
@@ -233,6 +236,7 @@ def cut_release(
     skip_bad: bool = False,
     cache: Path | None = None,
     dry_run: bool = False,
+    notes: str | None = None,
 ) -> tuple[BuildSummary, list[Path]]:
     """Cut a new release (never an existing version), then regenerate the repository's root files.
 
@@ -242,7 +246,15 @@ def cut_release(
     if version is not None and version in list_releases(dist_dir):
         raise CallcorpusError(f"{dist_dir / version} is already released; cut a new version")
     summary = build_release(
-        raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad, cache=cache, dry_run=dry_run
+        raw_dir,
+        dist_dir,
+        version,
+        executor,
+        progress,
+        skip_bad=skip_bad,
+        cache=cache,
+        dry_run=dry_run,
+        notes=notes,
     )
     root = dist_dir.resolve().parent
     if dry_run or not is_repository(root):
@@ -395,6 +407,15 @@ def _choose_version(
     else:
         check_bump(previous, asked, required, reasons)
     return asked, {**diff.summary(), "previous_version": previous}
+
+
+def _with_notes(changes: dict[str, Any] | None, notes: str | None, existing: Path) -> dict[str, Any] | None:
+    """The change record with the release notes: those given, else (a rebuild) the release's own."""
+    if changes is None:
+        return None
+    if notes is None and existing.is_file():
+        notes = (read_manifest(existing.parent).get("changes") or {}).get("notes")
+    return {**changes, "notes": notes.strip()} if notes else changes
 
 
 def _duplicate_ids(results: list[ShardResult]) -> list[str]:
