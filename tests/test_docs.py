@@ -11,6 +11,7 @@ import pytest
 
 from builder.cli import cli
 from builder.release.build import BuildSummary
+from builder.release.versions import list_releases
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -56,7 +57,9 @@ def test_architecture_names_existing_modules() -> None:
 @pytest.fixture
 def in_project(seed_release: BuildSummary, tmp_path: Path) -> Path:
     (tmp_path / "dist").mkdir()
-    (tmp_path / "dist" / "1.0.0").symlink_to(seed_release.path)
+    # Under its own version (its card loads it) and the newest committed one (the README's).
+    for version in {seed_release.version, list_releases(ROOT / "dist")[-1]}:
+        (tmp_path / "dist" / version).symlink_to(seed_release.path)
     cwd = Path.cwd()
     os.chdir(tmp_path)
     yield tmp_path
