@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from importlib import metadata
 
+from builder.cards.file_guide import render_file_guide
 from builder.docsgen.releases import Release
 from builder.formats.layout import shard_files
+from builder.rows.splits import SPLIT_RULE
 
 LIBRARIES = ("datasets", "pandas", "polars", "duckdb", "pyarrow")
 
@@ -95,6 +97,11 @@ table = pq.read_table("{root}/data/{default}/{first}")
 print(table.num_rows, table.schema.names)
 ```
 
-The same rows are also in `{root}/jsonl/` (JSON Lines, UTF-8) and `{root}/arrow/` (Arrow IPC
-files), in the same order.
-"""
+## Splits
+
+Each call is in one split, the same in every config and every release, decided by its
+transcript id alone (`{SPLIT_RULE}`): `train` (about 90 %), `validation` and `test` (about
+5 % each); a split without calls has no files. Load one with `split="test"`, or all with no
+`split` argument (a `DatasetDict`).
+
+{render_file_guide()}"""
