@@ -9,6 +9,7 @@ characters, which become the evidence of the ``speaker_header_confusable`` flag.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Letters of other scripts that look like Latin ones.
@@ -20,9 +21,14 @@ _LOOKALIKE = dict(
     )
 )
 #: Invisible formatting: bidirectional marks, embeddings, overrides and isolates; soft hyphen.
-_HIDDEN = "\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_FOLD = str.maketrans({**{k: v for k, v in _LOOKALIKE.items()}, "\u2212": "-", **dict.fromkeys(_HIDDEN)})
-_SUSPECT = frozenset(_LOOKALIKE) | frozenset(_HIDDEN) | {"\u2212"}
+HIDDEN = "\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_FOLD = str.maketrans({**{k: v for k, v in _LOOKALIKE.items()}, "\u2212": "-", **dict.fromkeys(HIDDEN)})
+_SUSPECT = frozenset(_LOOKALIKE) | frozenset(HIDDEN) | {"\u2212"}
+#: A quick test for lines that need folding: the characters above, and the combining marks'
+#: blocks (diacritics, extended, supplement, for symbols, half marks).
+_NEEDS_FOLD = re.compile(
+    "[" + "".join(sorted(_SUSPECT)) + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 
 
 def _combining(ch: str) -> bool:
@@ -38,7 +44,7 @@ def unusual(text: str) -> list[str]:
 def fold(text: str) -> str:
     """Look-alikes read as the Latin letters they imitate, hidden characters removed, a minus
     read as a hyphen, combining marks dropped (a precomposed ``é`` is kept)."""
-    if text.isascii():
+    if text.isascii() or _NEEDS_FOLD.search(text) is None:
         return text
     folded = text.translate(_FOLD)
     if any(_combining(ch) for ch in folded):

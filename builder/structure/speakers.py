@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from builder.sources.script import INVISIBLE
-from builder.structure.confusables import fold
+from builder.structure.confusables import HIDDEN, fold
 
 _KNOWN = re.compile(
     r"^(?:operator|moderator|host|unidentified (?:analyst|participant|speaker|company representative"
@@ -64,11 +64,9 @@ def looks_like_header(text: str) -> bool:
     ``(Operator Instructions)``) written twice must stay a flagged paragraph.
     """
     # Cheap checks first: most lines are long, end a sentence, or hold no dash to split a title.
-    if len(text) > 200:
+    if len(text) > 200 or text.rstrip(" \t" + HIDDEN)[-1:] in _SENTENCE_END:
         return False
     text = fold(text)
-    if text.rstrip()[-1:] in _SENTENCE_END:
-        return False
     first = text.lstrip(" \t" + INVISIBLE)[:1]
     if not ((first.isascii() and first.isalpha()) or first == "["):
         return False  # names start with a Latin letter (or "[" for an uncertain one)
