@@ -14,11 +14,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from builder import __version__
 from builder.cards.card_lint import lint_card, parse_card_header
 from builder.cards.dataset_card import size_category
 from builder.cards.manifest import read_manifest
 from builder.check.sentences import check_sentences
 from builder.check.verify import check_counts_and_schema, damaged_files
+from builder.errors import CallcorpusError
 from builder.formats.layout import (
     CARD,
     FORMATS,
@@ -31,13 +33,29 @@ from builder.formats.layout import (
 )
 from builder.formats.read import read_rows
 from builder.schema.derived import arrow_schema, yaml_features
-from builder.schema.files import config_names
+from builder.schema.files import config_names, schema_version
 from builder.schema.validate import row_validator
 
 
 def read_card(release: Path) -> dict[str, Any]:
     """The YAML header of a release's ``README.md``."""
     return parse_card_header((release / CARD).read_text(encoding="utf-8"))
+
+
+def _other_schema(release: Path) -> str | None:
+    """Why this code cannot validate a release of another schema version (its rows follow the
+    schema they were built with); None when the versions agree."""
+    try:
+        built = read_manifest(release).get("schema_version")
+    except CallcorpusError:
+        return None  # reported by the checks that read the manifest
+    if built == schema_version():
+        return None
+    return (
+        f"{release}: schema {built}, but this callcorpus ({__version__}) validates schema "
+        f"{schema_version()} rows; `callcorpus verify {release}` checks it against its own "
+        "manifest, and the version that built it validates its rows"
+    )
 
 
 def check_release(release: Path) -> list[str]:
@@ -50,6 +68,9 @@ def check_release(release: Path) -> list[str]:
         damaged = damaged_files(release)
         if damaged:
             return [*damaged, "the other checks were not run: restore the files above first"]
+        other = _other_schema(release)
+        if other:
+            return [other]
     if not (release / CARD).is_file():
         return [f"{release}: no README.md (not a release folder?)"]
     try:
