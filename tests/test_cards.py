@@ -32,6 +32,7 @@ from builder.cards.datapackage import render_datapackage
 from builder.cards.description import ReleaseDescription, describe
 from builder.cards.zenodo import render_zenodo
 from builder.flags import CATALOG
+from builder.formats.layout import split_of_file
 from builder.release.build import BuildSummary
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -286,7 +287,7 @@ def test_croissant_passes_the_mlcroissant_cli(croissant_path: Path, tmp_path: Pa
     result = _cli_validate(croissant_path)
     assert result.returncode == 0 and "error(s)" not in result.stderr, result.stderr
     broken = json.loads(croissant_path.read_text(encoding="utf-8"))
-    broken["recordSet"][0]["field"][0]["source"]["fileSet"]["@id"] = "parquet-missing"
+    broken["recordSet"][1]["field"][0]["source"]["fileSet"]["@id"] = "parquet-missing"
     (tmp_path / "croissant.json").write_text(json.dumps(broken), encoding="utf-8")
     result = _cli_validate(tmp_path / "croissant.json")
     assert result.returncode != 0 and "parquet-missing" in result.stderr
@@ -337,13 +338,17 @@ def test_croissant_loads_the_parquet_rows(
 ) -> None:
     dataset = mlc.Dataset(jsonld=str(croissant_path))
     loaded = [_record(r, config) for r in dataset.records(record_set=config)]
+    splits = [row.pop("split") for row in loaded]
     expected = [
-        row
+        (row, split_of_file(path))
         for path in desc.config(config).files["parquet"]
         for row in pq.read_table(croissant_path.parent / path).to_pylist()
     ]
     assert len(loaded) == len(expected) == desc.config(config).num_rows
-    assert loaded == expected
+    assert loaded == [row for row, _ in expected]
+    assert splits == [split for _, split in expected]  # each row's split, read off its file's name
+    names = [r["splits/name"] for r in dataset.records(record_set="splits")]
+    assert [_plain(n, "") for n in names] == list(desc.config(config).splits)
 
 
 # --- crosscheck ------------------------------------------------------------------------------

@@ -75,3 +75,21 @@ def test_datasets_loads_every_split(small_shards: None, tmp_path: Path) -> None:
     assert set(segments["transcript_id"]) == {
         t for t, s in _splits_of_calls(release, "transcripts").items() if s == "test"
     }
+
+
+def test_croissant_gives_each_row_its_split(small_shards: None, tmp_path: Path) -> None:
+    import mlcroissant as mlc
+
+    raw, dist = write_many_calls(tmp_path / "raw", 16), tmp_path / "dist"
+    release = build_release(raw, dist, "1.0.0", SerialExecutor()).path
+    dataset = mlc.Dataset(jsonld=str(release / "croissant.json"))
+
+    def text(value: bytes | str) -> str:
+        return value.decode() if isinstance(value, bytes) else value
+
+    found = {
+        text(row["transcripts/transcript_id"]): text(row["transcripts/split"])
+        for row in dataset.records(record_set="transcripts")
+    }
+    assert found == _splits_of_calls(release, "transcripts")
+    assert sorted(text(r["splits/name"]) for r in dataset.records(record_set="splits")) == sorted(SPLITS)

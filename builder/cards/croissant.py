@@ -16,6 +16,7 @@ from typing import Any
 from builder.cards import dump_json
 from builder.cards.bibtex import render_bibtex
 from builder.cards.description import ReleaseDescription
+from builder.rows.splits import SPLIT_RULE, SPLITS
 from builder.schema.columns import Column, columns
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.1"
@@ -125,13 +126,61 @@ def _field(config: str, column: Column, field_id: str, top: str, path: str | Non
     return field
 
 
+#: The record set that names the splits (Croissant's ``cr:Split`` type).
+SPLITS_RECORD_SET = "splits"
+#: The field every config's record set gains: the split, read off the file's name.
+SPLIT_FIELD = "split"
+
+
+def _splits_record_set(desc: ReleaseDescription) -> dict[str, Any]:
+    """The splits this release has files for, as a ``cr:Split`` record set."""
+    names = [split for split in SPLITS if any(split in c.splits for c in desc.configs)]
+    return {
+        "@type": "cr:RecordSet",
+        "@id": SPLITS_RECORD_SET,
+        "name": SPLITS_RECORD_SET,
+        "description": f"The splits, by call: {SPLIT_RULE}.",
+        "dataType": "cr:Split",
+        "key": {"@id": f"{SPLITS_RECORD_SET}/name"},
+        "field": [
+            {
+                "@type": "cr:Field",
+                "@id": f"{SPLITS_RECORD_SET}/name",
+                "name": "name",
+                "description": "The split's name.",
+                "dataType": "sc:Text",
+            }
+        ],
+        "data": [{f"{SPLITS_RECORD_SET}/name": name} for name in names],
+    }
+
+
+def _split_field(name: str) -> dict[str, Any]:
+    """A config's split, from the name of the Parquet file each row comes from."""
+    pattern = "|".join(SPLITS)
+    return {
+        "@type": "cr:Field",
+        "@id": f"{name}/{SPLIT_FIELD}",
+        "name": SPLIT_FIELD,
+        "description": "The split of the row's call (from its file's name: `<split>-NNNNN-of-NNNNN`).",
+        "dataType": "sc:Text",
+        "references": {"field": {"@id": f"{SPLITS_RECORD_SET}/name"}},
+        "source": {
+            "fileSet": {"@id": file_set_id(name)},
+            "extract": {"fileProperty": "fullpath"},
+            "transform": {"regex": f"^(?:.*/)?({pattern})-[0-9]{{5}}-of-[0-9]{{5}}\\.parquet$"},
+        },
+    }
+
+
 def _record_set(desc: ReleaseDescription, name: str) -> dict[str, Any]:
     return {
         "@type": "cr:RecordSet",
         "@id": name,
         "name": name,
         "description": desc.config(name).description,
-        "field": [_field(name, c, f"{name}/{c.name}", c.name, None) for c in columns(name)],
+        "field": [_field(name, c, f"{name}/{c.name}", c.name, None) for c in columns(name)]
+        + [_split_field(name)],
     }
 
 
@@ -173,7 +222,7 @@ def croissant_data(desc: ReleaseDescription) -> dict[str, Any]:
     if about.repository:
         data["url"] = about.repository
     data["distribution"] = distribution
-    data["recordSet"] = [_record_set(desc, c.name) for c in desc.configs]
+    data["recordSet"] = [_splits_record_set(desc)] + [_record_set(desc, c.name) for c in desc.configs]
     return data
 
 

@@ -19,6 +19,7 @@ import yaml
 
 from builder.cards.about import license_id_lower
 from builder.cards.bibtex import cite_key
+from builder.cards.croissant import SPLIT_FIELD, SPLITS_RECORD_SET
 from builder.cards.description import ReleaseDescription
 from builder.formats.checksum import sha256_file
 from builder.schema.columns import columns
@@ -89,11 +90,13 @@ def _check_croissant(desc: ReleaseDescription, text: str, problems: list[str]) -
     if len(listed) != len(set(listed)):
         problems.append(f"{CROISSANT}: `distribution` lists a file more than once")
     record_sets = {r.get("@id"): r for r in data.get("recordSet", [])}
-    _same(problems, CROISSANT, "recordSet", sorted(record_sets), sorted(c.name for c in desc.configs))
+    expected = sorted([SPLITS_RECORD_SET, *(c.name for c in desc.configs)])
+    _same(problems, CROISSANT, "recordSet", sorted(record_sets), expected)
     for name, record_set in record_sets.items():
         found = [f.get("name") for f in record_set.get("field", [])]
         if name in {c.name for c in desc.configs}:
-            _same(problems, f"{CROISSANT} {name}", "field", found, [c.name for c in columns(name)])
+            fields = [c.name for c in columns(name)] + [SPLIT_FIELD]
+            _same(problems, f"{CROISSANT} {name}", "field", found, fields)
 
 
 def _check_datapackage(desc: ReleaseDescription, text: str, problems: list[str]) -> None:
