@@ -202,6 +202,8 @@ def test_a_long_paragraph_aligns_in_memory_that_grows_with_its_length_only() -> 
     units = align_pair(en, zh)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert peak < 8e6  # 5 MB here; 15 MB with the full 1,201 × 601 table of cells the search once kept
+    # 5 MB here; 15 MB with the full 1,201 × 601 table of cells the search once kept. tracemalloc
+    # sees Python's allocations only: the core's band is checked by `cargo test` (rust/src/align.rs).
+    assert peak < 8e6
     assert [u.kind for u in units] == ["2-1"] * 600
     assert " ".join(u.en for u in units) == en and "".join(u.zh for u in units) == zh

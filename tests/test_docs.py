@@ -39,7 +39,7 @@ def test_every_cli_command_is_in_the_readme() -> None:
 
 def test_architecture_names_existing_modules() -> None:
     section = README.split("## Architecture\n", 1)[1].split("\n## ", 1)[0]
-    for path in re.findall(r"`((?:builder|schema)/[\w/.*]+)`", section):
+    for path in re.findall(r"`((?:builder|schema|rust)/[\w/.*]+)`", section):
         matches = list(ROOT.glob(path))
         assert matches, f"README architecture names {path}, which does not exist"
     documented = set()
@@ -52,6 +52,9 @@ def test_architecture_names_existing_modules() -> None:
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "builder").rglob("*.py")}
     missing = sorted(modules - documented - {"builder/__init__.py"})
     assert not missing, f"missing from the README's architecture section (by path): {missing}"
+    crate = {p.relative_to(ROOT).as_posix() for p in (ROOT / "rust" / "src").rglob("*.rs")}
+    unnamed = sorted(path for path in crate if f"`{path}`" not in section)
+    assert not unnamed, f"the compiled core's files missing from the README's architecture section: {unnamed}"
 
 
 @pytest.fixture

@@ -7,36 +7,25 @@ what the English length predicts, in standard deviations) and an anchor cost: ea
 digits without a counterpart on the other side, and each Latin word of the Chinese that the
 English does not contain, costs ``ANCHOR``. Ties go to the simpler bead, so the result is
 deterministic. A unit's score is ``exp(-cost / 4)``: 1 for a perfect ``1-1``.
+
+The search over beads, its bead kinds and its band live in the compiled core
+(``rust/src/align.rs``); this module decides when the search is needed and turns its path into
+units.
 """
 
 from __future__ import annotations
 
 import math
 
+from builder import _core
 from builder.align.segment_en import Span, split_en
 from builder.align.segment_zh import split_zh
 from builder.align.units import Unit
 from builder.evidence.anchors import Features, en_features, zh_features
-from builder.evidence.cost import (
-    RATIO,
-    UNALIGNED_PER_CHAR,
-    anchor_cost,
-    bead_cost,
-    length_cost,
-    missing_counterparts,
-)
+from builder.evidence.cost import bead_cost, missing_counterparts, one_to_one_costs
 
 #: Bead kinds (English sentences, Chinese sentences) with their prior cost, simplest first.
-BEADS: tuple[tuple[int, int, float], ...] = (
-    (1, 1, 0.0),
-    (2, 1, 2.3),
-    (1, 2, 2.3),
-    (2, 2, 9.0),
-    (3, 1, 4.6),
-    (1, 3, 4.6),
-    (1, 0, 6.0),
-    (0, 1, 6.0),
-)
+BEADS: tuple[tuple[int, int, float], ...] = tuple(_core.BEADS)
 #: Paragraphs with as many Chinese as English sentences, each 1-1 bead at most this costly,
 #: are aligned one to one without the search (about 1.6 standard deviations, no anchor missed).
 DIAGONAL = 2.5
@@ -44,60 +33,11 @@ DIAGONAL = 2.5
 FRAGMENT = 8.0
 #: How much cheaper the unit must be without the fragment for it to be set apart.
 FRAGMENT_MARGIN = 1.0
-#: The search stays within this many sentences of the diagonal.
-BAND = 3
 
 
 def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, int, float]]:
-    """The cheapest bead path as (i, j, English count, Chinese count, bead cost).
-
-    Lengths come from prefix sums; a bead's anchor cost (never negative) is computed only when
-    its prior and length cost leave it a chance to improve the cell it reaches."""
-    n, m = len(en), len(zh)
-    inf = math.inf
-    en_sum, zh_sum = [0.0], [0.0]
-    for f in en:
-        en_sum.append(en_sum[-1] + f.length)
-    for f in zh:
-        zh_sum.append(zh_sum[-1] + f.length)
-    en_anchor = [bool(f.numbers) for f in en]
-    zh_anchor = [bool(f.numbers or f.latin) for f in zh]
-    # Only cells within the band are ever expanded, so only they are stored: memory and time
-    # grow with the paragraph's length, not with its square (a cell beyond the band that a
-    # bead reaches could never lie on the path: the path ends at (n, m), inside the band).
-    band = BAND * max(n, m)
-    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int, float]] = {}
-    for i in range(n + 1):
-        for j in range(max(0, -((band - i * m) // n)), min(m, (i * m + band) // n) + 1):
-            here = best.get((i, j), inf)
-            if here == inf:
-                continue
-            for di, dj, prior in BEADS:
-                ni, nj = i + di, j + dj
-                if ni > n or nj > m or abs(ni * m - nj * n) > band:
-                    continue
-                if not di:
-                    cost = prior + UNALIGNED_PER_CHAR * (zh_sum[nj] - zh_sum[j]) / RATIO
-                elif not dj:
-                    cost = prior + UNALIGNED_PER_CHAR * (en_sum[ni] - en_sum[i])
-                else:
-                    cost = prior + length_cost(en_sum[ni] - en_sum[i], zh_sum[nj] - zh_sum[j])
-                    if here + cost >= best.get((ni, nj), inf):
-                        continue
-                    if any(en_anchor[i:ni]) or any(zh_anchor[j:nj]):
-                        cost += anchor_cost(en[i:ni], zh[j:nj])
-                if here + cost < best.get((ni, nj), inf):
-                    best[ni, nj] = here + cost
-                    back[ni, nj] = (di, dj, cost)
-    path = []
-    i, j = n, m
-    while i or j:
-        di, dj, cost = back[i, j]  # every cell in the band is reachable through 1-0 and 0-1 beads
-        i, j = i - di, j - dj
-        path.append((i, j, di, dj, cost))
-    path.reverse()
-    return path
+    """The cheapest bead path as (i, j, English count, Chinese count, bead cost), from the core."""
+    return _core.bead_path([f.core for f in en], [f.core for f in zh])
 
 
 def _unit(
@@ -141,7 +81,7 @@ def align_pair(en_text: str, zh_text: str | None) -> list[Unit]:
     if len(en) == len(zh) == 1:  # the paragraphs are paired already: never split them apart
         return [_unit(en_text, zh_text, en_spans, zh_spans, bead_cost(en, zh, 0.0), en, zh)]
     if len(en) == len(zh):  # the common case: one Chinese sentence per English one, all plausible
-        costs = [bead_cost([e], [z], 0.0) for e, z in zip(en, zh, strict=True)]
+        costs = one_to_one_costs(en, zh)
         if max(costs) <= DIAGONAL:
             return [
                 _unit(en_text, zh_text, [es], [zs], cost, [e], [z])

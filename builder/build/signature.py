@@ -13,7 +13,7 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from builder import __version__
+from builder import __version__, _core
 from builder.formats.compression import compression_signature
 from builder.formats.layout import EXPORTS, FORMATS
 from builder.formats.parquet import PARQUET_OPTIONS
@@ -46,12 +46,16 @@ def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """SHA-256 over this package's Python files and the JSON Schemas: any code change is a new key."""
+    """SHA-256 over this package's Python files, the compiled core's sources (as built into it,
+    so the same on every machine) and the JSON Schemas: any code change is a new key."""
     digest = hashlib.sha256()
     package = resources.files("builder")
     for path in sorted(Path(str(package)).rglob("*.py")):
         digest.update(path.relative_to(Path(str(package))).as_posix().encode())
         digest.update(path.read_bytes())
+    for name, source in _core.SOURCES:
+        digest.update(f"rust/{name}".encode())
+        digest.update(source)
     spec = release_spec()
     for filename in ["release.json", *(c["schema"] for c in spec["configs"].values())]:
         digest.update(schema_text(filename).encode())

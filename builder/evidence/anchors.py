@@ -4,13 +4,18 @@ The Chinese length counts Han characters plus 0.35 per other visible ASCII chara
 name kept as written is about a third as long in Han characters as its English); on the
 seeds this makes the Chinese length about 0.27 times the English character count with the
 smallest variance of the measures tried.
+
+Each sentence's features are handed once to the compiled core (``builder._core.Sentence``),
+where the costs of ``builder/evidence/cost.py`` and the aligner's search read them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
+from builder._core import Sentence
 from builder.evidence.numbers import Number, en_strong, en_weak, values_of, zh_strong, zh_weak
 from builder.sources.script import HAN_RANGES
 
@@ -19,10 +24,12 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&'\-]*[A-Za-z0-9]")
 
 
 class Features:
-    """The alignment's view of one sentence; the values of its weak numbers (words, Chinese
-    numerals) are found only when a bead needs them."""
+    """The alignment's view of one sentence: its text, length, numbers in digits and Latin
+    words, and ``core``, the same handed to the compiled core (with the lower-cased text the
+    Latin words are looked up in); the values of its weak numbers (words, Chinese numerals)
+    are found only when a bead needs them."""
 
-    __slots__ = ("_weak", "_weak_values", "latin", "length", "lower", "numbers", "text", "values")
+    __slots__ = ("core", "latin", "length", "numbers", "text")
 
     def __init__(
         self,
@@ -36,18 +43,14 @@ class Features:
         self.text = text
         self.length = length
         self.numbers = numbers
-        self.values = values_of(numbers)
         self.latin = latin
-        self.lower = lower
-        self._weak = weak
-        self._weak_values: frozenset[float] | None = None
+        values = [list(n.values) for n in numbers]
+        self.core = Sentence(length, values, list(latin), lower, partial(_weak_values, weak, text))
 
-    @property
-    def weak_values(self) -> frozenset[float]:
-        """Values of the sentence's weak numbers."""
-        if self._weak_values is None:
-            self._weak_values = values_of(self._weak(self.text))
-        return self._weak_values
+
+def _weak_values(weak: Callable[[str], list[Number]], text: str) -> list[float]:
+    """Values of the text's weak numbers (called by the core, at most once per sentence)."""
+    return list(values_of(weak(text)))
 
 
 def en_features(text: str) -> Features:

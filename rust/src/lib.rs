@@ -1,0 +1,110 @@
+//! The compiled core of callcorpus, imported from Python as `builder._core`.
+//!
+//! Rules live here once and are called through the Python API of the stage they belong to:
+//! the costs through `builder/evidence/cost.py`, the search over beads through
+//! `builder/align/aligner.py`. Nothing here imports from the Python package.
+
+use pyo3::prelude::*;
+
+pub mod align;
+pub mod cost;
+pub mod sentence;
+
+mod sources {
+    include!(concat!(env!("OUT_DIR"), "/sources.rs"));
+}
+
+pub use sentence::Sentence;
+
+fn sentences<'a>(side: &'a [Bound<'_, Sentence>]) -> Vec<&'a Sentence> {
+    side.iter().map(|s| s.get()).collect()
+}
+
+/// Minus the log probability of a Chinese length this far from the English one's prediction.
+#[pyfunction]
+fn length_cost(en_len: f64, zh_len: f64) -> f64 {
+    cost::length_cost(en_len, zh_len)
+}
+
+/// Positions (in the side's numbers, sentence by sentence) of the numbers in digits of one
+/// side that nothing on the other side stands for.
+#[pyfunction]
+fn missing_counterparts(
+    side: Vec<Bound<'_, Sentence>>,
+    other: Vec<Bound<'_, Sentence>>,
+) -> PyResult<Vec<usize>> {
+    cost::missing_counterparts(&sentences(&side), &sentences(&other))
+}
+
+/// `ANCHOR` for each number or Chinese-side Latin word without a counterpart.
+#[pyfunction]
+fn anchor_cost(en: Vec<Bound<'_, Sentence>>, zh: Vec<Bound<'_, Sentence>>) -> PyResult<f64> {
+    cost::anchor_cost(&sentences(&en), &sentences(&zh))
+}
+
+/// The cost of text left without a partner (one side is empty).
+#[pyfunction]
+fn unaligned_cost(en: Vec<Bound<'_, Sentence>>, zh: Vec<Bound<'_, Sentence>>) -> f64 {
+    cost::unaligned_cost(&sentences(&en), &sentences(&zh))
+}
+
+/// The cost of taking these English sentences and these Chinese sentences as translations.
+#[pyfunction]
+fn bead_cost(
+    en: Vec<Bound<'_, Sentence>>,
+    zh: Vec<Bound<'_, Sentence>>,
+    prior: f64,
+) -> PyResult<f64> {
+    cost::bead_cost(&sentences(&en), &sentences(&zh), prior)
+}
+
+/// `bead_cost([en[k]], [zh[k]], 0.0)` for every k: the one-to-one reading of two sentence
+/// lists of equal length, in one call.
+#[pyfunction]
+fn one_to_one_costs(
+    en: Vec<Bound<'_, Sentence>>,
+    zh: Vec<Bound<'_, Sentence>>,
+) -> PyResult<Vec<f64>> {
+    let (en, zh) = (sentences(&en), sentences(&zh));
+    if en.len() != zh.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "both sides need as many sentences",
+        ));
+    }
+    en.iter()
+        .zip(&zh)
+        .map(|(e, z)| cost::bead_cost(&[e], &[z], 0.0))
+        .collect()
+}
+
+/// The cheapest bead path as (i, j, English count, Chinese count, bead cost).
+#[pyfunction]
+fn bead_path(
+    en: Vec<Bound<'_, Sentence>>,
+    zh: Vec<Bound<'_, Sentence>>,
+) -> PyResult<Vec<align::Step>> {
+    align::path(&sentences(&en), &sentences(&zh))
+}
+
+/// The compiled core of callcorpus (see `rust/` in the repository).
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Sentence>()?;
+    m.add_function(wrap_pyfunction!(length_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(missing_counterparts, m)?)?;
+    m.add_function(wrap_pyfunction!(anchor_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(unaligned_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(bead_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(one_to_one_costs, m)?)?;
+    m.add_function(wrap_pyfunction!(bead_path, m)?)?;
+    m.add("RATIO", cost::RATIO)?;
+    m.add("SMOOTH", cost::SMOOTH)?;
+    m.add("SIGMA", cost::SIGMA)?;
+    m.add("ANCHOR", cost::ANCHOR)?;
+    m.add("UNALIGNED_PER_CHAR", cost::UNALIGNED_PER_CHAR)?;
+    m.add("BEADS", align::BEADS.to_vec())?;
+    m.add("BAND", align::BAND)?;
+    let files: Vec<(&str, &[u8])> = sources::SOURCES.to_vec();
+    m.add("SOURCES", files)?;
+    Ok(())
+}
