@@ -17,8 +17,7 @@ import pyarrow.parquet as pq
 
 from builder.cards.about import ABOUT, About
 from builder.formats.checksum import sha256_files
-from builder.formats.layout import FORMATS, MANIFEST, SCHEMA_FOLDER, split_of_file
-from builder.rows.splits import SPLITS
+from builder.formats.layout import FORMATS, MANIFEST, SCHEMA_FOLDER, split_of_file, split_order
 from builder.schema.files import config_names, release_spec
 
 
@@ -111,18 +110,13 @@ def _config_entry(root: Path, name: str, files: list[FileEntry]) -> ConfigEntry:
         fmt: tuple(f.path for f in files if f.path.startswith(f"{folder}/{name}/"))
         for fmt, (folder, _) in FORMATS.items()
     }
+    per_format = {fmt: tuple(sorted(paths, key=split_order)) for fmt, paths in per_format.items()}
     splits: dict[str, int] = {}
-    for path in sorted(per_format["parquet"], key=_split_order):
+    for path in per_format["parquet"]:
         split = split_of_file(path) or ""
         splits[split] = splits.get(split, 0) + pq.read_metadata(root / path).num_rows
-    per_format = {fmt: tuple(sorted(paths, key=_split_order)) for fmt, paths in per_format.items()}
     rows = sum(splits.values())
     return ConfigEntry(name, spec["description"], f"schema/{spec['schema']}", rows, per_format, splits)
-
-
-def _split_order(path: str) -> tuple[int, str]:
-    split = split_of_file(path)
-    return (list(SPLITS).index(split) if split in SPLITS else len(SPLITS), path)
 
 
 def describe(

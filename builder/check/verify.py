@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pyarrow.parquet as pq
 
@@ -86,17 +85,17 @@ def check_counts_and_schema(root: Path, manifest: dict) -> list[str]:
         if config is None or not config.get("splits"):
             problems.append(f"{MANIFEST}: config {name} of schema/release.json is missing")
             continue
-        split: dict[str, Any] = {"num_rows": config_rows(config), "files": config_files(config)}
+        recorded = config_rows(config)
         schema = json.loads((root / SCHEMA_FOLDER / entry["schema"]).read_text("utf-8"))
         columns = [column.name for column in schema_columns(schema)]
         rows = 0
-        for path in split["files"]["parquet"]:
+        for path in config_files(config)["parquet"]:
             meta = pq.read_metadata(root / path)
             rows += meta.num_rows
             if meta.schema.to_arrow_schema().names != columns:
                 problems.append(f"{path}: columns differ from schema/{entry['schema']}")
-        if rows != split["num_rows"]:
-            problems.append(f"data/{name}: {rows} rows, {MANIFEST} says {split['num_rows']}")
-        if declared.get(name) != split["num_rows"]:
+        if rows != recorded:
+            problems.append(f"data/{name}: {rows} rows, {MANIFEST} says {recorded}")
+        if declared.get(name) != recorded:
             problems.append(f"README.md: {name} num_examples {declared.get(name)}, {MANIFEST} says {rows}")
     return problems

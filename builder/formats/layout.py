@@ -80,14 +80,6 @@ def split_of_file(name: str) -> str | None:
     return match["split"] if match else None
 
 
-def shard_index(name: str) -> int:
-    """The shard number in a shard file's name."""
-    match = _STEM.match(Path(name).name)
-    if match is None:
-        raise ValueError(f"{name}: not a shard file name")
-    return int(match["shard"])
-
-
 def renamed_in_split(name: str, shard: int, num_shards: int) -> str:
     """A shard file's path with its number and count replaced (its split and extension kept)."""
     path = Path(name)
@@ -103,9 +95,11 @@ def config_folder(release: Path, config: str, fmt: str = "parquet") -> Path:
     return release / FORMATS[fmt][0] / config
 
 
-def _split_order(path: Path) -> tuple[int, str]:
-    split = split_of_file(path.name)
-    return (list(SPLITS).index(split) if split in SPLITS else len(SPLITS), path.name)
+def split_order(path: str | Path) -> tuple[int, str]:
+    """How shard files sort: split by split (``train`` first), then by name (shard order)."""
+    name = Path(path).name
+    split = split_of_file(name)
+    return (list(SPLITS).index(split) if split in SPLITS else len(SPLITS), name)
 
 
 def _split_files(folder: Path, extension: str, split: str | None = None) -> list[Path]:
@@ -113,11 +107,9 @@ def _split_files(folder: Path, extension: str, split: str | None = None) -> list
     shard order (only ``split``'s when one is given); those of a release written before the
     extension was (its ``EARLIER_EXTENSIONS`` entry) when there are none."""
     pattern = f"{split or '*'}-[0-9][0-9][0-9][0-9][0-9]-of-[0-9][0-9][0-9][0-9][0-9]"
-    found = sorted(folder.glob(f"{pattern}.{extension}"), key=_split_order)
+    found = sorted(folder.glob(f"{pattern}.{extension}"), key=split_order)
     earlier = EARLIER_EXTENSIONS.get(extension)
-    return (
-        found if found or earlier is None else sorted(folder.glob(f"{pattern}.{earlier}"), key=_split_order)
-    )
+    return found if found or earlier is None else sorted(folder.glob(f"{pattern}.{earlier}"), key=split_order)
 
 
 def shard_files(release: Path, config: str, fmt: str = "parquet", split: str | None = None) -> list[Path]:

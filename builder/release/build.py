@@ -442,6 +442,7 @@ def _facts(
     changes: dict[str, Any] | None,
     quality: dict[str, Any],
 ) -> CardFacts:
+    split_shards = split_shard_counts(results)
     configs = {}
     for config in config_names():
         splits = {
@@ -449,7 +450,7 @@ def _facts(
                 sum(r.num_rows[split][config] for r in results if split in r.num_rows),
                 sum(r.num_bytes[split][config] for r in results if split in r.num_bytes),
             )
-            for split in split_shard_counts(results)
+            for split in split_shards
         }
         configs[config] = ConfigStats(
             num_examples=sum(rows for rows, _ in splits.values()),
@@ -470,7 +471,7 @@ def _facts(
         num_transcripts=configs["transcripts"].num_examples,
         num_turns=sum(r.num_turns for r in results),
         num_shards=num_shards,
-        split_shards=split_shard_counts(results),
+        split_shards=split_shards,
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
         quality=quality,

@@ -13,10 +13,10 @@ over one file per split, renumbered within the split, so the files alone do not 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from builder.formats.layout import MANIFEST
+from builder.cards.manifest import read_manifest
+from builder.errors import CallcorpusError
 from builder.formats.read import read_shard_column
 from builder.release.versions import list_releases, previous_release
 
@@ -52,9 +52,9 @@ def release_shards(release: Path) -> Shards | None:
     for a release before splits (one file per shard), its ``transcripts`` files read back; None
     if they cannot be read."""
     try:
-        recorded = json.loads((release / MANIFEST).read_text("utf-8")).get("shards")
+        recorded = read_manifest(release).get("shards")
         if recorded is not None:
             return [tuple(shard) for shard in recorded]
         return [tuple(names) for names in read_shard_column(release, "transcripts", "source_file")]
-    except (OSError, KeyError, ValueError, AttributeError):
+    except (CallcorpusError, OSError, KeyError, ValueError, AttributeError):
         return None

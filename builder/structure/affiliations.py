@@ -11,8 +11,9 @@ speaks ``on behalf of`` the person introduced records that relation instead.
 from __future__ import annotations
 
 import re
+from typing import get_args
 
-from builder.records import Exchange, Participant, Statement, Turn
+from builder.records import AffiliationSource, Exchange, Participant, Statement, Turn
 from builder.structure.roles import participant_key
 from builder.structure.speakers import is_known_speaker
 from builder.structure.titles import title_affiliation
@@ -22,7 +23,8 @@ _NAME = rf"{_WORD}(?: {_WORD}){{0,3}}"
 _STAND_IN = re.compile(
     rf"\b(?:on behalf of|on for|in for|(?:filling|sitting|standing) in for) (?P<name>{_NAME})"
 )
-_ORDER = ("operator_introduction", "title", "text")
+#: Which statement gives ``affiliation``: the order ``AffiliationSource`` lists them in.
+_ORDER = get_args(AffiliationSource)
 
 
 def _words(name: str) -> list[str]:
@@ -35,9 +37,9 @@ def same_surname(a: str, b: str) -> bool:
     return bool(wa and wb) and wa[-1] == wb[-1]
 
 
-def _state(person: Participant, value: str, source: str, line: int | None) -> None:
+def _state(person: Participant, value: str, source: AffiliationSource, line: int | None) -> None:
     if all(s.value != value or s.source != source for s in person.affiliations):
-        person.affiliations.append(Statement(value, source, line))  # type: ignore[arg-type]
+        person.affiliations.append(Statement(value, source, line))
 
 
 def link_introductions(
