@@ -34,6 +34,13 @@ def seeds() -> dict[str, ProcessedFile]:
     return {name: process_file(RAW / name, name) for name in sorted(SEEDS)}
 
 
+def _bench(script: str, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """One benchmark script of ``bench/`` run as a user runs it, from the repository root."""
+    return subprocess.run(
+        [sys.executable, str(BENCH / script), *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
 @pytest.fixture(scope="module")
 def smoke_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
     """``bench/bench_build.py`` on 6 transcripts, build + parse alone + datasets route +
@@ -52,14 +59,7 @@ def smoke_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Comp
         "--incremental",
         "3",
     ]
-    run = subprocess.run(
-        [sys.executable, str(BENCH / "bench_build.py"), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    return run, work
+    return _bench("bench_build.py", args), work
 
 
 def _results(smoke_run: tuple[subprocess.CompletedProcess[str], Path]) -> dict[str, Any]:
@@ -172,14 +172,7 @@ def docs_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Compl
     """``bench/bench_docs.py`` on 3 synthetic calls: release, `callcorpus docs`, search in Chromium."""
     work = tmp_path_factory.mktemp("bench-docs")
     args = ["--transcripts", "3", "--out", str(work / "raw"), "--jobs", "1"]
-    run = subprocess.run(
-        [sys.executable, str(BENCH / "bench_docs.py"), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    return run, work
+    return _bench("bench_docs.py", args), work
 
 
 def test_docs_benchmark_reports_time_memory_size_and_search_bytes(
