@@ -9,6 +9,7 @@ ANCHOR: float
 UNALIGNED_PER_CHAR: float
 BEADS: list[tuple[int, int, float]]
 BAND: int
+HAN_RANGES: list[tuple[str, str]]
 SOURCES: list[tuple[str, bytes]]
 
 class Sentence:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-#: Han ideographs: BMP, extension A, compatibility ideographs, supplementary planes.
-HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+from builder import _core
+
+#: Han ideographs, as a character-class body: the core's one list of ranges
+#: (``rust/src/script.rs``).
+HAN_RANGES = "".join(f"{low}-{high}" for low, high in _core.HAN_RANGES)
 #: Han plus CJK punctuation and the full-width forms Chinese text uses for punctuation.
 CJK_RANGES = HAN_RANGES + "\u3000-\u303f\uff00-\uffef"
 #: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, BOM.

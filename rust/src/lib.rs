@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 
 pub mod align;
 pub mod cost;
+pub mod script;
 pub mod sentence;
 
 mod sources {
@@ -104,6 +105,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("UNALIGNED_PER_CHAR", cost::UNALIGNED_PER_CHAR)?;
     m.add("BEADS", align::BEADS.to_vec())?;
     m.add("BAND", align::BAND)?;
+    let han: Vec<(char, char)> = script::HAN_RANGES.to_vec();
+    m.add("HAN_RANGES", han)?;
     let files: Vec<(&str, &[u8])> = sources::SOURCES.to_vec();
     m.add("SOURCES", files)?;
     Ok(())
