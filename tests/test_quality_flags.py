@@ -6,7 +6,7 @@ import pytest
 from conftest import RAW
 
 from builder.align import align_pair
-from builder.align.findings import segment_findings, unit_findings
+from builder.align.findings import align_segment
 from builder.evidence.numbers import unmatched
 from builder.evidence.simplified import SIMPLIFIED_ONLY, simplified_chars
 from builder.rows.sentences import aligned_rows
@@ -89,12 +89,8 @@ def test_seed_flags_are_where_the_seeds_show_them() -> None:
 
 
 def _codes(en: str, zh: str | None, flags: list[str] | None = None) -> tuple[list[list[str]], list[str]]:
-    units = align_pair(en, zh)
-    per_unit = unit_findings(
-        units, [c for c in flags or [] if c in ("speaker_header_in_text", "untranslated")]
-    )
-    segment = segment_findings(en, zh, flags or [], units, per_unit)
-    return [[f.code for f in found] for found in per_unit], [f.code for f in segment]
+    aligned = align_segment(en, zh, flags or [])
+    return [[f.code for f in found] for found in aligned.unit_findings], [f.code for f in aligned.findings]
 
 
 def test_missing_translation_and_truncation() -> None:

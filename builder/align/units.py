@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from builder import _core
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
@@ -12,7 +14,7 @@ class Unit:
     ``kind`` is ``"<English sentences>-<Chinese sentences>"`` (``1-1``, ``2-1``, ``1-0``, …).
     Spans are character offsets into the paragraphs, stripped of surrounding whitespace; both
     ends are None on a side the unit does not have, and the text there is empty. ``score`` is
-    the alignment's confidence in [0, 1] (0 for a one-sided unit). ``en_missing`` and
+    a relative alignment cost mapped to [0, 1] (0 for a one-sided unit). ``en_missing`` and
     ``zh_missing`` are the numbers in digits of each side that nothing on the other side of
     the unit stands for (anchors that failed), as written.
     """
@@ -27,6 +29,13 @@ class Unit:
     score: float
     en_missing: tuple[str, ...] = ()
     zh_missing: tuple[str, ...] = ()
+
+    @classmethod
+    def from_core(cls, unit: _core.UnitTuple) -> Unit:
+        """A unit as the core gives it."""
+        kind, en_span, zh_span, en, zh, score, en_missing, zh_missing = unit
+        es, zs = en_span or (None, None), zh_span or (None, None)
+        return cls(kind, es[0], es[1], zs[0], zs[1], en, zh, score, tuple(en_missing), tuple(zh_missing))
 
     @property
     def paired(self) -> bool:

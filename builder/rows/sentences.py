@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from builder.align import align_pair
-from builder.align.findings import Finding, segment_findings, unit_findings
-from builder.evidence.simplified import simplified_chars
+from builder.align.findings import align_findings
 from builder.records import Transcript
 from builder.rows.segments import Row, segment_rows
-
-#: Segment codes every unit of the segment carries too.
-INHERITED = ("speaker_header_in_text", "untranslated")
 
 
 def sentence_id(segment_id: str, position: int) -> str:
@@ -24,8 +19,8 @@ def sentence_id(segment_id: str, position: int) -> str:
     return f"{segment_id}-{position:03d}"
 
 
-def _evidence(findings: list[Finding]) -> list[Row]:
-    return [{"code": f.code, "evidence": f.evidence} for f in findings]
+def _evidence(findings: list[tuple[str, str]]) -> list[Row]:
+    return [{"code": code, "evidence": evidence} for code, evidence in findings]
 
 
 def aligned_rows(transcript: Transcript) -> Iterator[tuple[Row, list[Row]]]:
@@ -33,30 +28,30 @@ def aligned_rows(transcript: Transcript) -> Iterator[tuple[Row, list[Row]]]:
 
     The records are not changed: the segment rows carry the completed flags."""
     for row, segment in zip(segment_rows(transcript), transcript.segments, strict=True):
-        units = align_pair(segment.en, segment.zh)
-        inherited = [code for code in INHERITED if code in segment.flags]
-        per_unit = unit_findings(units, inherited, bool(segment.zh and simplified_chars(segment.zh)))
-        findings = segment_findings(segment.en, segment.zh, segment.flags, units, per_unit, segment.evidence)
-        row["flags"] = [f.code for f in findings]
-        row["flag_evidence"] = _evidence(findings)
-        sid = row["segment_id"]
-        sentences = [
-            {
-                "sentence_id": sentence_id(sid, k),
-                "segment_id": sid,
-                "transcript_id": row["transcript_id"],
-                "segment_index": row["segment_index"],
-                "position": k,
-                "translation": {"en": unit.en or None, "zh": unit.zh or None},
-                "alignment": unit.kind,
-                "score": unit.score,
-                "en_start": unit.en_start,
-                "en_end": unit.en_end,
-                "zh_start": unit.zh_start,
-                "zh_end": unit.zh_end,
-                "flags": [f.code for f in found],
-                "flag_evidence": _evidence(found),
-            }
-            for k, (unit, found) in enumerate(zip(units, per_unit, strict=True))
-        ]
+        found, units = align_findings(segment.en, segment.zh, segment.flags, segment.evidence)
+        row["flags"] = [code for code, _ in found]
+        row["flag_evidence"] = _evidence(found)
+        sid, tid, index = row["segment_id"], row["transcript_id"], row["segment_index"]
+        sentences = []
+        for k, ((kind, en_span, zh_span, en, zh, score, _, _), unit_found) in enumerate(units):
+            en_start, en_end = en_span or (None, None)
+            zh_start, zh_end = zh_span or (None, None)
+            sentences.append(
+                {
+                    "sentence_id": sentence_id(sid, k),
+                    "segment_id": sid,
+                    "transcript_id": tid,
+                    "segment_index": index,
+                    "position": k,
+                    "translation": {"en": en or None, "zh": zh or None},
+                    "alignment": kind,
+                    "score": score,
+                    "en_start": en_start,
+                    "en_end": en_end,
+                    "zh_start": zh_start,
+                    "zh_end": zh_end,
+                    "flags": [code for code, _ in unit_found],
+                    "flag_evidence": _evidence(unit_found),
+                }
+            )
         yield row, sentences

@@ -4,12 +4,16 @@
 //! the costs through `builder/evidence/cost.py`, the search over beads through
 //! `builder/align/aligner.py`. Nothing here imports from the Python package.
 
+use std::collections::HashMap;
+
 use pyo3::prelude::*;
 
 pub mod align;
 pub mod cost;
+pub mod findings;
 pub mod script;
 pub mod sentence;
+pub mod units;
 
 mod sources {
     include!(concat!(env!("OUT_DIR"), "/sources.rs"));
@@ -87,10 +91,87 @@ fn bead_path(
     align::path(&sentences(&en), &sentences(&zh))
 }
 
+/// A unit as Python receives it: kind, English span, Chinese span, texts, score, and the
+/// numbers of each side without a counterpart.
+type UnitTuple = (
+    String,
+    Option<(usize, usize)>,
+    Option<(usize, usize)>,
+    String,
+    String,
+    f64,
+    Vec<String>,
+    Vec<String>,
+);
+
+fn unit_tuple(unit: units::Unit) -> UnitTuple {
+    (
+        unit.kind,
+        unit.en_span,
+        unit.zh_span,
+        unit.en,
+        unit.zh,
+        unit.score,
+        unit.en_missing,
+        unit.zh_missing,
+    )
+}
+
+/// The aligned units of an English paragraph and its translation (None: no translation).
+#[pyfunction]
+#[pyo3(signature = (en, zh))]
+fn align_pair(en: &str, zh: Option<&str>) -> PyResult<Vec<UnitTuple>> {
+    Ok(units::align_pair(en, zh)?.into_iter().map(unit_tuple).collect())
+}
+
+/// One segment aligned, with the findings of the segment and of each unit.
+type SegmentResult = (Vec<findings::Finding>, Vec<(UnitTuple, Vec<findings::Finding>)>);
+
+/// The flag catalog's codes per scope, given once; aligns segments with their findings.
+#[pyclass(frozen, module = "builder._core")]
+struct SegmentAligner {
+    sentence_codes: Vec<String>,
+    segment_codes: Vec<String>,
+}
+
+#[pymethods]
+impl SegmentAligner {
+    #[new]
+    fn new(sentence_codes: Vec<String>, segment_codes: Vec<String>) -> Self {
+        SegmentAligner { sentence_codes, segment_codes }
+    }
+
+    /// The segment's findings (evidence for the structure stage's `flags`, `given` where it
+    /// found its own) and each aligned unit with its findings.
+    #[pyo3(signature = (en, zh, flags, given))]
+    fn align(
+        &self,
+        en: &str,
+        zh: Option<&str>,
+        flags: Vec<String>,
+        given: HashMap<String, String>,
+    ) -> PyResult<SegmentResult> {
+        let units = units::align_pair(en, zh)?;
+        let inherited: Vec<String> = findings::INHERITED
+            .iter()
+            .filter(|code| flags.iter().any(|f| f == *code))
+            .map(|code| code.to_string())
+            .collect();
+        let simplified = zh.is_some_and(|z| !simplified::simplified_chars(z).is_empty());
+        let per_unit = findings::unit_findings(&units, &inherited, simplified, &self.sentence_codes);
+        let segment = findings::Segment { en, zh, flags: &flags, given: &given };
+        let found = findings::segment_findings(&segment, &units, &per_unit, &self.segment_codes);
+        let rows = units.into_iter().map(unit_tuple).zip(per_unit).collect();
+        Ok((found, rows))
+    }
+}
+
 /// The compiled core of callcorpus (see `rust/` in the repository).
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sentence>()?;
+    m.add_class::<SegmentAligner>()?;
+    m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     m.add_function(wrap_pyfunction!(length_cost, m)?)?;
     m.add_function(wrap_pyfunction!(missing_counterparts, m)?)?;
     m.add_function(wrap_pyfunction!(anchor_cost, m)?)?;

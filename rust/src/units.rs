@@ -1,0 +1,240 @@
+//! The aligned units of a paragraph pair: which English sentences go with which Chinese ones.
+//!
+//! Paragraphs with as many Chinese as English sentences, each one-to-one bead plausible, are
+//! aligned one to one without the search; otherwise the cheapest path over beads
+//! (`crate::align`) decides, and a stray last Chinese sentence of a bead is set apart. A unit's
+//! score is `exp(-cost / 4)` rounded to 4 decimals: 1 for a perfect `1-1`, 0 for a one-sided
+//! unit. Python API: `builder/align/aligner.py` (`align_pair`).
+
+use pyo3::prelude::*;
+
+use crate::align::{path, BEADS};
+use crate::anchors::{en_sentence, zh_sentence};
+use crate::cost::{bead_cost, missing_counterparts};
+use crate::segment::{split_en, split_zh, Span};
+use crate::sentence::Sentence;
+
+/// Paragraphs with as many Chinese as English sentences, each 1-1 bead at most this costly,
+/// are aligned one to one without the search (about 1.6 standard deviations, no anchor missed).
+pub const DIAGONAL: f64 = 2.5;
+/// The longest Chinese sentence (in length units) that may be a stray fragment.
+pub const FRAGMENT: f64 = 8.0;
+/// How much cheaper the unit must be without the fragment for it to be set apart.
+pub const FRAGMENT_MARGIN: f64 = 1.0;
+
+/// One aligned unit: `kind` is `"<English sentences>-<Chinese sentences>"`; spans are
+/// code-point offsets into the paragraphs (None on a side the unit does not have, where the
+/// text is empty); `en_missing`/`zh_missing` are the numbers in digits of each side that
+/// nothing on the other side of the unit stands for, as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub kind: String,
+    pub en_span: Option<Span>,
+    pub zh_span: Option<Span>,
+    pub en: String,
+    pub zh: String,
+    pub score: f64,
+    pub en_missing: Vec<String>,
+    pub zh_missing: Vec<String>,
+}
+
+impl Unit {
+    /// True when the unit has both an English and a Chinese side.
+    pub fn paired(&self) -> bool {
+        !self.en.is_empty() && !self.zh.is_empty()
+    }
+}
+
+/// A paragraph with its byte offset of every code point, for slicing by Python indices.
+pub struct Text<'a> {
+    pub text: &'a str,
+    bytes: Vec<usize>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        Text { text, bytes }
+    }
+
+    /// The text between two code-point offsets.
+    pub fn slice(&self, (start, end): Span) -> &'a str {
+        &self.text[self.bytes[start]..self.bytes[end]]
+    }
+}
+
+/// One side of a paragraph pair: its text, its sentences' spans and their features.
+struct Side<'a> {
+    text: Text<'a>,
+    spans: Vec<Span>,
+    sentences: Vec<Sentence>,
+}
+
+impl Side<'_> {
+    fn refs(&self, from: usize, to: usize) -> Vec<&Sentence> {
+        self.sentences[from..to].iter().collect()
+    }
+}
+
+/// The numbers of `side` that nothing in `other` stands for, as written.
+fn missing(side: &[&Sentence], other: &[&Sentence]) -> PyResult<Vec<String>> {
+    let written: Vec<&String> = side.iter().flat_map(|s| s.number_texts.iter()).collect();
+    if written.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(missing_counterparts(side, other)?
+        .into_iter()
+        .map(|k| written[k].clone())
+        .collect())
+}
+
+/// The unit of sentences `en` (indices into the English side) and `zh`, with its bead cost;
+/// the numbers without counterpart are looked up only when `anchors` is set.
+fn unit(
+    en: &Side,
+    zh: &Side,
+    ei: (usize, usize),
+    zi: (usize, usize),
+    cost: f64,
+    anchors: bool,
+) -> PyResult<Unit> {
+    let span = |side: &Side, (a, b): (usize, usize)| (a < b).then(|| (side.spans[a].0, side.spans[b - 1].1));
+    let (en_span, zh_span) = (span(en, ei), span(zh, zi));
+    let text = |side: &Side, s: Option<Span>| s.map_or(String::new(), |s| side.text.slice(s).to_owned());
+    let paired = en_span.is_some() && zh_span.is_some();
+    let score = if paired { round4((-cost / 4.0).exp()) } else { 0.0 };
+    let (mut en_missing, mut zh_missing) = (Vec::new(), Vec::new());
+    if anchors && paired {
+        let (e, z) = (en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1));
+        en_missing = missing(&e, &z)?;
+        zh_missing = missing(&z, &e)?;
+    }
+    Ok(Unit {
+        kind: format!("{}-{}", ei.1 - ei.0, zi.1 - zi.0),
+        en: text(en, en_span),
+        zh: text(zh, zh_span),
+        en_span,
+        zh_span,
+        score,
+        en_missing,
+        zh_missing,
+    })
+}
+
+/// `round(x, 4)` as Python rounds: to the nearest float of the correctly rounded decimal.
+pub fn round4(x: f64) -> f64 {
+    format!("{x:.4}").parse().unwrap_or(x)
+}
+
+/// Align the sentences of an English paragraph and its Chinese translation, in order.
+///
+/// Every sentence of both paragraphs is in exactly one unit; a missing translation (None)
+/// gives one `1-0` unit per English sentence.
+pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> PyResult<Vec<Unit>> {
+    let zh_text = zh_text.unwrap_or("");
+    let en_spans = split_en(en_text);
+    let zh_spans = if zh_text.is_empty() { Vec::new() } else { split_zh(zh_text) };
+    let (n, m) = (en_spans.len(), zh_spans.len());
+    if n == 0 || m == 0 {
+        let en = side(en_text, en_spans, None);
+        let zh = side(zh_text, zh_spans, None);
+        let mut units = Vec::with_capacity(n + m);
+        for i in 0..n {
+            units.push(unit(&en, &zh, (i, i + 1), (0, 0), 0.0, false)?);
+        }
+        for j in 0..m {
+            units.push(unit(&en, &zh, (0, 0), (j, j + 1), 0.0, false)?);
+        }
+        return Ok(units);
+    }
+    let en = side(en_text, en_spans, Some(en_sentence));
+    let zh = side(zh_text, zh_spans, Some(zh_sentence));
+    if n == 1 && m == 1 {
+        // The paragraphs are paired already: never split them apart.
+        let cost = bead_cost(&en.refs(0, 1), &zh.refs(0, 1), 0.0)?;
+        return Ok(vec![unit(&en, &zh, (0, 1), (0, 1), cost, true)?]);
+    }
+    if n == m {
+        // The common case: one Chinese sentence per English one, all plausible.
+        let costs = (0..n)
+            .map(|k| bead_cost(&en.refs(k, k + 1), &zh.refs(k, k + 1), 0.0))
+            .collect::<PyResult<Vec<f64>>>()?;
+        if costs.iter().all(|&c| c <= DIAGONAL) {
+            return (0..n)
+                .map(|k| unit(&en, &zh, (k, k + 1), (k, k + 1), costs[k], true))
+                .collect();
+        }
+    }
+    units_on_path(&en, &zh)
+}
+
+/// One side's spans and, when the side is aligned, its sentences' features.
+fn side(text: &str, spans: Vec<Span>, features: Option<fn(&str) -> Sentence>) -> Side<'_> {
+    let text = Text::new(text);
+    let sentences = match features {
+        Some(features) => spans.iter().map(|&s| features(text.slice(s))).collect(),
+        None => Vec::new(),
+    };
+    Side { text, spans, sentences }
+}
+
+/// The units of the cheapest path over beads, a stray last Chinese sentence set apart.
+fn units_on_path(en: &Side, zh: &Side) -> PyResult<Vec<Unit>> {
+    let mut units = Vec::new();
+    for (i, j, di, dj, cost) in path(&en.refs(0, en.spans.len()), &zh.refs(0, zh.spans.len()))? {
+        let stray = dj >= 2 && di >= 1 && stray_tail(en, zh, (i, i + di), (j, j + dj), cost)?;
+        let end = if stray { j + dj - 1 } else { j + dj };
+        units.push(unit(en, zh, (i, i + di), (j, end), cost, true)?);
+        if stray {
+            units.push(unit(en, zh, (0, 0), (end, j + dj), 0.0, false)?);
+        }
+    }
+    Ok(units)
+}
+
+/// Whether the last Chinese sentence of a unit is a stray fragment that translates nothing
+/// (`…提供了安全港。看起來的陳述。`): short, a statement with no number or Latin word, and the
+/// unit's English fits the Chinese clearly better without it.
+fn stray_tail(en: &Side, zh: &Side, ei: (usize, usize), zi: (usize, usize), cost: f64) -> PyResult<bool> {
+    let tail = &zh.sentences[zi.1 - 1];
+    let last = zh.text.slice(zh.spans[zi.1 - 1]).chars().next_back();
+    if tail.length > FRAGMENT || tail.has_anchor() || last.is_some_and(|c| "?!？！".contains(c)) {
+        return Ok(false);
+    }
+    let (di, dj) = (ei.1 - ei.0, zi.1 - zi.0 - 1);
+    let prior = BEADS
+        .iter()
+        .find(|&&(a, b, _)| a == di && b == dj)
+        .map(|&(_, _, p)| p)
+        .expect("every bead without its last Chinese sentence is a bead too");
+    Ok(bead_cost(&en.refs(ei.0, ei.1), &zh.refs(zi.0, zi.1 - 1), prior)? + FRAGMENT_MARGIN < cost)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_translation_gives_one_sided_units() {
+        let units = align_pair("One. Two.", None).unwrap();
+        assert_eq!(units.len(), 2);
+        assert!(units.iter().all(|u| u.kind == "1-0" && u.score == 0.0 && u.zh_span.is_none()));
+        assert_eq!(units[1].en_span, Some((5, 9)));
+    }
+
+    #[test]
+    fn one_sentence_each_is_one_unit() {
+        let units = align_pair("Revenue grew 12%.", Some("營收成長 12%。")).unwrap();
+        assert_eq!(units.len(), 1);
+        assert_eq!((units[0].kind.as_str(), units[0].zh.as_str()), ("1-1", "營收成長 12%。"));
+        assert!(units[0].en_missing.is_empty() && units[0].score > 0.5);
+    }
+
+    #[test]
+    fn python_rounding_to_four_decimals() {
+        assert_eq!(round4(0.123449999), 0.1234);
+        assert_eq!(round4(0.89554), 0.8955);
+        assert_eq!(round4(1.0), 1.0);
+    }
+}
