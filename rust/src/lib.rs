@@ -2,12 +2,15 @@
 //!
 //! Rules live here once and are called through the Python API of the stage they belong to:
 //! the costs through `builder/evidence/cost.py`, the search over beads through
-//! `builder/align/aligner.py`. Nothing here imports from the Python package.
+//! `builder/align/aligner.py`, the MT exports through `builder/formats/tmx.py` and
+//! `builder/formats/moses.py`. Nothing here imports from the Python package.
 
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 
 pub mod align;
 pub mod cost;
+pub mod exports;
 pub mod script;
 pub mod sentence;
 
@@ -87,6 +90,31 @@ fn bead_path(
     align::path(&sentences(&en), &sentences(&zh))
 }
 
+/// The `<tu>` elements of a `sentences` batch's pairs, as UTF-8 (`exports::tmx_units`).
+#[pyfunction]
+fn tmx_units<'py>(py: Python<'py>, batch: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    let columns = exports::Columns::from_batch(batch)?;
+    let text = exports::tmx_units(&columns.units()?);
+    Ok(PyBytes::new(py, text.as_bytes()))
+}
+
+/// The Moses lines of a `sentences` batch's clean pairs: English, Chinese, `sentence_id`.
+#[pyfunction]
+fn moses_lines<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+) -> PyResult<[Bound<'py, PyBytes>; 3]> {
+    let columns = exports::Columns::from_batch(batch)?;
+    let sides = exports::moses_lines(&columns.units()?);
+    Ok(sides.map(|side| PyBytes::new(py, side.as_bytes())))
+}
+
+/// Whether a sentence row goes to the Moses files (`exports::is_clean_pair`).
+#[pyfunction]
+fn is_clean_pair(en: Option<&str>, zh: Option<&str>, flags: usize) -> bool {
+    exports::is_clean_pair(en, zh, flags)
+}
+
 /// The compiled core of callcorpus (see `rust/` in the repository).
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -98,6 +126,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bead_cost, m)?)?;
     m.add_function(wrap_pyfunction!(one_to_one_costs, m)?)?;
     m.add_function(wrap_pyfunction!(bead_path, m)?)?;
+    m.add_function(wrap_pyfunction!(tmx_units, m)?)?;
+    m.add_function(wrap_pyfunction!(moses_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(is_clean_pair, m)?)?;
     m.add("RATIO", cost::RATIO)?;
     m.add("SMOOTH", cost::SMOOTH)?;
     m.add("SIGMA", cost::SIGMA)?;
