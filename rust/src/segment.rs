@@ -14,7 +14,7 @@ mod en;
 #[path = "segment_zh.rs"]
 mod zh;
 
-pub use en::{split_en, STARTERS};
+pub use en::split_en;
 pub use zh::split_zh;
 
 /// A sentence's start and end, in code points.

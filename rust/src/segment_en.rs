@@ -28,7 +28,7 @@ static MAYBE: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 });
 
 /// Words that start sentences far more often than they follow an initial or an abbreviation.
-pub static STARTERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+static STARTERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     words(
         "a an and as at but so the this that these those there then thank thanks we i it it's its
         our in on for if or of yes no now well okay ok sure good great let let's with what when
