@@ -2,8 +2,10 @@
 //!
 //! Rules live here once and are called through the Python API of the stage they belong to:
 //! the costs through `builder/evidence/cost.py`, the search over beads through
-//! `builder/align/aligner.py`, the MT exports through `builder/formats/tmx.py` and
-//! `builder/formats/moses.py`. Nothing here imports from the Python package.
+//! `builder/align/aligner.py`, sentence segmentation through `builder/align/segment_en.py` and
+//! `segment_zh.py`, the Simplified-character test through `builder/evidence/simplified.py`, the MT
+//! exports through `builder/formats/tmx.py` and `builder/formats/moses.py`. Nothing here imports
+//! from the Python package.
 
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -12,7 +14,9 @@ pub mod align;
 pub mod cost;
 pub mod exports;
 pub mod script;
+pub mod segment;
 pub mod sentence;
+pub mod simplified;
 
 mod sources {
     include!(concat!(env!("OUT_DIR"), "/sources.rs"));
@@ -115,6 +119,24 @@ fn is_clean_pair(en: Option<&str>, zh: Option<&str>, flags: usize) -> bool {
     exports::is_clean_pair(en, zh, flags)
 }
 
+/// Spans (code-point offsets) of the sentences of an English paragraph.
+#[pyfunction]
+fn split_en(text: &str) -> Vec<segment::Span> {
+    segment::split_en(text)
+}
+
+/// Spans (code-point offsets) of the sentences of a Chinese paragraph.
+#[pyfunction]
+fn split_zh(text: &str) -> Vec<segment::Span> {
+    segment::split_zh(text)
+}
+
+/// The distinct Simplified-only characters of a text, in order of first appearance.
+#[pyfunction]
+fn simplified_chars(text: &str) -> Vec<char> {
+    simplified::simplified_chars(text)
+}
+
 /// The compiled core of callcorpus (see `rust/` in the repository).
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -129,6 +151,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tmx_units, m)?)?;
     m.add_function(wrap_pyfunction!(moses_lines, m)?)?;
     m.add_function(wrap_pyfunction!(is_clean_pair, m)?)?;
+    m.add_function(wrap_pyfunction!(split_en, m)?)?;
+    m.add_function(wrap_pyfunction!(split_zh, m)?)?;
+    m.add_function(wrap_pyfunction!(simplified_chars, m)?)?;
     m.add("RATIO", cost::RATIO)?;
     m.add("SMOOTH", cost::SMOOTH)?;
     m.add("SIGMA", cost::SIGMA)?;
@@ -138,6 +163,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("BAND", align::BAND)?;
     let han: Vec<(char, char)> = script::HAN_RANGES.to_vec();
     m.add("HAN_RANGES", han)?;
+    m.add("SIMPLIFIED_ONLY", simplified::SIMPLIFIED_ONLY)?;
     let files: Vec<(&str, &[u8])> = sources::SOURCES.to_vec();
     m.add("SOURCES", files)?;
     Ok(())
