@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import datasets
+import pyarrow as pa
 import pytest
 from conftest import SEEDS, reseal
 from hypothesis import HealthCheck, given, settings
@@ -206,8 +207,10 @@ def test_tmx_round_trips_any_text(tmp_path: Path, pairs: list[tuple[str, str]]) 
         for k, (en, zh) in enumerate(pairs)
     ]
     path = tmp_path / f"x{abs(hash(tuple(pairs)))}.tmx"
-    writer = TmxWriter(path, arrow_schema("sentences"))
-    writer.write(rows, None)  # type: ignore[arg-type]
+    schema = arrow_schema("sentences")
+    writer = TmxWriter(path, schema)
+    batch = pa.RecordBatch.from_pylist(rows, schema=pa.schema([schema.field(name) for name in rows[0]]))
+    writer.write(rows, batch)
     writer.close()
     store = tmx.tmxfile.parsefile(str(path))
     assert [u.getid() for u in store.units] == [r["sentence_id"] for r in rows]

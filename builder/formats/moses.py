@@ -5,6 +5,10 @@ Line *n* of the ``.en`` file and line *n* of the ``.zh`` file are a sentence pai
 the ``.ids`` file is its ``sentence_id`` in the ``sentences`` config. Only clean pairs go in:
 units with both sides and no flag at all. Flagged pairs stay in the ``sentences`` config and
 in the TMX file, marked.
+
+The rules live in the compiled core, ``rust/src/exports.rs`` (which units are clean pairs, a
+line break inside a text written as a space); it writes the lines of each Arrow batch. The
+compression is here.
 """
 
 from __future__ import annotations
@@ -14,20 +18,16 @@ from typing import Any
 
 import pyarrow as pa
 
+from builder import _core
 from builder.formats.base import FormatWriter
 from builder.formats.compression import open_write
 from builder.formats.layout import EXPORTS
 
 
 def is_clean_pair(row: dict[str, Any]) -> bool:
-    """Whether a sentence row goes to the Moses files: both sides present, no flag."""
+    """Whether a sentence row goes to the Moses files (the rule: ``rust/src/exports.rs``)."""
     pair = row["translation"]
-    return bool(pair["en"]) and bool(pair["zh"]) and not row["flags"]
-
-
-def _line(text: str) -> bytes:
-    """One line; a line break inside the text (never in the seeds) becomes a space."""
-    return (" ".join(text.splitlines()) + "\n").encode("utf-8")
+    return _core.is_clean_pair(pair["en"], pair["zh"], len(row["flags"] or ()))
 
 
 class MosesWriter(FormatWriter):
@@ -40,12 +40,9 @@ class MosesWriter(FormatWriter):
         self._files = [open_write(path.with_name(f"{stem}.{side}")) for side in EXPORTS["moses"]]
 
     def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
-        """Append the clean pairs of the batch."""
-        clean = [row for row in rows if is_clean_pair(row)]
-        en, zh, ids = self._files
-        en.write(b"".join(_line(row["translation"]["en"]) for row in clean))
-        zh.write(b"".join(_line(row["translation"]["zh"]) for row in clean))
-        ids.write(b"".join(_line(row["sentence_id"]) for row in clean))
+        """Append the clean pairs of the batch (read from ``batch`` alone)."""
+        for file, lines in zip(self._files, _core.moses_lines(batch), strict=True):
+            file.write(lines)
 
     def close(self) -> None:
         """Close the three files."""

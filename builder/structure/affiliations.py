@@ -93,8 +93,10 @@ def state_affiliations(people: list[Participant], turns: list[Turn], company: st
         if person.role == "participant" and (firm := title_affiliation(person.title)):
             _state(person, firm, "title", header_line[(person.name, person.title)])
         if person.role == "corporate" and company and not is_known_speaker(person.name):
-            pattern = _mentions(person, company)
-            line = next((s.line_en for t in turns for s in t.segments if pattern.search(s.en)), None)
+            pattern, surname = _mentions(person, company), person.name.split()[-1]
+            # The pattern needs the surname (or the full name, which holds it): look for it first.
+            mentions = (s for t in turns for s in t.segments if surname in s.en and pattern.search(s.en))
+            line = next((s.line_en for s in mentions), None)
             if line is not None:
                 _state(person, company, "text", line)
         ranked = sorted(person.affiliations, key=lambda s: _ORDER.index(s.source))

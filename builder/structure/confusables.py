@@ -37,6 +37,8 @@ def _combining(ch: str) -> bool:
 
 def unusual(text: str) -> list[str]:
     """The look-alike, hidden and combining characters of a header line, each once, named."""
+    if text.isascii():  # none of them is ASCII
+        return []
     found = dict.fromkeys(ch for ch in text if ch in _SUSPECT or _combining(ch))
     return [f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}" for ch in found]
 

@@ -2,17 +2,24 @@
 //!
 //! Rules live here once and are called through the Python API of the stage they belong to:
 //! the costs through `builder/evidence/cost.py`, the search over beads through
-//! `builder/align/aligner.py`. Nothing here imports from the Python package.
+//! `builder/align/aligner.py`, sentence segmentation through `builder/align/segment_en.py` and
+//! `segment_zh.py`, the Simplified-character test through `builder/evidence/simplified.py`, the MT
+//! exports through `builder/formats/tmx.py` and `builder/formats/moses.py`. Nothing here imports
+//! from the Python package.
 
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 
 pub mod align;
 pub mod cost;
 pub mod findings;
+pub mod exports;
 pub mod script;
+pub mod segment;
 pub mod sentence;
+pub mod simplified;
 pub mod units;
 
 mod sources {
@@ -89,6 +96,49 @@ fn bead_path(
     zh: Vec<Bound<'_, Sentence>>,
 ) -> PyResult<Vec<align::Step>> {
     align::path(&sentences(&en), &sentences(&zh))
+}
+
+/// The `<tu>` elements of a `sentences` batch's pairs, as UTF-8 (`exports::tmx_units`).
+#[pyfunction]
+fn tmx_units<'py>(py: Python<'py>, batch: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    let columns = exports::Columns::from_batch(batch)?;
+    let text = exports::tmx_units(&columns.units()?);
+    Ok(PyBytes::new(py, text.as_bytes()))
+}
+
+/// The Moses lines of a `sentences` batch's clean pairs: English, Chinese, `sentence_id`.
+#[pyfunction]
+fn moses_lines<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+) -> PyResult<[Bound<'py, PyBytes>; 3]> {
+    let columns = exports::Columns::from_batch(batch)?;
+    let sides = exports::moses_lines(&columns.units()?);
+    Ok(sides.map(|side| PyBytes::new(py, side.as_bytes())))
+}
+
+/// Whether a sentence row goes to the Moses files (`exports::is_clean_pair`).
+#[pyfunction]
+fn is_clean_pair(en: Option<&str>, zh: Option<&str>, flags: usize) -> bool {
+    exports::is_clean_pair(en, zh, flags)
+}
+
+/// Spans (code-point offsets) of the sentences of an English paragraph.
+#[pyfunction]
+fn split_en(text: &str) -> Vec<segment::Span> {
+    segment::split_en(text)
+}
+
+/// Spans (code-point offsets) of the sentences of a Chinese paragraph.
+#[pyfunction]
+fn split_zh(text: &str) -> Vec<segment::Span> {
+    segment::split_zh(text)
+}
+
+/// The distinct Simplified-only characters of a text, in order of first appearance.
+#[pyfunction]
+fn simplified_chars(text: &str) -> Vec<char> {
+    simplified::simplified_chars(text)
 }
 
 /// A unit as Python receives it: kind, English span, Chinese span, texts, score, and the
@@ -179,6 +229,12 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bead_cost, m)?)?;
     m.add_function(wrap_pyfunction!(one_to_one_costs, m)?)?;
     m.add_function(wrap_pyfunction!(bead_path, m)?)?;
+    m.add_function(wrap_pyfunction!(tmx_units, m)?)?;
+    m.add_function(wrap_pyfunction!(moses_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(is_clean_pair, m)?)?;
+    m.add_function(wrap_pyfunction!(split_en, m)?)?;
+    m.add_function(wrap_pyfunction!(split_zh, m)?)?;
+    m.add_function(wrap_pyfunction!(simplified_chars, m)?)?;
     m.add("RATIO", cost::RATIO)?;
     m.add("SMOOTH", cost::SMOOTH)?;
     m.add("SIGMA", cost::SIGMA)?;
@@ -188,6 +244,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("BAND", align::BAND)?;
     let han: Vec<(char, char)> = script::HAN_RANGES.to_vec();
     m.add("HAN_RANGES", han)?;
+    m.add("SIMPLIFIED_ONLY", simplified::SIMPLIFIED_ONLY)?;
     let files: Vec<(&str, &[u8])> = sources::SOURCES.to_vec();
     m.add("SOURCES", files)?;
     Ok(())

@@ -1,0 +1,544 @@
+//! The machine-translation exports of the `sentences` config, written from its Arrow batches:
+//! the `<tu>` elements of the TMX file and the lines of the Moses `.en`, `.zh` and `.ids` files,
+//! as uncompressed UTF-8 (Python API: `builder/formats/tmx.py`, `builder/formats/moses.py`,
+//! which add the TMX header and footer and compress).
+//!
+//! A unit's columns are read straight from the batch's Arrow buffers (`sentence_id`,
+//! `alignment`, `score`, `flags` and the `translation` struct's `en` and `zh`). Arrow strings
+//! are UTF-8 (checked here), so a lone surrogate, which a Python `str` can hold, cannot arrive:
+//! the shard writer builds the batch from the rows before any writer sees them, and pyarrow
+//! refuses to encode one. Every character of a Rust `&str` is a Unicode scalar value.
+
+use std::fmt::Write;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+/// One row of the `sentences` config as the exports read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit<'a> {
+    pub id: &'a str,
+    pub alignment: &'a str,
+    pub score: f64,
+    pub flags: Vec<&'a str>,
+    pub en: Option<&'a str>,
+    pub zh: Option<&'a str>,
+}
+
+impl Unit<'_> {
+    /// A sentence pair: both sides present and not empty. One-sided units are not pairs and go
+    /// to neither export.
+    pub fn is_pair(&self) -> bool {
+        is_pair(self.en, self.zh)
+    }
+
+    /// A clean pair, the Moses files' only rows: a pair without any flag.
+    pub fn is_clean(&self) -> bool {
+        is_clean_pair(self.en, self.zh, self.flags.len())
+    }
+}
+
+/// Both sides present and not empty.
+pub fn is_pair(en: Option<&str>, zh: Option<&str>) -> bool {
+    en.is_some_and(|t| !t.is_empty()) && zh.is_some_and(|t| !t.is_empty())
+}
+
+/// Whether a sentence row goes to the Moses files: both sides present, no flag. Flagged pairs
+/// stay in the `sentences` config and in the TMX file, marked.
+pub fn is_clean_pair(en: Option<&str>, zh: Option<&str>, flags: usize) -> bool {
+    is_pair(en, zh) && flags == 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// TMX
+
+/// Whether XML 1.0 can carry a character at all: tab, line feed, carriage return, U+0020 to
+/// U+D7FF, U+E000 to U+FFFD and the astral planes. Not: the other C0 controls, U+FFFE/U+FFFF
+/// (and lone surrogates, which a `char` cannot be).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}'
+}
+
+/// Text as XML character data: a character XML cannot carry becomes U+FFFD (in the TMX only;
+/// the configs keep the text as written), then `&`, `<`, `>` are escaped and a carriage
+/// return is written `&#13;` (a parser would turn a literal one into a line feed).
+pub fn push_text(out: &mut String, text: &str) {
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let written = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '\r' => "&#13;",
+            c if !is_xml_char(c) => "\u{fffd}",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(written);
+        run = i + c.len_utf8();
+    }
+    out.push_str(&text[run..]);
+}
+
+/// An attribute value quoted as Python's `xml.sax.saxutils.quoteattr` quotes it: `&`, `<`,
+/// `>` escaped, line feed, carriage return and tab as `&#10;`, `&#13;`, `&#9;`; in `"` quotes,
+/// unless the value holds `"` and no `'` (then in `'` quotes); a value with both has its `"`
+/// written `&quot;`. Characters XML cannot carry are written as they are (ids never hold one).
+pub fn push_quoted(out: &mut String, value: &str) {
+    let single = value.contains('"') && !value.contains('\'');
+    let quote = if single { '\'' } else { '"' };
+    out.push(quote);
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            '"' if !single => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+}
+
+/// A score with four decimals, as Python's `f"{score:.4f}"` writes it: the float's exact value
+/// rounded half to even (`0.03125` → `0.0312`; `0.00005` is a little more than 5e-5 as a
+/// float, so `0.0001`), `-0.0000` for minus zero, `nan`, `inf` and `-inf`.
+pub fn push_score(out: &mut String, score: f64) {
+    if score.is_nan() {
+        out.push_str("nan");
+    } else {
+        write!(out, "{score:.4}").expect("a String takes any write");
+    }
+}
+
+/// One pair's `<tu>`: `tuid` is the `sentence_id`, with `<prop>` elements `x-alignment`
+/// (`1-1`, `2-1`, …), `x-score` and, for a flagged pair, `x-flags` (the codes,
+/// comma-separated), then the English and the Chinese (`zh-Hant`) `<tuv>`. The alignment and
+/// the flag codes are written as they are: the schema allows only codes that need no escape.
+pub fn push_tu(out: &mut String, unit: &Unit) {
+    out.push_str("    <tu tuid=");
+    push_quoted(out, unit.id);
+    out.push_str(">\n      <prop type=\"x-alignment\">");
+    out.push_str(unit.alignment);
+    out.push_str("</prop>\n      <prop type=\"x-score\">");
+    push_score(out, unit.score);
+    out.push_str("</prop>\n");
+    if !unit.flags.is_empty() {
+        out.push_str("      <prop type=\"x-flags\">");
+        out.push_str(&unit.flags.join(","));
+        out.push_str("</prop>\n");
+    }
+    out.push_str("      <tuv xml:lang=\"en\"><seg>");
+    push_text(out, unit.en.unwrap_or_default());
+    out.push_str("</seg></tuv>\n      <tuv xml:lang=\"zh-Hant\"><seg>");
+    push_text(out, unit.zh.unwrap_or_default());
+    out.push_str("</seg></tuv>\n    </tu>\n");
+}
+
+/// The `<tu>` elements of every pair among the units, in order.
+pub fn tmx_units(units: &[Unit]) -> String {
+    let text: usize = units
+        .iter()
+        .map(|u| u.en.map_or(0, str::len) + u.zh.map_or(0, str::len))
+        .sum();
+    let mut out = String::with_capacity(text + 300 * units.len());
+    for unit in units.iter().filter(|u| u.is_pair()) {
+        push_tu(&mut out, unit);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moses
+
+/// Whether a character ends a line for Python's `str.splitlines`: line feed, carriage return
+/// (`\r\n` counts once), line tabulation, form feed, the file, group and record separators
+/// (U+001C–U+001E), next line (U+0085), line and paragraph separators (U+2028, U+2029).
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}'
+            ..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// One line of a Moses file: the text's lines (as `str.splitlines` cuts them) joined by a
+/// single space, then a line feed. A line break inside the text (never in the seeds) thus
+/// becomes a space, and one at its very end goes.
+pub fn push_line(out: &mut String, text: &str) {
+    let mut run = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_line_break(c) {
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        if c == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n') {
+            chars.next();
+        }
+        run = chars.peek().map_or(text.len(), |&(next, _)| next);
+        if run < text.len() {
+            out.push(' ');
+        }
+    }
+    out.push_str(&text[run..]);
+    out.push('\n');
+}
+
+/// The lines of the clean pairs among the units: English, Chinese, `sentence_id`.
+pub fn moses_lines(units: &[Unit]) -> [String; 3] {
+    let mut sides = [String::new(), String::new(), String::new()];
+    for unit in units.iter().filter(|u| u.is_clean()) {
+        push_line(&mut sides[0], unit.en.unwrap_or_default());
+        push_line(&mut sides[1], unit.zh.unwrap_or_default());
+        push_line(&mut sides[2], unit.id);
+    }
+    sides
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arrow columns
+
+/// A validity bitmap (absent: no nulls) read at the array's offset.
+#[derive(Debug, Default)]
+pub struct Validity {
+    bits: Option<Vec<u8>>,
+    offset: usize,
+}
+
+impl Validity {
+    /// Whether value `i` is present.
+    pub fn is_valid(&self, i: usize) -> bool {
+        let Some(bits) = &self.bits else { return true };
+        let k = self.offset + i;
+        bits.get(k / 8).is_some_and(|byte| byte >> (k % 8) & 1 == 1)
+    }
+}
+
+/// An Arrow `string` array: validity, 32-bit offsets (already at the array's offset) and the
+/// UTF-8 data they point into.
+#[derive(Debug)]
+pub struct StrColumn {
+    validity: Validity,
+    offsets: Vec<i32>,
+    data: String,
+}
+
+impl StrColumn {
+    /// A column from its parts, checked: enough offsets, the data UTF-8, each value on
+    /// character boundaries.
+    pub fn new(validity: Validity, offsets: Vec<i32>, data: Vec<u8>) -> Result<Self, String> {
+        let data = String::from_utf8(data).map_err(|e| format!("string data not UTF-8: {e}"))?;
+        let column = StrColumn {
+            validity,
+            offsets,
+            data,
+        };
+        for i in 0..column.len() {
+            column.range(i)?;
+        }
+        Ok(column)
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn range(&self, i: usize) -> Result<&str, String> {
+        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
+        let range = usize::try_from(a).ok().zip(usize::try_from(b).ok());
+        range
+            .and_then(|(a, b)| self.data.get(a..b))
+            .ok_or_else(|| format!("string offsets {a}..{b} do not cut the data"))
+    }
+
+    /// Value `i`, or `None` if it is null.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        if !self.validity.is_valid(i) {
+            return None;
+        }
+        self.range(i).ok()
+    }
+}
+
+/// Offsets from a buffer of native-endian 32-bit integers, `len + 1` of them from `offset`.
+fn read_offsets(buffer: &[u8], offset: usize, len: usize) -> Result<Vec<i32>, String> {
+    let bytes = buffer.get(offset * 4..(offset + len + 1) * 4);
+    let bytes = bytes.ok_or("offsets buffer too short")?;
+    Ok(bytes
+        .chunks_exact(4)
+        .map(|b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+        .collect())
+}
+
+fn err(message: impl Into<String>) -> PyErr {
+    PyValueError::new_err(message.into())
+}
+
+/// The bytes of a pyarrow buffer (`None`: absent).
+fn buffer_bytes(buffer: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
+    if buffer.is_none() {
+        return Ok(None);
+    }
+    let bytes = buffer.call_method0("to_pybytes")?;
+    Ok(Some(bytes.cast::<PyBytes>()?.as_bytes().to_vec()))
+}
+
+/// A pyarrow array's type name, offset, length and buffers, its type checked.
+fn array_parts<'py>(
+    array: &Bound<'py, PyAny>,
+    name: &str,
+    kind: &str,
+) -> PyResult<(usize, usize, Vec<Bound<'py, PyAny>>)> {
+    let found: String = array.getattr("type")?.str()?.extract()?;
+    if !found.starts_with(kind) {
+        return Err(err(format!(
+            "column `{name}`: expected {kind}, found {found}"
+        )));
+    }
+    let buffers: Vec<Bound<'py, PyAny>> = array.call_method0("buffers")?.extract()?;
+    Ok((array.getattr("offset")?.extract()?, array.len()?, buffers))
+}
+
+/// A pyarrow `string` array.
+fn str_column(array: &Bound<'_, PyAny>, name: &str) -> PyResult<StrColumn> {
+    let (offset, len, buffers) = array_parts(array, name, "string")?;
+    let validity = Validity {
+        bits: buffer_bytes(&buffers[0])?,
+        offset,
+    };
+    let offsets = buffer_bytes(&buffers[1])?.unwrap_or_default();
+    let offsets = read_offsets(&offsets, offset, len).map_err(|e| err(format!("`{name}`: {e}")))?;
+    let data = buffer_bytes(&buffers[2])?.unwrap_or_default();
+    StrColumn::new(validity, offsets, data).map_err(|e| err(format!("`{name}`: {e}")))
+}
+
+/// A pyarrow `list<string>` array: each row's range of the values, and the values.
+fn list_column(array: &Bound<'_, PyAny>, name: &str) -> PyResult<(Vec<(usize, usize)>, StrColumn)> {
+    let (offset, len, buffers) = array_parts(array, name, "list<")?;
+    let validity = Validity {
+        bits: buffer_bytes(&buffers[0])?,
+        offset,
+    };
+    let offsets = buffer_bytes(&buffers[1])?.unwrap_or_default();
+    let offsets = read_offsets(&offsets, offset, len).map_err(|e| err(format!("`{name}`: {e}")))?;
+    let values = str_column(&array.getattr("values")?, name)?;
+    let mut ranges = Vec::with_capacity(len);
+    for i in 0..len {
+        let (a, b) = (offsets[i] as usize, offsets[i + 1] as usize);
+        if !validity.is_valid(i) {
+            ranges.push((0, 0));
+        } else if a > b || b > values.len() {
+            return Err(err(format!("`{name}`: list offsets {a}..{b} out of range")));
+        } else {
+            ranges.push((a, b));
+        }
+    }
+    Ok((ranges, values))
+}
+
+/// A pyarrow `double` array without nulls.
+fn f64_column(array: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<f64>> {
+    let (offset, len, buffers) = array_parts(array, name, "double")?;
+    if array.getattr("null_count")?.extract::<usize>()? > 0 {
+        return Err(err(format!("`{name}` has nulls")));
+    }
+    let data = buffer_bytes(&buffers[1])?.unwrap_or_default();
+    let bytes = data.get(offset * 8..(offset + len) * 8);
+    let bytes = bytes.ok_or_else(|| err(format!("`{name}`: buffer too short")))?;
+    Ok(bytes
+        .chunks_exact(8)
+        .map(|b| f64::from_ne_bytes(b.try_into().expect("8 bytes")))
+        .collect())
+}
+
+/// The exported columns of a `sentences` batch (a `pyarrow.RecordBatch`).
+pub struct Columns {
+    ids: StrColumn,
+    alignment: StrColumn,
+    score: Vec<f64>,
+    flags: (Vec<(usize, usize)>, StrColumn),
+    en: StrColumn,
+    zh: StrColumn,
+}
+
+impl Columns {
+    /// The columns read from the batch, without copying a value into Python.
+    pub fn from_batch(batch: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let column = |name: &str| batch.call_method1("column", (name,));
+        let translation = column("translation")?;
+        if translation.getattr("null_count")?.extract::<usize>()? > 0 {
+            return Err(err("`translation` has nulls"));
+        }
+        let side = |name: &str| translation.call_method1("field", (name,));
+        Ok(Columns {
+            ids: str_column(&column("sentence_id")?, "sentence_id")?,
+            alignment: str_column(&column("alignment")?, "alignment")?,
+            score: f64_column(&column("score")?, "score")?,
+            flags: list_column(&column("flags")?, "flags")?,
+            en: str_column(&side("en")?, "translation.en")?,
+            zh: str_column(&side("zh")?, "translation.zh")?,
+        })
+    }
+
+    /// The units, in the batch's order.
+    pub fn units(&self) -> PyResult<Vec<Unit<'_>>> {
+        let len = self.ids.len();
+        let (ranges, values) = &self.flags;
+        (0..len)
+            .map(|i| {
+                let (a, b) = ranges[i];
+                let flags = (a..b).map(|k| values.get(k).ok_or_else(|| err("a flag is null")));
+                Ok(Unit {
+                    id: self
+                        .ids
+                        .get(i)
+                        .ok_or_else(|| err("`sentence_id` is null"))?,
+                    alignment: self
+                        .alignment
+                        .get(i)
+                        .ok_or_else(|| err("`alignment` is null"))?,
+                    score: self.score[i],
+                    flags: flags.collect::<PyResult<_>>()?,
+                    en: self.en.get(i),
+                    zh: self.zh.get(i),
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit<'a>(
+        id: &'a str,
+        en: Option<&'a str>,
+        zh: Option<&'a str>,
+        flags: Vec<&'a str>,
+    ) -> Unit<'a> {
+        Unit {
+            id,
+            alignment: "1-1",
+            score: 0.5,
+            flags,
+            en,
+            zh,
+        }
+    }
+
+    fn text(t: &str) -> String {
+        let mut out = String::new();
+        push_text(&mut out, t);
+        out
+    }
+
+    fn quoted(t: &str) -> String {
+        let mut out = String::new();
+        push_quoted(&mut out, t);
+        out
+    }
+
+    fn line(t: &str) -> String {
+        let mut out = String::new();
+        push_line(&mut out, t);
+        out
+    }
+
+    #[test]
+    fn text_is_escaped_and_made_xml() {
+        assert_eq!(text("a&b<c>d\re\"f'"), "a&amp;b&lt;c&gt;d&#13;e\"f'");
+        assert_eq!(
+            text("\u{0}\u{1f}\t\n\u{fffe}\u{ffff}\u{10ffff}"),
+            "\u{fffd}\u{fffd}\t\n\u{fffd}\u{fffd}\u{10ffff}"
+        );
+        assert_eq!(text("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
+    fn attributes_are_quoted_as_quoteattr_quotes_them() {
+        assert_eq!(quoted("X-1"), "\"X-1\"");
+        assert_eq!(quoted("a\"b"), "'a\"b'");
+        assert_eq!(quoted("a'b"), "\"a'b\"");
+        assert_eq!(quoted("a\"'b"), "\"a&quot;'b\"");
+        assert_eq!(quoted("&<>\n\r\t"), "\"&amp;&lt;&gt;&#10;&#13;&#9;\"");
+    }
+
+    #[test]
+    fn scores_are_written_as_python_writes_them() {
+        let cases = [
+            (0.00005, "0.0001"),
+            (0.99995, "1.0000"),
+            (0.03125, "0.0312"),
+            (0.96875, "0.9688"),
+            (0.12345, "0.1235"),
+            (1.0, "1.0000"),
+            (-0.0, "-0.0000"),
+            (f64::NAN, "nan"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+        ];
+        for (score, written) in cases {
+            let mut out = String::new();
+            push_score(&mut out, score);
+            assert_eq!(out, written, "{score}");
+        }
+    }
+
+    #[test]
+    fn lines_are_cut_as_splitlines_cuts_them() {
+        assert_eq!(line(""), "\n");
+        assert_eq!(line("a\r\nb\rc\u{2028}d\u{85}e\u{1c}f"), "a b c d e f\n");
+        assert_eq!(line("a\n"), "a\n");
+        assert_eq!(line("\n\na"), "  a\n");
+        assert_eq!(line("a\r\n\r\n"), "a \n");
+        assert_eq!(line("a\u{2027}b\u{1f}c"), "a\u{2027}b\u{1f}c\n");
+    }
+
+    #[test]
+    fn only_pairs_become_units_and_only_clean_pairs_lines() {
+        let units = [
+            unit("A", Some("en"), Some("zh"), vec![]),
+            unit("B", Some("en"), None, vec![]),
+            unit("C", Some(""), Some("zh"), vec![]),
+            unit(
+                "D",
+                Some("en"),
+                Some("zh"),
+                vec!["number_mismatch", "untranslated"],
+            ),
+        ];
+        let tmx = tmx_units(&units);
+        assert_eq!(tmx.matches("<tu ").count(), 2);
+        assert!(tmx.contains("<prop type=\"x-flags\">number_mismatch,untranslated</prop>"));
+        assert_eq!(
+            moses_lines(&units),
+            ["en\n".to_string(), "zh\n".to_string(), "A\n".to_string()]
+        );
+    }
+
+    #[test]
+    fn string_columns_read_offsets_validity_and_refuse_bad_cuts() {
+        let validity = Validity {
+            bits: Some(vec![0b101]),
+            offset: 0,
+        };
+        let column = StrColumn::new(validity, vec![0, 1, 1, 4], b"a\xe7\x87\x9f".to_vec()).unwrap();
+        assert_eq!(
+            (column.get(0), column.get(1), column.get(2)),
+            (Some("a"), None, Some("營"))
+        );
+        assert!(StrColumn::new(Validity::default(), vec![0, 2], "營".as_bytes().to_vec()).is_err());
+        assert!(StrColumn::new(Validity::default(), vec![0, 1], vec![0xff]).is_err());
+    }
+}
