@@ -1,13 +1,16 @@
 //! The compiled core of callcorpus, imported from Python as `builder._core`.
 //!
 //! Rules live here once and are called through the Python API of the stage they belong to:
-//! the costs through `builder/evidence/cost.py`, the search over beads through
-//! `builder/align/aligner.py`. Nothing here imports from the Python package.
+//! the numbers through `builder/evidence/numbers.py`, a sentence's features through
+//! `builder/evidence/anchors.py`, the costs through `builder/evidence/cost.py`, the search over
+//! beads through `builder/align/aligner.py`. Nothing here imports from the Python package.
 
 use pyo3::prelude::*;
 
 pub mod align;
+pub mod anchors;
 pub mod cost;
+pub mod numbers;
 pub mod script;
 pub mod sentence;
 
@@ -19,6 +22,89 @@ pub use sentence::Sentence;
 
 fn sentences<'a>(side: &'a [Bound<'_, Sentence>]) -> Vec<&'a Sentence> {
     side.iter().map(|s| s.get()).collect()
+}
+
+/// A number as Python sees it: `(text, start, strong, values)`.
+type PyNumber = (String, usize, bool, Vec<f64>);
+
+fn py_numbers(numbers: Vec<numbers::Number>) -> Vec<PyNumber> {
+    numbers
+        .into_iter()
+        .map(|n| (n.text, n.start, n.strong, n.values))
+        .collect()
+}
+
+fn rust_numbers(numbers: Vec<PyNumber>) -> Vec<numbers::Number> {
+    numbers
+        .into_iter()
+        .map(|(text, start, strong, values)| numbers::Number {
+            text,
+            start,
+            strong,
+            values,
+        })
+        .collect()
+}
+
+/// Numbers written in digits in an English text, with their scale.
+#[pyfunction]
+fn en_strong(text: &str) -> Vec<PyNumber> {
+    py_numbers(numbers::en_strong(text))
+}
+
+/// Quarters, fiscal years, number words and months of an English text.
+#[pyfunction]
+fn en_weak(text: &str) -> Vec<PyNumber> {
+    py_numbers(numbers::en_weak(text))
+}
+
+/// Numbers written in digits in a Chinese text, with their multiplier.
+#[pyfunction]
+fn zh_strong(text: &str) -> Vec<PyNumber> {
+    py_numbers(numbers::zh_strong(text))
+}
+
+/// Chinese numerals and ordinals of a Chinese text.
+#[pyfunction]
+fn zh_weak(text: &str) -> Vec<PyNumber> {
+    py_numbers(numbers::zh_weak(text))
+}
+
+/// Strong numbers of each side that no number on the other side stands for.
+#[pyfunction]
+fn unmatched(en_text: &str, zh_text: &str) -> (Vec<PyNumber>, Vec<PyNumber>) {
+    let (en, zh) = numbers::unmatched(en_text, zh_text);
+    (py_numbers(en), py_numbers(zh))
+}
+
+/// `unmatched` with the strong numbers of each side already found.
+#[pyfunction]
+fn unmatched_numbers(
+    en_text: &str,
+    zh_text: &str,
+    en: Vec<PyNumber>,
+    zh: Vec<PyNumber>,
+) -> (Vec<PyNumber>, Vec<PyNumber>) {
+    let (en, zh) = numbers::unmatched_numbers(en_text, zh_text, rust_numbers(en), rust_numbers(zh));
+    (py_numbers(en), py_numbers(zh))
+}
+
+/// Length of a Chinese text in Han characters, Latin and digits counted at 0.35.
+#[pyfunction]
+fn zh_length(text: &str) -> f64 {
+    anchors::zh_length(text)
+}
+
+/// An English sentence's features.
+#[pyfunction]
+fn en_sentence(text: &str) -> Sentence {
+    anchors::en_sentence(text)
+}
+
+/// A Chinese sentence's features.
+#[pyfunction]
+fn zh_sentence(text: &str) -> Sentence {
+    anchors::zh_sentence(text)
 }
 
 /// Minus the log probability of a Chinese length this far from the English one's prediction.
@@ -91,6 +177,15 @@ fn bead_path(
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sentence>()?;
+    m.add_function(wrap_pyfunction!(en_strong, m)?)?;
+    m.add_function(wrap_pyfunction!(en_weak, m)?)?;
+    m.add_function(wrap_pyfunction!(zh_strong, m)?)?;
+    m.add_function(wrap_pyfunction!(zh_weak, m)?)?;
+    m.add_function(wrap_pyfunction!(unmatched, m)?)?;
+    m.add_function(wrap_pyfunction!(unmatched_numbers, m)?)?;
+    m.add_function(wrap_pyfunction!(zh_length, m)?)?;
+    m.add_function(wrap_pyfunction!(en_sentence, m)?)?;
+    m.add_function(wrap_pyfunction!(zh_sentence, m)?)?;
     m.add_function(wrap_pyfunction!(length_cost, m)?)?;
     m.add_function(wrap_pyfunction!(missing_counterparts, m)?)?;
     m.add_function(wrap_pyfunction!(anchor_cost, m)?)?;
