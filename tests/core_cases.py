@@ -118,9 +118,12 @@ def current() -> Any:
     """The current implementation, as one namespace."""
     from types import SimpleNamespace
 
-    from builder.align.aligner import _path
-    from builder.evidence.anchors import en_features, zh_features
+    from builder import _core
+    from builder.evidence.anchors import Features, en_features, zh_features
     from builder.evidence.cost import bead_cost, missing_counterparts, unaligned_cost
+
+    def _path(en: list[Features], zh: list[Features]) -> list[tuple[int, int, int, int, float]]:
+        return _core.bead_path([f.core for f in en], [f.core for f in zh])
 
     return SimpleNamespace(
         en_features=en_features,

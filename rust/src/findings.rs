@@ -11,6 +11,7 @@ use crate::anchors::zh_length;
 use crate::cost::{RATIO, SMOOTH};
 use crate::numbers::unmatched;
 use crate::script::has_han;
+use crate::segment::is_space;
 use crate::simplified::simplified_chars;
 use crate::units::Unit;
 
@@ -36,17 +37,15 @@ fn finding(code: &str, evidence: String) -> Finding {
     (code.to_owned(), evidence)
 }
 
-/// Whitespace as Python's `str.isspace` reads it (Unicode White_Space plus U+001C–U+001F).
-pub fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
 /// The text cut to `width` characters, an ellipsis marking the cut.
 fn clip(text: &str, width: usize) -> String {
     match text.char_indices().nth(width) {
         None => text.to_owned(),
         Some(_) => {
-            let cut = text.char_indices().nth(width - 1).map_or(text.len(), |(b, _)| b);
+            let cut = text
+                .char_indices()
+                .nth(width - 1)
+                .map_or(text.len(), |(b, _)| b);
             format!("{}…", &text[..cut])
         }
     }
@@ -54,18 +53,31 @@ fn clip(text: &str, width: usize) -> String {
 
 /// The last `count` characters of a text.
 fn tail(text: &str, count: usize) -> &str {
-    let from = text.char_indices().rev().nth(count - 1).map_or(0, |(b, _)| b);
+    let from = text
+        .char_indices()
+        .rev()
+        .nth(count - 1)
+        .map_or(0, |(b, _)| b);
     &text[from..]
 }
 
 /// Whether a text ends without final punctuation.
 fn ends_open(text: &str) -> bool {
-    text.trim_end_matches(py_isspace).chars().next_back().is_some_and(|c| !FINAL.contains(c))
+    text.trim_end_matches(is_space)
+        .chars()
+        .next_back()
+        .is_some_and(|c| !FINAL.contains(c))
 }
 
 /// `number_mismatch` for the numbers of each side without a counterpart, if any.
 fn describe(missing_en: &[String], missing_zh: &[String]) -> Option<Finding> {
-    let quoted = |numbers: &[String]| numbers.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    let quoted = |numbers: &[String]| {
+        numbers
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut parts = Vec::new();
     if !missing_en.is_empty() {
         parts.push(format!("en {} not in zh", quoted(missing_en)));
@@ -77,11 +89,14 @@ fn describe(missing_en: &[String], missing_zh: &[String]) -> Option<Finding> {
 }
 
 fn untranslated(en: &str, zh: &str) -> Option<Finding> {
-    if zh.trim_matches(py_isspace) == en.trim_matches(py_isspace) {
+    if zh.trim_matches(is_space) == en.trim_matches(is_space) {
         return Some(finding("untranslated", "zh copies the English".to_owned()));
     }
     if !has_han(zh) {
-        return Some(finding("untranslated", format!("zh has no Chinese character: `{}`", clip(zh, 60))));
+        return Some(finding(
+            "untranslated",
+            format!("zh has no Chinese character: `{}`", clip(zh, 60)),
+        ));
     }
     None
 }
@@ -100,7 +115,11 @@ fn ordered(found: Vec<Finding>, order: &[String]) -> Vec<Finding> {
     }
     order
         .iter()
-        .filter_map(|code| merged.get(code).map(|evidence| (code.clone(), evidence.join("; "))))
+        .filter_map(|code| {
+            merged
+                .get(code)
+                .map(|evidence| (code.clone(), evidence.join("; ")))
+        })
         .collect()
 }
 
@@ -108,7 +127,12 @@ fn ordered(found: Vec<Finding>, order: &[String]) -> Vec<Finding> {
 /// scope's). `inherited` are the segment's codes a unit carries as well
 /// (`speaker_header_in_text`, `untranslated` of the whole paragraph); `check_simplified` may
 /// be off when the whole paragraph has no Simplified character.
-pub fn unit_findings(units: &[Unit], inherited: &[String], check_simplified: bool, codes: &[String]) -> Vec<Vec<Finding>> {
+pub fn unit_findings(
+    units: &[Unit],
+    inherited: &[String],
+    check_simplified: bool,
+    codes: &[String],
+) -> Vec<Vec<Finding>> {
     let carried: Vec<Finding> = inherited
         .iter()
         .filter(|code| codes.contains(code))
@@ -134,27 +158,48 @@ fn one_unit(unit: &Unit, k: usize, last_zh: Option<usize>) -> Vec<Finding> {
     let mut found = Vec::new();
     if !unit.en.is_empty() && unit.zh.is_empty() {
         if last_zh.is_some_and(|last| k > last) {
-            found.push(finding("truncated_translation", "the translation stops before this sentence".to_owned()));
+            found.push(finding(
+                "truncated_translation",
+                "the translation stops before this sentence".to_owned(),
+            ));
         }
-        found.push(finding("missing_translation", format!("no Chinese for `{}`", clip(&unit.en, 60))));
+        found.push(finding(
+            "missing_translation",
+            format!("no Chinese for `{}`", clip(&unit.en, 60)),
+        ));
     } else if !unit.zh.is_empty() && unit.en.is_empty() {
-        found.push(finding("stray_fragment", format!("`{}` translates nothing in the English", clip(&unit.zh, 60))));
+        found.push(finding(
+            "stray_fragment",
+            format!("`{}` translates nothing in the English", clip(&unit.zh, 60)),
+        ));
     } else {
         found.extend(untranslated(&unit.en, &unit.zh));
         found.extend(describe(&unit.en_missing, &unit.zh_missing));
         let expected = RATIO * unit.en.chars().count() as f64;
         let ratio = (zh_length(&unit.zh) + SMOOTH) / (expected + SMOOTH);
         if !(UNIT_RATIO_RANGE.0..=UNIT_RATIO_RANGE.1).contains(&ratio) {
-            found.push(finding("length_ratio_outlier", format!("zh is {ratio:.2}× the expected length")));
+            found.push(finding(
+                "length_ratio_outlier",
+                format!("zh is {ratio:.2}× the expected length"),
+            ));
         }
         let last = last_zh == Some(k);
         if last && ends_open(&unit.zh) && !ends_open(&unit.en) {
-            found.push(finding("truncated_translation", format!("zh ends mid-sentence: `…{}`", tail(&unit.zh, 20))));
+            found.push(finding(
+                "truncated_translation",
+                format!("zh ends mid-sentence: `…{}`", tail(&unit.zh, 20)),
+            ));
         } else if last && ratio < TRUNCATED_RATIO {
-            found.push(finding("truncated_translation", format!("the last zh is {ratio:.2}× the expected length")));
+            found.push(finding(
+                "truncated_translation",
+                format!("the last zh is {ratio:.2}× the expected length"),
+            ));
         }
         if unit.score < DOUBTFUL_SCORE || DOUBTFUL_KINDS.contains(&unit.kind.as_str()) {
-            found.push(finding("doubtful_alignment", format!("score {:.3} ({})", unit.score, unit.kind)));
+            found.push(finding(
+                "doubtful_alignment",
+                format!("score {:.3} ({})", unit.score, unit.kind),
+            ));
         }
     }
     found
@@ -171,27 +216,43 @@ pub struct Segment<'a> {
 
 /// Findings of a paragraph pair, in catalog order (`codes`: the segment scope's): evidence for
 /// the flags it has already, and the quality codes its text and its units show.
-pub fn segment_findings(segment: &Segment, units: &[Unit], per_unit: &[Vec<Finding>], codes: &[String]) -> Vec<Finding> {
+pub fn segment_findings(
+    segment: &Segment,
+    units: &[Unit],
+    per_unit: &[Vec<Finding>],
+    codes: &[String],
+) -> Vec<Finding> {
     let mut found: Vec<Finding> = segment
         .flags
         .iter()
-        .map(|code| match segment.given.get(code).filter(|e| !e.is_empty()) {
-            Some(evidence) => finding(code, evidence.clone()),
-            None => finding(code, structural_evidence(code, segment.en, segment.zh)),
-        })
+        .map(
+            |code| match segment.given.get(code).filter(|e| !e.is_empty()) {
+                Some(evidence) => finding(code, evidence.clone()),
+                None => finding(code, structural_evidence(code, segment.en, segment.zh)),
+            },
+        )
         .collect();
     if let Some(zh) = segment.zh {
-        let anchors_failed = units.iter().any(|u| !u.en_missing.is_empty() || !u.zh_missing.is_empty() || !u.paired());
+        let anchors_failed = units
+            .iter()
+            .any(|u| !u.en_missing.is_empty() || !u.zh_missing.is_empty() || !u.paired());
         if anchors_failed {
             let (en_missing, zh_missing) = unmatched(segment.en, zh);
-            let written = |numbers: Vec<crate::numbers::Number>| numbers.into_iter().map(|n| n.text).collect::<Vec<_>>();
+            let written = |numbers: Vec<crate::numbers::Number>| {
+                numbers.into_iter().map(|n| n.text).collect::<Vec<_>>()
+            };
             found.extend(describe(&written(en_missing), &written(zh_missing)));
         }
         for code in ["truncated_translation", "stray_fragment"] {
             if found.iter().any(|(c, _)| c == code) {
                 continue;
             }
-            let evidence: Vec<&str> = per_unit.iter().flatten().filter(|(c, _)| c == code).map(|(_, e)| e.as_str()).collect();
+            let evidence: Vec<&str> = per_unit
+                .iter()
+                .flatten()
+                .filter(|(c, _)| c == code)
+                .map(|(_, e)| e.as_str())
+                .collect();
             if !evidence.is_empty() {
                 found.push(finding(code, evidence.join("; ")));
             }
@@ -232,13 +293,25 @@ mod tests {
 
     #[test]
     fn open_and_closed_endings() {
-        assert!(ends_open("營收成長") && !ends_open("營收成長。 ") && !ends_open("") && !ends_open(" \u{1c}"));
+        assert!(
+            ends_open("營收成長")
+                && !ends_open("營收成長。 ")
+                && !ends_open("")
+                && !ends_open(" \u{1c}")
+        );
     }
 
     #[test]
     fn one_finding_per_code_in_catalog_order() {
         let codes: Vec<String> = ["b", "a"].iter().map(|s| s.to_string()).collect();
-        let found = vec![finding("a", "1".into()), finding("b", "2".into()), finding("a", "3".into())];
-        assert_eq!(ordered(found, &codes), vec![finding("b", "2".into()), finding("a", "1; 3".into())]);
+        let found = vec![
+            finding("a", "1".into()),
+            finding("b", "2".into()),
+            finding("a", "3".into()),
+        ];
+        assert_eq!(
+            ordered(found, &codes),
+            vec![finding("b", "2".into()), finding("a", "1; 3".into())]
+        );
     }
 }

@@ -1,11 +1,13 @@
 //! The compiled core of callcorpus, imported from Python as `builder._core`.
 //!
 //! Rules live here once and are called through the Python API of the stage they belong to:
-//! the costs through `builder/evidence/cost.py`, the search over beads through
-//! `builder/align/aligner.py`, sentence segmentation through `builder/align/segment_en.py` and
-//! `segment_zh.py`, the Simplified-character test through `builder/evidence/simplified.py`, the MT
-//! exports through `builder/formats/tmx.py` and `builder/formats/moses.py`. Nothing here imports
-//! from the Python package.
+//! the numbers through `builder/evidence/numbers.py`, a sentence's features through
+//! `builder/evidence/anchors.py`, the costs through `builder/evidence/cost.py`, sentence
+//! segmentation through `builder/align/segment_en.py` and `segment_zh.py`, the units of a
+//! paragraph pair through `builder/align/aligner.py`, the quality findings through
+//! `builder/align/findings.py`, the Simplified-character test through
+//! `builder/evidence/simplified.py`, the MT exports through `builder/formats/tmx.py` and
+//! `builder/formats/moses.py`. Nothing here imports from the Python package.
 
 use std::collections::HashMap;
 
@@ -13,9 +15,11 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 pub mod align;
+pub mod anchors;
 pub mod cost;
-pub mod findings;
 pub mod exports;
+pub mod findings;
+pub mod numbers;
 pub mod script;
 pub mod segment;
 pub mod sentence;
@@ -30,6 +34,89 @@ pub use sentence::Sentence;
 
 fn sentences<'a>(side: &'a [Bound<'_, Sentence>]) -> Vec<&'a Sentence> {
     side.iter().map(|s| s.get()).collect()
+}
+
+/// A number as Python sees it: `(text, start, strong, values)`.
+type PyNumber = (String, usize, bool, Vec<f64>);
+
+fn py_numbers(numbers: Vec<numbers::Number>) -> Vec<PyNumber> {
+    numbers
+        .into_iter()
+        .map(|n| (n.text, n.start, n.strong, n.values))
+        .collect()
+}
+
+fn rust_numbers(numbers: Vec<PyNumber>) -> Vec<numbers::Number> {
+    numbers
+        .into_iter()
+        .map(|(text, start, strong, values)| numbers::Number {
+            text,
+            start,
+            strong,
+            values,
+        })
+        .collect()
+}
+
+/// Numbers written in digits in an English text, with their scale.
+#[pyfunction]
+fn en_strong(text: &str) -> Vec<PyNumber> {
+    py_numbers(numbers::en_strong(text))
+}
+
+/// Quarters, fiscal years, number words and months of an English text.
+#[pyfunction]
+fn en_weak(text: &str) -> Vec<PyNumber> {
+    py_numbers(numbers::en_weak(text))
+}
+
+/// Numbers written in digits in a Chinese text, with their multiplier.
+#[pyfunction]
+fn zh_strong(text: &str) -> Vec<PyNumber> {
+    py_numbers(numbers::zh_strong(text))
+}
+
+/// Chinese numerals and ordinals of a Chinese text.
+#[pyfunction]
+fn zh_weak(text: &str) -> Vec<PyNumber> {
+    py_numbers(numbers::zh_weak(text))
+}
+
+/// Strong numbers of each side that no number on the other side stands for.
+#[pyfunction]
+fn unmatched(en_text: &str, zh_text: &str) -> (Vec<PyNumber>, Vec<PyNumber>) {
+    let (en, zh) = numbers::unmatched(en_text, zh_text);
+    (py_numbers(en), py_numbers(zh))
+}
+
+/// `unmatched` with the strong numbers of each side already found.
+#[pyfunction]
+fn unmatched_numbers(
+    en_text: &str,
+    zh_text: &str,
+    en: Vec<PyNumber>,
+    zh: Vec<PyNumber>,
+) -> (Vec<PyNumber>, Vec<PyNumber>) {
+    let (en, zh) = numbers::unmatched_numbers(en_text, zh_text, rust_numbers(en), rust_numbers(zh));
+    (py_numbers(en), py_numbers(zh))
+}
+
+/// Length of a Chinese text in Han characters, Latin and digits counted at 0.35.
+#[pyfunction]
+fn zh_length(text: &str) -> f64 {
+    anchors::zh_length(text)
+}
+
+/// An English sentence's features.
+#[pyfunction]
+fn en_sentence(text: &str) -> Sentence {
+    anchors::en_sentence(text)
+}
+
+/// A Chinese sentence's features.
+#[pyfunction]
+fn zh_sentence(text: &str) -> Sentence {
+    anchors::zh_sentence(text)
 }
 
 /// Minus the log probability of a Chinese length this far from the English one's prediction.
@@ -171,11 +258,17 @@ fn unit_tuple(unit: units::Unit) -> UnitTuple {
 #[pyfunction]
 #[pyo3(signature = (en, zh))]
 fn align_pair(en: &str, zh: Option<&str>) -> PyResult<Vec<UnitTuple>> {
-    Ok(units::align_pair(en, zh)?.into_iter().map(unit_tuple).collect())
+    Ok(units::align_pair(en, zh)?
+        .into_iter()
+        .map(unit_tuple)
+        .collect())
 }
 
 /// One segment aligned, with the findings of the segment and of each unit.
-type SegmentResult = (Vec<findings::Finding>, Vec<(UnitTuple, Vec<findings::Finding>)>);
+type SegmentResult = (
+    Vec<findings::Finding>,
+    Vec<(UnitTuple, Vec<findings::Finding>)>,
+);
 
 /// The flag catalog's codes per scope, given once; aligns segments with their findings.
 #[pyclass(frozen, module = "builder._core")]
@@ -188,7 +281,10 @@ struct SegmentAligner {
 impl SegmentAligner {
     #[new]
     fn new(sentence_codes: Vec<String>, segment_codes: Vec<String>) -> Self {
-        SegmentAligner { sentence_codes, segment_codes }
+        SegmentAligner {
+            sentence_codes,
+            segment_codes,
+        }
     }
 
     /// The segment's findings (evidence for the structure stage's `flags`, `given` where it
@@ -208,8 +304,14 @@ impl SegmentAligner {
             .map(|code| code.to_string())
             .collect();
         let simplified = zh.is_some_and(|z| !simplified::simplified_chars(z).is_empty());
-        let per_unit = findings::unit_findings(&units, &inherited, simplified, &self.sentence_codes);
-        let segment = findings::Segment { en, zh, flags: &flags, given: &given };
+        let per_unit =
+            findings::unit_findings(&units, &inherited, simplified, &self.sentence_codes);
+        let segment = findings::Segment {
+            en,
+            zh,
+            flags: &flags,
+            given: &given,
+        };
         let found = findings::segment_findings(&segment, &units, &per_unit, &self.segment_codes);
         let rows = units.into_iter().map(unit_tuple).zip(per_unit).collect();
         Ok((found, rows))
@@ -222,6 +324,15 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sentence>()?;
     m.add_class::<SegmentAligner>()?;
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
+    m.add_function(wrap_pyfunction!(en_strong, m)?)?;
+    m.add_function(wrap_pyfunction!(en_weak, m)?)?;
+    m.add_function(wrap_pyfunction!(zh_strong, m)?)?;
+    m.add_function(wrap_pyfunction!(zh_weak, m)?)?;
+    m.add_function(wrap_pyfunction!(unmatched, m)?)?;
+    m.add_function(wrap_pyfunction!(unmatched_numbers, m)?)?;
+    m.add_function(wrap_pyfunction!(zh_length, m)?)?;
+    m.add_function(wrap_pyfunction!(en_sentence, m)?)?;
+    m.add_function(wrap_pyfunction!(zh_sentence, m)?)?;
     m.add_function(wrap_pyfunction!(length_cost, m)?)?;
     m.add_function(wrap_pyfunction!(missing_counterparts, m)?)?;
     m.add_function(wrap_pyfunction!(anchor_cost, m)?)?;

@@ -1,67 +1,109 @@
 //! The alignment's view of one sentence, as the costs need it.
 //!
-//! What a sentence holds is found in Python (`builder/evidence/anchors.py`: its length in
-//! comparable units, its numbers in digits with the values each may stand for, the Latin words
-//! of a Chinese sentence, the lower-cased English text); the values of its *weak* numbers
-//! (number words, months, Chinese numerals) are found only when a bead needs them, through a
-//! Python callable given once.
+//! A sentence is made in Rust from its text (`crate::anchors::en_sentence`, `zh_sentence`): its
+//! length in comparable units, its numbers in digits with the values each may stand for, the
+//! Latin words of a Chinese sentence, the lower-cased English text. The values of its *weak*
+//! numbers (number words, months, Chinese numerals) are found from the text it keeps only when
+//! a bead needs them, at most once.
 
 use std::sync::OnceLock;
 
 use pyo3::prelude::*;
 
+use crate::numbers::{values_of, Number};
+
 /// Where the values of a sentence's weak numbers come from.
 enum Weak {
-    /// Known already (tests, and sentences built in Rust).
+    /// Known already (tests).
     Known(Vec<f64>),
-    /// A Python callable returning a list of floats, called at most once.
-    Lazy(Py<PyAny>),
+    /// Found on first need by this finder (`en_weak`, `zh_weak`) from the sentence's text.
+    Found(fn(&str) -> Vec<Number>),
 }
 
-/// One sentence: length, strong numbers' values, Latin words, lower-cased text.
+/// One sentence: length, strong numbers, Latin words, lower-cased text.
 #[pyclass(frozen, module = "builder._core")]
 pub struct Sentence {
     pub length: f64,
     /// The values each number in digits may stand for, one list per number, in text order.
     pub numbers: Vec<Vec<f64>>,
-    /// Latin words of a Chinese sentence (lower-cased); empty for English.
+    /// Each number in digits as written, parallel to `numbers`.
+    pub number_texts: Vec<String>,
+    /// Latin words of a Chinese sentence (lower-cased, each once); empty for English.
     pub latin: Vec<String>,
     /// The lower-cased text of an English sentence; empty for Chinese.
     pub lower: String,
+    text: String,
+    /// Where each number in digits starts (code points), parallel to `numbers`.
+    starts: Vec<usize>,
     weak: Weak,
     weak_values: OnceLock<Vec<f64>>,
 }
 
 #[pymethods]
 impl Sentence {
-    /// `Sentence(length, numbers, latin, lower, weak)`: ``weak`` is a callable without
-    /// arguments that returns the values of the sentence's weak numbers as a list of floats.
-    #[new]
-    fn py_new(
-        length: f64,
-        numbers: Vec<Vec<f64>>,
-        latin: Vec<String>,
-        lower: String,
-        weak: Py<PyAny>,
-    ) -> Self {
-        Sentence {
-            length,
-            numbers,
-            latin,
-            lower,
-            weak: Weak::Lazy(weak),
-            weak_values: OnceLock::new(),
-        }
-    }
-
     #[getter]
     fn length(&self) -> f64 {
         self.length
     }
+
+    /// The numbers in digits as `(text, start, strong, values)`, in text order.
+    #[getter(numbers)]
+    fn py_numbers(&self) -> Vec<(String, usize, bool, Vec<f64>)> {
+        let mut numbers = Vec::with_capacity(self.numbers.len());
+        for (k, values) in self.numbers.iter().enumerate() {
+            numbers.push((
+                self.number_texts[k].clone(),
+                self.starts[k],
+                true,
+                values.clone(),
+            ));
+        }
+        numbers
+    }
+
+    #[getter(latin)]
+    fn py_latin(&self) -> Vec<String> {
+        self.latin.clone()
+    }
+
+    #[getter(lower)]
+    fn py_lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// The values of the sentence's weak numbers (found on first call).
+    #[pyo3(name = "weak_values")]
+    fn py_weak_values(&self) -> Vec<f64> {
+        self.weak_values().to_vec()
+    }
 }
 
 impl Sentence {
-    /// A sentence whose weak numbers are known already.
+    /// A sentence whose numbers were found in `text`; `weak` finds its weak numbers on need.
+    pub fn found(
+        text: &str,
+        length: f64,
+        numbers: Vec<Number>,
+        latin: Vec<String>,
+        lower: String,
+        weak: fn(&str) -> Vec<Number>,
+    ) -> Self {
+        let starts = numbers.iter().map(|n| n.start).collect();
+        let (number_texts, numbers) = numbers.into_iter().map(|n| (n.text, n.values)).unzip();
+        Sentence {
+            length,
+            numbers,
+            number_texts,
+            latin,
+            lower,
+            text: text.to_owned(),
+            starts,
+            weak: Weak::Found(weak),
+            weak_values: OnceLock::new(),
+        }
+    }
+
+    /// A sentence whose weak numbers are known already (its numbers' texts are empty).
     pub fn known(
         length: f64,
         numbers: Vec<Vec<f64>>,
@@ -71,9 +113,12 @@ impl Sentence {
     ) -> Self {
         Sentence {
             length,
+            number_texts: vec![String::new(); numbers.len()],
+            starts: vec![0; numbers.len()],
             numbers,
             latin,
             lower: lower.to_owned(),
+            text: String::new(),
             weak: Weak::Known(weak),
             weak_values: OnceLock::new(),
         }
@@ -85,17 +130,12 @@ impl Sentence {
     }
 
     /// The values of the sentence's weak numbers, found on first use.
-    pub fn weak_values(&self) -> PyResult<&[f64]> {
+    pub fn weak_values(&self) -> &[f64] {
         match &self.weak {
-            Weak::Known(values) => Ok(values),
-            Weak::Lazy(callable) => {
-                if let Some(values) = self.weak_values.get() {
-                    return Ok(values);
-                }
-                let values: Vec<f64> = Python::attach(|py| callable.call0(py)?.extract(py))?;
-                let _ = self.weak_values.set(values);
-                Ok(self.weak_values.get().expect("set just above"))
-            }
+            Weak::Known(values) => values,
+            Weak::Found(find) => self
+                .weak_values
+                .get_or_init(|| values_of(&find(&self.text))),
         }
     }
 }

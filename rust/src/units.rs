@@ -99,11 +99,18 @@ fn unit(
     cost: f64,
     anchors: bool,
 ) -> PyResult<Unit> {
-    let span = |side: &Side, (a, b): (usize, usize)| (a < b).then(|| (side.spans[a].0, side.spans[b - 1].1));
+    let span = |side: &Side, (a, b): (usize, usize)| {
+        (a < b).then(|| (side.spans[a].0, side.spans[b - 1].1))
+    };
     let (en_span, zh_span) = (span(en, ei), span(zh, zi));
-    let text = |side: &Side, s: Option<Span>| s.map_or(String::new(), |s| side.text.slice(s).to_owned());
+    let text =
+        |side: &Side, s: Option<Span>| s.map_or(String::new(), |s| side.text.slice(s).to_owned());
     let paired = en_span.is_some() && zh_span.is_some();
-    let score = if paired { round4((-cost / 4.0).exp()) } else { 0.0 };
+    let score = if paired {
+        round4((-cost / 4.0).exp())
+    } else {
+        0.0
+    };
     let (mut en_missing, mut zh_missing) = (Vec::new(), Vec::new());
     if anchors && paired {
         let (e, z) = (en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1));
@@ -134,7 +141,11 @@ pub fn round4(x: f64) -> f64 {
 pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> PyResult<Vec<Unit>> {
     let zh_text = zh_text.unwrap_or("");
     let en_spans = split_en(en_text);
-    let zh_spans = if zh_text.is_empty() { Vec::new() } else { split_zh(zh_text) };
+    let zh_spans = if zh_text.is_empty() {
+        Vec::new()
+    } else {
+        split_zh(zh_text)
+    };
     let (n, m) = (en_spans.len(), zh_spans.len());
     if n == 0 || m == 0 {
         let en = side(en_text, en_spans, None);
@@ -176,7 +187,11 @@ fn side(text: &str, spans: Vec<Span>, features: Option<fn(&str) -> Sentence>) ->
         Some(features) => spans.iter().map(|&s| features(text.slice(s))).collect(),
         None => Vec::new(),
     };
-    Side { text, spans, sentences }
+    Side {
+        text,
+        spans,
+        sentences,
+    }
 }
 
 /// The units of the cheapest path over beads, a stray last Chinese sentence set apart.
@@ -196,7 +211,13 @@ fn units_on_path(en: &Side, zh: &Side) -> PyResult<Vec<Unit>> {
 /// Whether the last Chinese sentence of a unit is a stray fragment that translates nothing
 /// (`…提供了安全港。看起來的陳述。`): short, a statement with no number or Latin word, and the
 /// unit's English fits the Chinese clearly better without it.
-fn stray_tail(en: &Side, zh: &Side, ei: (usize, usize), zi: (usize, usize), cost: f64) -> PyResult<bool> {
+fn stray_tail(
+    en: &Side,
+    zh: &Side,
+    ei: (usize, usize),
+    zi: (usize, usize),
+    cost: f64,
+) -> PyResult<bool> {
     let tail = &zh.sentences[zi.1 - 1];
     let last = zh.text.slice(zh.spans[zi.1 - 1]).chars().next_back();
     if tail.length > FRAGMENT || tail.has_anchor() || last.is_some_and(|c| "?!？！".contains(c)) {
@@ -219,7 +240,9 @@ mod tests {
     fn a_missing_translation_gives_one_sided_units() {
         let units = align_pair("One. Two.", None).unwrap();
         assert_eq!(units.len(), 2);
-        assert!(units.iter().all(|u| u.kind == "1-0" && u.score == 0.0 && u.zh_span.is_none()));
+        assert!(units
+            .iter()
+            .all(|u| u.kind == "1-0" && u.score == 0.0 && u.zh_span.is_none()));
         assert_eq!(units[1].en_span, Some((5, 9)));
     }
 
@@ -227,7 +250,10 @@ mod tests {
     fn one_sentence_each_is_one_unit() {
         let units = align_pair("Revenue grew 12%.", Some("營收成長 12%。")).unwrap();
         assert_eq!(units.len(), 1);
-        assert_eq!((units[0].kind.as_str(), units[0].zh.as_str()), ("1-1", "營收成長 12%。"));
+        assert_eq!(
+            (units[0].kind.as_str(), units[0].zh.as_str()),
+            ("1-1", "營收成長 12%。")
+        );
         assert!(units[0].en_missing.is_empty() && units[0].score > 0.5);
     }
 
