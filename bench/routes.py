@@ -102,7 +102,7 @@ def config_rows(config: str, files: list[RawFile]) -> Iterator[Row]:
     """Run ``process_file`` on each file and yield its rows of ``config`` (what a user would hand
     to ``Dataset.from_generator``)."""
     for path, name, overrides in files:
-        yield from process_file(Path(path), name, overrides).rows[config]
+        yield from process_file(Path(path), name, overrides).config_rows(config)
 
 
 def datasets_config(config: str, files: list[RawFile], out: Path, num_proc: int) -> tuple[float, int]:

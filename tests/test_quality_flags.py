@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import orjson
 import pytest
 from conftest import RAW
 
@@ -62,8 +63,8 @@ REVIEWED = [
 def _seed_units() -> list[dict]:
     rows = []
     for path in sorted(RAW.glob("*.txt")):
-        for _, sentences in aligned_rows(build_transcript(read_source(path, path.name))):
-            rows += sentences
+        _, sentences = aligned_rows(build_transcript(read_source(path, path.name)))
+        rows += [orjson.loads(line) for line in sentences.jsonl.splitlines()]
     return rows
 
 

@@ -14,7 +14,7 @@ from conftest import RAW
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder import flags
+from builder import _core, flags
 from builder.rows.process import process_file
 from builder.schema.derived import arrow_schema, features_dict, yaml_features
 from builder.schema.files import config_names, load_schema
@@ -79,14 +79,15 @@ def _seed_rows() -> dict[str, list[dict]]:
     for path in sorted(RAW.glob("*.txt")):
         processed = process_file(path, path.name)
         assert not processed.problems
-        for config, config_rows in processed.rows.items():
-            rows[config] += config_rows
+        for config in rows:
+            rows[config] += processed.config_rows(config)
     return rows
 
 
 SEED_ROWS = _seed_rows()
 VALIDATORS = {config: RowValidator(config) for config in config_names()}
 REFERENCE = {config: jsonschema.Draft202012Validator(load_schema(config)) for config in config_names()}
+CORE = {"sentences": _core.RowSchema(json.dumps(load_schema("sentences")))}
 
 # Values that break a field in different ways: wrong type, null, empty, full-width digits.
 _BAD_VALUES = st.sampled_from(
@@ -129,6 +130,15 @@ def test_fast_validator_agrees_with_jsonschema_on_mutated_rows(
     path = data.draw(st.sampled_from(_paths(row)))
     mutated = _set(row, path, bad)
     assert VALIDATORS[config].is_valid(mutated) == REFERENCE[config].is_valid(mutated)
+    # The core checks the sentence rows it writes with the same schema (rust/src/rows.rs).
+    rejected = CORE["sentences"].invalid_lines(json.dumps(mutated, ensure_ascii=False)) == [0]
+    assert config != "sentences" or rejected == (not REFERENCE[config].is_valid(mutated))
+
+
+def test_every_config_has_seed_rows_and_the_core_accepts_the_sentence_rows() -> None:
+    assert [len(SEED_ROWS[c]) for c in ("transcripts", "segments", "sentences")] == [3, 434, 1108]
+    lines = "\n".join(json.dumps(row, ensure_ascii=False) for row in SEED_ROWS["sentences"])
+    assert CORE["sentences"].invalid_lines(lines) == []
 
 
 def test_failures_name_the_record_the_field_and_the_reason() -> None:

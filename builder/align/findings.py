@@ -11,6 +11,7 @@ is their Python API.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -18,6 +19,7 @@ from typing import NamedTuple
 from builder import _core
 from builder.align.units import Unit
 from builder.flags import codes
+from builder.schema.files import load_schema
 
 
 class Finding(NamedTuple):
@@ -36,7 +38,12 @@ class AlignedSegment:
     unit_findings: list[list[Finding]]
 
 
-_ALIGNER = _core.SegmentAligner(codes("sentence"), codes("segment"))
+_ALIGNER = _core.SegmentAligner(codes("sentence"), codes("segment"), json.dumps(load_schema("sentences")))
+
+
+def segment_aligner() -> _core.SegmentAligner:
+    """The process's aligner: the catalog's codes and the ``sentences`` schema, compiled once."""
+    return _ALIGNER
 
 
 def align_findings(
@@ -62,7 +69,17 @@ def align_segment(
     )
 
 
+def score_tenth(score: float) -> int:
+    """The tenth of [0, 1] a score falls in: 0 … 9 (a score of 1 is in the last)."""
+    return min(math.floor(score * 10), 9)
+
+
+def tenth_label(tenth: int) -> str:
+    """A tenth of [0, 1] as a label (``0.9-1.0``)."""
+    low = tenth / 10
+    return f"{low:.1f}-{low + 0.1:.1f}"
+
+
 def score_bucket(score: float) -> str:
     """The tenth of [0, 1] a score falls in, as a label (``0.9-1.0``)."""
-    low = min(math.floor(score * 10), 9) / 10
-    return f"{low:.1f}-{low + 0.1:.1f}"
+    return tenth_label(score_tenth(score))

@@ -71,8 +71,6 @@ class ShardResult:
         self.flags.update(transcript.flags)
         for row in processed.rows["segments"]:
             self.quality.add_segment(row)
-        for row in processed.rows["sentences"]:
-            self.quality.add_sentence(row)
         self.engines[transcript.translation_origin.engine or UNSTATED_ENGINE] += 1
         for stage, seconds in processed.seconds.items():
             self.seconds[stage] += seconds
@@ -95,7 +93,9 @@ def run_shard(job: ShardJob, tick: Tick = no_progress) -> ShardResult:
     """Process and write every file of the shard; bad files are reported, the rest still checked."""
     result = ShardResult(job.index)
     with _gc_paused():
-        writers = ShardWriters(job.out_dir, job.index, job.num_shards)
+        # Sentence rows are counted as their batches are written (they never become dicts).
+        listeners = {"sentences": result.quality.add_sentences}
+        writers = ShardWriters(job.out_dir, job.index, job.num_shards, listeners)
         for name in job.names:
             _add_file(job, name, writers, result)
             tick(1)
@@ -121,6 +121,6 @@ def _add_file(job: ShardJob, name: str, writers: ShardWriters, result: ShardResu
         result.bad_files[name] = f"{count} invalid field(s) in its rows, first: {processed.problems[0]}"
         return
     started = time.perf_counter()
-    writers.add(split_of(processed.transcript.transcript_id), processed.rows)
+    writers.add(split_of(processed.transcript.transcript_id), processed.lines, processed.counts)
     result.seconds["write"] += time.perf_counter() - started
     result.add(processed)

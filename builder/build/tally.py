@@ -10,7 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from builder.align.findings import score_bucket
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from builder.align.findings import score_bucket, tenth_label
 from builder.flags import CATALOG
 
 #: How many real examples per flag the card shows.
@@ -36,15 +39,27 @@ class QualityTally:
         stats["segments"] += 1
         stats["flagged_segments"] += bool(row["flags"])
 
-    def add_sentence(self, row: dict[str, Any]) -> None:
-        """Count one sentence row; keep its number mismatch and the first examples of each flag."""
-        self._count("sentences", row["flags"])
-        self.alignments[row["alignment"]] += 1
-        stats = self._transcript(row["transcript_id"])
-        stats["sentences"] += 1
-        stats["flagged_sentences"] += bool(row["flags"])
-        if row["translation"]["en"] and row["translation"]["zh"]:
-            self.scores[score_bucket(row["score"])] += 1
+    def add_sentences(self, batch: pa.RecordBatch) -> None:
+        """Count a batch of sentence rows as written; keep their number mismatches and the first
+        examples of each flag (in row order)."""
+        self.rows["sentences"] += batch.num_rows
+        flags = batch.column("flags")
+        self.flags.setdefault("sentences", Counter()).update(_counts(pc.list_flatten(flags)))
+        self.alignments.update(_counts(batch.column("alignment")))
+        translation = batch.column("translation")
+        paired = pc.and_(pc.is_valid(translation.field("en")), pc.is_valid(translation.field("zh")))
+        tenths = pc.min_element_wise(pc.floor(pc.multiply(batch.column("score"), 10.0)), 9.0)
+        for tenth, count in _counts(pc.filter(tenths, paired)).items():
+            self.scores[tenth_label(int(tenth))] += count
+        flagged = pc.greater(pc.list_value_length(flags), 0)
+        for tid, sentences, flagged_sentences in _per_transcript(batch.column("transcript_id"), flagged):
+            stats = self._transcript(tid)
+            stats["sentences"] += sentences
+            stats["flagged_sentences"] += flagged_sentences
+        for row in pa.Table.from_batches([batch]).filter(flagged).to_pylist():
+            self._keep_examples(row)
+
+    def _keep_examples(self, row: dict[str, Any]) -> None:
         for item in row["flag_evidence"]:
             example = {
                 "sentence_id": row["sentence_id"],
@@ -120,3 +135,20 @@ def release_report(tallies: list[QualityTally]) -> dict[str, Any]:
     for tally in tallies:
         total.merge(tally)
     return total.report()
+
+
+def _counts(values: pa.Array) -> Counter[Any]:
+    """How often each value occurs, in order of first occurrence."""
+    counts = pc.value_counts(values)
+    return Counter(
+        dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True))
+    )
+
+
+def _per_transcript(ids: pa.Array, flagged: pa.Array) -> list[tuple[str, int, int]]:
+    """Rows and flagged rows per transcript id."""
+    table = pa.table({"id": ids, "flagged": pc.cast(flagged, pa.int64())})
+    grouped = table.group_by("id", use_threads=False).aggregate([("flagged", "count"), ("flagged", "sum")])
+    return list(
+        zip(*(grouped.column(c).to_pylist() for c in ("id", "flagged_count", "flagged_sum")), strict=True)
+    )

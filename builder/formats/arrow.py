@@ -4,7 +4,6 @@ pandas (``read_feather``) and ``datasets`` open directly (memory-mapped, decompr
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 
@@ -22,7 +21,7 @@ class ArrowWriter(FormatWriter):
         options = pa.ipc.IpcWriteOptions(compression=pa.Codec(codec, compression_level=level))
         self._writer = pa.ipc.new_file(self._sink, schema, options=options)
 
-    def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
+    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
         """Append the batch."""
         self._writer.write_batch(batch)
 

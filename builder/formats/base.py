@@ -1,10 +1,9 @@
-"""The base of every format writer: rows arrive in batches, as dicts and as an Arrow batch."""
+"""The base of every format writer: rows arrive in batches, as JSON lines and as an Arrow batch."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 
@@ -18,8 +17,8 @@ class FormatWriter(ABC):
         path.parent.mkdir(parents=True, exist_ok=True)
 
     @abstractmethod
-    def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
-        """Append a batch of rows (the same rows as dicts and as Arrow)."""
+    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
+        """Append a batch of rows (the same rows as JSON lines and as Arrow)."""
 
     @abstractmethod
     def close(self) -> None:

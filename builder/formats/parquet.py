@@ -52,7 +52,7 @@ class ParquetWriter(FormatWriter):
             path, schema, use_dictionary=dictionary_columns(schema), **PARQUET_OPTIONS
         )
 
-    def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
+    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
         """Append the batch as one row group."""
         self._writer.write_batch(batch, row_group_size=batch.num_rows)
 

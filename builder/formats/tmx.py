@@ -16,7 +16,6 @@ header, the footer and the compression are here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 
@@ -42,7 +41,7 @@ class TmxWriter(FormatWriter):
         self._file = open_write(path)
         self._file.write(_HEADER.encode("utf-8"))
 
-    def write(self, rows: list[dict[str, Any]], batch: pa.RecordBatch) -> None:
+    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
         """Append the batch's pairs (read from ``batch`` alone)."""
         self._file.write(_core.tmx_units(batch))
 

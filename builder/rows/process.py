@@ -1,8 +1,10 @@
 """The one per-file pipeline: a raw file becomes the rows of every config, validated.
 
-read → structure → segment rows → alignment (sentence rows, quality flags) → transcripts row →
-validation. The build's shards, the ``check`` command and the benchmark all call
-``process_file``; nothing else turns a raw file into rows.
+read → structure → segment rows → alignment (sentence rows, quality flags; the sentence rows
+checked against their schema in the core) → transcripts row → validation of the rows Python
+built. Every config's rows leave as JSON Lines (one object per line, schema column order),
+which the writers take as they are. The build's shards, the ``check`` command and the
+benchmark all call ``process_file``; nothing else turns a raw file into rows.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from builder.records import Transcript
 from builder.rows.segments import Row
 from builder.rows.sentences import aligned_rows
@@ -20,26 +24,45 @@ from builder.schema.validate import row_validator
 from builder.sources import read_source
 from builder.structure import build_transcript
 
-#: The stages ``process_file`` times, in order.
+#: The stages ``process_file`` times, in order (``rows`` includes the alignment and the core's
+#: check of the sentence rows; ``validate`` is the check of the rows Python built).
 FILE_STAGES = ("read", "structure", "rows", "validate")
 
 
 @dataclass(frozen=True, slots=True)
 class ProcessedFile:
-    """One raw file's rows per config, with every validation problem they have."""
+    """One raw file's rows: every config's as JSON Lines, the ones Python built (``segments``,
+    ``transcripts``) as dicts too, with every validation problem they have."""
 
     name: str
     num_bytes: int
     transcript: Transcript
+    #: The ``segments`` and ``transcripts`` rows as built.
     rows: dict[str, list[Row]]
+    #: Every config's rows as JSON Lines, and how many rows each holds.
+    lines: dict[str, bytes]
+    counts: dict[str, int]
     problems: tuple[str, ...]
-    #: Seconds spent per stage of ``FILE_STAGES`` (``rows`` includes the alignment).
+    #: Seconds spent per stage of ``FILE_STAGES``.
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def transcript_row(self) -> Row:
         """The file's one row of the ``transcripts`` config."""
         return self.rows["transcripts"][0]
+
+    def config_rows(self, config: str) -> list[Row]:
+        """A config's rows as dicts (the ``sentences`` rows read from their lines)."""
+        if config in self.rows:
+            return self.rows[config]
+        return [orjson.loads(line) for line in self.lines[config].splitlines()]
+
+
+def _jsonl(rows: list[Row]) -> bytes:
+    """Rows as JSON Lines: UTF-8, keys in the rows' (schema) order, nothing escaped but what
+    JSON must."""
+    dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+    return b"".join(dumps(row, option=newline) for row in rows)
 
 
 def process_file(
@@ -56,25 +79,20 @@ def process_file(
     clock.lap("read")
     transcript = build_transcript(source, overrides)
     clock.lap("structure")
-    segments: list[Row] = []
-    sentences: list[Row] = []
-    for segment, units in aligned_rows(transcript):
-        segments.append(segment)
-        sentences += units
-    rows = {
-        "segments": segments,
-        "transcripts": [transcript_row(transcript, segments)],
-        "sentences": sentences,
-    }
+    segments, sentences = aligned_rows(transcript)
+    rows = {"segments": segments, "transcripts": [transcript_row(transcript, segments)]}
+    lines = {config: _jsonl(built) for config, built in rows.items()} | {"sentences": sentences.jsonl}
+    counts = {config: len(built) for config, built in rows.items()} | {"sentences": sentences.count}
     clock.lap("rows")
-    problems = tuple(
-        problem
-        for config, config_rows in rows.items()
-        for row in config_rows
-        for problem in row_validator(config).problems(row)
-    )
+    problems = [
+        p for config, built in rows.items() for row in built for p in row_validator(config).problems(row)
+    ]
+    explain = row_validator("sentences").explain
+    problems += [p for line in sentences.rejected for p in explain(orjson.loads(line))]
     clock.lap("validate")
-    return ProcessedFile(source.name, source.num_bytes, transcript, rows, problems, clock.seconds)
+    return ProcessedFile(
+        source.name, source.num_bytes, transcript, rows, lines, counts, tuple(problems), clock.seconds
+    )
 
 
 class _StageClock:

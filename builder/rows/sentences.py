@@ -2,56 +2,54 @@
 
 One alignment per segment feeds both configs: the segment row gains the quality codes its
 units show (``number_mismatch``, ``stray_fragment``, …) with evidence for every flag, and each
-aligned unit becomes a row of the ``sentences`` config.
+aligned unit becomes a row of the ``sentences`` config. The sentence rows come from the core
+in bulk, as JSON lines checked against their schema (``rust/src/rows.rs``): none of them
+becomes a Python object.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
-from builder.align.findings import align_findings
+from builder.align.findings import segment_aligner
 from builder.records import Transcript
 from builder.rows.segments import Row, segment_rows
 
 
-def sentence_id(segment_id: str, position: int) -> str:
-    """Stable unit id: the segment id and the unit's 0-based position, zero-padded to 3 digits."""
-    return f"{segment_id}-{position:03d}"
+@dataclass(frozen=True, slots=True)
+class SentenceLines:
+    """A call's ``sentences`` rows: JSON lines in schema column order, how many, and the lines
+    the schema rejects."""
+
+    jsonl: bytes
+    count: int
+    rejected: list[bytes]
 
 
-def _evidence(findings: list[tuple[str, str]]) -> list[Row]:
-    return [{"code": code, "evidence": evidence} for code, evidence in findings]
-
-
-def aligned_rows(transcript: Transcript) -> Iterator[tuple[Row, list[Row]]]:
-    """Each segment row (flags and evidence complete) with the rows of its sentence units.
+def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
+    """The segment rows (flags and evidence complete) and the rows of their sentence units.
 
     The records are not changed: the segment rows carry the completed flags."""
+    aligner = segment_aligner()
+    segments: list[Row] = []
+    chunks: list[bytes] = []
+    count, rejected = 0, []
     for row, segment in zip(segment_rows(transcript), transcript.segments, strict=True):
-        found, units = align_findings(segment.en, segment.zh, segment.flags, segment.evidence)
+        found, lines, units, invalid = aligner.rows(
+            segment.en,
+            segment.zh,
+            segment.flags,
+            segment.evidence,
+            row["segment_id"],
+            row["transcript_id"],
+            row["segment_index"],
+        )
         row["flags"] = [code for code, _ in found]
-        row["flag_evidence"] = _evidence(found)
-        sid, tid, index = row["segment_id"], row["transcript_id"], row["segment_index"]
-        sentences = []
-        for k, ((kind, en_span, zh_span, en, zh, score, _, _), unit_found) in enumerate(units):
-            en_start, en_end = en_span or (None, None)
-            zh_start, zh_end = zh_span or (None, None)
-            sentences.append(
-                {
-                    "sentence_id": sentence_id(sid, k),
-                    "segment_id": sid,
-                    "transcript_id": tid,
-                    "segment_index": index,
-                    "position": k,
-                    "translation": {"en": en or None, "zh": zh or None},
-                    "alignment": kind,
-                    "score": score,
-                    "en_start": en_start,
-                    "en_end": en_end,
-                    "zh_start": zh_start,
-                    "zh_end": zh_end,
-                    "flags": [code for code, _ in unit_found],
-                    "flag_evidence": _evidence(unit_found),
-                }
-            )
-        yield row, sentences
+        row["flag_evidence"] = [{"code": code, "evidence": evidence} for code, evidence in found]
+        segments.append(row)
+        chunks.append(lines)
+        count += units
+        if invalid:
+            split = lines.split(b"\n")
+            rejected += [split[k] for k in invalid]
+    return segments, SentenceLines(b"".join(chunks), count, rejected)

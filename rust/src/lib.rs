@@ -19,7 +19,9 @@ pub mod anchors;
 pub mod cost;
 pub mod exports;
 pub mod findings;
+pub mod json;
 pub mod numbers;
+pub mod rows;
 pub mod script;
 pub mod segment;
 pub mod sentence;
@@ -270,33 +272,40 @@ type SegmentResult = (
     Vec<(UnitTuple, Vec<findings::Finding>)>,
 );
 
-/// The flag catalog's codes per scope, given once; aligns segments with their findings.
+/// The flag catalog's codes per scope and the `sentences` schema, given once; aligns segments
+/// with their findings, and writes their sentence rows.
 #[pyclass(frozen, module = "builder._core")]
 struct SegmentAligner {
     sentence_codes: Vec<String>,
     segment_codes: Vec<String>,
+    schema: rows::RowSchema,
 }
 
-#[pymethods]
-impl SegmentAligner {
-    #[new]
-    fn new(sentence_codes: Vec<String>, segment_codes: Vec<String>) -> Self {
-        SegmentAligner {
-            sentence_codes,
-            segment_codes,
-        }
-    }
+/// A segment's findings, then its sentence rows as JSON lines, how many, and the positions of
+/// those the schema rejects.
+type SegmentRows<'py> = (
+    Vec<findings::Finding>,
+    Bound<'py, PyBytes>,
+    usize,
+    Vec<usize>,
+);
 
-    /// The segment's findings (evidence for the structure stage's `flags`, `given` where it
-    /// found its own) and each aligned unit with its findings.
-    #[pyo3(signature = (en, zh, flags, given))]
-    fn align(
+/// A segment's units, each unit's findings, and the segment's findings.
+type Aligned = (
+    Vec<units::Unit>,
+    Vec<Vec<findings::Finding>>,
+    Vec<findings::Finding>,
+);
+
+impl SegmentAligner {
+    /// The units of a segment, each unit's findings, and the segment's.
+    fn findings(
         &self,
         en: &str,
         zh: Option<&str>,
-        flags: Vec<String>,
-        given: HashMap<String, String>,
-    ) -> PyResult<SegmentResult> {
+        flags: &[String],
+        given: &HashMap<String, String>,
+    ) -> PyResult<Aligned> {
         let units = units::align_pair(en, zh)?;
         let inherited: Vec<String> = findings::INHERITED
             .iter()
@@ -309,12 +318,75 @@ impl SegmentAligner {
         let segment = findings::Segment {
             en,
             zh,
-            flags: &flags,
-            given: &given,
+            flags,
+            given,
         };
         let found = findings::segment_findings(&segment, &units, &per_unit, &self.segment_codes);
+        Ok((units, per_unit, found))
+    }
+}
+
+#[pymethods]
+impl SegmentAligner {
+    #[new]
+    fn new(
+        sentence_codes: Vec<String>,
+        segment_codes: Vec<String>,
+        sentence_schema: &str,
+    ) -> PyResult<Self> {
+        let schema = rows::RowSchema::new(sentence_schema)?;
+        Ok(SegmentAligner {
+            sentence_codes,
+            segment_codes,
+            schema,
+        })
+    }
+
+    /// The segment's findings (evidence for the structure stage's `flags`, `given` where it
+    /// found its own) and each aligned unit with its findings.
+    #[pyo3(signature = (en, zh, flags, given))]
+    fn align(
+        &self,
+        en: &str,
+        zh: Option<&str>,
+        flags: Vec<String>,
+        given: HashMap<String, String>,
+    ) -> PyResult<SegmentResult> {
+        let (units, per_unit, found) = self.findings(en, zh, &flags, &given)?;
         let rows = units.into_iter().map(unit_tuple).zip(per_unit).collect();
         Ok((found, rows))
+    }
+
+    /// The segment's findings and its `sentences` rows as JSON lines, checked against the
+    /// schema (the positions of rejected lines are returned, nothing is raised).
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, segment_index))]
+    fn rows<'py>(
+        &self,
+        py: Python<'py>,
+        en: &str,
+        zh: Option<&str>,
+        flags: Vec<String>,
+        given: HashMap<String, String>,
+        segment_id: &str,
+        transcript_id: &str,
+        segment_index: usize,
+    ) -> PyResult<SegmentRows<'py>> {
+        let (units, per_unit, found) = self.findings(en, zh, &flags, &given)?;
+        let place = rows::SegmentPlace {
+            segment_id,
+            transcript_id,
+            segment_index,
+        };
+        let mut lines = String::with_capacity(512 * units.len());
+        rows::sentence_lines(&place, &units, &per_unit, &mut lines);
+        let invalid = self.schema.invalid_lines(&lines);
+        Ok((
+            found,
+            PyBytes::new(py, lines.as_bytes()),
+            units.len(),
+            invalid,
+        ))
     }
 }
 
@@ -323,6 +395,7 @@ impl SegmentAligner {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sentence>()?;
     m.add_class::<SegmentAligner>()?;
+    m.add_class::<rows::RowSchema>()?;
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     m.add_function(wrap_pyfunction!(en_strong, m)?)?;
     m.add_function(wrap_pyfunction!(en_weak, m)?)?;
