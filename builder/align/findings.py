@@ -69,17 +69,7 @@ def align_segment(
     )
 
 
-def score_tenth(score: float) -> int:
-    """The tenth of [0, 1] a score falls in: 0 … 9 (a score of 1 is in the last)."""
-    return min(math.floor(score * 10), 9)
-
-
-def tenth_label(tenth: int) -> str:
-    """A tenth of [0, 1] as a label (``0.9-1.0``)."""
-    low = tenth / 10
-    return f"{low:.1f}-{low + 0.1:.1f}"
-
-
 def score_bucket(score: float) -> str:
     """The tenth of [0, 1] a score falls in, as a label (``0.9-1.0``)."""
-    return tenth_label(score_tenth(score))
+    low = min(math.floor(score * 10), 9) / 10
+    return f"{low:.1f}-{low + 0.1:.1f}"

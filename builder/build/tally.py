@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from builder.align.findings import score_bucket, tenth_label
+from builder.align.findings import score_bucket
 from builder.flags import CATALOG
 
 #: How many real examples per flag the card shows.
@@ -41,32 +40,26 @@ class QualityTally:
 
     def add_sentences(self, batch: pa.RecordBatch) -> None:
         """Count a batch of sentence rows as written; keep their number mismatches and the first
-        examples of each flag (in row order)."""
-        self.rows["sentences"] += batch.num_rows
-        flags = batch.column("flags")
-        self.flags.setdefault("sentences", Counter()).update(_counts(pc.list_flatten(flags)))
-        self.alignments.update(_counts(batch.column("alignment")))
-        translation = batch.column("translation")
-        paired = pc.and_(pc.is_valid(translation.field("en")), pc.is_valid(translation.field("zh")))
-        tenths = pc.min_element_wise(pc.floor(pc.multiply(batch.column("score"), 10.0)), 9.0)
-        for tenth, count in _counts(pc.filter(tenths, paired)).items():
-            self.scores[tenth_label(int(tenth))] += count
-        flagged = pc.greater(pc.list_value_length(flags), 0)
-        for tid, sentences, flagged_sentences in _per_transcript(batch.column("transcript_id"), flagged):
+        examples of each flag (in row order). Plain Python over the batch's columns: pyarrow's
+        compute kernels would cost every worker some 45 MB to load."""
+        columns = batch.select(["sentence_id", "transcript_id", "translation", "alignment", "score", "flags"])
+        evidence = batch.column("flag_evidence")
+        for k, (sid, tid, pair, alignment, score, flags) in enumerate(
+            zip(*columns.to_pydict().values(), strict=True)
+        ):
+            self._count("sentences", flags)
+            self.alignments[alignment] += 1
             stats = self._transcript(tid)
-            stats["sentences"] += sentences
-            stats["flagged_sentences"] += flagged_sentences
-        for row in pa.Table.from_batches([batch]).filter(flagged).to_pylist():
-            self._keep_examples(row)
+            stats["sentences"] += 1
+            stats["flagged_sentences"] += bool(flags)
+            if pair["en"] and pair["zh"]:
+                self.scores[score_bucket(score)] += 1
+            if flags:
+                self._keep_examples(sid, pair, evidence[k].as_py())
 
-    def _keep_examples(self, row: dict[str, Any]) -> None:
-        for item in row["flag_evidence"]:
-            example = {
-                "sentence_id": row["sentence_id"],
-                "evidence": item["evidence"],
-                "en": row["translation"]["en"],
-                "zh": row["translation"]["zh"],
-            }
+    def _keep_examples(self, sid: str, pair: dict[str, str | None], evidence: list[dict[str, str]]) -> None:
+        for item in evidence:
+            example = {"sentence_id": sid, "evidence": item["evidence"], "en": pair["en"], "zh": pair["zh"]}
             if item["code"] == "number_mismatch":
                 self.number_mismatches.append(example)
             kept = self.examples.setdefault(item["code"], [])
@@ -135,20 +128,3 @@ def release_report(tallies: list[QualityTally]) -> dict[str, Any]:
     for tally in tallies:
         total.merge(tally)
     return total.report()
-
-
-def _counts(values: pa.Array) -> Counter[Any]:
-    """How often each value occurs, in order of first occurrence."""
-    counts = pc.value_counts(values)
-    return Counter(
-        dict(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True))
-    )
-
-
-def _per_transcript(ids: pa.Array, flagged: pa.Array) -> list[tuple[str, int, int]]:
-    """Rows and flagged rows per transcript id."""
-    table = pa.table({"id": ids, "flagged": pc.cast(flagged, pa.int64())})
-    grouped = table.group_by("id", use_threads=False).aggregate([("flagged", "count"), ("flagged", "sum")])
-    return list(
-        zip(*(grouped.column(c).to_pylist() for c in ("id", "flagged_count", "flagged_sum")), strict=True)
-    )
