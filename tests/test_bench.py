@@ -117,7 +117,13 @@ def test_benchmark_prints_the_table_and_verdicts(
     ):
         assert label in out
     assert "corpus:  6 transcripts" in out
-    assert set(results["summary"]["targets"]) == {"floor_ratio", "peak_memory", "ratio", "incr_edit_one", "incr_add"}
+    assert set(results["summary"]["targets"]) == {
+        "floor_ratio",
+        "peak_memory",
+        "ratio",
+        "incr_edit_one",
+        "incr_add",
+    }
     for name, target in results["summary"]["targets"].items():
         assert f"  {name} " in out and target["verdict"] in ("PASS", "MISS")
 
