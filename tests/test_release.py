@@ -211,6 +211,18 @@ def test_bad_manifest_is_a_clear_error(raw_copy: Path, tmp_path: Path, manifest:
     assert not (tmp_path / "dist").exists() or list((tmp_path / "dist").iterdir()) == []
 
 
+def test_a_manifest_naming_thousands_of_missing_files_gets_a_short_message(
+    raw_copy: Path, tmp_path: Path
+) -> None:
+    entries = "".join(f'[files."gone-{k:05d}.txt"]\nticker = "X"\n' for k in range(3000))
+    (raw_copy / "manifest.toml").write_text(entries, encoding="utf-8")
+    with pytest.raises(ManifestError) as caught:
+        build_release(raw_copy, tmp_path / "dist", "1.0.0", executor=SerialExecutor())
+    message = str(caught.value)
+    assert "gone-00000.txt, " in message and message.endswith("… and 2,990 more")
+    assert "gone-00010.txt" not in message and len(message) < 600 and "\n" not in message
+
+
 def test_bad_version_and_missing_raw_are_errors(tmp_path: Path) -> None:
     with pytest.raises(CallcorpusError, match=r"X\.Y\.Z"):
         build_release(RAW, tmp_path, "1.0")

@@ -82,9 +82,20 @@ def load_manifest(raw_dir: Path, source_names: list[str]) -> Manifest:
             if problem:
                 problems.append(f"files/{name}/{key}: {problem}")
     if problems:
-        raise ManifestError(f"{path}: " + "; ".join(problems))
+        raise ManifestError(f"{path}: " + _listed(problems, "; "))
     entries: dict[str, dict[str, Any]] = data.get("files", {})
     unknown = sorted(set(entries) - set(source_names))
     if unknown:
-        raise ManifestError(f"{path}: names files that are not in {raw_dir}: {', '.join(unknown)}")
+        raise ManifestError(f"{path}: names files that are not in {raw_dir}: {_listed(unknown, ', ')}")
     return Manifest(entries)
+
+
+#: How many items of a list a one-line message names before it counts the rest.
+_SHOWN = 10
+
+
+def _listed(items: list[str], separator: str) -> str:
+    """The first ``_SHOWN`` items joined, and how many more there are: a message stays one
+    readable line whatever the manifest holds."""
+    more = f"{separator}… and {len(items) - _SHOWN:,} more" if len(items) > _SHOWN else ""
+    return separator.join(items[:_SHOWN]) + more
