@@ -10,7 +10,7 @@ from pathlib import Path
 import datasets
 import pyarrow as pa
 import pytest
-from conftest import SEEDS, reseal
+from conftest import RAW, SEEDS, reseal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -218,3 +218,23 @@ def test_tmx_round_trips_any_text(tmp_path: Path, pairs: list[tuple[str, str]]) 
     for unit, (en, zh) in zip(store.units, pairs, strict=True):
         assert unit.source == xml_safe.sub("\ufffd", en)
         assert unit.target == xml_safe.sub("\ufffd", zh)
+
+
+def test_sentence_rows_the_core_rejects_make_the_file_fail_with_their_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The core checks every sentence row it writes; a rejected row reaches the file's problems,
+    named by its id, and the file is not written (here a schema that rejects every row stands in
+    for a rule the rows would break)."""
+    import builder.rows.sentences as sentence_rows
+    from builder import _core
+    from builder.rows.process import process_file
+
+    strict = _core.SegmentAligner(codes("sentence"), codes("segment"), json.dumps({"not": {}}))
+    monkeypatch.setattr(sentence_rows, "segment_aligner", lambda: strict)
+    processed = process_file(RAW / "stem-2024-q4.txt", "stem-2024-q4.txt")
+    assert len(processed.problems) == processed.counts["sentences"] > 100
+    # The reference validator, given the real schema, accepts the row, and says so.
+    assert processed.problems[0] == (
+        "sentences row stem-2024Q4-0000-000: rejected by the fast validator only (report this bug)"
+    )
