@@ -62,3 +62,10 @@ def test_marks_end_inside_the_line(text: str) -> None:
         assert _core.is_blank(text)
     assert _core.script_slot(text) in {"en", "zh", None}
     assert _core.count_han(text) <= len(text) and _core.has_han(text) == (_core.count_han(text) > 0)
+
+
+def test_body_slots_are_the_marked_slot_else_the_scripts() -> None:
+    texts = [case["line"] for case in _cases() if "line" in case]
+    body = [(k, text, [None, "en", "zh"][k % 3]) for k, text in enumerate(texts)]
+    expected = [slot if slot is not None else _core.script_slot(text) for _, text, slot in body]
+    assert _core.body_slots(body) == expected and _core.body_slots([]) == []

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString, PyTuple};
 
 pub mod align;
 pub mod anchors;
@@ -535,6 +535,32 @@ fn script_slot(text: &str) -> Option<&'static str> {
     lines::script_slot(text)
 }
 
+/// The slot of each body line `(number, text, slot)`: its marked slot, else its script's.
+#[pyfunction]
+fn body_slots<'py>(body: Vec<Bound<'py, PyTuple>>) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+    let py = match body.first() {
+        Some(line) => line.py(),
+        None => return Ok(vec![]),
+    };
+    let (en, zh) = (PyString::intern(py, "en"), PyString::intern(py, "zh"));
+    body.iter()
+        .map(|line| {
+            let marked = line.get_item(2)?;
+            if !marked.is_none() {
+                return Ok(Some(marked));
+            }
+            let text = line.get_item(1)?;
+            Ok(
+                match lines::script_slot(text.cast::<PyString>()?.to_str()?) {
+                    Some("en") => Some(en.clone().into_any()),
+                    Some(_) => Some(zh.clone().into_any()),
+                    None => None,
+                },
+            )
+        })
+        .collect()
+}
+
 /// The compiled core of callcorpus (see `rust/` in the repository).
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -580,6 +606,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(has_han, m)?)?;
     m.add_function(wrap_pyfunction!(count_han, m)?)?;
     m.add_function(wrap_pyfunction!(script_slot, m)?)?;
+    m.add_function(wrap_pyfunction!(body_slots, m)?)?;
     m.add("MAX_LINE_CHARS", decode::MAX_LINE_CHARS)?;
     m.add("MARKUP_SHARE", layout::MARKUP_SHARE)?;
     m.add("MIN_BULLETS", layout::MIN_BULLETS)?;
