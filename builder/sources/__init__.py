@@ -1,107 +1,76 @@
-"""Raw sources: read a file, detect its layout from the text, and split it into marked lines."""
+"""Raw sources: read a file, detect its layout from the text, and split it into marked lines.
+
+The per-line work (decoding, the markup and mixed-layout refusals, detection, the split) lives
+in the compiled core (``rust/src/decode.rs``, ``rust/src/layout.rs``, ``rust/src/front.rs``,
+``rust/src/lines.rs``); ``parse_source`` calls it once per file.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
+from typing import Any, cast
 
+from builder import _core
 from builder.errors import SourceError
-from builder.records import RawSource
-from builder.sources.base import SourceLayout
-from builder.sources.bulleted import BULLET, INDENT, BulletedLayout
-from builder.sources.decode import decode_lines
-from builder.sources.front import front_kind
+from builder.records import Layout, RawSource
+from builder.sources.base import SourceLayout, split_records
+from builder.sources.bulleted import BulletedLayout
+from builder.sources.decode import decode_lines, refusal
 from builder.sources.plain import PlainLayout
 
-#: A line that starts with a markup tag: ``<p>``, ``</div>``, ``<!DOCTYPE html>``, ``<?xml …?>``.
-_MARKUP_LINE = re.compile(
-    r"^\s*<(?:!DOCTYPE|!--|\?xml|/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)", re.IGNORECASE
-)
 #: The share of non-blank lines starting with a tag from which a file is markup, not a transcript
 #: (the seeds have none).
-MARKUP_SHARE = 0.1
+MARKUP_SHARE: float = _core.MARKUP_SHARE
 
 #: Bulleted lines from which a file holds the bulleted layout, and the unmarked lines in a row
 #: (not front matter) beyond which a file that holds it changes layout part-way.
-MIN_BULLETS = 5
-MAX_PLAIN_RUN = 4
+MIN_BULLETS: int = _core.MIN_BULLETS
+MAX_PLAIN_RUN: int = _core.MAX_PLAIN_RUN
 
+_BY_NAME: dict[str, SourceLayout] = {layout.name: layout for layout in (BulletedLayout(), PlainLayout())}
 #: Layouts in the order detection tries them; the most specific first.
-LAYOUTS: tuple[SourceLayout, ...] = (BulletedLayout(), PlainLayout())
+LAYOUTS: tuple[SourceLayout, ...] = tuple(_BY_NAME[name] for name in _core.LAYOUTS)
 
 
 def detect_layout(name: str, lines: list[str]) -> SourceLayout:
     """Return the first layout whose ``matches`` accepts the lines."""
-    for layout in LAYOUTS:
-        if layout.matches(lines):
-            return layout
-    raise SourceError(
-        name,
-        "matches no known layout (expected English paragraphs each followed by a Chinese "
-        "translation, plain or as '•' / indented lines: not a transcript?)",
-    )
+    found = _core.detect_layout(lines)
+    if found is None:
+        raise refusal(name, ("layout", None, 0, 0))
+    return _BY_NAME[found]
 
 
 def refuse_markup(name: str, lines: list[str]) -> None:
-    """Raise ``SourceError`` for a web page or XML saved as text: a transcript is plain text."""
-    text_lines = [line for line in lines if line.strip()]
-    tagged = sum(1 for line in text_lines if _MARKUP_LINE.match(line))
-    if text_lines and tagged / len(text_lines) >= MARKUP_SHARE:
-        raise SourceError(
-            name,
-            f"looks like HTML or XML ({tagged:,} of {len(text_lines):,} lines start with a markup tag): "
-            "save the page's text, not its source",
-        )
-
-
-def _plain_run(lines: list[str], first: int) -> int | None:
-    """The first line of a run of more than ``MAX_PLAIN_RUN`` unmarked lines after line ``first``
-    (blank lines do not break a run), or None."""
-    run: list[int] = []
-    for number, line in enumerate(lines[first:], start=first + 1):
-        if not line.strip():
-            continue
-        run = [] if BULLET.match(line) or INDENT.match(line) else [*run, number]
-        if len(run) > MAX_PLAIN_RUN:
-            return run[0]
-    return None
+    """Raise ``SourceError`` for a web page or XML saved as text: a transcript is plain text
+    (refused from a share of ``MARKUP_SHARE`` of the non-blank lines starting with a tag)."""
+    problem = _core.refuse_markup(lines)
+    if problem is not None:
+        raise refusal(name, problem)
 
 
 def refuse_mixed_layout(name: str, lines: list[str]) -> None:
     """Raise ``SourceError`` naming the line where a file changes layout part-way (plain, then
     bulleted, or the reverse): its body would otherwise be demoted to front matter or mis-paired."""
-    bullets = [n for n, line in enumerate(lines, start=1) if BULLET.match(line)]
-    if len(bullets) < MIN_BULLETS:
-        return
-    first = bullets[0]
-    before = [
-        n for n, line in enumerate(lines[: first - 1], start=1) if line.strip() and front_kind(line) is None
-    ]
-    where = before[0] if len(before) > MAX_PLAIN_RUN else _plain_run(lines, first)
-    if where is not None:
-        raise SourceError(
-            name,
-            f"the layout changes part-way: bulleted lines from line {first}, plain lines at line {where} "
-            "(split the file, or make it one layout)",
-            where,
-        )
+    problem = _core.refuse_mixed_layout(lines)
+    if problem is not None:
+        raise refusal(name, problem)
 
 
 def parse_source(name: str, data: bytes) -> RawSource:
     """Decode raw bytes and split them by their detected layout (markup and mixed layouts refused
-    first)."""
-    lines = decode_lines(name, data)
-    refuse_markup(name, lines)
-    refuse_mixed_layout(name, lines)
-    layout = detect_layout(name, lines)
-    front, body, blank = layout.split(name, lines)
+    first), in one call of the core."""
+    problem, found = _core.parse_lines(data)
+    if problem is not None:
+        raise refusal(name, problem)
+    layout, num_lines, *split = cast("tuple[Layout, int, Any, Any, Any]", found)
+    front, body, blank = split_records(split)
     return RawSource(
         name=name,
         sha256=hashlib.sha256(data).hexdigest(),
         num_bytes=len(data),
-        layout=layout.name,
-        num_lines=len(lines),
+        layout=layout,
+        num_lines=num_lines,
         front=tuple(front),
         body=tuple(body),
         blank=tuple(blank),
@@ -116,3 +85,14 @@ def read_source(path: Path, name: str | None = None) -> RawSource:
     except OSError as exc:
         raise SourceError(display, f"cannot be read ({exc.strerror})") from None
     return parse_source(display, data)
+
+
+__all__ = [
+    "LAYOUTS",
+    "decode_lines",
+    "detect_layout",
+    "parse_source",
+    "read_source",
+    "refuse_markup",
+    "refuse_mixed_layout",
+]

@@ -1,20 +1,52 @@
-"""Bytes to lines: BOM, line endings and encoding problems, with the line where each occurs."""
+"""Bytes to lines: BOM, line endings and encoding problems, with the line where each occurs.
+
+The rule lives in the compiled core (``rust/src/decode.rs``); this module is its Python API.
+"""
 
 from __future__ import annotations
 
+from builder import _core
 from builder.errors import SourceError
-from builder.sources.script import is_blank
 
-_BOM = b"\xef\xbb\xbf"
 #: The longest line a transcript may have, in characters: a hundred times the longest paragraph
 #: of the seeds (897). A longer line is refused before any work whose cost grows with it.
-MAX_LINE_CHARS = 100_000
+MAX_LINE_CHARS: int = _core.MAX_LINE_CHARS
+
+#: A refusal as the core returns it: kind, line (or None), and two numbers.
+Problem = tuple[str, int | None, int, int]
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    """1-based line number of a byte offset, counting LF, CRLF and CR as breaks."""
-    head = data[:offset]
-    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+def refusal(name: str, problem: Problem) -> SourceError:
+    """The ``SourceError`` for what the core refuses, decoding (``rust/src/decode.rs``) or its
+    lines (``rust/src/layout.rs``): the messages live here."""
+    kind, line, a, b = problem
+    if kind == "empty":
+        return SourceError(name, "file is empty")
+    if kind == "nul":
+        return SourceError(name, "contains a NUL byte (binary or UTF-16 file?)", line)
+    if kind == "utf8":
+        return SourceError(name, f"is not UTF-8 (byte 0x{a:02x})", line)
+    if kind == "long":
+        reason = f"{a:,} characters on one line; a transcript's lines have at most {_core.MAX_LINE_CHARS:,}"
+        return SourceError(name, reason, line)
+    if kind == "markup":
+        return SourceError(
+            name,
+            f"looks like HTML or XML ({a:,} of {b:,} lines start with a markup tag): "
+            "save the page's text, not its source",
+        )
+    if kind == "mixed":
+        return SourceError(
+            name,
+            f"the layout changes part-way: bulleted lines from line {a}, plain lines at line {b} "
+            "(split the file, or make it one layout)",
+            line,
+        )
+    return SourceError(
+        name,
+        "matches no known layout (expected English paragraphs each followed by a Chinese "
+        "translation, plain or as '•' / indented lines: not a transcript?)",
+    )
 
 
 def decode_lines(name: str, data: bytes) -> list[str]:
@@ -25,30 +57,7 @@ def decode_lines(name: str, data: bytes) -> list[str]:
     empty file, NUL bytes, bytes that are not UTF-8 or a line longer than ``MAX_LINE_CHARS``,
     naming the line.
     """
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    if not data.strip():
-        raise SourceError(name, "file is empty")  # also checked after decoding, for invisible text
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise SourceError(name, "contains a NUL byte (binary or UTF-16 file?)", _line_of(data, nul))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            name, f"is not UTF-8 (byte 0x{data[exc.start]:02x})", _line_of(data, exc.start)
-        ) from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if is_blank(text):
-        raise SourceError(name, "file is empty")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    for number, line in enumerate(lines, start=1):
-        if len(line) > MAX_LINE_CHARS:
-            reason = (
-                f"{len(line):,} characters on one line; a transcript's lines have at most {MAX_LINE_CHARS:,}"
-            )
-            raise SourceError(name, reason, number)
+    lines, problem = _core.decode_lines(data)
+    if problem is not None:
+        raise refusal(name, problem)
     return lines

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from builder.errors import SourceError
 from builder.records import BodyLine, Header, Segment, Slot, Turn
-from builder.sources.script import has_cjk, has_han, script_slot
+from builder.sources.script import body_slots, has_cjk, has_han
 from builder.structure.confusables import unusual
 from builder.structure.matching import Unmatched, match
 from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
@@ -57,9 +57,7 @@ class _Pairer:
         self.body = body
         self.n = len(body)
         self.stripped = [line.text.strip() for line in body]
-        self.slots: list[Slot | None] = [
-            line.slot if line.slot is not None else script_slot(line.text) for line in body
-        ]
+        self.slots: list[Slot | None] = body_slots(body)  # marked, else by script (in the core)
         self.turns: list[Turn] = []
         self.segments = 0
         self._pairs: list[bool | None] = [None] * self.n  # header_pair(i), computed once

@@ -7,19 +7,24 @@
 //! paragraph pair through `builder/align/aligner.py`, the quality findings through
 //! `builder/align/findings.py`, the Simplified-character test through
 //! `builder/evidence/simplified.py`, the MT exports through `builder/formats/tmx.py` and
-//! `builder/formats/moses.py`. Nothing here imports from the Python package.
+//! `builder/formats/moses.py`, the decoding, layout markup and line kinds of raw sources
+//! through `builder/sources/`. Nothing here imports from the Python package.
 
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyString, PyTuple};
 
 pub mod align;
 pub mod anchors;
 pub mod cost;
+pub mod decode;
 pub mod exports;
 pub mod findings;
+pub mod front;
 pub mod json;
+pub mod layout;
+pub mod lines;
 pub mod numbers;
 pub mod rows;
 pub mod script;
@@ -390,6 +395,172 @@ impl SegmentAligner {
     }
 }
 
+/// A refusal of a raw file as Python receives it (`decode::Problem::to_py`).
+type PyProblem = decode::PyProblem;
+
+/// A decoded file's lines, or why it cannot be read.
+#[pyfunction]
+fn decode_lines(data: &[u8]) -> (Vec<String>, Option<PyProblem>) {
+    match decode::decode(data) {
+        Ok(text) => (
+            decode::lines(&text)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            None,
+        ),
+        Err(problem) => (vec![], Some(problem.to_py())),
+    }
+}
+
+/// A raw file decoded, checked and split by its layout in one call: `(None, (layout, number
+/// of lines, front, body, blank))`, or `(problem, None)`.
+#[pyfunction]
+fn parse_lines<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    let text = match decode::decode(data) {
+        Ok(text) => text,
+        Err(problem) => {
+            return Ok((Some(problem.to_py()), py.None())
+                .into_pyobject(py)?
+                .into_any())
+        }
+    };
+    Ok(match layout::parse_text(&text) {
+        Ok(parsed) => {
+            let (front, body, blank) = parsed.split;
+            let found = (parsed.layout, parsed.num_lines, front, body, blank);
+            (None::<PyProblem>, found).into_pyobject(py)?.into_any()
+        }
+        Err(problem) => (Some(problem.to_py()), py.None())
+            .into_pyobject(py)?
+            .into_any(),
+    })
+}
+
+fn borrowed(lines: &[String]) -> Vec<&str> {
+    lines.iter().map(String::as_str).collect()
+}
+
+/// Whether the lines are written in the named layout.
+#[pyfunction]
+fn layout_matches(layout: &str, lines: Vec<String>) -> bool {
+    layout::matches(layout, &borrowed(&lines))
+}
+
+/// The first layout (of `LAYOUTS`) whose test accepts the lines.
+#[pyfunction]
+fn detect_layout(lines: Vec<String>) -> Option<&'static str> {
+    layout::detect(&borrowed(&lines))
+}
+
+/// Front matter `(number, text, kind)`, body lines `(number, text, slot)` and blank line numbers.
+#[pyfunction]
+fn layout_split<'py>(
+    py: Python<'py>,
+    layout: &str,
+    lines: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(layout::split(layout, &borrowed(&lines))
+        .into_pyobject(py)?
+        .into_any())
+}
+
+/// Why the lines are refused as markup (a web page or XML saved as text), or None.
+#[pyfunction]
+fn refuse_markup(lines: Vec<String>) -> Option<PyProblem> {
+    layout::refuse_markup(&borrowed(&lines))
+        .err()
+        .map(|p| p.to_py())
+}
+
+/// Why the lines are refused as a file that changes layout part-way, or None.
+#[pyfunction]
+fn refuse_mixed_layout(lines: Vec<String>) -> Option<PyProblem> {
+    layout::refuse_mixed_layout(&borrowed(&lines))
+        .err()
+        .map(|p| p.to_py())
+}
+
+/// The front-matter kind of a line, or None.
+#[pyfunction]
+fn front_kind(text: &str) -> Option<&'static str> {
+    front::front_kind(text)
+}
+
+/// Whether a line starts with a markup tag.
+#[pyfunction]
+fn markup_line(text: &str) -> bool {
+    front::markup_line(text)
+}
+
+/// The code-point offset after a line's bullet, or None.
+#[pyfunction]
+fn bullet_end(text: &str) -> Option<usize> {
+    layout::bullet_end(text)
+}
+
+/// The code-point offset after a line's indent, or None.
+#[pyfunction]
+fn indent_end(text: &str) -> Option<usize> {
+    layout::indent_end(text)
+}
+
+/// Whether a line holds nothing visible.
+#[pyfunction]
+fn is_blank(text: &str) -> bool {
+    lines::is_blank(text)
+}
+
+/// Whether a text holds a Han character or CJK punctuation.
+#[pyfunction]
+fn has_cjk(text: &str) -> bool {
+    lines::has_cjk(text)
+}
+
+/// Whether a text holds a Han character.
+#[pyfunction]
+fn has_han(text: &str) -> bool {
+    script::has_han(text)
+}
+
+/// The number of Han characters of a text.
+#[pyfunction]
+fn count_han(text: &str) -> usize {
+    lines::count_han(text)
+}
+
+/// The slot a line's script points to (`en`, `zh`), or None.
+#[pyfunction]
+fn script_slot(text: &str) -> Option<&'static str> {
+    lines::script_slot(text)
+}
+
+/// The slot of each body line `(number, text, slot)`: its marked slot, else its script's.
+#[pyfunction]
+fn body_slots<'py>(body: Vec<Bound<'py, PyTuple>>) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+    let py = match body.first() {
+        Some(line) => line.py(),
+        None => return Ok(vec![]),
+    };
+    let (en, zh) = (PyString::intern(py, "en"), PyString::intern(py, "zh"));
+    body.iter()
+        .map(|line| {
+            let marked = line.get_item(2)?;
+            if !marked.is_none() {
+                return Ok(Some(marked));
+            }
+            let text = line.get_item(1)?;
+            Ok(
+                match lines::script_slot(text.cast::<PyString>()?.to_str()?) {
+                    Some("en") => Some(en.clone().into_any()),
+                    Some(_) => Some(zh.clone().into_any()),
+                    None => None,
+                },
+            )
+        })
+        .collect()
+}
+
 /// The compiled core of callcorpus (see `rust/` in the repository).
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -419,6 +590,29 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(split_en, m)?)?;
     m.add_function(wrap_pyfunction!(split_zh, m)?)?;
     m.add_function(wrap_pyfunction!(simplified_chars, m)?)?;
+    m.add_function(wrap_pyfunction!(decode_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(layout_matches, m)?)?;
+    m.add_function(wrap_pyfunction!(detect_layout, m)?)?;
+    m.add_function(wrap_pyfunction!(layout_split, m)?)?;
+    m.add_function(wrap_pyfunction!(refuse_markup, m)?)?;
+    m.add_function(wrap_pyfunction!(refuse_mixed_layout, m)?)?;
+    m.add_function(wrap_pyfunction!(front_kind, m)?)?;
+    m.add_function(wrap_pyfunction!(markup_line, m)?)?;
+    m.add_function(wrap_pyfunction!(bullet_end, m)?)?;
+    m.add_function(wrap_pyfunction!(indent_end, m)?)?;
+    m.add_function(wrap_pyfunction!(is_blank, m)?)?;
+    m.add_function(wrap_pyfunction!(has_cjk, m)?)?;
+    m.add_function(wrap_pyfunction!(has_han, m)?)?;
+    m.add_function(wrap_pyfunction!(count_han, m)?)?;
+    m.add_function(wrap_pyfunction!(script_slot, m)?)?;
+    m.add_function(wrap_pyfunction!(body_slots, m)?)?;
+    m.add("MAX_LINE_CHARS", decode::MAX_LINE_CHARS)?;
+    m.add("MARKUP_SHARE", layout::MARKUP_SHARE)?;
+    m.add("MIN_BULLETS", layout::MIN_BULLETS)?;
+    m.add("MAX_PLAIN_RUN", layout::MAX_PLAIN_RUN)?;
+    m.add("LAYOUTS", layout::LAYOUTS.to_vec())?;
+    m.add("INVISIBLE", lines::INVISIBLE)?;
     m.add("RATIO", cost::RATIO)?;
     m.add("SMOOTH", cost::SMOOTH)?;
     m.add("SIGMA", cost::SIGMA)?;

@@ -1,0 +1,101 @@
+//! What a line's script and blanks say: CJK characters, Han counts, the slot a line's script
+//! points to, and blank (invisible-only) lines. Python API: `builder/sources/script.py`.
+//!
+//! Lengths and counts are in code points, blanks as Python's `str.strip()` sees them.
+
+use crate::script::is_han;
+use crate::segment::is_space;
+
+/// Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, BOM.
+pub const INVISIBLE: &str = "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}";
+
+/// Whether a character is invisible (`INVISIBLE`).
+pub fn is_invisible(c: char) -> bool {
+    INVISIBLE.contains(c)
+}
+
+/// Han plus CJK punctuation and the full-width forms Chinese text uses for punctuation.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+}
+
+/// Whether the text holds a Han character or CJK punctuation.
+pub fn has_cjk(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_cjk)
+}
+
+/// The number of Han characters (ideographs only).
+pub fn count_han(text: &str) -> usize {
+    if text.is_ascii() {
+        0
+    } else {
+        text.chars().filter(|&c| is_han(c)).count()
+    }
+}
+
+/// Whether a line holds nothing but whitespace and invisible characters. As the Python rule
+/// it replaced: a line stripped of whitespace is blank when nothing is left, or when it starts
+/// with an invisible character and nothing is left once invisible characters are stripped
+/// from its ends and whitespace after that.
+pub fn is_blank(text: &str) -> bool {
+    let visible = text.trim_matches(is_space);
+    match visible.chars().next() {
+        None => true,
+        Some(first) => {
+            is_invisible(first)
+                && visible
+                    .trim_matches(is_invisible)
+                    .trim_matches(is_space)
+                    .is_empty()
+        }
+    }
+}
+
+/// The slot a line's script points to: `en` without any CJK character, `zh` when its CJK
+/// characters are half its length or more, or outnumber twice its Latin words (unless it
+/// starts with a Latin letter), None in between.
+pub fn script_slot(text: &str) -> Option<&'static str> {
+    if !has_cjk(text) {
+        return Some("en");
+    }
+    let (mut cjk, mut len) = (0, 0);
+    for c in text.chars() {
+        len += 1;
+        cjk += usize::from(is_cjk(c));
+    }
+    if 2 * cjk >= len {
+        return Some("zh");
+    }
+    if text
+        .trim_start_matches(is_space)
+        .starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let letter = c.is_ascii_alphabetic();
+        words += usize::from(letter && !in_word);
+        in_word = letter;
+    }
+    (cjk > 2 * words).then_some("zh")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blanks_and_slots() {
+        assert!(
+            is_blank(" \u{200b}\u{3000}")
+                && is_blank("")
+                && !is_blank("\u{200b} \u{200b} \u{200b}")
+        );
+        assert_eq!(script_slot("Revenue grew."), Some("en"));
+        assert_eq!(script_slot("營收成長 Rekor"), Some("zh"));
+        assert_eq!(script_slot("Thanks, 陳先生."), None);
+        assert_eq!(count_han("營收 a，"), 2);
+    }
+}
