@@ -1,6 +1,6 @@
-//! Which characters are Han ideographs: the one list of ranges, read by the Chinese sentence
-//! ends, the Chinese length and the `untranslated` test here, and by `builder/sources/script.py`
-//! (as `builder._core.HAN_RANGES`) for its regular expressions.
+//! Which characters are Han ideographs: the one list of ranges, read by the line rules, the
+//! Chinese sentence ends, the Chinese length and the `untranslated` test here (and exported to
+//! Python as `builder._core.HAN_RANGES`).
 
 /// Han ideographs: BMP, extension A, compatibility ideographs, supplementary planes.
 pub const HAN_RANGES: &[(char, char)] = &[
