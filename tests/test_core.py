@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import math
-import struct
-from typing import Any
 
 import core_cases
 import pytest
+from conftest import same_bits
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,15 +17,6 @@ from builder import _core
 from builder.evidence.anchors import en_features, zh_features
 
 CASES = [json.loads(line) for line in core_cases.CASES.read_text("utf-8").splitlines()]
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal, floats to the last bit."""
-    if isinstance(a, float) and isinstance(b, float):
-        return struct.pack("<d", a) == struct.pack("<d", b)
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
 
 
 def test_the_cases_cover_every_bead_kind() -> None:
@@ -41,7 +31,7 @@ def test_the_core_gives_what_the_python_implementation_gave(start: int) -> None:
     for case in CASES[start : start + 40]:
         got = core_cases.expected(implementation, case["en"], case["zh"])
         for key, value in got.items():
-            assert _same(value, case[key]), (
+            assert same_bits(value, case[key]), (
                 f"{key} differs for {case['en']} / {case['zh']}: {value} != {case[key]}; if the rule "
                 "changed on purpose, regenerate with `python tests/core_cases.py`"
             )

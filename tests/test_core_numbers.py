@@ -8,26 +8,17 @@ from __future__ import annotations
 
 import json
 import re
-import struct
 from typing import Any
 
 import number_cases
 import pytest
+from conftest import same_bits
 
 from builder.evidence import anchors, numbers
 
 CASES = [json.loads(line) for line in number_cases.CASES.read_text("utf-8").splitlines()]
 TEXTS = [case["text"] for case in CASES if "text" in case]
 _REGENERATE = "if the rule changed on purpose, regenerate with `python tests/number_cases.py`"
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal, floats to the last bit."""
-    if isinstance(a, float) and isinstance(b, float):
-        return struct.pack("<d", a) == struct.pack("<d", b)
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
 
 
 def current() -> Any:
@@ -55,7 +46,7 @@ def test_the_core_gives_what_the_python_implementation_gave(start: int) -> None:
             side = "both" if "en" in case and "zh" in case else "en" if "en" in case else "zh"
             got = number_cases.text_case(implementation, case["text"], side)
         for key, value in got.items():
-            assert _same(value, case[key]), f"{key} differs for {case}: {value}; {_REGENERATE}"
+            assert same_bits(value, case[key]), f"{key} differs for {case}: {value}; {_REGENERATE}"
 
 
 def test_a_sentence_holds_its_numbers_and_finds_weak_ones_on_need() -> None:
