@@ -93,6 +93,16 @@ fn is_initials(word: &str) -> bool {
         })
 }
 
+/// The texts of a paragraph's sentences, as a splitter cuts it (for the splitters' tests).
+#[cfg(test)]
+fn sentences(text: &str, split: fn(&str) -> Vec<Span>) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    split(text)
+        .into_iter()
+        .map(|(a, b)| chars[a..b].iter().collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
