@@ -1,12 +1,14 @@
-"""The compiled core's alignment cases: inputs and the results the Python implementation gave
-before the port (``tests/data/core-cases.jsonl``, checked by ``tests/test_core.py``).
+"""The compiled core's alignment cases: inputs and their results (``tests/data/core-cases.jsonl``,
+checked by ``tests/test_core.py``).
 
-The file was written by the differential test's Python implementation at the port (commit
-bbcd1db): paths, costs (floats as ``repr`` writes them, so they compare to the last bit) and the
-numbers without a counterpart, for the seeds' paragraphs that need the search, shuffled copies
-of them as the benchmark makes them (sentences merged and dropped at random) and generated
-sentences. If a rule changes on purpose, regenerate it from the current code with
-``python tests/core_cases.py`` and say why in the commit.
+The file was first written by the Python implementation at the port (commit bbcd1db), then
+rewritten by the core when its ``log``, ``exp`` and ``erfc`` moved from the C library to the
+``libm`` crate (costs changed in the last bit, paths not at all). It holds paths, costs (floats
+as ``repr`` writes them, so they compare to the last bit) and the numbers without a
+counterpart, for the seeds' paragraphs that need the search, shuffled copies of them as the
+benchmark makes them (sentences merged and dropped at random) and generated sentences. If a
+rule changes on purpose, regenerate it from the current code with ``python tests/core_cases.py``
+and say why in the commit.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""The compiled core's alignment rules (``rust/src/``) through their Python API: the cases the
-Python implementation gave before the port (``tests/data/core-cases.jsonl``, see
-``tests/core_cases.py``), to the last bit, and properties of the search on generated input."""
+"""The compiled core's alignment rules (``rust/src/``) through their Python API: the recorded
+cases (``tests/data/core-cases.jsonl``, first written by the Python implementation before the
+port; see ``tests/core_cases.py``), to the last bit, and properties of the search on generated
+input."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def test_the_cases_cover_every_bead_kind() -> None:
 
 
 @pytest.mark.parametrize("start", range(0, len(CASES), 40))
-def test_the_core_gives_what_the_python_implementation_gave(start: int) -> None:
+def test_the_core_gives_the_recorded_results(start: int) -> None:
     implementation = core_cases.current()
     for case in CASES[start : start + 40]:
         got = core_cases.expected(implementation, case["en"], case["zh"])

@@ -5,6 +5,9 @@
 //! counterpart on the other side, and each Latin word of the Chinese that the English does not
 //! contain, at `ANCHOR` each. Text left without a partner costs per length unit.
 //!
+//! `log` and `erfc` are the `libm` crate's (pure Rust), not the C library's: glibc, musl and
+//! macOS differ in the last bit, and a release must be the same bytes whatever machine builds it.
+//!
 //! Called from Python through `builder/evidence/cost.py`: the paragraph pairing
 //! (`builder/structure/matching.py`) and the sentence aligner share these rules.
 
@@ -23,18 +26,11 @@ pub const ANCHOR: f64 = 2.5;
 /// Cost per length unit of a sentence left unaligned (long sentences rarely lack a partner).
 pub const UNALIGNED_PER_CHAR: f64 = 0.04;
 
-extern "C" {
-    // The C library's erfc: the one CPython's math.erfc calls, so costs agree to the last bit
-    // with what the Python implementation computed for the committed releases.
-    fn erfc(x: f64) -> f64;
-}
-
 /// Minus the log probability of a Chinese length this far from the English one's prediction.
 pub fn length_cost(en_len: f64, zh_len: f64) -> f64 {
-    let delta = ((zh_len + SMOOTH) / (RATIO * en_len + SMOOTH)).ln() / SIGMA;
-    // SAFETY: erfc is a pure function of a float, defined for every input.
-    let tail = unsafe { erfc(delta.abs() / 2f64.sqrt()) };
-    -(if tail < 1e-30 { 1e-30 } else { tail }).ln()
+    let delta = libm::log((zh_len + SMOOTH) / (RATIO * en_len + SMOOTH)) / SIGMA;
+    let tail = libm::erfc(delta.abs() / 2f64.sqrt());
+    -libm::log(if tail < 1e-30 { 1e-30 } else { tail })
 }
 
 fn disjoint(values: &[f64], others: &[f64]) -> bool {

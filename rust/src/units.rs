@@ -107,7 +107,7 @@ fn unit(
         |side: &Side, s: Option<Span>| s.map_or(String::new(), |s| side.text.slice(s).to_owned());
     let paired = en_span.is_some() && zh_span.is_some();
     let score = if paired {
-        round4((-cost / 4.0).exp())
+        round4(libm::exp(-cost / 4.0))
     } else {
         0.0
     };
