@@ -125,6 +125,9 @@ def test_without_any_q_and_a_start_roles_come_from_titles() -> None:
         ("Jean-Pierre Dupont - Vice-President", "Jean-Pierre Dupont", "Vice-President"),
         ("Anne Smith–Jones - CFO", "Anne Smith–Jones", "CFO"),
         ("Unidentified Participant (泰德)", "Unidentified Participant", None),
+        # Every Han range of the core: a compatibility ideograph, extension B.
+        ("Thomas Boyes (\uf900\uf901) - Analyst", "Thomas Boyes", "Analyst"),
+        ("Thomas Boyes (\U00020000) - Analyst", "Thomas Boyes", "Analyst"),
     ],
 )
 def test_speaker_headers_are_read_through_spacing_dashes_and_aliases(

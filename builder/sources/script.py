@@ -14,6 +14,8 @@ from builder.records import BodyLine, Slot
 
 #: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, BOM.
 INVISIBLE: str = _core.INVISIBLE
+#: The Han ranges of the core as the body of a regular-expression character class.
+HAN_CLASS: str = "".join(f"{low}-{high}" for low, high in _core.HAN_RANGES)
 
 
 def has_cjk(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from builder.sources.script import INVISIBLE
+from builder.sources.script import HAN_CLASS, INVISIBLE
 from builder.structure.confusables import HIDDEN, fold
 
 _KNOWN = re.compile(
@@ -22,7 +22,7 @@ _TITLE_SPLIT = " - "
 
 
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
-_ALIAS = re.compile(r"[(（][^)）]*[\u3400-\u9fff][^)）]*[)）]")
+_ALIAS = re.compile(rf"[(（][^)）]*[{HAN_CLASS}][^)）]*[)）]")
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 _DASH = re.compile(r"\s*\u2014\s*|\s+[-\u2010-\u2013]\s*|\s*[-\u2010-\u2013]\s+")
 
