@@ -572,8 +572,15 @@ def _command_helps() -> dict[str, str]:
     show_default=True,
     help="mkdocs configuration; hand-written pages are read from docs/ beside it.",
 )
+@click.option(
+    "--site-url",
+    "site_url",
+    metavar="URL",
+    help="Address the site will be served from (e.g. https://example.org/callcorpus/): pages get "
+    "canonical links and sitemap.xml lists every page. Without it there is no sitemap.",
+)
 @click.option("--no-build", is_flag=True, help="Generate the sources only; skip mkdocs.")
-def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
+def docs(dist_dir: Path, out_dir: Path, config: Path, site_url: str | None, no_build: bool) -> None:
     """Generate the documentation site from the release(s) and the schemas, then build it.
 
     Pages (home, data card, schema reference, statistics, the transcripts list, loading, CLI
@@ -587,11 +594,13 @@ def docs(dist_dir: Path, out_dir: Path, config: Path, no_build: bool) -> None:
 
         callcorpus build && callcorpus docs
     """
+    from builder.docsgen import sitemap
     from builder.docsgen.site import build_docs
 
     started = time.perf_counter()
+    url = None if site_url is None else sitemap.site_url(site_url)
     src, site = out_dir / "src", out_dir / "site"
-    count = build_docs(dist_dir, src, None if no_build else site, config, _command_helps())
+    count = build_docs(dist_dir, src, None if no_build else site, config, _command_helps(), url)
     done = f"site in {site}/index.html" if not no_build else "sources only"
     say(f"docs: {count} source files in {src}, {done} ({time.perf_counter() - started:.1f} s)")
 

@@ -47,9 +47,14 @@ def seed_lines(name: str) -> list[str]:
     return (RAW / name).read_text(encoding="utf-8").split("\n")
 
 
+#: The address the test site is built for (``docs --site-url``).
+SITE_URL = "https://example.org/callcorpus/"
+
+
 @pytest.fixture(scope="session")
 def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`callcorpus docs` on the seeds plus tests/data/hostile-2025-q1.txt (HTML, Markdown, `{{ }}`).
+    """`callcorpus docs` on the seeds plus tests/data/hostile-2025-q1.txt (HTML, Markdown, `{{ }}`),
+    for the address ``SITE_URL``.
 
     Returns the output folder: generated sources in ``src/``, the built site in ``site/``.
     """
@@ -69,6 +74,8 @@ def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         str(base / "out"),
         "--config",
         str(ROOT / "mkdocs.yml"),
+        "--site-url",
+        SITE_URL,
     ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import duckdb
@@ -17,10 +18,12 @@ from click.testing import CliRunner
 
 from builder.cli import cli
 from builder.docsgen.site import generate
+from builder.docsgen.sitemap import write_sitemap
 from builder.release.build import BuildSummary
 from builder.schema.files import load_schema, release_spec
 
 ROOT = Path(__file__).resolve().parent.parent
+SITE_URL = "https://example.org/callcorpus/"
 
 
 def _schema_fields(node: dict, root: dict, prefix: str = "") -> dict[str, tuple[str, str, str]]:
@@ -90,7 +93,10 @@ def test_site_has_every_page_and_each_transcript(docs_site: Path) -> None:
 def test_site_loads_nothing_from_the_network(docs_site: Path) -> None:
     for page in (docs_site / "site").rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        remote = re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=\"(https?:[^\"]+)", text)
+        # a canonical link names the page's address; it loads nothing
+        remote = re.findall(
+            r"<(?:script|link|img)(?![^>]*canonical)[^>]+(?:src|href)=\"(https?:[^\"]+)", text
+        )
         assert not remote, f"{page.name} loads {remote}"
         assert "fonts.googleapis" not in text
 
@@ -175,7 +181,7 @@ def test_docs_are_reproducible(docs_site: Path, tmp_path: Path) -> None:
     index; Pagefind's filter files only up to the order of their values."""
     dist = docs_site.parent / "dist"
     args = ["docs", "--dist", str(dist), "--out", str(tmp_path), "--config", str(ROOT / "mkdocs.yml")]
-    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert CliRunner().invoke(cli, [*args, "--site-url", SITE_URL]).exit_code == 0
     for tree in ["src", "site"]:
         first, second = _tree(docs_site / tree), _tree(tmp_path / tree)
         steady = {p for p in first if not _in_hash_order(p)}
@@ -341,3 +347,57 @@ def test_call_bundles_index_a_bounded_number_of_calls_each(docs_site: Path, tmp_
         entry = json.loads((site / CALLS_FOLDER / name / "pagefind-entry.json").read_text("utf-8"))
         assert entry["languages"]["zh-TW"]["page_count"] == 1
     assert not (tmp_path / "stage").exists()
+
+
+def _sitemap_addresses(path: Path) -> list[str]:
+    """The ``<loc>`` addresses of a sitemap or sitemap index, checked against its namespace."""
+    root = ET.parse(path).getroot()
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    assert root.tag in {f"{namespace}urlset", f"{namespace}sitemapindex"}
+    return [loc.text or "" for loc in root.iter(f"{namespace}loc")]
+
+
+def test_sitemap_lists_every_page_under_the_site_address(docs_site: Path) -> None:
+    site = docs_site / "site"
+    addresses = _sitemap_addresses(site / "sitemap.xml")
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert addresses == [SITE_URL + page for page in pages if page != "404.html"]
+    assert f"{SITE_URL}transcripts/hostilecorp-2025Q1.html" in addresses
+    assert not (site / "sitemap.xml.gz").exists()
+
+
+def test_each_call_page_names_its_own_address(docs_site: Path) -> None:
+    for page in (docs_site / "site" / "transcripts").glob("*.html"):
+        canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert canonical == [f"{SITE_URL}transcripts/{page.name}"], page.name
+
+
+def test_a_large_site_gets_a_sitemap_index(tmp_path: Path) -> None:
+    for name in ["index.html", "404.html", "b c.html", "transcripts/A.html", "transcripts/B.html"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("<html></html>", encoding="utf-8")
+    assert write_sitemap(tmp_path, SITE_URL, per_file=2) == 4
+    parts = _sitemap_addresses(tmp_path / "sitemap.xml")
+    assert parts == [f"{SITE_URL}sitemap-{n}.xml" for n in (1, 2)]
+    listed = [a for n in (1, 2) for a in _sitemap_addresses(tmp_path / f"sitemap-{n}.xml")]
+    assert listed == [
+        SITE_URL + p for p in ["b%20c.html", "index.html", "transcripts/A.html", "transcripts/B.html"]
+    ]
+
+
+def test_without_a_site_address_there_is_no_sitemap(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")  # as mkdocs leaves it
+    assert write_sitemap(tmp_path, None) == 0
+    assert not (tmp_path / "sitemap.xml").exists()
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["example.org", "javascript:alert(1)", "https://x.org/a?b=1", "https://x.org/\n", "ftp://x.org/"],
+)
+def test_a_bad_site_address_is_one_line_and_writes_nothing(tmp_path: Path, address: str) -> None:
+    args = ["docs", "--dist", str(ROOT / "dist"), "--out", str(tmp_path / "out"), "--site-url", address]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert "--site-url" in result.output and not (tmp_path / "out").exists()

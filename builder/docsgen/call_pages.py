@@ -24,7 +24,7 @@ def write_call_pages(release: Release, site: Path, stage: Path) -> int:
     try:
         for call in iter_calls(release.path):
             page = transcript_page.render(call, release.version)
-            bundles.add(page.path, shell.wrap(page.title, page.body))
+            bundles.add(page.path, shell.wrap(page.title, page.body, page.path))
             count += 1
         bundles.close()
     except BaseException:

@@ -28,10 +28,11 @@ def require_docs_extra() -> None:
         )
 
 
-def build(config: Path, src: Path, site: Path, epoch: str = "0") -> None:
-    """Run ``mkdocs build --strict`` on ``src`` into ``site`` with the settings of ``config``.
+def build(config: Path, src: Path, site: Path, epoch: str = "0", url: str | None = None) -> None:
+    """Run ``mkdocs build --strict`` on ``src`` into ``site`` with the settings of ``config``
+    and, when given, ``url`` as its ``site_url`` (the pages' canonical links).
 
-    The sitemap's dates come from ``SOURCE_DATE_EPOCH`` when set, else from ``epoch``.
+    Dates mkdocs writes come from ``SOURCE_DATE_EPOCH`` when set, else from ``epoch``.
     """
     require_docs_extra()
     from mkdocs.commands.build import build as mkdocs_build
@@ -43,7 +44,8 @@ def build(config: Path, src: Path, site: Path, epoch: str = "0") -> None:
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = saved or epoch
     try:
-        cfg = load_config(str(config), docs_dir=str(src.resolve()), site_dir=str(site.resolve()), strict=True)
+        dirs = {"docs_dir": str(src.resolve()), "site_dir": str(site.resolve())}
+        cfg = load_config(str(config), **dirs, strict=True, **({"site_url": url} if url else {}))
         mkdocs_build(cfg)
     except MkDocsException as exc:
         raise DocsBuildFailed(f"mkdocs build --strict failed: {exc}") from None

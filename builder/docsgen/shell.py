@@ -4,13 +4,14 @@ mkdocs builds ``transcripts/_shell.md``, a page whose title and article are plac
 built HTML (header, search box, navigation, palette, the site's CSS and scripts, with links
 relative to ``transcripts/``) is cut around its article, and every transcript page is written
 into it. The transcript pages thus look and navigate like the rest of the site without going
-through Markdown.
+through Markdown. With a site address, the frame's canonical link names each page's own file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from builder.cards.escape import html_text as esc
 from builder.errors import CallcorpusError
@@ -19,6 +20,9 @@ from builder.errors import CallcorpusError
 SHELL_PAGE = "transcripts/_shell"
 TITLE_MARK = "CC-SHELL-TITLE"
 BODY_MARK = '<div class="cc-shell-body"></div>'
+#: The shell's file name where the frame names it (the canonical link), as quoted in the HTML.
+_SHELL_REFERENCE = f'{SHELL_PAGE.rsplit("/", 1)[-1]}.html"'
+_PAGE_MARK = "CC-SHELL-PAGE"
 
 
 class ShellMissing(CallcorpusError):
@@ -50,8 +54,10 @@ class Shell:
             )
         head, tail = text.split(BODY_MARK)
         path.unlink()
-        return cls(head, tail)
+        return cls(head.replace(_SHELL_REFERENCE, f'{_PAGE_MARK}"'), tail)
 
-    def wrap(self, title: str, article: str) -> str:
-        """A whole page: the frame with ``title`` (text) and ``article`` (HTML) in place."""
-        return self.head.replace(TITLE_MARK, esc(title)) + article + self.tail
+    def wrap(self, title: str, article: str, path: str) -> str:
+        """A whole page at ``path`` (under the site): the frame with ``title`` (text) and
+        ``article`` (HTML) in place, naming the page's own file where it named the shell's."""
+        head = self.head.replace(TITLE_MARK, esc(title)).replace(_PAGE_MARK, quote(path.rsplit("/", 1)[-1]))
+        return head + article + self.tail

@@ -6,7 +6,8 @@
 2. ``mkdocs build --strict`` builds the documentation pages (``mkdocs_run``);
 3. a second pass writes each call's page as HTML into the built site (``call_pages``) and
    indexes those pages with Pagefind in bundles (``search``);
-4. Pagefind indexes the documentation pages.
+4. the sitemap lists every page under the site's address, when it has one (``sitemap``), and
+   Pagefind indexes the documentation pages.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from builder.docsgen.mkdocs_run import build, require_docs_extra
 from builder.docsgen.releases import Release, changelog, find_releases
 from builder.docsgen.search import index_docs
 from builder.docsgen.shell import SHELL_PAGE, shell_source
+from builder.docsgen.sitemap import write_sitemap
 from builder.docsgen.tally import Tally
 
 #: Hand-written folders of ``docs/`` that are not pages (mkdocs' ``theme.custom_dir``).
@@ -92,15 +94,19 @@ def release_epoch(dist: Path) -> str:
     return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
 
 
-def build_docs(dist: Path, src: Path, site: Path | None, config: Path, cli_help: dict[str, str]) -> int:
-    """Generate the pages into ``src`` and, unless ``site`` is None, build the site there.
+def build_docs(
+    dist: Path, src: Path, site: Path | None, config: Path, cli_help: dict[str, str], url: str | None = None
+) -> int:
+    """Generate the pages into ``src`` and, unless ``site`` is None, build the site there, to
+    be served from ``url`` (a checked address ending in ``/``; None: unknown, no sitemap).
 
     Returns the number of source files. The docs extra is checked before anything is written."""
     if site is not None:
         require_docs_extra()
     count = generate(dist, src, config.parent / "docs", cli_help)
     if site is not None:
-        build(config, src, site, release_epoch(dist))
+        build(config, src, site, release_epoch(dist), url)
         write_call_pages(find_releases(dist)[0], site, src.parent / ".search-stage")
+        write_sitemap(site, url)
         index_docs(site)
     return count
