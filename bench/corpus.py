@@ -12,14 +12,11 @@ import json
 import random
 import re
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from builder.align.segment_en import split_en
-from builder.align.segment_zh import split_zh
 from builder.rows.process import process_file
 from builder.sources.script import has_cjk
 from builder.structure.speakers import looks_like_header
@@ -37,6 +34,11 @@ _OPERATOR = re.compile(r"^(?:operator|moderator)$", re.I)
 #: An amount and its scale word stay together (joined by a NUL while shuffling), so
 #: the alignment's number anchors see what real text has.
 _EN_AMOUNT = re.compile(r"[0-9][0-9.,]* (?:thousand|million|billion|trillion|percent)\b")
+# The shuffle's own plain sentence cut, not the builder's segmentation: the corpus (and the
+# recorded source cases, tests/source_cases.py, which rebuild their copies with it) stays the
+# same whatever the builder's rules become.
+_EN_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+_ZH_SENTENCE_END = re.compile(r"(?<=[。？！?!])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,16 +109,11 @@ def load_seeds(seed_dir: Path = SEEDS) -> list[Seed]:
     return seeds
 
 
-def _sentences(text: str, split: Callable[[str], list[tuple[int, int]]]) -> list[str]:
-    """The sentences of a paragraph as the builder cuts them."""
-    return [text[start:end] for start, end in split(text)]
-
-
 def shuffle_english(text: str, rng: random.Random) -> str:
     """Each sentence's words in a random order, its last word (with the full stop) kept last,
     so the line keeps its sentences and their lengths for the alignment stage."""
     sentences = []
-    for sentence in _sentences(text, split_en):
+    for sentence in _EN_SENTENCE_END.split(text):
         words = _EN_AMOUNT.sub(lambda m: m.group(0).replace(" ", "\x00"), sentence).split()
         head = words[:-1]
         rng.shuffle(head)
@@ -128,7 +125,7 @@ def shuffle_chinese(text: str, rng: random.Random) -> str:
     """Each sentence's characters (Latin words and numbers kept whole) in a random order, its
     final punctuation kept last."""
     out: list[str] = []
-    for sentence in _sentences(text, split_zh):
+    for sentence in _ZH_SENTENCE_END.split(text):
         tokens = _ZH_TOKEN.findall(sentence)
         tail = tokens[-1:] if tokens and tokens[-1] in "。？！?!" else []
         head = tokens[: len(tokens) - len(tail)]
