@@ -79,7 +79,10 @@ def _add_call(raw: Path) -> None:
 def test_release_proposes_the_bump_the_changes_need(raw_copy: Path, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     assert build_release(raw_copy, dist, None, executor=SerialExecutor()).version == "1.0.0"
-    with pytest.raises(CallcorpusError, match=r"nothing changed since 1\.0\.0"):
+    with pytest.raises(
+        CallcorpusError,
+        match=r"nothing changed in the data or the build settings since 1\.0\.0: .*--version 1\.0\.1",
+    ):
         build_release(raw_copy, dist, None, executor=SerialExecutor())
 
     _add_call(raw_copy)

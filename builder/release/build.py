@@ -402,7 +402,12 @@ def _choose_version(
         raise VersionUnderstated(problems[0])
     if asked is None:
         if required is None and read_manifest(dist_dir / previous)["build_signature"] == signature:
-            raise CallcorpusError(f"nothing changed since {previous}: no new release is needed")
+            raise CallcorpusError(
+                f"nothing changed in the data or the build settings since {previous}: no new release "
+                f"is needed (if the card or metadata changed, `callcorpus build --version {previous}` "
+                f"tells whether it still rebuilds to its bytes; if not, cut "
+                f"`--version {bump(previous, 'patch')}` with --notes)"
+            )
         asked = bump(previous, required or "patch")
     else:
         check_bump(previous, asked, required, reasons)
