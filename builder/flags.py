@@ -184,8 +184,8 @@ CATALOG: dict[str, Flag] = {
             "segment",
             "warning",
             "Simplified characters",
-            "The Traditional Chinese text contains Simplified-only characters (table in "
-            "`builder.evidence.simplified.py`); the evidence lists them.",
+            "The Traditional Chinese text contains Simplified-only characters (a table derived "
+            "from OpenCC, in `rust/src/simplified.rs`); the evidence lists them.",
             ("sentence",),
         ),
         Flag(

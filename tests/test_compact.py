@@ -12,6 +12,7 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pyarrow.dataset as pads
+import pyarrow.feather as feather
 import pyarrow.parquet as pq
 import pytest
 
@@ -96,3 +97,22 @@ def test_file_guide_names_every_format() -> None:
     assert guide.startswith("## Which file to use")
     for name in (*FORMATS, "zstdcat", 'compression="zstd"', "Moses", "TMX", "zcat"):
         assert name in guide, name
+
+
+def test_the_arrow_copy_is_read_into_memory_and_the_cards_plain_copy_maps(
+    seed_release: BuildSummary, tmp_path: Path
+) -> None:
+    """What the file guide says of Arrow: the release's file decompresses into memory; the
+    uncompressed copy it shows how to write is memory-mapped without copies."""
+    arrow, plain = _file(seed_release.path, "sentences", "arrow"), tmp_path / "plain.arrow"
+    assert 'compression="uncompressed"' in render_file_guide() and "not zero-copy" in render_file_guide()
+    pool = pa.default_memory_pool()
+    for path, copies in ((arrow, True), (plain, False)):
+        if path == plain:
+            feather.write_feather(feather.read_table(arrow), str(plain), compression="uncompressed")
+        before = pool.bytes_allocated()
+        with pa.memory_map(str(path)) as source:
+            table = pa.ipc.open_file(source).read_all()
+            assert (pool.bytes_allocated() - before > 100_000) is copies, path.name
+            assert table["sentence_id"].to_pylist() == _ids(seed_release.path, "sentences")
+            del table

@@ -342,8 +342,8 @@ def _card_caveat(facts: CardFacts) -> str:
 
 The Chinese side is **machine translation** (translation engines as the sources' disclaimers
 name them: {engines}; per call in `transcripts.translation_origin`), published by the
-source site for reference only; the
-English original prevails. It is not a human reference translation: numbers, names and
+source site for reference only; the English original prevails. It is not a human reference
+translation: numbers, names and
 financial terms are sometimes wrong, sentences are sometimes merged, split or cut short.
 Use it as noisy parallel data, and check the `flags` of each segment.
 {card_section(facts.quality)}
@@ -401,5 +401,6 @@ def render_card(facts: CardFacts, bibtex: str) -> str:
         + _card_fields(facts)
         + _card_caveat(facts)
         + _card_limits()
+        + "\n"
         + _card_making(facts, bibtex)
     )

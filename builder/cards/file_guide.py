@@ -28,10 +28,12 @@ exports hold the `sentences` config's pairs.
 - **JSON Lines, zstd** ({_pattern("jsonl")}): for line tools and streaming, one UTF-8
   object per line. `zstdcat FILE | head`; `pd.read_json(FILE, lines=True, compression="zstd")`;
   `pl.read_ndjson(FILE)`; DuckDB `read_json('FILE')`; `load_dataset("json", data_files=FILE)`.
-- **Arrow IPC** ({_pattern("arrow")}): for zero-copy and memory-mapping in pyarrow
-  (`pa.ipc.open_file(pa.memory_map(FILE))`); its buffers are zstd-compressed, which pyarrow,
-  polars (`pl.read_ipc`), pandas (`pd.read_feather`) and `load_dataset("arrow", …)` undo as
-  they read.
+- **Arrow IPC** ({_pattern("arrow")}): Arrow's own columnar files, for pyarrow
+  (`pa.ipc.open_file(FILE).read_all()`), polars (`pl.read_ipc`), pandas (`pd.read_feather`) and
+  `load_dataset("arrow", …)`. Their buffers are zstd-compressed, so reading decompresses them
+  into memory: they are not zero-copy. To memory-map, write an uncompressed copy once
+  (`pyarrow.feather.write_feather(pyarrow.feather.read_table(FILE), OUT,
+  compression="uncompressed")`) and open that with `pa.ipc.open_file(pa.memory_map(OUT))`.
 - **Moses and TMX** (`{EXPORT_FOLDER}/`): for MT toolkits. {moses} are line-aligned clean
   pairs and their ids, `.{tmx}` is TMX 1.4 of every pair with its flags; all gzipped (`zcat FILE`);
   Moses' training scripts and translate-toolkit read the `.gz` files as they are.
