@@ -136,6 +136,33 @@ def test_diff_names_what_changed(raw_copy: Path, tmp_path: Path) -> None:
     assert as_json["added"] == ["CXDO-2023Q3"] and as_json["rows"]["transcripts"] == {"old": 3, "new": 4}
 
 
+def test_a_call_whose_id_changes_is_named_with_the_split_it_moves_to(raw_copy: Path, tmp_path: Path) -> None:
+    """A corrected ticker changes the call's id, so its split (a function of the id) may move:
+    the release names the call, both ids and both splits, in its reasons and its changelog."""
+    dist = tmp_path / "dist"
+    build_release(raw_copy, dist, None, executor=SerialExecutor())
+    manifest = raw_copy / "manifest.toml"
+    manifest.write_text(manifest.read_text("utf-8").replace('ticker = "STEM"', 'ticker = "STEM6"'), "utf-8")
+    release = build_release(raw_copy, dist, None, executor=SerialExecutor())
+    assert release.version == "2.0.0" and release.changes
+    assert release.changes["transcripts_renamed"] == [
+        {
+            "source_file": "stem-2024-q4.txt",
+            "old_id": "STEM-2024Q4",
+            "new_id": "STEM6-2024Q4",
+            "old_split": "train",
+            "new_split": "test",
+        }
+    ]
+    assert (
+        "1 transcript id(s) changed for the same raw file, 1 to another split" in release.changes["reasons"]
+    )
+    changelog = (dist / "2.0.0" / "README.md").read_text("utf-8")
+    assert "`STEM-2024Q4` → `STEM6-2024Q4` (split moved train → test)" in changelog
+    text = diff_releases(dist / "1.0.0", dist / "2.0.0", "1.0.0", "2.0.0").render_text()
+    assert "> STEM-2024Q4 → STEM6-2024Q4 (stem-2024-q4.txt): split moved train → test" in text
+
+
 def test_a_schema_change_needs_its_schema_version_moved(raw_copy: Path, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     first = build_release(raw_copy, dist, None, executor=SerialExecutor())

@@ -39,6 +39,14 @@ def render_entry(version: str, date: str, rows: dict[str, int], changes: dict[st
     ):
         if changes[key]:
             lines.append(f"- Transcripts {what} ({len(changes[key])}): {_ids(changes[key])}")
+    for renamed in changes.get("transcripts_renamed", []):  # absent before 2.0.1
+        split = renamed["new_split"]
+        moved = (
+            f"split moved {renamed['old_split']} → {split}" if renamed["old_split"] != split else "same split"
+        )
+        lines.append(
+            f"- Transcript id changed, same raw file: `{renamed['old_id']}` → `{renamed['new_id']}` ({moved})"
+        )
     for config, count in changes["rows"].items():
         if count["old"] != count["new"]:
             lines.append(f"- `{config}`: {count['old']:,} → {count['new']:,} rows")

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 
 from builder.errors import CallcorpusError
 from builder.formats.checksum import sha256_files
-from builder.formats.layout import MANIFEST, SCHEMA_FOLDER, shard_files
+from builder.formats.layout import MANIFEST, SCHEMA_FOLDER, shard_files, split_of_file
 from builder.formats.read import jsonl_lines, read_column
 from builder.release.versions import Level, bump_level, higher
 from builder.schema.columns import flat_columns, schema_columns, type_name
@@ -64,6 +64,28 @@ class TranscriptChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Renamed:
+    """A call whose transcript id changed while its raw file stayed (a corrected ticker or fiscal
+    period): the diff sees a removal and an addition, and the split, a function of the id, may
+    have moved, so a call trained on in one release could be tested on in the next."""
+
+    source_file: str
+    old_id: str
+    new_id: str
+    old_split: str
+    new_split: str
+
+    def describe(self) -> str:
+        """One line for people."""
+        split = (
+            f"split moved {self.old_split} → {self.new_split}"
+            if self.old_split != self.new_split
+            else f"split {self.new_split} kept"
+        )
+        return f"{self.old_id} → {self.new_id} ({self.source_file}): {split}"
+
+
+@dataclass(frozen=True, slots=True)
 class ReleaseDiff:
     """Everything that differs between release ``old`` and release ``new``."""
 
@@ -75,6 +97,7 @@ class ReleaseDiff:
     removed: list[str]
     changed: list[TranscriptChange]
     rows: dict[str, tuple[int, int]]
+    renamed: list[Renamed] = field(default_factory=list)
 
     def required(self) -> tuple[Level | None, list[str]]:
         """The version level these changes need, with the reasons for it (most significant first)."""
@@ -85,6 +108,15 @@ class ReleaseDiff:
             reasons.append((moved, f"schema version {old_sv} → {new_sv}"))
         if self.removed:
             reasons.append(("major", f"{len(self.removed)} transcript(s) removed"))
+        if self.renamed:
+            split_moves = sum(r.old_split != r.new_split for r in self.renamed)
+            reasons.append(
+                (
+                    "major",
+                    f"{len(self.renamed)} transcript id(s) changed for the same raw file, "
+                    f"{split_moves} to another split",
+                )
+            )
         if self.added:
             reasons.append(("minor", f"{len(self.added)} transcript(s) added"))
         if self.changed:
@@ -113,9 +145,10 @@ class ReleaseDiff:
         return data
 
     def summary(self) -> dict[str, Any]:
-        """The compact record of this diff that a release keeps in its ``manifest.json``."""
+        """The compact record of this diff that a release keeps in its ``manifest.json``
+        (``transcripts_renamed`` only when some id changed: releases before it lack the key)."""
         level, reasons = self.required()
-        return {
+        record: dict[str, Any] = {
             "previous_version": self.old,
             "required_bump": level,
             "reasons": reasons,
@@ -126,6 +159,9 @@ class ReleaseDiff:
             "transcripts_changed": [change.transcript_id for change in self.changed],
             "rows": {c: {"old": a, "new": b} for c, (a, b) in self.rows.items()},
         }
+        if self.renamed:
+            record["transcripts_renamed"] = [asdict(renamed) for renamed in self.renamed]
+        return record
 
     def render_text(self) -> str:
         """The diff for people, as Markdown-friendly lines."""
@@ -140,6 +176,8 @@ class ReleaseDiff:
         lines += [f"  + {tid}" for tid in self.added]
         lines.append(f"transcripts removed: {len(self.removed)}")
         lines += [f"  - {tid}" for tid in self.removed]
+        lines.append(f"transcript ids changed for the same raw file: {len(self.renamed)}")
+        lines += [f"  > {renamed.describe()}" for renamed in self.renamed]
         lines.append(f"transcripts changed: {len(self.changed)}")
         for change in self.changed:
             parts = [f"fields {', '.join(change.fields)}"] if change.fields else []
@@ -295,6 +333,29 @@ def _num_rows(release: Path, config: str) -> int:
     return sum(pq.read_metadata(path).num_rows for path in shard_files(release, config))
 
 
+def _calls_by_source(release: Path, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """Raw file → (transcript id, split) of the given calls of a release."""
+    calls: dict[str, tuple[str, str]] = {}
+    for path in shard_files(release, "transcripts"):
+        table = pq.read_table(path, columns=["transcript_id", "source_file"]).to_pydict()
+        split = split_of_file(path.name) or "train"
+        for tid, source in zip(table["transcript_id"], table["source_file"], strict=True):
+            if tid in ids:
+                calls[source] = (tid, split)
+    return calls
+
+
+def _renamed(old_path: Path, new_path: Path, removed: set[str], added: set[str]) -> list[Renamed]:
+    """The removed calls whose raw file is the source of an added call, by raw file."""
+    if not removed or not added:
+        return []
+    before, after = _calls_by_source(old_path, removed), _calls_by_source(new_path, added)
+    return [
+        Renamed(source, before[source][0], after[source][0], before[source][1], after[source][1])
+        for source in sorted(set(before) & set(after))
+    ]
+
+
 def diff_releases(old_path: Path, new_path: Path, old: str, new: str) -> ReleaseDiff:
     """Compare two release folders; ``old``/``new`` are the versions to name them by.
 
@@ -345,6 +406,7 @@ def diff_releases(old_path: Path, new_path: Path, old: str, new: str) -> Release
         removed=sorted(ids_before - ids_after),
         changed=changed,
         rows=rows,
+        renamed=_renamed(old_path, new_path, ids_before - ids_after, ids_after - ids_before),
     )
 
 
