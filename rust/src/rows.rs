@@ -3,13 +3,12 @@
 //! schema here before anything is written. Python reads the lines as they are (JSON Lines
 //! files) and builds the Arrow batches from them; no row becomes a Python object.
 
-use std::fmt::Write;
-
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use serde_json::Value;
 
 use crate::findings::Finding;
-use crate::json;
+use crate::json::Json;
 use crate::units::Unit;
 
 /// Where a segment's units belong: its id, its call's id and its index in the call.
@@ -32,61 +31,50 @@ pub fn sentence_lines(
     out: &mut String,
 ) {
     for (k, (unit, found)) in units.iter().zip(per_unit).enumerate() {
-        out.push_str("{\"sentence_id\":");
-        json::string(out, &sentence_id(place.segment_id, k));
-        out.push_str(",\"segment_id\":");
-        json::string(out, place.segment_id);
-        out.push_str(",\"transcript_id\":");
-        json::string(out, place.transcript_id);
-        let _ = write!(
-            out,
-            ",\"segment_index\":{},\"position\":{k}",
-            place.segment_index
-        );
-        out.push_str(",\"translation\":{\"en\":");
-        json::optional_string(out, Some(unit.en.as_str()).filter(|t| !t.is_empty()));
-        out.push_str(",\"zh\":");
-        json::optional_string(out, Some(unit.zh.as_str()).filter(|t| !t.is_empty()));
-        out.push_str("},\"alignment\":");
-        json::string(out, &unit.kind);
-        out.push_str(",\"score\":");
-        json::float(out, unit.score);
-        spans(out, unit);
-        evidence(out, found);
-        out.push_str("}\n");
+        sentence_row(place, k, unit, found).write(out);
+        out.push('\n');
     }
 }
 
-fn spans(out: &mut String, unit: &Unit) {
+/// One unit's row (with its findings), its keys in schema column order.
+fn sentence_row<'a>(
+    place: &SegmentPlace<'a>,
+    position: usize,
+    unit: &'a Unit,
+    found: &'a [Finding],
+) -> Json<'a> {
+    let side = |text: &'a str| Json::from(Some(text).filter(|t| !t.is_empty()));
+    let translation = vec![("en", side(&unit.en)), ("zh", side(&unit.zh))];
     let (en, zh) = (unit.en_span, unit.zh_span);
-    for (name, value) in [
-        ("en_start", en.map(|s| s.0)),
-        ("en_end", en.map(|s| s.1)),
-        ("zh_start", zh.map(|s| s.0)),
-        ("zh_end", zh.map(|s| s.1)),
-    ] {
-        let _ = write!(out, ",\"{name}\":");
-        json::optional_int(out, value);
-    }
+    let id = sentence_id(place.segment_id, position);
+    let flags = found
+        .iter()
+        .map(|(code, _)| Json::from(code.as_str()))
+        .collect();
+    Json::Object(vec![
+        ("sentence_id", id.into()),
+        ("segment_id", place.segment_id.into()),
+        ("transcript_id", place.transcript_id.into()),
+        ("segment_index", place.segment_index.into()),
+        ("position", position.into()),
+        ("translation", Json::Object(translation)),
+        ("alignment", unit.kind.as_str().into()),
+        ("score", unit.score.into()),
+        ("en_start", en.map(|s| s.0).into()),
+        ("en_end", en.map(|s| s.1).into()),
+        ("zh_start", zh.map(|s| s.0).into()),
+        ("zh_end", zh.map(|s| s.1).into()),
+        ("flags", flags),
+        ("flag_evidence", found.iter().map(evidence).collect()),
+    ])
 }
 
-fn evidence(out: &mut String, found: &[Finding]) {
-    out.push_str(",\"flags\":[");
-    for (k, (code, _)) in found.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        json::string(out, code);
-    }
-    out.push_str("],\"flag_evidence\":[");
-    for (k, (code, evidence)) in found.iter().enumerate() {
-        out.push_str(if k > 0 { ",{\"code\":" } else { "{\"code\":" });
-        json::string(out, code);
-        out.push_str(",\"evidence\":");
-        json::string(out, evidence);
-        out.push('}');
-    }
-    out.push(']');
+/// A finding as an item of `flag_evidence`.
+fn evidence((code, evidence): &Finding) -> Json<'_> {
+    Json::Object(vec![
+        ("code", code.as_str().into()),
+        ("evidence", evidence.as_str().into()),
+    ])
 }
 
 /// A config's JSON Schema, compiled once: which of a batch of JSON lines it rejects.
@@ -112,7 +100,7 @@ impl RowSchema {
 impl RowSchema {
     /// The schema from its JSON text (the package's `schema/<config>.schema.json`).
     pub fn new(text: &str) -> PyResult<Self> {
-        let schema: serde_json::Value = serde_json::from_str(text)
+        let schema: Value = serde_json::from_str(text)
             .map_err(|e| PyValueError::new_err(format!("schema is not JSON: {e}")))?;
         let validator = jsonschema::draft202012::new(&schema)
             .map_err(|e| PyValueError::new_err(format!("schema does not compile: {e}")))?;
@@ -124,12 +112,10 @@ impl RowSchema {
         lines
             .lines()
             .enumerate()
-            .filter(
-                |(_, line)| match serde_json::from_str::<serde_json::Value>(line) {
-                    Ok(row) => !self.validator.is_valid(&row),
-                    Err(_) => true,
-                },
-            )
+            .filter(|(_, line)| match serde_json::from_str::<Value>(line) {
+                Ok(row) => !self.validator.is_valid(&row),
+                Err(_) => true,
+            })
             .map(|(k, _)| k)
             .collect()
     }
@@ -140,8 +126,7 @@ mod tests {
     use super::*;
     use crate::units::align_pair;
 
-    #[test]
-    fn one_line_per_unit_in_column_order() {
+    fn example() -> (Vec<Unit>, Vec<Vec<Finding>>) {
         let units = align_pair("Revenue grew 12%. Thanks.", Some("營收成長 12%。謝謝。")).unwrap();
         let per_unit = vec![
             Vec::new(),
@@ -150,13 +135,20 @@ mod tests {
                 "score 0.100 (1-1)".to_owned(),
             )],
         ];
-        let place = SegmentPlace {
-            segment_id: "T-2024Q1-0003",
-            transcript_id: "T-2024Q1",
-            segment_index: 3,
-        };
+        (units, per_unit)
+    }
+
+    const PLACE: SegmentPlace = SegmentPlace {
+        segment_id: "T-2024Q1-0003",
+        transcript_id: "T-2024Q1",
+        segment_index: 3,
+    };
+
+    #[test]
+    fn one_line_per_unit_in_column_order() {
+        let (units, per_unit) = example();
         let mut out = String::new();
-        sentence_lines(&place, &units, &per_unit, &mut out);
+        sentence_lines(&PLACE, &units, &per_unit, &mut out);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(lines[0].starts_with(
