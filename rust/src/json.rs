@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use serde_json::Number;
+use serde_json::{Number, Value};
 
 /// A JSON value that borrows its keys and, where it can, its strings; an object keeps its keys
 /// in the order given.
@@ -21,6 +21,40 @@ pub enum Json<'a> {
 }
 
 impl<'a> Json<'a> {
+    /// A parsed value, its keys and strings borrowed.
+    pub fn borrowed(value: &'a Value) -> Self {
+        match value {
+            Value::Null => Json::Null,
+            Value::Bool(truth) => Json::Bool(*truth),
+            Value::Number(number) => Json::Number(number.clone()),
+            Value::String(text) => text.as_str().into(),
+            Value::Array(items) => items.iter().map(Json::borrowed).collect(),
+            Value::Object(members) => Json::Object(
+                members
+                    .iter()
+                    .map(|(key, item)| (key.as_str(), Json::borrowed(item)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The value as a `serde_json::Value`.
+    pub fn to_value(&self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(truth) => Value::Bool(*truth),
+            Json::Number(number) => Value::Number(number.clone()),
+            Json::String(text) => Value::String(text.to_string()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(key, item)| (key.to_string(), item.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// Appends the value as JSON text.
     pub fn write(&self, out: &mut String) {
         match self {
