@@ -133,32 +133,46 @@ fn enclosed<T>(
     out.push(close);
 }
 
-/// Appends a JSON string.
+/// Appends a JSON string: runs of bytes that need no escape copied at once.
 fn string(out: &mut String, text: &str) {
     out.push('"');
-    let mut clean = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let escaped = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&text[clean..at]);
-        if escaped.is_empty() {
-            let _ = write!(out, "\\u{byte:04x}");
-        } else {
-            out.push_str(escaped);
-        }
-        clean = at + 1;
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(|b| ESCAPED[usize::from(b)]) {
+        out.push_str(&rest[..at]);
+        escape(out, rest.as_bytes()[at]);
+        rest = &rest[at + 1..];
     }
-    out.push_str(&text[clean..]);
+    out.push_str(rest);
     out.push('"');
+}
+
+/// The bytes a JSON string cannot hold as they are: the control characters, `"` and `\`.
+const ESCAPED: [bool; 256] = {
+    let mut escaped = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        escaped[byte] = byte < 0x20 || byte == b'"' as usize || byte == b'\\' as usize;
+        byte += 1;
+    }
+    escaped
+};
+
+/// Appends the escape of a byte JSON strings cannot hold as it is.
+fn escape(out: &mut String, byte: u8) {
+    let short = match byte {
+        b'"' => "\\\"",
+        b'\\' => "\\\\",
+        b'\n' => "\\n",
+        b'\r' => "\\r",
+        b'\t' => "\\t",
+        0x08 => "\\b",
+        0x0c => "\\f",
+        _ => {
+            let _ = write!(out, "\\u{byte:04x}");
+            return;
+        }
+    };
+    out.push_str(short);
 }
 
 /// Appends a finite float in plain decimal notation, as orjson writes floats from 1e-4 to 1e16
@@ -186,6 +200,16 @@ mod tests {
             out,
             "\"a\\u0001\\u001f\u{7f}\\\"\\\\\\n\\r\\t\\b\\f/\u{2028}é中\""
         );
+    }
+
+    #[test]
+    fn every_ascii_character_is_escaped_as_serde_json_escapes_it_too() {
+        for byte in 0..0x80u8 {
+            let text = format!("a{}b", char::from(byte));
+            let mut out = String::new();
+            string(&mut out, &text);
+            assert_eq!(out, serde_json::to_string(&text).unwrap());
+        }
     }
 
     #[test]
