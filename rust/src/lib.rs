@@ -384,8 +384,7 @@ impl SegmentAligner {
             segment_index,
         };
         let mut lines = String::with_capacity(512 * units.len());
-        rows::sentence_lines(&place, &units, &per_unit, &mut lines);
-        let invalid = self.schema.invalid_lines(&lines);
+        let invalid = rows::sentence_lines(&place, &units, &per_unit, &self.schema, &mut lines);
         Ok((
             found,
             PyBytes::new(py, lines.as_bytes()),

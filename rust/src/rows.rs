@@ -1,15 +1,20 @@
 //! The rows of the `sentences` config, produced in bulk: each aligned unit of a segment as one
-//! JSON line in schema column order (`schema/sentence.schema.json`), checked against that
-//! schema here before anything is written. Python reads the lines as they are (JSON Lines
+//! JSON line in schema column order (`schema/sentence.schema.json`). A row is built once as a
+//! `Json` value, checked against that schema where it is (`InPlace`: the validator reads the
+//! value, not its text) and written from it. Python reads the lines as they are (JSON Lines
 //! files) and builds the Arrow batches from them; no row becomes a Python object.
 
-use std::fmt::Write;
+use std::borrow::Cow;
+use std::slice;
 
+use jsonschema::json::{Array, Json as Representation, Node, NodeIdentity, Object};
+use jsonschema::JsonType;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use serde_json::{Number, Value};
 
 use crate::findings::Finding;
-use crate::json;
+use crate::json::Json;
 use crate::units::Unit;
 
 /// Where a segment's units belong: its id, its call's id and its index in the call.
@@ -24,75 +29,73 @@ pub fn sentence_id(segment_id: &str, position: usize) -> String {
     format!("{segment_id}-{position:03}")
 }
 
-/// Appends one JSON line per unit (with its findings) to `out`.
+/// Appends one JSON line per unit (with its findings) to `out`, each row checked against
+/// `schema` as it is written; the positions (0-based) of the rows the schema rejects.
 pub fn sentence_lines(
     place: &SegmentPlace,
     units: &[Unit],
     per_unit: &[Vec<Finding>],
+    schema: &RowSchema,
     out: &mut String,
-) {
+) -> Vec<usize> {
+    let mut rejected = Vec::new();
     for (k, (unit, found)) in units.iter().zip(per_unit).enumerate() {
-        out.push_str("{\"sentence_id\":");
-        json::string(out, &sentence_id(place.segment_id, k));
-        out.push_str(",\"segment_id\":");
-        json::string(out, place.segment_id);
-        out.push_str(",\"transcript_id\":");
-        json::string(out, place.transcript_id);
-        let _ = write!(
-            out,
-            ",\"segment_index\":{},\"position\":{k}",
-            place.segment_index
-        );
-        out.push_str(",\"translation\":{\"en\":");
-        json::optional_string(out, Some(unit.en.as_str()).filter(|t| !t.is_empty()));
-        out.push_str(",\"zh\":");
-        json::optional_string(out, Some(unit.zh.as_str()).filter(|t| !t.is_empty()));
-        out.push_str("},\"alignment\":");
-        json::string(out, &unit.kind);
-        out.push_str(",\"score\":");
-        json::float(out, unit.score);
-        spans(out, unit);
-        evidence(out, found);
-        out.push_str("}\n");
-    }
-}
-
-fn spans(out: &mut String, unit: &Unit) {
-    let (en, zh) = (unit.en_span, unit.zh_span);
-    for (name, value) in [
-        ("en_start", en.map(|s| s.0)),
-        ("en_end", en.map(|s| s.1)),
-        ("zh_start", zh.map(|s| s.0)),
-        ("zh_end", zh.map(|s| s.1)),
-    ] {
-        let _ = write!(out, ",\"{name}\":");
-        json::optional_int(out, value);
-    }
-}
-
-fn evidence(out: &mut String, found: &[Finding]) {
-    out.push_str(",\"flags\":[");
-    for (k, (code, _)) in found.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
+        let row = sentence_row(place, k, unit, found);
+        if schema.rejects(&row) {
+            rejected.push(k);
         }
-        json::string(out, code);
+        row.write(out);
+        out.push('\n');
     }
-    out.push_str("],\"flag_evidence\":[");
-    for (k, (code, evidence)) in found.iter().enumerate() {
-        out.push_str(if k > 0 { ",{\"code\":" } else { "{\"code\":" });
-        json::string(out, code);
-        out.push_str(",\"evidence\":");
-        json::string(out, evidence);
-        out.push('}');
-    }
-    out.push(']');
+    rejected
 }
 
-/// A config's JSON Schema, compiled once: which of a batch of JSON lines it rejects.
+/// One unit's row (with its findings), its keys in schema column order.
+fn sentence_row<'a>(
+    place: &SegmentPlace<'a>,
+    position: usize,
+    unit: &'a Unit,
+    found: &'a [Finding],
+) -> Json<'a> {
+    let side = |text: &'a str| Json::from(Some(text).filter(|t| !t.is_empty()));
+    let translation = vec![("en", side(&unit.en)), ("zh", side(&unit.zh))];
+    let (en, zh) = (unit.en_span, unit.zh_span);
+    let id = sentence_id(place.segment_id, position);
+    let flags = found
+        .iter()
+        .map(|(code, _)| Json::from(code.as_str()))
+        .collect();
+    Json::Object(vec![
+        ("sentence_id", id.into()),
+        ("segment_id", place.segment_id.into()),
+        ("transcript_id", place.transcript_id.into()),
+        ("segment_index", place.segment_index.into()),
+        ("position", position.into()),
+        ("translation", Json::Object(translation)),
+        ("alignment", unit.kind.as_str().into()),
+        ("score", unit.score.into()),
+        ("en_start", en.map(|s| s.0).into()),
+        ("en_end", en.map(|s| s.1).into()),
+        ("zh_start", zh.map(|s| s.0).into()),
+        ("zh_end", zh.map(|s| s.1).into()),
+        ("flags", flags),
+        ("flag_evidence", found.iter().map(evidence).collect()),
+    ])
+}
+
+/// A finding as an item of `flag_evidence`.
+fn evidence((code, evidence): &Finding) -> Json<'_> {
+    Json::Object(vec![
+        ("code", code.as_str().into()),
+        ("evidence", evidence.as_str().into()),
+    ])
+}
+
+/// A config's JSON Schema, compiled once: which rows, or which of a batch of JSON lines, it
+/// rejects.
 #[pyclass(frozen, module = "builder._core")]
 pub struct RowSchema {
-    validator: jsonschema::Validator,
+    validator: jsonschema::Validator<InPlace>,
 }
 
 #[pymethods]
@@ -112,11 +115,18 @@ impl RowSchema {
 impl RowSchema {
     /// The schema from its JSON text (the package's `schema/<config>.schema.json`).
     pub fn new(text: &str) -> PyResult<Self> {
-        let schema: serde_json::Value = serde_json::from_str(text)
+        let schema: Value = serde_json::from_str(text)
             .map_err(|e| PyValueError::new_err(format!("schema is not JSON: {e}")))?;
-        let validator = jsonschema::draft202012::new(&schema)
+        let validator = jsonschema::options_for::<InPlace>()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&schema)
             .map_err(|e| PyValueError::new_err(format!("schema does not compile: {e}")))?;
         Ok(RowSchema { validator })
+    }
+
+    /// Whether the schema rejects a row.
+    pub fn rejects(&self, row: &Json) -> bool {
+        !self.validator.is_valid(row)
     }
 
     /// Positions (0-based) of the lines the schema rejects, or that are not JSON.
@@ -124,14 +134,136 @@ impl RowSchema {
         lines
             .lines()
             .enumerate()
-            .filter(
-                |(_, line)| match serde_json::from_str::<serde_json::Value>(line) {
-                    Ok(row) => !self.validator.is_valid(&row),
-                    Err(_) => true,
-                },
-            )
+            .filter(|(_, line)| match serde_json::from_str::<Value>(line) {
+                Ok(row) => self.rejects(&Json::borrowed(&row)),
+                Err(_) => true,
+            })
             .map(|(k, _)| k)
             .collect()
+    }
+}
+
+/// `Json` values as the validator's instances (a custom instance representation of the
+/// `jsonschema` crate), so a row is checked without being parsed back from its text: a node is
+/// a reference into the value.
+struct InPlace;
+
+impl Representation for InPlace {
+    type Node<'a> = &'a Json<'a>;
+    type PreparedKey = String;
+    type StringBuffer = ();
+
+    // A value is a tree: no node is its own descendant.
+    const ACYCLIC: bool = true;
+
+    fn prepare_key(key: &str) -> String {
+        key.to_owned()
+    }
+
+    fn with_string_node<T>((): &mut (), string: &str, f: impl FnOnce(Self::Node<'_>) -> T) -> T {
+        f(&Json::from(string))
+    }
+}
+
+impl<'a> Node<'a, InPlace> for &'a Json<'a> {
+    type Object = &'a [(&'a str, Json<'a>)];
+    type Array = &'a [Json<'a>];
+    type Number = &'a Number;
+
+    fn as_object(&self) -> Option<Self::Object> {
+        match self {
+            Json::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    fn as_array(&self) -> Option<Self::Array> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    fn as_string(&self) -> Option<Cow<'a, str>> {
+        match self {
+            Json::String(text) => Some(Cow::Borrowed(text)),
+            _ => None,
+        }
+    }
+
+    fn as_number(&self) -> Option<&'a Number> {
+        match self {
+            Json::Number(number) => Some(number),
+            _ => None,
+        }
+    }
+
+    fn as_boolean(&self) -> Option<bool> {
+        match self {
+            Json::Bool(truth) => Some(*truth),
+            _ => None,
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    fn json_type(&self) -> JsonType {
+        match self {
+            Json::Null => JsonType::Null,
+            Json::Bool(_) => JsonType::Boolean,
+            Json::Number(_) => JsonType::Number,
+            Json::String(_) => JsonType::String,
+            Json::Array(_) => JsonType::Array,
+            Json::Object(_) => JsonType::Object,
+        }
+    }
+
+    fn to_value(&self) -> Cow<'a, Value> {
+        Cow::Owned(Json::to_value(self))
+    }
+
+    fn identity(&self) -> Option<NodeIdentity> {
+        Some(NodeIdentity::new(std::ptr::from_ref::<Json>(*self) as usize))
+    }
+}
+
+/// An object's member as the validator reads it: its name and a reference to its value.
+type Member<'a> = (&'a str, &'a Json<'a>);
+type Members<'a> =
+    std::iter::Map<slice::Iter<'a, (&'a str, Json<'a>)>, fn(&'a (&'a str, Json<'a>)) -> Member<'a>>;
+
+impl<'a> Object<'a, InPlace> for &'a [(&'a str, Json<'a>)] {
+    type Node = &'a Json<'a>;
+    type MemberName = &'a str;
+    type MembersIter = Members<'a>;
+
+    fn len(&self) -> usize {
+        <[_]>::len(self)
+    }
+
+    fn get(&self, key: &String) -> Option<&'a Json<'a>> {
+        self.iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, item)| item)
+    }
+
+    fn members(&self) -> Members<'a> {
+        (*self).iter().map(|(name, item)| (*name, item))
+    }
+}
+
+impl<'a> Array<'a, InPlace> for &'a [Json<'a>] {
+    type Node = &'a Json<'a>;
+    type ElementsIter = slice::Iter<'a, Json<'a>>;
+
+    fn len(&self) -> usize {
+        <[_]>::len(self)
+    }
+
+    fn elements(&self) -> slice::Iter<'a, Json<'a>> {
+        (*self).iter()
     }
 }
 
@@ -139,9 +271,11 @@ impl RowSchema {
 mod tests {
     use super::*;
     use crate::units::align_pair;
+    use jsonschema::json::conformance;
 
-    #[test]
-    fn one_line_per_unit_in_column_order() {
+    const SCHEMA: &str = include_str!("../../schema/sentence.schema.json");
+
+    fn example() -> (Vec<Unit>, Vec<Vec<Finding>>) {
         let units = align_pair("Revenue grew 12%. Thanks.", Some("營收成長 12%。謝謝。")).unwrap();
         let per_unit = vec![
             Vec::new(),
@@ -150,13 +284,21 @@ mod tests {
                 "score 0.100 (1-1)".to_owned(),
             )],
         ];
-        let place = SegmentPlace {
-            segment_id: "T-2024Q1-0003",
-            transcript_id: "T-2024Q1",
-            segment_index: 3,
-        };
+        (units, per_unit)
+    }
+
+    const PLACE: SegmentPlace = SegmentPlace {
+        segment_id: "T-2024Q1-0003",
+        transcript_id: "T-2024Q1",
+        segment_index: 3,
+    };
+
+    #[test]
+    fn one_line_per_unit_in_column_order() {
+        let (units, per_unit) = example();
+        let schema = RowSchema::new(SCHEMA).unwrap();
         let mut out = String::new();
-        sentence_lines(&place, &units, &per_unit, &mut out);
+        assert!(sentence_lines(&PLACE, &units, &per_unit, &schema, &mut out).is_empty());
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(lines[0].starts_with(
@@ -168,6 +310,40 @@ mod tests {
         assert!(lines[1].ends_with(
             "\"flags\":[\"doubtful_alignment\"],\"flag_evidence\":[{\"code\":\"doubtful_alignment\",\"evidence\":\"score 0.100 (1-1)\"}]}"
         ));
+    }
+
+    #[test]
+    fn each_line_reads_back_as_the_row_checked() {
+        let (units, per_unit) = example();
+        let schema = RowSchema::new(SCHEMA).unwrap();
+        let mut out = String::new();
+        sentence_lines(&PLACE, &units, &per_unit, &schema, &mut out);
+        for (k, line) in out.lines().enumerate() {
+            let parsed: Value = serde_json::from_str(line).unwrap();
+            let checked = sentence_row(&PLACE, k, &units[k], &per_unit[k]);
+            assert_eq!(parsed, checked.to_value());
+        }
+    }
+
+    #[test]
+    fn rejected_rows_are_written_and_named_by_position() {
+        let (units, per_unit) = example();
+        let schema = RowSchema::new(r#"{"not": {}}"#).unwrap();
+        let mut out = String::new();
+        let rejected = sentence_lines(&PLACE, &units, &per_unit, &schema, &mut out);
+        assert_eq!((rejected, out.lines().count()), (vec![0, 1], 2));
+    }
+
+    #[test]
+    fn the_validator_can_rely_on_the_representation() {
+        let document = conformance::document();
+        conformance::assert_conformance::<InPlace>(&&Json::borrowed(&document));
+    }
+
+    #[test]
+    fn values_come_back_as_they_were_parsed() {
+        let document = conformance::document();
+        assert_eq!(Json::borrowed(&document).to_value(), document);
     }
 
     #[test]

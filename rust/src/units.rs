@@ -129,9 +129,41 @@ fn unit(
     })
 }
 
-/// `round(x, 4)` as Python rounds: to the nearest float of the correctly rounded decimal.
+/// `round(x, 4)` as Python rounds: to the nearest float of the correctly rounded decimal
+/// (ties to even on the float's exact value). Worked out in integers for the scores' range
+/// [0, 1], through the decimal text elsewhere.
 pub fn round4(x: f64) -> f64 {
+    if x.is_sign_positive() && x <= 1.0 {
+        // k and 10000 are exact floats, so the quotient is the float nearest k / 10000: the
+        // one its decimal text parses to.
+        ten_thousandths(x) as f64 / 10000.0
+    } else {
+        round4_by_text(x)
+    }
+}
+
+/// `round4` through the decimal text: the same answer for every float, but slow.
+fn round4_by_text(x: f64) -> f64 {
     format!("{x:.4}").parse().unwrap_or(x)
+}
+
+/// The whole number k of ten-thousandths nearest `x` in [0, 1], ties to even: `x` is m / 2^s
+/// exactly, so x·10000 = m·10000 / 2^s, whose remainder is compared with half of 2^s.
+fn ten_thousandths(x: f64) -> u64 {
+    let bits = x.to_bits();
+    let (biased, fraction) = ((bits >> 52) as u32 & 0x7ff, bits & ((1 << 52) - 1));
+    let (m, s) = match biased {
+        0 => (fraction, 1074),
+        _ => (fraction | 1 << 52, 1075 - biased),
+    };
+    if s >= 128 {
+        return 0; // x < 2^-75: far below the first midpoint, 1/20000
+    }
+    // m < 2^53 and x <= 1 make s >= 52 and m·10000 < 2^67.
+    let scaled = u128::from(m) * 10_000;
+    let (k, rest, half) = (scaled >> s, scaled & ((1 << s) - 1), 1u128 << (s - 1));
+    let up = rest > half || (rest == half && k % 2 == 1);
+    (k + u128::from(up)) as u64
 }
 
 /// Align the sentences of an English paragraph and its Chinese translation, in order.
@@ -262,5 +294,60 @@ mod tests {
         assert_eq!(round4(0.123449999), 0.1234);
         assert_eq!(round4(0.89554), 0.8955);
         assert_eq!(round4(1.0), 1.0);
+        assert_eq!(round4(0.03125), 0.0312); // 1/32 is a tie: to the even 312
+    }
+
+    fn assert_same_rounding(x: f64) {
+        let (exact, by_text) = (round4(x), round4_by_text(x));
+        let same = exact.to_bits() == by_text.to_bits() || (exact.is_nan() && by_text.is_nan());
+        assert!(
+            same,
+            "round4({x:e}) = {exact}, the decimal text gives {by_text}"
+        );
+    }
+
+    /// The float `x` and its neighbours up to `ulps` floats away on either side.
+    fn around(x: f64, ulps: i64) -> impl Iterator<Item = f64> {
+        (-ulps..=ulps).map(move |d| f64::from_bits(x.to_bits().wrapping_add_signed(d)))
+    }
+
+    #[test]
+    fn every_ten_thousandth_and_midpoint_rounds_as_the_decimal_text_does() {
+        for k in 0..=10_000 {
+            let midpoint = (2 * k + 1) as f64 / 20_000.0;
+            for x in around(k as f64 / 10_000.0, 2).chain(around(midpoint, 2)) {
+                assert_same_rounding(x);
+            }
+        }
+    }
+
+    #[test]
+    fn random_scores_round_as_the_decimal_text_does() {
+        // splitmix64: uniform floats in [0, 1), then uniform bit patterns from 2^-80 to 1 (all
+        // the magnitudes above the tiny ones, which are 0 at once).
+        let (low, high) = (2f64.powi(-80).to_bits(), 1f64.to_bits());
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        for _ in 0..1_500_000 {
+            assert_same_rounding((next() >> 11) as f64 / (1u64 << 53) as f64);
+            assert_same_rounding(f64::from_bits(low + next() % (high - low + 1)));
+        }
+    }
+
+    #[test]
+    fn edges_round_as_the_decimal_text_does() {
+        let tiny = [0.0, f64::from_bits(1), f64::MIN_POSITIVE, 1.0 / 20_000.0];
+        let outside = [-0.0, -0.3, 1.00004, 1.00005, 2.5, f64::NAN, f64::INFINITY];
+        for x in tiny.into_iter().flat_map(|x| around(x, 3)).chain(outside) {
+            assert_same_rounding(x);
+        }
+        assert_same_rounding(1.0);
+        assert_same_rounding(f64::from_bits(1.0f64.to_bits() - 1));
     }
 }
