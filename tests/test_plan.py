@@ -61,7 +61,7 @@ def test_a_call_added_in_the_middle_leaves_every_shard_before_it(
 def test_the_diff_reads_only_what_changed_and_finds_the_same(
     one_per_shard: None, raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool
 ) -> None:
-    from builder.release import diff
+    from builder.release import diff, rowdiff
 
     dist, cache = tmp_path / "dist", (tmp_path / "cache" if cached else None)
     build_release(raw_copy, dist, "1.0.0", SerialExecutor(), cache=cache)
@@ -70,15 +70,16 @@ def test_the_diff_reads_only_what_changed_and_finds_the_same(
     rekor.write_text(rekor.read_text("utf-8").replace("Good afternoon", "Good evening", 1), "utf-8")
     build_release(raw_copy, dist, "1.1.0", SerialExecutor(), cache=cache)
     read: list[Path] = []
-    real = diff._read_config
-    monkeypatch.setattr(
-        diff,
-        "_read_config",
-        lambda r, c, i, s: read.extend(set(diff.shard_files(r, c, "jsonl")) - s) or real(r, c, i, s),
-    )
+    real = rowdiff.jsonl_lines
+    monkeypatch.setattr(rowdiff, "jsonl_lines", lambda path: read.append(path) or real(path))
     quick = diff.diff_releases(dist / "1.0.0", dist / "1.1.0", "1.0.0", "1.1.0")
-    assert len(read) == 2 * 3  # per config: rekor's old and new shard, and the new shard
-    monkeypatch.setattr(diff, "_same_files", lambda old, new, config: (set(), set()))
+    assert len(read) == 2 * 3  # per config: rekor's old and new shard (the added call is not compared)
+
+    def every_file(old: Path, new: Path, config: str) -> tuple[dict[str, Path], dict[str, Path]]:
+        files = [{rowdiff.stem_of(p): p for p in rowdiff.shard_files(r, config, "jsonl")} for r in (old, new)]
+        return files[0], files[1]
+
+    monkeypatch.setattr(rowdiff, "_kept_files", every_file)
     full = diff.diff_releases(dist / "1.0.0", dist / "1.1.0", "1.0.0", "1.1.0")
-    assert quick == full
+    assert quick == full and len(read) > 2 * 3 * 2
     assert quick.added == ["MID-2024Q4"] and [c.transcript_id for c in quick.changed] == ["REKR-2021Q3"]

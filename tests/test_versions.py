@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
@@ -14,6 +15,7 @@ from builder.cli import cli
 from builder.errors import CallcorpusError, VersionUnderstated
 from builder.release.build import BuildSummary, build_release
 from builder.release.diff import check_schema_version, diff_releases, schema_changes
+from builder.release.rowdiff import EXAMPLES
 from builder.release.versions import bump, bump_level, check_bump, list_releases, parse_version
 from builder.schema.files import schema_version
 
@@ -125,7 +127,7 @@ def test_diff_names_what_changed(raw_copy: Path, tmp_path: Path) -> None:
     (change,) = diff.changed
     assert change.transcript_id == "REKR-2021Q3"
     assert change.fields == ["source_sha256", "num_en_words", "text_en"]
-    assert len(change.rows["segments"].changed) == 1 and not change.rows["segments"].added
+    assert change.rows["segments"].changed == 1 and not change.rows["segments"].added
     assert diff.rows["transcripts"] == (3, 4)
     assert diff.required() == ("minor", ["1 transcript(s) added", "1 transcript(s) changed"])
     text = diff.render_text()
@@ -134,6 +136,29 @@ def test_diff_names_what_changed(raw_copy: Path, tmp_path: Path) -> None:
     as_json = json.loads(json.dumps(diff.to_json()))
     assert as_json["required_bump"] == "minor"
     assert as_json["added"] == ["CXDO-2023Q3"] and as_json["rows"]["transcripts"] == {"old": 3, "new": 4}
+
+
+def _rows_by_id(release: Path, config: str, key: str) -> dict[str, dict]:
+    return {row[key]: row for row in pq.read_table(release / "data" / config).to_pylist()}
+
+
+def test_diff_counts_every_changed_row_and_names_the_first(raw_copy: Path, tmp_path: Path) -> None:
+    """Counts are whole, ids are the first few: checked against a comparison of the Parquet rows."""
+    dist = tmp_path / "dist"
+    build_release(raw_copy, dist, None, executor=SerialExecutor())
+    stem = raw_copy / "stem-2024-q4.txt"
+    stem.write_text(stem.read_text("utf-8").replace(" the ", " the the "), "utf-8")
+    build_release(raw_copy, dist, "1.0.1", executor=SerialExecutor())
+
+    (change,) = diff_releases(dist / "1.0.0", dist / "1.0.1", "1.0.0", "1.0.1").changed
+    assert change.transcript_id == "STEM-2024Q4"
+    for config, key in [("segments", "segment_id"), ("sentences", "sentence_id")]:
+        before, after = _rows_by_id(dist / "1.0.0", config, key), _rows_by_id(dist / "1.0.1", config, key)
+        differ = sorted(k for k in after if k in before and before[k] != after[k])
+        delta = change.rows[config]
+        assert delta.changed == len(differ) > EXAMPLES, config
+        assert delta.examples["changed"] == differ[:EXAMPLES]
+        assert delta.added == len(set(after) - set(before)) and delta.removed == len(set(before) - set(after))
 
 
 def test_a_call_whose_id_changes_is_named_with_the_split_it_moves_to(raw_copy: Path, tmp_path: Path) -> None:

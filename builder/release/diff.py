@@ -1,25 +1,22 @@
 """What changed between two release folders: schema, transcripts, rows, and the bump it needs.
 
 Both releases are read from their own files (``schema/`` and ``jsonl/``), so a diff needs
-nothing but the two folders. Rows are compared by digest, one JSONL line at a time, keyed by
-each config's id field (its schema's first property); memory holds one digest per row.
+nothing but the two folders. Rows are compared by digest, keyed by each config's id field (its
+schema's first property), a pair of shard files at a time (``rowdiff``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pyarrow.parquet as pq
 
 from builder.errors import CallcorpusError
-from builder.formats.checksum import sha256_files
-from builder.formats.layout import MANIFEST, SCHEMA_FOLDER, shard_files, split_of_file
-from builder.formats.read import jsonl_lines, read_column
+from builder.formats.layout import SCHEMA_FOLDER, shard_files, split_of_file
+from builder.release.rowdiff import KINDS, RowDelta, call_shards, compare
 from builder.release.versions import Level, bump_level, higher
 from builder.schema.columns import flat_columns, schema_columns, type_name
 
@@ -40,18 +37,6 @@ class SchemaChange:
         where = f"{self.config}.{self.path}" if self.path else self.config
         detail = f" ({self.before} → {self.after})" if self.before and self.after else ""
         return f"{where}: {self.change}{detail}"
-
-
-@dataclass(frozen=True, slots=True)
-class RowDelta:
-    """Rows of one config within one transcript: added, removed and changed, by id."""
-
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,15 +167,7 @@ class ReleaseDiff:
         for change in self.changed:
             parts = [f"fields {', '.join(change.fields)}"] if change.fields else []
             for config, delta in change.rows.items():
-                counts = [
-                    f"{len(ids)} {what}"
-                    for what, ids in (
-                        ("added", delta.added),
-                        ("removed", delta.removed),
-                        ("changed", delta.changed),
-                    )
-                    if ids
-                ]
+                counts = [f"{getattr(delta, kind)} {kind}" for kind in KINDS if getattr(delta, kind)]
                 parts.append(f"{config} {', '.join(counts)}")
             lines.append(f"  ~ {change.transcript_id}: {'; '.join(parts)}")
         return "\n".join(lines) + "\n"
@@ -265,70 +242,6 @@ def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]
     return changes
 
 
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def _same_files(old: Path, new: Path, config: str) -> tuple[set[Path], set[Path]]:
-    """The JSON Lines files of a config whose bytes the other release has too: their rows are
-    the same on both sides, so the diff need not read them. Files that are one file (hard links
-    from the shard cache) are the same without reading them; the others are compared by SHA-256."""
-    old_paths, new_paths = shard_files(old, config, "jsonl"), shard_files(new, config, "jsonl")
-    inodes = {_inode(p): p for p in old_paths}
-    linked = {p: inodes[_inode(p)] for p in new_paths if _inode(p) in inodes}
-    old_files = _hashes(old, [p for p in old_paths if p not in linked.values()])
-    new_files = _hashes(new, [p for p in new_paths if p not in linked])
-    common = set(old_files) & set(new_files)
-    return {old_files[h] for h in common} | set(linked.values()), {new_files[h] for h in common} | set(linked)
-
-
-def _inode(path: Path) -> tuple[int, int]:
-    info = path.stat()
-    return info.st_dev, info.st_ino
-
-
-def _hashes(release: Path, paths: list[Path]) -> dict[str, Path]:
-    """SHA-256 → path for release files: from its ``manifest.json`` where listed, else read."""
-    listed = _listed_hashes(release)
-    unlisted = [p for p in paths if p.relative_to(release).as_posix() not in listed]
-    read = dict(zip(unlisted, sha256_files(unlisted), strict=True))
-    return {listed.get(p.relative_to(release).as_posix()) or read[p]: p for p in paths}
-
-
-def _listed_hashes(release: Path) -> dict[str, str]:
-    try:
-        manifest = json.loads((release / MANIFEST).read_text("utf-8"))
-        return {f["path"]: f["sha256"] for f in manifest["files"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def _read_config(release: Path, config: str, id_field: str, skip: set[Path]) -> dict[str, tuple[str, bytes]]:
-    """Row id → (transcript id, digest of the row) for one config, streamed from JSONL (files in
-    ``skip`` left out)."""
-    rows: dict[str, tuple[str, bytes]] = {}
-    for path in shard_files(release, config, "jsonl"):
-        if path in skip:
-            continue
-        for line in jsonl_lines(path):
-            row = orjson.loads(line)
-            rows[str(row[id_field])] = (row["transcript_id"], _digest(line.rstrip(b"\n")))
-    return rows
-
-
-def _transcript_fields(release: Path, skip: set[Path]) -> dict[str, dict[str, bytes]]:
-    """Transcript id → digest of each top-level field of its transcripts row (files in ``skip``
-    left out)."""
-    rows: dict[str, dict[str, bytes]] = {}
-    for path in shard_files(release, "transcripts", "jsonl"):
-        if path in skip:
-            continue
-        for line in jsonl_lines(path):
-            row = orjson.loads(line)
-            rows[row["transcript_id"]] = {k: _digest(orjson.dumps(v)) for k, v in row.items()}
-    return rows
-
-
 def _num_rows(release: Path, config: str) -> int:
     return sum(pq.read_metadata(path).num_rows for path in shard_files(release, config))
 
@@ -359,44 +272,27 @@ def _renamed(old_path: Path, new_path: Path, removed: set[str], added: set[str])
 def diff_releases(old_path: Path, new_path: Path, old: str, new: str) -> ReleaseDiff:
     """Compare two release folders; ``old``/``new`` are the versions to name them by.
 
-    Shard files with the same bytes in both releases are not read (a release keeps the shards
-    of the one before it where nothing changed), so the diff costs what changed."""
+    The rows of the calls both hold are compared a pair of shard files at a time, and files
+    with the same bytes in both are not read (``rowdiff``), so the diff costs what changed and
+    its memory does not grow with the corpus."""
     old_sv, old_schemas = _release_schemas(old_path)
     new_sv, new_schemas = _release_schemas(new_path)
-    ids_before = set(read_column(old_path, "transcripts", "transcript_id"))
-    ids_after = set(read_column(new_path, "transcripts", "transcript_id"))
-    same = _same_files(old_path, new_path, "transcripts")
-    before, after = _transcript_fields(old_path, same[0]), _transcript_fields(new_path, same[1])
-    changed_fields = {
-        tid: [name for name in after[tid] if before[tid].get(name) != after[tid][name]]
-        for tid in after
-        if tid in before
-    }
-    deltas: dict[str, dict[str, RowDelta]] = {}
+    shards = call_shards(old_path), call_shards(new_path)
+    ids_before, ids_after = set(shards[0]), set(shards[1])
     rows: dict[str, tuple[int, int]] = {"transcripts": (len(ids_before), len(ids_after))}
+    fields: dict[str, list[str]] = {}
+    for tid, _, name in compare(old_path, new_path, "transcripts", None, shards):
+        fields.setdefault(tid, []).append(name)
+    deltas: dict[str, dict[str, RowDelta]] = {}
     for config in [c for c in new_schemas if c in old_schemas and c != "transcripts"]:
-        id_field = schema_columns(new_schemas[config])[0].name
-        skip_old, skip_new = _same_files(old_path, new_path, config)
-        a = _read_config(old_path, config, id_field, skip_old)
-        b = _read_config(new_path, config, id_field, skip_new)
         rows[config] = (_num_rows(old_path, config), _num_rows(new_path, config))
-        for key in sorted(set(a) | set(b)):
-            tid = (b.get(key) or a[key])[0]
-            if tid not in ids_before or tid not in ids_after:
-                continue
-            delta = deltas.setdefault(tid, {}).setdefault(config, RowDelta())
-            if key not in a:
-                delta.added.append(key)
-            elif key not in b:
-                delta.removed.append(key)
-            elif a[key][1] != b[key][1]:
-                delta.changed.append(key)
-    changed = []
-    for tid in sorted(set(changed_fields) | set(deltas)):
-        row_deltas = {c: d for c, d in deltas.get(tid, {}).items() if d}
-        fields = changed_fields.get(tid, [])
-        if fields or row_deltas:
-            changed.append(TranscriptChange(tid, fields, row_deltas))
+        id_field = schema_columns(new_schemas[config])[0].name
+        for tid, kind, row_id in compare(old_path, new_path, config, id_field, shards):
+            deltas.setdefault(tid, {}).setdefault(config, RowDelta()).note(kind, row_id)
+    changed = [
+        TranscriptChange(tid, fields.get(tid, []), deltas.get(tid, {}))
+        for tid in sorted(set(fields) | set(deltas))
+    ]
     return ReleaseDiff(
         old=old,
         new=new,
