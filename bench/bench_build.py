@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,7 +32,7 @@ if str(REPO) not in sys.path:  # builder importable even when the package is not
     sys.path.append(str(REPO))
 
 from corpus import generate_corpus  # noqa: E402
-from memory import TreeSampler  # noqa: E402
+from memory import run_sampled  # noqa: E402
 from report import make_report, print_profile, render_table, write_results  # noqa: E402
 from routes import CHILDREN, VERSION  # noqa: E402
 
@@ -82,15 +81,11 @@ def run_child(mode: str, params: dict[str, Any]) -> dict[str, Any]:
     """Run this script's ``--child mode`` in a fresh interpreter; its JSON result plus tree memory."""
     env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--params", json.dumps(params)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
-    sampler = TreeSampler(proc.pid)
-    sampler.start()
-    stdout, _ = proc.communicate()
-    sampler.stop()
-    if proc.returncode != 0:
-        raise SystemExit(f"benchmark child {mode!r} failed with exit code {proc.returncode}")
-    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
-    result.update(sampler.peaks())
+    run = run_sampled(cmd, env=env)
+    if run.returncode != 0:
+        raise SystemExit(f"benchmark child {mode!r} failed with exit code {run.returncode}")
+    result: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+    result.update(run.peaks)
     return result
 
 

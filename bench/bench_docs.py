@@ -22,7 +22,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ if str(REPO) not in sys.path:  # builder importable even when the package is not
     sys.path.append(str(REPO))
 
 from corpus import generate_corpus  # noqa: E402
-from memory import TreeSampler  # noqa: E402
+from memory import run_sampled  # noqa: E402
 from report import machine_info  # noqa: E402
 from routes import VERSION  # noqa: E402
 
@@ -72,16 +71,10 @@ def run_docs(dist: Path, out: Path) -> dict[str, Any]:
     """``callcorpus docs`` in a fresh process: seconds and the peak memory of its process tree."""
     command = [sys.executable, "-c", "from builder.cli import main; main()", "docs"]
     command += ["--dist", str(dist), "--out", str(out), "--config", str(REPO / "mkdocs.yml")]
-    started = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO)
-    sampler = TreeSampler(proc.pid)
-    sampler.start()
-    output, _ = proc.communicate()
-    sampler.stop()
-    seconds = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise SystemExit(f"callcorpus docs failed ({proc.returncode}): {output.strip()}")
-    return {"seconds": seconds, "output": output.strip(), **sampler.peaks()}
+    run = run_sampled(command, stderr=subprocess.STDOUT, cwd=REPO)
+    if run.returncode != 0:
+        raise SystemExit(f"callcorpus docs failed ({run.returncode}): {run.stdout.strip()}")
+    return {"seconds": run.seconds, "output": run.stdout.strip(), **run.peaks}
 
 
 def site_sizes(site: Path) -> dict[str, float]:

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import os
 import resource
+import subprocess
 import threading
+import time
+from dataclasses import dataclass
+from typing import Any
 
 #: How often the tree is sampled, in seconds.
 SAMPLE_SECONDS = 0.05
@@ -83,3 +87,25 @@ def rusage_mb() -> dict[str, float]:
         "parent_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "largest_child_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Sampled:
+    """A command run with its process tree sampled."""
+
+    returncode: int
+    stdout: str
+    seconds: float
+    peaks: dict[str, float]
+
+
+def run_sampled(command: list[str], **popen: Any) -> Sampled:
+    """Run ``command`` (text stdout captured, other ``subprocess.Popen`` options passed on) while
+    ``TreeSampler`` samples its tree; wall time includes the interpreter's start-up."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, **popen)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
+    stdout, _ = proc.communicate()
+    sampler.stop()
+    return Sampled(proc.returncode, stdout, time.perf_counter() - started, sampler.peaks())

@@ -202,3 +202,10 @@ def test_docs_benchmark_reports_time_memory_size_and_search_bytes(
     assert set(results["targets"]) == {"seconds", "tree_peak_mb", "search_mb"}
     for name, target in results["targets"].items():
         assert f"  {name} " in run.stdout and target["verdict"] in ("PASS", "MISS")
+
+
+def test_diff_benchmark_changes_every_call_and_reports_memory(tmp_path: Path) -> None:
+    run = _bench("bench_diff.py", ["--sizes", "6", "--out", str(tmp_path)])
+    assert run.returncode == 0, run.stderr
+    (figures,) = json.loads(run.stdout)["diff"].values()
+    assert figures["changed_calls"] == 6 and figures["tree_peak_rss_mb"] > 0
