@@ -120,9 +120,11 @@ def _kept_files(old: Path, new: Path, config: str) -> tuple[dict[str, Path], dic
     """The JSON Lines files of a config by shard name, on each side, without those whose bytes
     the other release has too (one file through a hard link, or the same SHA-256)."""
     old_paths, new_paths = shard_files(old, config, "jsonl"), shard_files(new, config, "jsonl")
-    old_inodes = {_inode(p) for p in old_paths}
-    linked = {p for p in new_paths if _inode(p) in old_inodes}
-    linked_old = {p for p in old_paths if _inode(p) in {_inode(q) for q in linked}}
+    old_inodes = {p: _inode(p) for p in old_paths}
+    new_inodes = {p: _inode(p) for p in new_paths}
+    shared = set(old_inodes.values()) & set(new_inodes.values())
+    linked_old = {p for p, inode in old_inodes.items() if inode in shared}
+    linked = {p for p, inode in new_inodes.items() if inode in shared}
     old_hashes = _hashes(old, [p for p in old_paths if p not in linked_old])
     new_hashes = _hashes(new, [p for p in new_paths if p not in linked])
     common = set(old_hashes.values()) & set(new_hashes.values())
