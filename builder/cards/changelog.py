@@ -16,6 +16,11 @@ def _ids(ids: list[str]) -> str:
     return shown + (f" and {len(ids) - _MAX_IDS} more" if len(ids) > _MAX_IDS else "")
 
 
+def split_move(old: str, new: str) -> str:
+    """What a call whose id changed did between splits (``split moved train → test``)."""
+    return f"split moved {old} → {new}" if old != new else f"split {new} kept"
+
+
 def render_entry(version: str, date: str, rows: dict[str, int], changes: dict[str, Any] | None) -> str:
     """The changelog entry of one release (Markdown, starting with its ``##`` heading)."""
     lines = [f"## {version} — {date}", ""]
@@ -40,10 +45,7 @@ def render_entry(version: str, date: str, rows: dict[str, int], changes: dict[st
         if changes[key]:
             lines.append(f"- Transcripts {what} ({len(changes[key])}): {_ids(changes[key])}")
     for renamed in changes.get("transcripts_renamed", []):  # absent before 2.0.1
-        split = renamed["new_split"]
-        moved = (
-            f"split moved {renamed['old_split']} → {split}" if renamed["old_split"] != split else "same split"
-        )
+        moved = split_move(renamed["old_split"], renamed["new_split"])
         lines.append(
             f"- Transcript id changed, same raw file: `{renamed['old_id']}` → `{renamed['new_id']}` ({moved})"
         )

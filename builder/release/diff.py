@@ -14,6 +14,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from builder.cards.changelog import split_move
 from builder.errors import CallcorpusError
 from builder.formats.layout import SCHEMA_FOLDER, shard_files, split_of_file
 from builder.release.rowdiff import KINDS, RowDelta, call_shards, compare
@@ -62,12 +63,8 @@ class Renamed:
 
     def describe(self) -> str:
         """One line for people."""
-        split = (
-            f"split moved {self.old_split} → {self.new_split}"
-            if self.old_split != self.new_split
-            else f"split {self.new_split} kept"
-        )
-        return f"{self.old_id} → {self.new_id} ({self.source_file}): {split}"
+        moved = split_move(self.old_split, self.new_split)
+        return f"{self.old_id} → {self.new_id} ({self.source_file}): {moved}"
 
 
 @dataclass(frozen=True, slots=True)
