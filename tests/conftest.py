@@ -13,7 +13,9 @@ import pytest
 from builder.build.executor import SerialExecutor
 from builder.release.build import BuildSummary, build_release
 
-ROOT = Path(__file__).resolve().parent.parent
+#: The tests folder (shared data, golden files, helper modules) and the repository.
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 RAW = ROOT / "raw"
 SEEDS = {
     "rekor-systems-2021-q3.txt": "REKR-2021Q3",
@@ -116,3 +118,12 @@ def same_bits(a: Any, b: Any) -> bool:
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
         return len(a) == len(b) and all(same_bits(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b)
+
+
+@pytest.fixture
+def small_shards(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Builds put this many calls in a shard (1, or the test's indirect parameter) instead of 100,
+    so that the three seeds span several shards."""
+    calls = getattr(request, "param", 1)
+    monkeypatch.setattr("builder.release.build.TRANSCRIPTS_PER_SHARD", calls)
+    return calls

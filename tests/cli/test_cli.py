@@ -58,6 +58,7 @@ def test_build_errors_are_one_line_each_without_traceback(tmp_path: Path) -> Non
     assert not (tmp_path / "dist" / "1.0.0").exists()
 
 
+@pytest.mark.slow
 def test_user_mistakes_exit_non_zero_with_one_line(tmp_path: Path) -> None:
     missing = run("build", "--raw", str(tmp_path / "nope"), "--dist", str(tmp_path / "d"), "--new")
     assert missing.returncode == 1 and missing.stderr.strip().endswith("raw folder not found")
@@ -90,6 +91,7 @@ def test_unwritable_dist_is_one_line(tmp_path: Path) -> None:
     assert last == f"error: {blocker}: cannot write a release there (File exists)"
 
 
+@pytest.mark.slow
 def test_release_verify_and_diff_from_a_project_folder(raw_copy: Path) -> None:
     project = raw_copy.parent
     (project / ".git").mkdir()  # a repository: its root files are regenerated

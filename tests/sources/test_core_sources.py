@@ -4,9 +4,9 @@ the Python implementation it replaced, on every recorded case (``tests/source_ca
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
+from conftest import TESTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from source_cases import digest, inputs, line_outcome, outcome
@@ -14,7 +14,7 @@ from source_cases import digest, inputs, line_outcome, outcome
 from builder import _core
 from builder.sources import parse_source
 
-CASES = Path(__file__).parent / "data" / "core-cases-sources.jsonl"
+CASES = TESTS / "data" / "core-cases-sources.jsonl"
 #: Characters the line rules react to.
 ALPHABET = st.sampled_from(
     [*" \t\x1c\x85\u3000\u200b\ufeff\u2028•●◦<>/!-:aAiİsſ營，。", "  • ", "<p>", "翻譯"]

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import ROOT
 
 from builder.cli import cli
 from builder.release.build import BuildSummary
 from builder.release.versions import list_releases
 
-ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from builder.cli import cli
 from builder.docsgen.site import generate
@@ -22,7 +23,6 @@ from builder.docsgen.sitemap import write_sitemap
 from builder.release.build import BuildSummary
 from builder.schema.files import load_schema, release_spec
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/callcorpus/"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import datasets
 import jsonschema
 import pytest
-from conftest import RAW
+from conftest import RAW, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +20,7 @@ from builder.schema.derived import arrow_schema, features_dict, yaml_features
 from builder.schema.files import config_names, load_schema
 from builder.schema.validate import RowValidator
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = ROOT / "schema"
 
 
 @pytest.mark.parametrize("config", config_names())

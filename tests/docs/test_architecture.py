@@ -7,7 +7,8 @@ import tomllib
 from itertools import pairwise
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 PAGE = ROOT / "docs" / "architecture.md"
 
 

@@ -18,11 +18,8 @@ from builder.release.build import build_release
 from builder.release.plan import release_shards
 from builder.rows.splits import SPLITS, split_of
 
-
-@pytest.fixture
-def small_shards(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Shards of five calls: some shards then have no validation or test call."""
-    monkeypatch.setattr("builder.release.build.TRANSCRIPTS_PER_SHARD", 5)
+#: Shards of five calls: some shards then have no validation or test call.
+FIVE_PER_SHARD = pytest.mark.parametrize("small_shards", [5], indirect=True)
 
 
 def _splits_of_calls(release: Path, config: str) -> dict[str, str]:
@@ -43,7 +40,9 @@ def test_the_rule_is_a_fixed_function_of_the_id() -> None:
     assert 8_800 < counts["train"] < 9_200 and 400 < counts["validation"] < 600 and 400 < counts["test"] < 600
 
 
-def test_splits_are_stable_when_calls_are_added(small_shards: None, tmp_path: Path) -> None:
+@pytest.mark.slow
+@FIVE_PER_SHARD
+def test_splits_are_stable_when_calls_are_added(small_shards: int, tmp_path: Path) -> None:
     raw, dist = write_many_calls(tmp_path / "raw", 16), tmp_path / "dist"
     first = build_release(raw, dist, "1.0.0", SerialExecutor())
     before = _splits_of_calls(first.path, "transcripts")
@@ -66,7 +65,8 @@ def test_splits_are_stable_when_calls_are_added(small_shards: None, tmp_path: Pa
     assert build_release(raw, dist, "1.1.0", SerialExecutor()).unchanged  # its recorded plan again
 
 
-def test_datasets_loads_every_split(small_shards: None, tmp_path: Path) -> None:
+@FIVE_PER_SHARD
+def test_datasets_loads_every_split(small_shards: int, tmp_path: Path) -> None:
     raw, dist = write_many_calls(tmp_path / "raw", 16), tmp_path / "dist"
     release = build_release(raw, dist, "1.0.0", SerialExecutor()).path
     loaded = datasets.load_dataset(str(release), "transcripts", cache_dir=str(tmp_path / "hf"))
@@ -77,7 +77,8 @@ def test_datasets_loads_every_split(small_shards: None, tmp_path: Path) -> None:
     }
 
 
-def test_croissant_gives_each_row_its_split(small_shards: None, tmp_path: Path) -> None:
+@FIVE_PER_SHARD
+def test_croissant_gives_each_row_its_split(small_shards: int, tmp_path: Path) -> None:
     import mlcroissant as mlc
 
     raw, dist = write_many_calls(tmp_path / "raw", 16), tmp_path / "dist"

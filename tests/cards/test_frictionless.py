@@ -19,6 +19,8 @@ from conftest import ROOT
 from builder.formats.layout import shard_path
 from builder.release.build import BuildSummary
 
+pytestmark = pytest.mark.network
+
 VENV = ROOT / ".venv-frictionless"
 #: What the venv holds: frictionless reads Parquet through pyarrow and pandas.
 REQUIREMENTS = ("frictionless[parquet]>=5.18,<6", "pandas>=2.2")

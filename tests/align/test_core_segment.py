@@ -5,16 +5,16 @@ and the invariants of spans on any text."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import TESTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder import _core
 
-CASES = Path(__file__).parent / "data" / "core-cases-segment.jsonl"
+CASES = TESTS / "data" / "core-cases-segment.jsonl"
 #: Characters the segmentation reacts to, so that generated texts meet its rules.
 ALPHABET = st.sampled_from(
     [

@@ -24,9 +24,7 @@ def _same(a: Path, b: Path) -> bool:
     return _files(a) == _files(b) and all(filecmp.cmp(a / f, b / f, shallow=False) for f in _files(a))
 
 
-@pytest.fixture(autouse=True)
-def three_shards(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("builder.release.build.TRANSCRIPTS_PER_SHARD", 1)
+pytestmark = pytest.mark.usefixtures("small_shards")  # one call per shard: three shards
 
 
 def _build(raw: Path, dist: Path, cache: Path | None) -> BuildSummary:

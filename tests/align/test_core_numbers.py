@@ -61,6 +61,7 @@ def _characters() -> list[str]:
     return [chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000]
 
 
+@pytest.mark.slow
 def test_python_character_classes_over_every_code_point() -> None:
     word, decimal, space = re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s")
     for c in _characters():

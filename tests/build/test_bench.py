@@ -25,6 +25,8 @@ if str(BENCH) not in sys.path:  # the bench modules import each other as plain m
 import corpus  # noqa: E402
 import routes  # noqa: E402
 
+pytestmark = pytest.mark.slow
+
 COPIES = 2  # of each seed, in the smoke run
 
 

@@ -22,6 +22,7 @@ import mlcroissant as mlc
 import pyarrow.parquet as pq
 import pytest
 import yaml
+from conftest import TESTS
 
 from builder.cards.about import ABOUT
 from builder.cards.bibtex import escape, render_bibtex
@@ -35,7 +36,7 @@ from builder.flags import CATALOG
 from builder.formats.layout import split_of_file
 from builder.release.build import BuildSummary
 
-SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMAS = TESTS / "schemas"
 DATE = "2026-11-22"
 RENDERERS = {
     CFF: render_cff,

@@ -16,13 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT, TESTS
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+ARTIFACTS = TESTS / "artifacts"
+BENCH = ROOT / "bench"
 if str(BENCH) not in sys.path:  # the benchmark's helpers: the same browser, the same server
     sys.path.insert(0, str(BENCH))
 
 from search_bytes import FLAGS, served  # noqa: E402
+
+pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CALLCORPUS_CHROMIUM", "/usr/bin/chromium")
 

@@ -28,11 +28,6 @@ def test_a_plan_without_survivors_starts_afresh() -> None:
     assert plan_shards(["x", "y"], 2, [("a",), ("b",)]) == [("x", "y")]
 
 
-@pytest.fixture
-def one_per_shard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("builder.release.build.TRANSCRIPTS_PER_SHARD", 1)
-
-
 def _stem_copy(raw: Path, name: str, ticker: str) -> None:
     shutil.copy(RAW / "stem-2024-q4.txt", raw / name)
     with (raw / "manifest.toml").open("a", encoding="utf-8") as manifest:
@@ -40,7 +35,7 @@ def _stem_copy(raw: Path, name: str, ticker: str) -> None:
 
 
 def test_a_call_added_in_the_middle_leaves_every_shard_before_it(
-    one_per_shard: None, raw_copy: Path, tmp_path: Path
+    small_shards: int, raw_copy: Path, tmp_path: Path
 ) -> None:
     dist = tmp_path / "dist"
     first = build_release(raw_copy, dist, "1.0.0", SerialExecutor())
@@ -59,7 +54,7 @@ def test_a_call_added_in_the_middle_leaves_every_shard_before_it(
 
 @pytest.mark.parametrize("cached", [False, True])  # files compared by hash, or linked from the cache
 def test_the_diff_reads_only_what_changed_and_finds_the_same(
-    one_per_shard: None, raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool
+    small_shards: int, raw_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cached: bool
 ) -> None:
     from builder.release import diff, rowdiff
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from conftest import RAW
+from conftest import RAW, TESTS
 from gold.scoring import Score, score_segment
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +16,7 @@ from builder.align.segment_zh import split_zh
 from builder.sources import read_source
 from builder.structure import build_transcript
 
-GOLD = Path(__file__).parent / "gold" / "alignment-dev.jsonl"
+GOLD = TESTS / "gold" / "alignment-dev.jsonl"
 #: The gold names the seeds as the source site did; raw/ holds them under readable names.
 GOLD_SOURCES = {
     "000_e4a525cbfd1fd217.txt": "rekor-systems-2021-q3.txt",

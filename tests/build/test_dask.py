@@ -18,18 +18,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import write_many_calls
+from conftest import TESTS, write_many_calls
 
 from builder.build.dask_executor import DaskExecutor
 from builder.build.executor import SerialExecutor, Tick
 from builder.errors import BuildFailed, CallcorpusError, SourceError
 from builder.release.build import BuildSummary, build_release
 
+pytestmark = pytest.mark.slow
+
 distributed = pytest.importorskip("distributed", reason="needs the `dask` extra: pip install -e '.[dask]'")
 
 HOST = "127.0.0.1"
 #: The workers import this module (for the jobs below) from the tests folder.
-TESTS = Path(__file__).resolve().parent
 #: Distinct calls for the killed-worker build, ten per shard: long enough to kill a worker mid-shard.
 CALLS = 120
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import datasets
 import pyarrow as pa
 import pytest
-from conftest import RAW, SEEDS, reseal
+from conftest import RAW, ROOT, SEEDS, reseal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +19,7 @@ from builder.formats.compression import open_read, open_write
 from builder.formats.moses import is_clean_pair
 from builder.release.build import BuildSummary
 
-CALLCORPUS = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "callcorpus"
+CALLCORPUS = ROOT / ".venv" / "bin" / "callcorpus"
 
 
 @pytest.fixture(scope="module")
