@@ -14,7 +14,7 @@ from builder.formats.layout import (
     within_hub_limits,
 )
 from builder.formats.parquet import PARQUET_OPTIONS, ROW_GROUP_BYTES, row_group_slices
-from builder.release.build import BuildSummary, TRANSCRIPTS_PER_SHARD
+from builder.release.build import TRANSCRIPTS_PER_SHARD, BuildSummary
 from builder.schema.files import config_names
 
 #: The viewer refuses row groups over about 286 MiB uncompressed.
