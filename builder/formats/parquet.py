@@ -11,8 +11,9 @@ Arrow data holds at most ``ROW_GROUP_BYTES`` (128 MiB), so a batch of unusually 
 cannot exceed the limit; the page index (an offset index for every column, a column index
 for every column whose pages carry statistics: all but the whole-call texts) lets the viewer
 and DuckDB read single pages. At the seeds' sizes (434 segments: 233 kB uncompressed; 3 calls:
-230 kB) a full batch is about 4.5 MB of segments or 4 MB of transcripts, far within the bound. Content-defined chunking keeps page boundaries where the data is
-unchanged, so two releases share most of their Parquet bytes (``bench/chunk_sharing.py``).
+230 kB) a full batch is about 4.5 MB of segments or 4 MB of transcripts, far within the
+bound. Content-defined chunking keeps page boundaries where the data is unchanged, so two
+releases share most of their Parquet bytes in the Hub's storage (``bench/chunk_sharing.py``).
 """
 
 from __future__ import annotations
