@@ -6,10 +6,11 @@ The chunker is a gear hash (FastCDC's, as Xet uses) with Xet's sizes: chunks of 
 average, 8 KiB at least, 128 KiB at most. It approximates the Hub's own chunking (the same kind
 of cut, not its exact gear table), which is enough to compare layouts and writer options.
 
-    # two releases of 300 synthetic calls, one call changed between them (built with this code)
-    .venv/bin/python bench/chunk_sharing.py --calls 300 --out /tmp/bench-chunks
-    # any two release folders, e.g. the committed ones
-    .venv/bin/python bench/chunk_sharing.py --old dist/2.0.0 --new dist/2.0.1
+    # two releases of 300 synthetic calls, the middle call changed (or --change remove: removed)
+    .venv/bin/python bench/chunk_sharing.py --calls 300 --out /tmp/bench-chunks --compare-cdc
+    # any two release folders, e.g. the committed ones; --compare-cdc adds their Parquet files
+    # rewritten with content-defined chunking on and off
+    .venv/bin/python bench/chunk_sharing.py --old dist/2.0.0 --new dist/2.0.1 --compare-cdc
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
+import pyarrow.parquet as pq
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # builder importable even when the package is not installed
@@ -29,6 +31,8 @@ if str(REPO) not in sys.path:  # builder importable even when the package is not
 from corpus import copy_name, generate_corpus, load_seeds, variant  # noqa: E402
 
 from builder.build.executor import ProcessExecutor  # noqa: E402
+from builder.formats.parquet import PARQUET_OPTIONS, dictionary_columns  # noqa: E402
+from builder.formats.shard_writer import BATCH_ROWS  # noqa: E402
 from builder.publish.tree import lfs_extensions  # noqa: E402
 from builder.release.build import build_release  # noqa: E402
 
@@ -102,18 +106,37 @@ def sharing(old: Path, new: Path) -> list[tuple[str, int, int, int]]:
     return rows
 
 
-def two_releases(base: Path, calls: int) -> tuple[Path, Path]:
-    """Releases 1.0.0 and 1.0.1 of ``calls`` synthetic calls, the middle call re-shuffled."""
+def rewritten(release: Path, out: Path, cdc: bool) -> Path:
+    """The release's Parquet files written again with the build's options, content-defined
+    chunking on or off, row groups of ``BATCH_ROWS`` (for a comparison of that one option)."""
+    for path in data_files(release, "parquet"):
+        table = pq.read_table(path)
+        target = out / path.relative_to(release)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        options = {**PARQUET_OPTIONS, "use_content_defined_chunking": cdc}
+        rows = BATCH_ROWS[path.parent.name]
+        pq.write_table(
+            table, target, row_group_size=rows, use_dictionary=dictionary_columns(table.schema), **options
+        )
+    return out
+
+
+def two_releases(base: Path, calls: int, change: str) -> tuple[Path, Path]:
+    """Two consecutive releases of ``calls`` synthetic calls: the middle call re-shuffled in
+    place (``reshuffle``: a correction that keeps most row counts) or removed (``remove``: the
+    rows after it in its shard move up)."""
     raw, dist = base / "raw", base / "dist"
     generate_corpus(raw, calls)
     build_release(raw, dist, "1.0.0", executor=ProcessExecutor(2), cache=None)
-    seeds, changed = load_seeds(), calls // 2
-    seed = seeds[changed % len(seeds)]
-    (raw / copy_name(seed, changed)).write_text(
-        variant(seed, changed + len(seeds), f"T{changed:05d}"), "utf-8"
-    )
-    build_release(raw, dist, "1.0.1", executor=ProcessExecutor(2), cache=None)
-    return dist / "1.0.0", dist / "1.0.1"
+    seeds, middle = load_seeds(), calls // 2
+    seed = seeds[middle % len(seeds)]
+    if change == "remove":
+        (raw / copy_name(seed, middle)).unlink()
+    else:
+        text = variant(seed, middle + len(seeds), f"T{middle:05d}")
+        (raw / copy_name(seed, middle)).write_text(text, "utf-8")
+    newer = build_release(raw, dist, None, executor=ProcessExecutor(2), cache=None)
+    return dist / "1.0.0", newer.path
 
 
 def main() -> None:
@@ -122,14 +145,29 @@ def main() -> None:
     parser.add_argument("--old", type=Path, help="the older release folder")
     parser.add_argument("--new", type=Path, help="the newer release folder")
     parser.add_argument("--calls", type=int, default=300, help="synthetic calls (without --old/--new)")
+    parser.add_argument(
+        "--change", choices=("reshuffle", "remove"), default="reshuffle", help="the middle call's change"
+    )
     parser.add_argument("--out", type=Path, default=Path("/tmp/bench-chunks"), help="work folder")
+    parser.add_argument(
+        "--compare-cdc", action="store_true", help="also the Parquet files rewritten with CDC on and off"
+    )
     args = parser.parse_args()
-    old, new = (args.old, args.new) if args.old and args.new else two_releases(args.out, args.calls)
+    old, new = (
+        (args.old, args.new) if args.old and args.new else two_releases(args.out, args.calls, args.change)
+    )
     print(f"{old} → {new}")
     print("| files | bytes in the new release | in identical files | in shared chunks | shared |")
     print("|---|---:|---:|---:|---:|")
     for extension, total, same, shared in sharing(old, new):
         print(f"| `.{extension}` | {total:,} | {same:,} | {shared:,} | {shared / total:.1%} |")
+    if args.compare_cdc:
+        for cdc in (True, False):
+            base = args.out / ("cdc" if cdc else "no-cdc")
+            pair = rewritten(old, base / "old", cdc), rewritten(new, base / "new", cdc)
+            _, total, same, shared = next(row for row in sharing(*pair) if row[0] == "parquet")
+            label = f"`.parquet` rewritten, CDC {'on' if cdc else 'off'}"
+            print(f"| {label} | {total:,} | {same:,} | {shared:,} | {shared / total:.1%} |")
 
 
 if __name__ == "__main__":

@@ -38,8 +38,6 @@ LFS_CONFIG = [
     "filter.lfs.required=true",
 ]
 
-pytestmark = pytest.mark.skipif(shutil.which("git-lfs") is None, reason="tests/run installs git-lfs")
-
 
 def git(*args: str, cwd: Path | None = None) -> str:
     """Run git, fail the test on an error."""
