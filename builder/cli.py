@@ -628,12 +628,14 @@ def publish(folder: Path, url: str, is_site: bool, branch: str, token_env: str, 
     the other formats beside), data files through Git LFS; one commit per version on main, its
     message the changelog entry, tagged vX.Y.Z, commit and tag pushed atomically. A version at or
     below the newest one the remote holds is refused, and a release that does not verify. With
-    --docs, FOLDER is the built site (build/docs/site) and goes to --branch as one commit.
+    --docs, the folder is the built site (build/docs/site) and goes to --branch as one commit.
     Credentials: git's credential helpers, or a token in the environment variable --token-env.
+    --dry-run reads the remote's tags and pushes nothing.
 
     Example:
 
-        callcorpus publish dist/2.0.1 --to https://huggingface.co/datasets/ORG/callcorpus --dry-run
+    \b
+        callcorpus publish dist/2.0.1 --to https://huggingface.co/datasets/ORG/NAME
     """
     from builder.publish.release import plan_release
     from builder.publish.site import plan_site
