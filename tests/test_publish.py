@@ -244,6 +244,8 @@ def test_bad_input_is_one_error_line_and_nothing_pushed(dist: Path, tmp_path: Pa
         assert TOKEN not in done.stderr
     missing = publish(str(dist / "1.0.0"), "--to", url, env={"PATH": str(no_lfs)})
     assert missing.stderr == "error: Git LFS is not installed (Debian: apt-get install git-lfs)\n"
+    no_git = publish(str(dist / "1.0.0"), "--to", url, env={"PATH": str(tmp_path / "empty")})
+    assert no_git.stderr == "error: git is not installed (Debian: apt-get install git)\n"
     assert refs(bare) == ""
 
 

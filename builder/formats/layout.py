@@ -7,7 +7,8 @@ machine-translation exports of the ``sentences`` config under ``mt/``, and metad
 its top. A file's last extension names its compression (``.zst``: zstd, ``.gz``: gzip); releases
 before schema 2.0.0 wrote the same files uncompressed, and are still read (``EARLIER_EXTENSIONS``).
 Shard files are named as the Hub expects, ``<split>-NNNNN-of-NNNNN``, numbered within their
-split; a split without calls has no files.
+split; a split without calls has no files. The Hub's repository limits (files per folder, files
+in all) are checked against this layout for a number of shards by ``within_hub_limits``.
 """
 
 from __future__ import annotations
