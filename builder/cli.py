@@ -28,6 +28,7 @@ CACHE_FOLDER = ".callcorpus-cache"
 if TYPE_CHECKING:
     from builder.build.executor import Executor
     from builder.check.raw import CheckSummary
+    from builder.publish.push import Plan
     from builder.release.build import BuildSummary
 
 
@@ -603,6 +604,66 @@ def docs(dist_dir: Path, out_dir: Path, config: Path, site_url: str | None, no_b
     count = build_docs(dist_dir, src, None if no_build else site, config, _command_helps(), url)
     done = f"site in {site}/index.html" if not no_build else "sources only"
     say(f"docs: {count} source files in {src}, {done} ({time.perf_counter() - started:.1f} s)")
+
+
+@cli.command()
+@click.argument("folder", metavar="RELEASE|SITE", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--to", "url", metavar="URL", required=True, help="The git remote (https://…, ssh://…, file://…)."
+)
+@click.option("--docs", "is_site", is_flag=True, help="FOLDER is the built site: push it to --branch.")
+@click.option("--branch", default="gh-pages", show_default=True, help="The site's branch (with --docs).")
+@click.option(
+    "--token-env",
+    metavar="NAME",
+    default="HF_TOKEN",
+    show_default=True,
+    help="Environment variable holding a token, passed to git by a credential helper (never written).",
+)
+@click.option("--dry-run", is_flag=True, help="Show the files, sizes, branch and tag; push nothing.")
+def publish(folder: Path, url: str, is_site: bool, branch: str, token_env: str, dry_run: bool) -> None:
+    """Push a release to a git remote with Git LFS (the Hugging Face Hub or any git host), or the site.
+
+    The remote's tree is the release folder as the Hub reads it (the card at the root, data/ and
+    the other formats beside), data files through Git LFS; one commit per version on main, its
+    message the changelog entry, tagged vX.Y.Z, commit and tag pushed atomically. A version at or
+    below the newest one the remote holds is refused, and a release that does not verify. With
+    --docs, the folder is the built site (build/docs/site) and goes to --branch as one commit.
+    Credentials: git's credential helpers, or a token in the environment variable --token-env.
+    --dry-run reads the remote's tags and pushes nothing.
+
+    Example:
+
+    \b
+        callcorpus publish dist/2.0.1 --to https://huggingface.co/datasets/ORG/NAME
+    """
+    from builder.publish.release import plan_release
+    from builder.publish.site import plan_site
+
+    plan = plan_site(folder, url, branch) if is_site else plan_release(folder, url, token_env)
+    if dry_run:
+        _show_plan(plan)
+        say("dry run: nothing pushed")
+        return
+    from builder.publish.push import push
+
+    pushed = push(plan, token_env)
+    target = f"{plan.branch}" + (f" and tag {plan.tag}" if plan.tag else "")
+    if pushed.commit is None:
+        say(f"{folder}: {plan.branch} already holds this tree; nothing pushed")
+    else:
+        pushed_what = f"{len(plan.files)} files ({plan.size:,} bytes)"
+        say(f"{folder}: pushed {pushed_what} as {pushed.commit[:12]} to {target}")
+
+
+def _show_plan(plan: Plan) -> None:
+    """A publish's plan: every file with size and storage, then the totals, branch and tag."""
+    for entry in plan.files:
+        say(f"  {entry.size:>14,}  {'lfs ' if entry.lfs else 'git '} {entry.path}")
+    lfs = sum(f.size for f in plan.files if f.lfs)
+    say(f"{len(plan.files)} files, {plan.size:,} bytes ({lfs:,} through Git LFS)")
+    say(f"branch {plan.branch}" + (f", tag {plan.tag}" if plan.tag else "") + f", remote {plan.url}")
+    say(f"message: {plan.message.splitlines()[0]}")
 
 
 def main() -> None:

@@ -62,3 +62,15 @@ class ReleaseExists(CallcorpusError):
 
 class VersionUnderstated(CallcorpusError):
     """The version asked for is lower than what the changes since the previous release require."""
+
+
+class PublishFailed(CallcorpusError):
+    """A release or site could not be published; the remote is left as it was."""
+
+
+class PublishRefused(PublishFailed):
+    """The remote already holds this version or a newer one; nothing was pushed."""
+
+
+class DoiRecordError(CallcorpusError):
+    """The DOI record (``raw/doi.toml``) is malformed: names the file and the entry."""

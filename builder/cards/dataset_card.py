@@ -14,6 +14,7 @@ import yaml
 
 from builder import __version__
 from builder.cards.about import ABOUT, license_id_lower
+from builder.cards.doi import NO_CITATION, Citation, card_paragraph
 from builder.cards.escape import md_cell
 from builder.cards.file_guide import render_file_guide
 from builder.cards.quality_report import card_section
@@ -350,7 +351,7 @@ Use it as noisy parallel data, and check the `flags` of each segment.
 """
 
 
-def _card_making(facts: CardFacts, bibtex: str) -> str:
+def _card_making(facts: CardFacts, bibtex: str, citation: Citation) -> str:
     """How it was made, licensing, changes and citation."""
     changes = facts.changes.split("\n", 2)[2]  # the entry without its heading
     return f"""## How it was made
@@ -382,7 +383,7 @@ The full history is in the repository's `CHANGELOG.md`.
 
 ## Citation
 
-```bibtex
+{card_paragraph(citation)}```bibtex
 {bibtex}```
 
 The same entry is in `citation.bib`; `CITATION.cff`, `croissant.json` and
@@ -391,8 +392,9 @@ Croissant and Frictionless tools.
 """
 
 
-def render_card(facts: CardFacts, bibtex: str) -> str:
-    """The full ``README.md`` of a release; ``bibtex`` is the release's BibTeX entry."""
+def render_card(facts: CardFacts, bibtex: str, citation: Citation = NO_CITATION) -> str:
+    """The full ``README.md`` of a release; ``bibtex`` is the release's BibTeX entry, ``citation``
+    the DOIs it cites (none: the citation section as before any DOI was recorded)."""
     return (
         _card_head(facts)
         + _card_configs(facts)
@@ -402,5 +404,5 @@ def render_card(facts: CardFacts, bibtex: str) -> str:
         + _card_caveat(facts)
         + _card_limits()
         + "\n"
-        + _card_making(facts, bibtex)
+        + _card_making(facts, bibtex, citation)
     )

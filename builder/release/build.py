@@ -50,6 +50,7 @@ from builder.formats.layout import (
     shard_files,
 )
 from builder.release.diff import check_schema_version, diff_releases
+from builder.release.doi_record import citation_for
 from builder.release.numbering import number_within_splits, split_shard_counts
 from builder.release.plan import basis_release, plan_shards, release_shards
 from builder.release.root_files import write_root_files
@@ -183,6 +184,7 @@ def build_release(
         parse_version(version)
         check_forward(dist_dir, version)
     inputs = read_inputs(raw_dir)
+    citation_for(raw_dir, FIRST_VERSION)  # a malformed DOI record fails before any work
     with workspace(dist_dir, version) as tmp:
         executor = executor or ProcessExecutor(os.cpu_count() or 1)
         signature = build_signature(schema_version(), TRANSCRIPTS_PER_SHARD)
@@ -364,9 +366,10 @@ def _write_release_files(
         sources=_sources(inputs, {s.name for s in skipped}),
         skipped=skipped,
         shards=tuple(shards),
+        citation=citation_for(inputs.raw_dir, version),
     )
     data = describe_now(known=known)
-    (tmp / CARD).write_text(render_card(facts, render_bibtex(data)), encoding="utf-8")
+    (tmp / CARD).write_text(render_card(facts, render_bibtex(data), data.citation), encoding="utf-8")
     with_card = describe_now(known=data.files)
     _write_metadata(tmp, with_card)
     final = describe_now(known=with_card.files)
