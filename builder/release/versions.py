@@ -87,6 +87,12 @@ def check_bump(previous: str, version: str, required: Level | None, reasons: lis
     moved = bump_level(previous, version)
     if moved is None:
         raise VersionUnderstated(f"version {version} does not come after the previous release {previous}")
+    if bump(previous, moved) != version:
+        following = ", ".join(bump(previous, level) for level in LEVELS)
+        raise CallcorpusError(
+            f"version {version} skips versions after {previous}: give the next one at the level "
+            f"the changes need ({following})"
+        )
     if required and LEVELS.index(moved) < LEVELS.index(required):
         why = "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3 else "")
         raise VersionUnderstated(
