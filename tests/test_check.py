@@ -19,7 +19,10 @@ def test_folders_and_globs_expand_to_their_txt_files(tmp_path: Path) -> None:
     write_many_calls(tmp_path / "in" / "b", 1)
     (tmp_path / "in" / "b" / "notes.md").write_text("not a transcript", encoding="utf-8")
     folder, passed_over = expand_inputs([str(tmp_path / "in")])
-    assert passed_over == {}
+    assert passed_over == {  # a manifest below the folder checked does not apply: named, not read
+        str(tmp_path / "in" / name): "not a transcript file: only *.txt files are read"
+        for name in ["a/manifest.toml", "b/manifest.toml", "b/notes.md"]
+    }
     assert [p.relative_to(tmp_path).as_posix() for p in folder] == [
         f"in/a/c0000-{sorted(SEEDS)[0]}",
         f"in/a/c0001-{sorted(SEEDS)[1]}",
@@ -59,6 +62,7 @@ def test_the_summary_names_ids_used_twice_or_already_released(
 
 def test_the_cli_checks_a_folder_and_ends_with_the_summary(tmp_path: Path) -> None:
     raw = write_many_calls(tmp_path / "raw", 3)
+    (tmp_path / "dist").mkdir()
     args = ["check", str(raw), "--raw", str(raw), "--dist", str(tmp_path / "dist"), "--jobs", "2"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
@@ -69,6 +73,16 @@ def test_the_cli_checks_a_folder_and_ends_with_the_summary(tmp_path: Path) -> No
     assert twice.exit_code == 0  # the same file named twice is one file
     missing = CliRunner().invoke(cli, ["check", str(tmp_path / "nothing-*.txt")])
     assert missing.exit_code == 1 and "no file matches this pattern" in missing.output
+
+
+def test_check_refuses_a_typo_in_dist_or_raw_as_build_does(tmp_path: Path) -> None:
+    seed = str(RAW / "stem-2024-q4.txt")
+    for option in ["--dist", "--raw"]:
+        typo = str(tmp_path / "TYPO")
+        result = CliRunner().invoke(cli, ["check", seed, option, typo, "--jobs", "1"])
+        assert result.exit_code == 1, option
+        assert result.output.startswith(f"error: {typo}: ") and "typo" in result.output
+        assert result.output.count("\n") == 1
 
 
 def test_check_shows_the_q_and_a_structure_of_a_seed() -> None:

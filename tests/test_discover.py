@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -95,7 +96,7 @@ def test_every_other_file_in_the_raw_folder_is_named_in_the_summary(
     (raw_copy / name).write_text("ticker,name\nSTEM,Stem\n", encoding="utf-8")
     (raw_copy / "README.md").write_text("What raw/ holds.\n", encoding="utf-8")
     args = ["build", "--raw", "raw", "--dist", "dist", "--jobs", "1", "--no-cache", "--new"]
-    with CliRunner().isolated_filesystem(tmp_path):
+    with contextlib.chdir(tmp_path):
         os.symlink(raw_copy, "raw")
         result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
