@@ -186,9 +186,7 @@ def _check_file_schemas(release: Path, config: str, paths: list[Path]) -> list[s
     return problems
 
 
-def _check_rows(
-    release: Path, config: str, counts: dict[str, Counter[str]]
-) -> tuple[int | None, list[str]]:
+def _check_rows(release: Path, config: str, counts: dict[str, Counter[str]]) -> tuple[int | None, list[str]]:
     """Rows equal in the three formats and valid; counted per transcript. Returns the row count,
     or None when the check stopped early (formats that differ, too many problems): then neither
     the count nor the per-transcript counts are known, and nothing is concluded from them."""
