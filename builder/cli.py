@@ -421,8 +421,8 @@ def release(dry_run: bool, notes_file: Path | None, **options: Any) -> None:
     corrections). A version that understates the changes, or skips versions, is refused, and
     so is a new release when nothing changed (unless --notes say why). The root CHANGELOG.md,
     CITATION.cff and .zenodo.json are then regenerated, and the release's date, notes and
-    files set aside are recorded in release-notes/X.Y.Z.md (beside DIST), from which a
-    rebuild elsewhere gives the same bytes. Set SOURCE_DATE_EPOCH to fix the release date.
+    files set aside are recorded in release-notes/X.Y.Z.md (beside DIST, in a repository),
+    from which a rebuild elsewhere gives the same bytes. Set SOURCE_DATE_EPOCH to fix the release date.
     --dry-run shows the version and the changes and keeps nothing.
 
     Example:
@@ -452,7 +452,7 @@ def release(dry_run: bool, notes_file: Path | None, **options: Any) -> None:
 
 def _report_cut(summary: BuildSummary, updated: list[Path], dist_dir: Path, dry_run: bool = False) -> None:
     """The closing lines of a new release: its changes and the files regenerated beside it."""
-    from builder.release.build import is_repository
+    from builder.release.records import is_repository
 
     changes = summary.changes
     if summary.unchanged:  # a rebuild of an existing release
@@ -465,7 +465,7 @@ def _report_cut(summary: BuildSummary, updated: list[Path], dist_dir: Path, dry_
         say(f"updated {path}")
     root = dist_dir.resolve().parent
     if not dry_run and not is_repository(root):
-        say(f"root files not regenerated: {root} is not a repository's root (no .git)")
+        say(f"root files and release record not written: {root} is not a repository's root (no .git)")
 
 
 @cli.command()

@@ -96,7 +96,8 @@ def test_every_other_file_in_the_raw_folder_is_named_in_the_summary(
     (raw_copy / name).write_text("ticker,name\nSTEM,Stem\n", encoding="utf-8")
     (raw_copy / "README.md").write_text("What raw/ holds.\n", encoding="utf-8")
     args = ["build", "--raw", "raw", "--dist", "dist", "--jobs", "1", "--no-cache", "--new"]
-    with contextlib.chdir(tmp_path):
+    (tmp_path / "work").mkdir()
+    with contextlib.chdir(tmp_path / "work"):
         os.symlink(raw_copy, "raw")
         result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output

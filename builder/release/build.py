@@ -54,6 +54,7 @@ from builder.release.numbering import number_within_splits, split_shard_counts
 from builder.release.plan import basis_release, plan_shards, release_shards
 from builder.release.records import (
     ReleaseRecord,
+    is_repository,
     read_record,
     record_path,
     recorded_versions,
@@ -164,12 +165,6 @@ def check_dist(dist_dir: Path, new_corpus: bool) -> None:
         )
 
 
-def is_repository(folder: Path) -> bool:
-    """Whether ``folder`` is the root of a repository (a git work tree): the only place whose
-    root files (CHANGELOG.md, CITATION.cff, .zenodo.json) a release regenerates."""
-    return (folder / ".git").exists()
-
-
 def default_version(dist_dir: Path) -> str:
     """The version ``callcorpus build`` rebuilds by default: the newest release, in ``dist_dir``
     or recorded in ``release-notes/`` (a reproduction with its folder removed), else the first."""
@@ -228,8 +223,10 @@ def build_release(
             shard_cache.renamed(moves)
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
         notes = _notes(dist_dir, version, notes, known_record)
+        asked = version
         version, changes = _choose_version(dist_dir, tmp, version, signature, notes)
-        known_record = known_record or _known_record(dist_dir, version)
+        if asked is None and (known_record := _known_record(dist_dir, version)):
+            notes = _notes(dist_dir, version, notes, known_record)  # a recorded version proposed
         changes = {**changes, "notes": notes} if changes and notes else changes
         date = known_record.date if known_record else release_date(None)
         known = _known_files(shard_cache)
@@ -281,8 +278,9 @@ def _notes(dist_dir: Path, version: str | None, given: str | None, known: Releas
     if known is None or not known.notes:
         return given
     if given is not None and given != known.notes.strip():
+        where = record_path(dist_dir, str(version)) or dist_dir / str(version) / MANIFEST
         raise RecordError(
-            f"{record_path(dist_dir, str(version))}: release {version} already has other notes; "
+            f"{where}: release {version} already has other notes; "
             "a release's notes are part of its bytes: leave out --notes, or cut a new version"
         )
     return known.notes.strip()

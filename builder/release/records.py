@@ -2,9 +2,10 @@
 
 A release's notes (``release --notes``), its date and the raw files its ``--skip-bad`` build set
 aside live inside the release folder; a reproduction elsewhere (a fresh clone with the folder
-removed) would not have them. So every release cut also writes
-``release-notes/<version>.md`` beside the releases folder: the notes as Markdown under a short
-TOML front matter with the date and the files set aside::
+removed) would not have them. So every release cut in a repository also writes
+``release-notes/<version>.md`` at the repository's root, beside the releases folder (as the root
+``CHANGELOG.md``): the notes as Markdown under a short TOML front matter with the date and the
+files set aside::
 
     +++
     date = "2026-12-02"
@@ -40,20 +41,29 @@ class ReleaseRecord:
     skipped: tuple[str, ...] = ()
 
 
-def records_dir(dist_dir: Path) -> Path:
-    """Where the records of the releases under ``dist_dir`` live."""
-    return dist_dir.resolve().parent / RECORDS_FOLDER
+def is_repository(folder: Path) -> bool:
+    """Whether ``folder`` is the root of a repository (a git work tree): the only place whose
+    root files (CHANGELOG.md, CITATION.cff, .zenodo.json, release-notes/) a release writes."""
+    return (folder / ".git").exists()
 
 
-def record_path(dist_dir: Path, version: str) -> Path:
-    """The record file of ``version``."""
-    return records_dir(dist_dir) / f"{version}.md"
+def records_dir(dist_dir: Path) -> Path | None:
+    """Where the records of the releases under ``dist_dir`` live: ``release-notes/`` beside it
+    when it lies at a repository's root, else nowhere (None)."""
+    root = dist_dir.resolve().parent
+    return root / RECORDS_FOLDER if is_repository(root) else None
+
+
+def record_path(dist_dir: Path, version: str) -> Path | None:
+    """The record file of ``version`` (None outside a repository)."""
+    folder = records_dir(dist_dir)
+    return folder / f"{version}.md" if folder else None
 
 
 def recorded_versions(dist_dir: Path) -> list[str]:
     """The versions that have a record (unsorted)."""
     folder = records_dir(dist_dir)
-    if not folder.is_dir():
+    if folder is None or not folder.is_dir():
         return []
     return [p.stem for p in folder.glob("*.md") if is_version(p.stem)]
 
@@ -74,7 +84,7 @@ def render_record(record: ReleaseRecord) -> str:
 
 
 def parse_record(path: Path) -> ReleaseRecord:
-    """Read a record file; a ``ManifestError`` naming the file and the fix when it is malformed."""
+    """Read a record file; a ``RecordError`` naming the file and the fix when it is malformed."""
     text = path.read_text(encoding="utf-8")
     fence = f"{_FENCE}\n"
     end = text.find(f"\n{fence}", len(fence))
@@ -105,14 +115,15 @@ def _is_date(text: str) -> bool:
 def read_record(dist_dir: Path, version: str) -> ReleaseRecord | None:
     """The record of ``version``, or None when it has none."""
     path = record_path(dist_dir, version)
-    return parse_record(path) if path.is_file() else None
+    return parse_record(path) if path and path.is_file() else None
 
 
 def write_record(dist_dir: Path, version: str, record: ReleaseRecord) -> Path | None:
-    """Write the record of ``version``; its path when its content changed, else None."""
+    """Write the record of ``version`` (in a repository only); its path when its content
+    changed, else None."""
     path = record_path(dist_dir, version)
     text = render_record(record)
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
+    if path is None or (path.is_file() and path.read_text(encoding="utf-8") == text):
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
