@@ -569,7 +569,7 @@ def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | No
             say(f"error: {problem}", err=True)
     summary = summarize(results, dist_dir)
     _report_check(summary)
-    if summary.failed or summary.duplicate_ids:  # a build would refuse either
+    if summary.failed or summary.duplicate_ids or summary.copies:  # a build would refuse each
         sys.exit(1)
 
 
@@ -580,7 +580,9 @@ def _report_check(summary: CheckSummary) -> None:
     say(f"checked {summary.files} file(s): {summary.failed} failed; layouts: {layouts}")
     say(f"flags by kind: {flags}")
     for tid, paths in summary.duplicate_ids.items():
-        say(f"transcript id {tid} used twice in this batch: {', '.join(paths)}")
+        say(f"transcript id {tid} used twice in this batch (or but for case): {', '.join(paths)}")
+    for paths in summary.copies.values():
+        say(f"the same bytes (copies: a build refuses them): {', '.join(paths)}")
     for path, where in summary.released_ids.items():
         say(f"{path}: transcript id {where} already released")
 

@@ -57,6 +57,7 @@ def test_the_summary_names_ids_used_twice_or_already_released(
     assert (summary.files, summary.failed) == (3, 1)
     assert summary.layouts == {"bulleted": 2}
     assert summary.duplicate_ids == {"CXDO-2023Q2": [str(batch / "a.txt"), str(batch / "b.txt")]}
+    assert list(summary.copies.values()) == [[str(batch / "a.txt"), str(batch / "b.txt")]]
     assert set(summary.released_ids) == {str(batch / "a.txt"), str(batch / "b.txt")}
 
 
@@ -93,3 +94,21 @@ def test_check_shows_the_q_and_a_structure_of_a_seed() -> None:
     exchange = "  exchange 3: Aditya Dagaonkar (Mike Latimore at Northland Capital, line 274), turns 29-35"
     assert exchange in lines
     assert any("Aditya Dagaonkar, Northland Capital (on behalf of Mike Latimore)" in line for line in lines)
+
+
+def test_check_finds_ids_equal_but_for_case_as_a_build_does(tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(RAW / "stem-2024-q4.txt", batch / "stem.txt")  # no manifest: id stem-2024Q4
+    text = (RAW / "stem-2024-q4.txt").read_text("utf-8")
+    (batch / "upper.txt").write_text(text + "\n", "utf-8")
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "manifest.toml").write_text('[files."upper.txt"]\nticker = "STEM"\n', "utf-8")
+    shutil.move(batch / "upper.txt", tmp_path / "raw" / "upper.txt")
+    files = [batch / "stem.txt", tmp_path / "raw" / "upper.txt"]
+    summary = summarize(check_files(files, tmp_path / "raw"), tmp_path / "no-dist")
+    assert summary.duplicate_ids == {"stem-2024Q4": [str(p) for p in files]} and summary.copies == {}
+    args = ["check", *map(str, files), "--raw", str(tmp_path / "raw"), "--jobs", "1"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert "transcript id stem-2024Q4 used twice in this batch (or but for case)" in result.output
