@@ -109,6 +109,9 @@ class CallcorpusGroup(click.Group):
         except click.ClickException as exc:
             say(f"error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
+        except click.Abort:  # Ctrl-C before the command ran (while the options were read)
+            say("error: interrupted (Ctrl-C)", err=True)
+            sys.exit(INTERRUPTED_EXIT)
         sys.exit(outcome if isinstance(outcome, int) else 0)  # ``--help`` and ``--version`` return 0
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:

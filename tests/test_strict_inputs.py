@@ -79,3 +79,11 @@ def test_excerpt_bounds_any_value() -> None:
     assert excerpt("y" * 1_000) == f"{'y' * EXCERPT_CHARS!r}… (1,000 characters)"
     assert excerpt(b"z" * 100, limit=3) == "b'zzz'… (100 bytes)"
     assert len(excerpt({"k": "v" * 10_000})) < 3 * EXCERPT_CHARS
+
+
+def test_a_huge_version_is_quoted_as_a_short_excerpt(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["build", "--raw", str(RAW), "--dist", str(tmp_path), "--version", "9" * 100_000]
+    )
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and len(result.output) < 200
+    assert result.output.endswith("… (100,000 characters) is not of the form X.Y.Z\n")

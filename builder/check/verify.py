@@ -16,7 +16,7 @@ from builder.cards.card_lint import parse_card_header
 from builder.cards.crosscheck import CROISSANT
 from builder.cards.description import FileEntry, config_files, config_rows, list_files
 from builder.cards.manifest import parse_checksums, read_manifest
-from builder.errors import CallcorpusError
+from builder.errors import CallcorpusError, excerpt
 from builder.formats.layout import CARD, CHECKSUMS, MANIFEST, SCHEMA_FOLDER
 from builder.schema.columns import schema_columns
 
@@ -75,7 +75,7 @@ def _croissant_mismatches(root: Path, on_disk: dict[str, FileEntry]) -> list[str
         path = entry.get("contentUrl")
         found = on_disk.get(path) if isinstance(path, str) else None
         if found is None:
-            problems.append(f"{CROISSANT}: lists {path!r}, which the release does not hold")
+            problems.append(f"{CROISSANT}: lists {excerpt(path)}, which the release does not hold")
         elif entry.get("sha256") != found.sha256 or entry.get("contentSize") != f"{found.size} B":
             problems.append(f"{path}: size or SHA-256 does not match {CROISSANT} (file changed or damaged)")
     return problems

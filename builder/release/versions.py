@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from builder.errors import CallcorpusError, VersionUnderstated
+from builder.errors import CallcorpusError, VersionUnderstated, excerpt
 
 Level = Literal["patch", "minor", "major"]
 LEVELS: tuple[Level, ...] = ("patch", "minor", "major")
@@ -22,7 +22,7 @@ def parse_version(text: str) -> tuple[int, int, int]:
     """``"1.2.3"`` → ``(1, 2, 3)``; a ``CallcorpusError`` for anything else."""
     match = _VERSION.fullmatch(text)  # not ``match``: its ``$`` lets a trailing newline through
     if not match:
-        raise CallcorpusError(f"version {text!r} is not of the form X.Y.Z")
+        raise CallcorpusError(f"version {excerpt(text)} is not of the form X.Y.Z")
     major, minor, patch = (int(part) for part in match.groups())
     return major, minor, patch
 
