@@ -313,7 +313,11 @@ def _file_progress(raw_dir: Path) -> AbstractContextManager[Callable[[int], None
 
 
 @click.group(cls=CallcorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="callcorpus")
+@click.version_option(
+    __version__,
+    prog_name="callcorpus",
+    help="Show the package's version and exit (alone: a corpus version goes after a command).",
+)
 def cli() -> None:
     """Build and check the callcorpus bilingual earnings-call corpus.
 
@@ -476,7 +480,9 @@ def _report_cut(summary: BuildSummary, updated: list[Path], dist_dir: Path, dry_
 def verify(release_dir: Path) -> None:
     """Check a release folder is intact: every file, size and SHA-256, row counts and columns.
 
-    Needs neither `datasets` nor the network; names each file that is wrong and exits 1.
+    Every file is checked against manifest.json and SHA256SUMS, and each data file against
+    croissant.json too. Needs neither `datasets` nor the network; names each file that is
+    wrong and exits 1.
 
     Example:
 
@@ -544,9 +550,11 @@ def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | No
     Use it on new raw files before adding them to raw/: files, folders (every *.txt inside)
     and glob patterns, checked in parallel. Files inside the raw folder get the overrides of
     its manifest.toml, and every row is validated, as in a build. Ends with a summary:
-    layouts, flags by kind, transcript ids used twice in the batch or already released.
-    Exits 1 if any file cannot be read, would fail the build's validation, or shares its
-    transcript id with another file of the batch.
+    layouts, flags by kind, transcript ids used twice in the batch (or equal but for case)
+    or already released, files with the same bytes. Exits 1 if any file cannot be read,
+    would fail the build's validation, shares its transcript id with another file of the
+    batch or has the same bytes as another: what a build refuses. A --dist or --raw given
+    that does not exist is refused (a typo).
 
     Example:
 
