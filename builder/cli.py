@@ -352,8 +352,8 @@ def build(**options: Any) -> None:
             args.raw_dir,
             args.dist_dir,
             args.version,
-            args.executor(),
-            progress,
+            executor=args.executor(),
+            progress=progress,
             skip_bad=args.skip_bad,
             cache=args.cache(),
         )

@@ -323,23 +323,16 @@ def cut_release(
 
 
 def build_or_cut(
-    raw_dir: Path,
-    dist_dir: Path,
-    version: str | None = None,
-    executor: Executor | None = None,
-    progress: Tick | None = None,
-    *,
-    skip_bad: bool = False,
-    cache: Path | None = None,
+    raw_dir: Path, dist_dir: Path, version: str | None = None, **options: Any
 ) -> tuple[BuildSummary, list[Path]]:
     """What ``callcorpus build`` does: rebuild ``version`` (default: the newest release, in
     ``dist_dir`` or recorded) when its folder is there, else cut it as ``cut_release`` does, under
-    the same rules (nothing changed: refused) and with the same root files and record."""
+    the same rules (nothing changed: refused) and with the same root files and record.
+    ``options`` are ``build_release``'s (executor, progress, skip_bad, cache)."""
     version = version or default_version(dist_dir)
     if version not in list_releases(dist_dir):
-        return cut_release(raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad, cache=cache)
-    rebuilt = build_release(raw_dir, dist_dir, version, executor, progress, skip_bad=skip_bad, cache=cache)
-    return rebuilt, []
+        return cut_release(raw_dir, dist_dir, version, **options)
+    return build_release(raw_dir, dist_dir, version, **options), []
 
 
 def _run_shards(
