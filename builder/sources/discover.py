@@ -75,7 +75,7 @@ def list_raw(raw_dir: Path) -> RawListing:
             try:
                 reason = _classify(path, root)
             except ValueError as exc:
-                refused.append(f"{name}: {exc}")
+                refused.append(f"{shown_path(raw_dir, name)}: {exc}")
                 continue
             if reason is None:
                 names.append(name)
