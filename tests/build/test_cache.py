@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import filecmp
-import shutil
 from pathlib import Path
 
 import pytest
@@ -96,7 +95,8 @@ def test_calls_added_after_a_shard_leave_it_restored_under_its_new_name(
 ) -> None:
     cache = tmp_path / "cache"
     _build(raw_copy, tmp_path / "before", cache)
-    shutil.copy(raw_copy / "stem-2024-q4.txt", raw_copy / "zz-stem-copy.txt")  # sorts last: a fourth shard
+    stem = (raw_copy / "stem-2024-q4.txt").read_bytes() + b"\n"  # another call: not the same bytes
+    (raw_copy / "zz-stem-copy.txt").write_bytes(stem)  # sorts last: a fourth shard
     with (raw_copy / "manifest.toml").open("a", encoding="utf-8") as manifest:
         manifest.write('\n[files."zz-stem-copy.txt"]\nticker = "STEM2"\n')
     added = _build(raw_copy, tmp_path / "added", cache)

@@ -46,16 +46,18 @@ def test_build_errors_are_one_line_each_without_traceback(tmp_path: Path) -> Non
     raw.mkdir()
     (raw / "a.txt").write_bytes(b"\xff\xfe")
     (raw / "b.txt").write_text("Just English.\nMore English.\n", encoding="utf-8")
-    result = run("build", "--raw", str(raw), "--dist", str(tmp_path / "dist"), "--new")
+    result = run("build", "--raw", "raw", "--dist", "dist", "--new", cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors[1:] == [
-        "error: a.txt, line 1: is not UTF-8 (byte 0xff)",
-        "error: b.txt: matches no known layout (expected English paragraphs each followed by a "
+    assert errors[1:] == [  # named as the user reaches them, as `check` names them
+        "error: raw/a.txt, line 1: is not UTF-8 (byte 0xff)",
+        "error: raw/b.txt: matches no known layout (expected English paragraphs each followed by a "
         "Chinese translation, plain or as '•' / indented lines: not a transcript?)",
     ]
-    assert not (tmp_path / "dist" / "1.0.0").exists()
+    assert not (tmp_path / "dist").exists()  # the folder --new created is gone with the failure
+    checked = run("check", "raw/a.txt", cwd=tmp_path)
+    assert "error: raw/a.txt, line 1: is not UTF-8 (byte 0xff)" in checked.stderr
 
 
 @pytest.mark.slow
@@ -200,7 +202,7 @@ def test_root_files_are_regenerated_only_at_a_repositorys_root(raw_copy: Path, t
     result = run("release", "--raw", str(raw_copy), "--dist", str(elsewhere), "--new")
     assert result.returncode == 0, result.stderr
     assert (
-        f"root files not regenerated: {elsewhere.parent} is not a repository's root (no .git)"
+        f"root files and release record not written: {elsewhere.parent} is not a repository's root (no .git)"
         in result.stdout
     )
     assert sorted(p.name for p in elsewhere.parent.iterdir()) == [".callcorpus-cache", "dist"]

@@ -228,7 +228,7 @@ def test_bad_input_is_one_error_line_and_nothing_pushed(dist: Path, tmp_path: Pa
     (no_lfs / "git").symlink_to(shutil.which("git") or "git")
     cases = [
         ((str(tmp_path), "--to", url), "not a release folder (no manifest.json)"),
-        ((str(broken), "--to", url), "does not verify (2 problem(s), first: data/segments/"),
+        ((str(broken), "--to", url), "does not verify (3 problem(s), first: data/segments/"),
         ((str(dist / "1.0.0"), "--to", "ftp://example.org/x"), "not a remote address git can push to"),
         ((str(dist / "1.0.0"), "--to", "no/such/remote"), "no/such/remote: not a remote address"),
         (

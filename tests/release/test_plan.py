@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import filecmp
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,8 @@ def test_a_plan_without_survivors_starts_afresh() -> None:
 
 
 def _stem_copy(raw: Path, name: str, ticker: str) -> None:
-    shutil.copy(RAW / "stem-2024-q4.txt", raw / name)
+    """The Stem seed as another call (its own ticker, and bytes: a copy of a file is refused)."""
+    (raw / name).write_bytes((RAW / "stem-2024-q4.txt").read_bytes() + b"\n")
     with (raw / "manifest.toml").open("a", encoding="utf-8") as manifest:
         manifest.write(f'\n[files."{name}"]\nticker = "{ticker}"\n')
 
