@@ -20,7 +20,10 @@ INTRODUCTIONS = {
         "Eric Martinuzzi",
         "Lake Street",
     ),
-    "Your next question is coming from [Ronald Sol], a private investor.": ("[Ronald Sol]", None),
+    "Your next question is coming from [Ronald Sol], a private investor.": (
+        "[Ronald Sol]",
+        "a private investor",
+    ),
     "Your next question is a follow-up question coming from Josh Nichols.": ("Josh Nichols", None),
     "Thank you. Our next question comes from the line of Jane Doe with Acme Securities. Please go ahead.": (
         "Jane Doe",

@@ -49,6 +49,7 @@ from builder.formats.layout import (
     SCHEMA_FOLDER,
     shard_files,
 )
+from builder.formats.read import read_rows
 from builder.release.diff import check_schema_version, diff_releases
 from builder.release.numbering import number_within_splits, split_shard_counts
 from builder.release.plan import basis_release, plan_shards, release_shards
@@ -480,6 +481,7 @@ def _facts(
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
         quality=quality,
+        qa_example=next(read_rows(root, "qa"), None) if "qa" in configs else None,
     )
 
 
