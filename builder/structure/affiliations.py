@@ -130,24 +130,23 @@ def _officers(people: list[Participant], turns: list[Turn], company: str) -> Non
         if line is not None:
             _state(person, company, "text", line)
     placed = {(p.name, p.title) for p in officers if p.affiliations}
+    vouched = list(_vouched(turns, placed, company))
     for person in officers:
         pattern = _introduced_as_officer(person)
-        line = _first_line(
-            s
-            for t in turns
-            if _vouches(t, placed)
-            for s in t.segments
-            if pattern.search(s.en) and (not is_operator(t.header.name) or company in s.en)
-        )
+        line = _first_line(s for s in vouched if pattern.search(s.en))
         if line is not None:
             _state(person, company, "text", line)
 
 
-def _vouches(turn: Turn, placed: set[tuple[str, str | None]]) -> bool:
-    """Whether a turn's speaker can introduce the company's officers: one already placed at the
-    company, or the operator (in words that name the company)."""
-    header = turn.header
-    return header is not None and (is_operator(header.name) or (header.name, header.title) in placed)
+def _vouched(turns: list[Turn], placed: set[tuple[str, str | None]], company: str) -> Iterator[Segment]:
+    """The paragraphs that can introduce the company's officers: those of someone already placed
+    at the company, and the operator's that name the company."""
+    for turn in turns:
+        if turn.header is None:
+            continue
+        operator = is_operator(turn.header.name)
+        if operator or participant_key(turn.header) in placed:
+            yield from (s for s in turn.segments if not operator or company in s.en)
 
 
 def state_affiliations(people: list[Participant], turns: list[Turn], company: str | None) -> None:
