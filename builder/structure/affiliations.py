@@ -107,7 +107,7 @@ def _speaks_for(company: str) -> re.Pattern[str]:
     """``since joining Stem``, ``on behalf of the Stem team``: words only an officer says."""
     firm = re.escape(company)
     return re.compile(
-        rf"\bjoin(?:ing|ed)? {firm}\b|\bon behalf of (?:the |all of us at |everyone at )?{firm}\b"
+        rf"\b(?i:join(?:ing|ed)?) {firm}\b|\b(?i:on behalf of (?:the |all of us at |everyone at )?){firm}\b"
     )
 
 
