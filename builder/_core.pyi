@@ -59,6 +59,7 @@ UnitTuple = tuple[str, tuple[int, int] | None, tuple[int, int] | None, str, str,
 SegmentResult = tuple[list[tuple[str, str]], list[tuple[UnitTuple, list[tuple[str, str]]]]]
 
 def align_pair(en: str, zh: str | None) -> list[UnitTuple]: ...
+def sentence_id(segment_id: str, position: int) -> str: ...
 
 class RowSchema:
     def __init__(self, text: str) -> None: ...
@@ -75,6 +76,7 @@ class SegmentAligner:
         given: dict[str, str],
         segment_id: str,
         transcript_id: str,
+        split: str,
         segment_index: int,
     ) -> tuple[list[tuple[str, str]], bytes, int, list[int]]: ...
 

@@ -49,6 +49,7 @@ from builder.formats.layout import (
     SCHEMA_FOLDER,
     shard_files,
 )
+from builder.formats.read import read_rows
 from builder.release.diff import check_schema_version, diff_releases
 from builder.release.doi_record import citation_for
 from builder.release.numbering import number_within_splits, split_shard_counts
@@ -579,6 +580,7 @@ def _facts(
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
         quality=quality,
+        qa_example=next(read_rows(root, "qa"), None) if "qa" in configs else None,
     )
 
 

@@ -365,7 +365,7 @@ impl SegmentAligner {
     /// The segment's findings and its `sentences` rows as JSON lines, checked against the
     /// schema (the positions of rejected lines are returned, nothing is raised).
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, segment_index))]
+    #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, split, segment_index))]
     fn rows<'py>(
         &self,
         py: Python<'py>,
@@ -375,12 +375,14 @@ impl SegmentAligner {
         given: HashMap<String, String>,
         segment_id: &str,
         transcript_id: &str,
+        split: &str,
         segment_index: usize,
     ) -> PyResult<SegmentRows<'py>> {
         let (units, per_unit, found) = self.findings(en, zh, &flags, &given)?;
         let place = rows::SegmentPlace {
             segment_id,
             transcript_id,
+            split,
             segment_index,
         };
         let mut lines = String::with_capacity(512 * units.len());
@@ -392,6 +394,12 @@ impl SegmentAligner {
             invalid,
         ))
     }
+}
+
+/// Stable sentence-unit id: the segment id and the unit's position (`rows::sentence_id`).
+#[pyfunction]
+fn sentence_id(segment_id: &str, position: usize) -> String {
+    rows::sentence_id(segment_id, position)
 }
 
 /// A refusal of a raw file as Python receives it (`decode::Problem::to_py`).
@@ -566,6 +574,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sentence>()?;
     m.add_class::<SegmentAligner>()?;
     m.add_class::<rows::RowSchema>()?;
+    m.add_function(wrap_pyfunction!(sentence_id, m)?)?;
     m.add_function(wrap_pyfunction!(align_pair, m)?)?;
     m.add_function(wrap_pyfunction!(en_strong, m)?)?;
     m.add_function(wrap_pyfunction!(en_weak, m)?)?;

@@ -59,7 +59,7 @@ def test_frictionless_validates_the_release_with_its_data(
     report = _validate(frictionless, seed_release.path / "datapackage.json")
     assert _errors(report) == [] and report["valid"]
     rows = {t["name"]: t["stats"]["rows"] for t in report["tasks"]}
-    assert rows == {"segments": 434, "transcripts": 3, "sentences": 1108}
+    assert rows == {"segments": 434, "transcripts": 3, "sentences": 1108, "qa": 16}
 
 
 def test_frictionless_checks_the_cells(

@@ -81,4 +81,4 @@ def test_the_wheel_holds_every_module_the_core_and_the_schemas(tmp_path: Path) -
         [sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, capture_output=True, text=True
     ).stdout.splitlines()
     assert out[0].startswith(str(target)) and out[1].startswith(str(target))
-    assert out[2:] == ["True", "['segments', 'sentences', 'transcripts']"]
+    assert out[2:] == ["True", "['qa', 'segments', 'sentences', 'transcripts']"]

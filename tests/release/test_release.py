@@ -35,7 +35,7 @@ def _hashes(root: Path) -> dict[str, str]:
 def test_seed_release_counts(seed_release: BuildSummary) -> None:
     assert seed_release.num_transcripts == 3
     assert seed_release.num_turns == 167
-    assert seed_release.num_rows == {"segments": 434, "transcripts": 3, "sentences": 1108}
+    assert seed_release.num_rows == {"segments": 434, "transcripts": 3, "sentences": 1108, "qa": 16}
     assert seed_release.path.name == "1.0.0"
 
 

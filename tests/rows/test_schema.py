@@ -75,7 +75,7 @@ def test_flag_codes_in_schemas_match_the_catalog() -> None:
 
 
 def _seed_rows() -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {"segments": [], "transcripts": [], "sentences": []}
+    rows: dict[str, list[dict]] = {config: [] for config in config_names()}
     for path in sorted(RAW.glob("*.txt")):
         processed = process_file(path, path.name)
         assert not processed.problems
@@ -147,7 +147,7 @@ def test_failures_name_the_record_the_field_and_the_reason() -> None:
     messages = VALIDATORS["segments"].explain(row)
     assert messages == [
         "segments row CXDO-2023Q2-0041: field `section`: "
-        "'questions' is not one of ['prepared_remarks', 'qa', 'closing_remarks']",
+        "'questions' is not one of ['opening', 'safe_harbor', 'prepared_remarks', 'qa', 'closing_remarks']",
         "segments row CXDO-2023Q2-0041: field `translation/zh`: '' should be non-empty",
     ]
 

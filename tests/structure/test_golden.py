@@ -70,7 +70,9 @@ def test_roles_come_from_context_not_titles() -> None:
         crexendo["Douglas Walter Gaylor"]["affiliation"],
         crexendo["Douglas Walter Gaylor"]["affiliation_source"],
     ) == ("Crexendo", "text")
-    assert crexendo["Unidentified Participant"]["affiliation"] is None  # "a private investor"
+    # "Your next question is coming from [Ronald Sol], a private investor.": kept as stated.
+    sol = crexendo["Unidentified Participant"]
+    assert (sol["introduced_as"], sol["affiliation"]) == ("[Ronald Sol]", "a private investor")
 
     rekor = _people("rekor-systems-2021-q3.txt")
     assert rekor["Zach Cummins"]["affiliation"] == "B. Riley"
@@ -88,6 +90,24 @@ def test_roles_come_from_context_not_titles() -> None:
     assert stem["Ted Durbin"]["role"] == "corporate"
     # "This is Ted Durbin, Head of Investor Relations at Stem" (line 12), not the title's words.
     assert (stem["Ted Durbin"]["affiliation"], stem["Ted Durbin"]["affiliation_source"]) == ("Stem", "text")
+
+
+def _officer_lines(name: str) -> dict[str, tuple[str, int]]:
+    stated = summarize(name)["affiliations"]
+    return {a["name"]: (a["affiliation"], a["line"]) for a in stated if a["source"] == "text"}
+
+
+def test_officers_carry_their_company_where_the_call_says_so() -> None:
+    # "I will now turn the conference over to your host, Jeff Korn" in the welcome to Crexendo's call.
+    assert _officer_lines("crexendo-cxdo-2023-q2.txt")["Jeffrey G. Korn"] == ("Crexendo", 11)
+    # "On the call with me today is Robert Berman, President and CEO" (Eyal Hen, of Rekor Systems).
+    assert _officer_lines("rekor-systems-2021-q3.txt")["Robert Berman"] == ("Rekor Systems", 16)
+    stem = _officer_lines("stem-2024-q4.txt")
+    assert stem["Arun Narayanan"] == ("Stem", 26)  # "since joining Stem"
+    assert stem["Doran Hole"] == ("Stem", 80)  # "On behalf of the Stem team, we're excited to have you"
+    for name in ("crexendo-cxdo-2023-q2.txt", "rekor-systems-2021-q3.txt", "stem-2024-q4.txt"):
+        people = _people(name).values()
+        assert all(p["affiliation"] for p in people if p["role"] == "corporate"), name
 
 
 def test_qa_starts_at_the_operator_turn_that_opens_questions() -> None:

@@ -20,7 +20,10 @@ INTRODUCTIONS = {
         "Eric Martinuzzi",
         "Lake Street",
     ),
-    "Your next question is coming from [Ronald Sol], a private investor.": ("[Ronald Sol]", None),
+    "Your next question is coming from [Ronald Sol], a private investor.": (
+        "[Ronald Sol]",
+        "a private investor",
+    ),
     "Your next question is a follow-up question coming from Josh Nichols.": ("Josh Nichols", None),
     "Thank you. Our next question comes from the line of Jane Doe with Acme Securities. Please go ahead.": (
         "Jane Doe",
@@ -184,3 +187,26 @@ def test_a_call_cut_before_its_q_and_a_keeps_investor_relations_corporate() -> N
     assert (durbin.role, durbin.role_evidence) == ("corporate", "title")
     assert durbin.affiliation != "Investor Relations"
     assert transcript.exchanges == [] and "qa_start_not_found" in transcript.flags
+
+
+def _doran(lines: list[str]) -> tuple[str | None, list]:
+    transcript = build_transcript(parse_source("stem.txt", "\n".join(lines).encode()))
+    doran = next(p for p in transcript.participants if p.name == "Doran Hole")
+    return doran.affiliation, [(s.value, s.line) for s in doran.affiliations]
+
+
+def test_an_officer_gets_the_company_only_from_words_that_place_them_there() -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    assert _doran(lines) == ("Stem", [("Stem", 80)])  # "On behalf of the Stem team, we're excited"
+    # Without it: Ted Durbin, placed at Stem, introduces "Doran Hole, CFO and EVP" (line 18).
+    introduced = [line.replace("On behalf of the Stem team, we're", "We're") for line in lines]
+    assert _doran(introduced) == ("Stem", [("Stem", 18)])
+    unplaced = [
+        line.replace("Arun Narayanan, CEO, and Doran Hole, CFO and EVP,", "Arun and Doran")
+        for line in introduced
+    ]
+    assert _doran(unplaced) == (None, [])  # unknown stays null
+    # Line 166, the analyst's first words: an analyst does not place the company's officers.
+    assert unplaced[165] == "Appreciate you taking the questions."
+    unplaced[165] = "Appreciate it. A question for Doran Hole, CFO, and for Arun."
+    assert _doran(unplaced) == (None, [])
