@@ -16,6 +16,7 @@ from builder.records import BodyLine, Header, Segment, Slot, Turn
 from builder.sources.script import body_slots, has_cjk, has_han
 from builder.structure.confusables import unusual
 from builder.structure.matching import Unmatched, match
+from builder.structure.speaker_doubts import flag_doubtful_speakers
 from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
 
 #: Chinese-to-English character ratios outside this range cannot be a translation (the seeds
@@ -37,8 +38,29 @@ def _is_header_copy(english: str, other: str) -> bool:
     if a == b:
         return True
     if is_known_speaker(a):
-        return has_cjk(b) and len(b) <= 20
-    return split_header(a)[0] == split_header(b)[0]
+        return _is_translated_name(b, _KNOWN_COPY_CHARS)
+    name, title = split_header(a)
+    other_name, other_title = split_header(b)
+    if name == other_name:
+        return True
+    # A translated header, `泰德·德賓 - 投資者關係主管`: a Chinese name and title, no sentence.
+    return title is not None and other_title is not None and _is_translated_name(other_name, 24)
+
+
+#: A Chinese copy of ``Operator`` and the like is a word or two (``接線員``).
+_KNOWN_COPY_CHARS = 12
+#: What a translated name may hold besides letters (Han included) and blanks.
+_NAME_MARKS = "·‧・.-'’"
+
+
+def _is_translated_name(text: str, limit: int) -> bool:
+    """A short name or title in Chinese: CJK, no punctuation a sentence or a bracketed note has
+    (``(操作員指示)``, ``請稍等片刻。更新後的…`` are translations of paragraphs, not names)."""
+    return (
+        has_cjk(text)
+        and len(text) <= limit
+        and all(ch.isalpha() or ch.isspace() or ch in _NAME_MARKS for ch in text)
+    )
 
 
 def _length_ratio_outlier(en: str, zh: str) -> bool:
@@ -240,4 +262,6 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
     unmarked English lines both lacking their translation cannot be told from one untranslated
     pair; they are read as the latter.
     """
-    return _Pairer(name, body).run()
+    turns = _Pairer(name, body).run()
+    flag_doubtful_speakers(turns)
+    return turns
