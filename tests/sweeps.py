@@ -207,3 +207,29 @@ def _match(segments: list[Segment], edit: Edit) -> tuple[list[Segment] | None, l
             kept[k], inserted[inserted.index(twin)] = twin, segment
     ids = {id(s) for s in kept}
     return kept, [s for s in segments if id(s) not in ids]
+
+
+def main() -> None:
+    """Print the outcomes of the full sweep (every position), per seed, layout and edit."""
+    import time
+
+    from conftest import seed_lines
+    from variants import LAYOUTS
+
+    start, totals = time.perf_counter(), Counter[str]()
+    for layout, convert in LAYOUTS.items():
+        for name in SEEDS:
+            lines = convert(seed_lines(name))
+            for kind in KINDS:
+                tally = Tally()
+                for edit in edits(lines, (kind,)):
+                    tally.add(edit, judge(edit), f"{layout} {name}")
+                totals.update(tally.counts)
+                print(f"{layout:9} {name:28} {kind:9} {dict(sorted(tally.counts.items()))}")
+                for line in tally.silent:
+                    print("   ", line)
+    print(f"all: {dict(sorted(totals.items()))} in {time.perf_counter() - start:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

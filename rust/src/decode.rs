@@ -238,9 +238,14 @@ pub fn find_mojibake(text: &str) -> Option<Mojibake> {
     None
 }
 
+/// Characters of Latin-1/CP1252 text that stand anywhere, and those that stand beside a
+/// number or a blank (not inside a word).
+const PUNCTUATION: &str = "’‘“”–—…•·«»\u{a0}";
+const SYMBOLS: &str = "€£¥°±×§©®™";
+
 /// A line that is not UTF-8 read as CP1252 (Latin-1 where CP1252 leaves a byte undefined),
 /// clipped around its first non-ASCII byte, when every byte reads as text: `Café` for a file
-/// saved as Latin-1 or CP1252. None for control bytes (a binary file), 0xFE and 0xFF (UTF-16's
+/// saved as Latin-1 or CP1252 (a letter beside a letter, typography). None for control bytes (a binary file), 0xFE and 0xFF (UTF-16's
 /// marks, stray bytes; `þ` and `ÿ` are rare in Latin text) and for the byte pairs of the
 /// double-byte Chinese encodings (Big5, GBK), which read as noise.
 fn legacy_line(line: &[u8]) -> Option<String> {
@@ -257,6 +262,27 @@ fn legacy_line(line: &[u8]) -> Option<String> {
             _ => b as char,
         };
         text.push(c);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let fits = |k: usize| {
+        let around = [
+            k.checked_sub(1).map(|p| chars[p]),
+            chars.get(k + 1).copied(),
+        ];
+        let letters = around
+            .iter()
+            .flatten()
+            .filter(|c| c.is_alphabetic())
+            .count();
+        let open_beside = around.iter().flatten().any(|c| "([{<".contains(*c));
+        let c = chars[k];
+        c.is_ascii()
+            || (c.is_alphabetic() && letters > 0 && !open_beside)
+            || PUNCTUATION.contains(c)
+            || (SYMBOLS.contains(c) && letters < 2)
+    };
+    if !(0..chars.len()).all(fits) {
+        return None; // a stray byte in the middle of ASCII text, not a Latin-1 word
     }
     let first = text.char_indices().find(|(_, c)| !c.is_ascii())?.0;
     let from = text[..first]
