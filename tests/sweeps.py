@@ -27,9 +27,9 @@ wrong, all of it flagged), ``refused`` or ``silent``.
 from __future__ import annotations
 
 from collections import Counter
-from difflib import SequenceMatcher
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Literal
 
 from variants import BULLET, is_bulleted
@@ -125,7 +125,11 @@ def edits(lines: list[str], kinds: tuple[str, ...] = KINDS, every: int = 1) -> I
             yield from _insertions("operator", k, lines, truth, segment, "Operator", gap)
         if "delete" in kinds:
             at = segment.line_zh - 1
-            changed = [*truth[:k], Truth(truth[k].en, None, truth[k].speaker, truth[k].flags), *truth[k + 1 :]]
+            changed = [
+                *truth[:k],
+                Truth(truth[k].en, None, truth[k].speaker, truth[k].flags),
+                *truth[k + 1 :],
+            ]
             yield Edit("delete", k, [*lines[:at], *lines[at + gap :]], changed)
         after = segments[k + 1] if k + 1 < len(segments) else None
         if "move" in kinds and after is not None and after.line_zh is not None:
@@ -168,23 +172,31 @@ def judge(edit: Edit) -> Verdict:
     for segment in extra:  # the inserted lines, and lines read as paragraphs that are not
         wrong_speaker = segment.line_en not in edit.inserted
         if (segment.zh is not None or wrong_speaker) and not PAIRING_FLAGS & set(segment.flags):
-            return Verdict("silent", f"line {segment.line_en} read as a paragraph with `{segment.zh}`, unflagged")
+            return Verdict(
+                "silent", f"line {segment.line_en} read as a paragraph with `{segment.zh}`, unflagged"
+            )
     wrong = any(s.line_en not in edit.inserted for s in extra)
     for segment, truth in zip(kept, edit.truth, strict=True):
         flags = set(segment.flags)
         if segment.zh != truth.zh:
             wrong = True
             if not PAIRING_FLAGS & flags:
-                return Verdict("silent", f"line {segment.line_en} paired with `{(segment.zh or '')[:30]}` unflagged")
+                return Verdict(
+                    "silent", f"line {segment.line_en} paired with `{(segment.zh or '')[:30]}` unflagged"
+                )
         speaker = _speaker(transcript, segment)
         if speaker != truth.speaker:
             wrong = True
             if not SPEAKER_FLAGS & flags:
-                return Verdict("silent", f"line {segment.line_en} given to {speaker} (was {truth.speaker}) unflagged")
+                return Verdict(
+                    "silent", f"line {segment.line_en} given to {speaker} (was {truth.speaker}) unflagged"
+                )
     if wrong:
         return Verdict("flagged")
     noisy = any(
-        NEW_FLAGS & (set(s.flags) - t.flags) for s, t in zip(kept, edit.truth, strict=True) if t.zh is not None
+        NEW_FLAGS & (set(s.flags) - t.flags)
+        for s, t in zip(kept, edit.truth, strict=True)
+        if t.zh is not None
     )
     return Verdict("correct", noisy=noisy)
 

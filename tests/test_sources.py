@@ -146,7 +146,10 @@ def test_one_mojibake_word_in_a_good_file_is_refused_with_its_repair() -> None:
 
 def test_latin1_file_is_refused_as_such() -> None:
     data = "Operator\nOperator\nGood morning from Zürich.\n早安。\n".encode("latin-1", errors="ignore")
-    with pytest.raises(SourceError, match=r"line 3: is not UTF-8 \(byte 0xfc\): `…rning from Zürich\.` seems Latin-1 or CP1252 text"):
+    with pytest.raises(
+        SourceError,
+        match=r"line 3: is not UTF-8 \(byte 0xfc\): `…rning from Zürich\.` seems Latin-1 or CP1252 text",
+    ):
         parse_source("raw/x.txt", data)
 
 

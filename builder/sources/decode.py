@@ -27,7 +27,8 @@ def refusal(name: str, problem: Problem) -> SourceError:
         return SourceError(name, "contains a NUL byte (binary or UTF-16 file?)", line)
     if kind == "utf8":
         if texts:
-            reason = f"is not UTF-8 (byte 0x{a:02x}): `{texts[0]}` seems Latin-1 or CP1252 text; save it as UTF-8"
+            seems = f"`{texts[0]}` seems Latin-1 or CP1252 text; save it as UTF-8"
+            reason = f"is not UTF-8 (byte 0x{a:02x}): {seems}"
             return SourceError(name, reason, line)
         return SourceError(name, f"is not UTF-8 (byte 0x{a:02x})", line)
     if kind == "mojibake":

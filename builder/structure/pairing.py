@@ -252,17 +252,17 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
     """Turn body lines into speaker turns holding their segments, flagging doubtful pairs.
 
     A speaker header is a header-shaped line with its copy in the Chinese slot (the same text,
-    whitespace aside, the same name with a translated title, a translated ``姓名 - 職稱``, or
-    for ``Operator`` and the like a short Chinese word with no punctuation); one written once, in either slot, is a header when
-    a paragraph or another header follows it (the transcript is flagged). A line in the Chinese
-    slot pairs with the English line before it when it is marked as the translation or written
-    in Chinese; a line whose script is undecided pairs when it stands in the translation slot;
-    an unmarked line without Chinese pairs only when it is an exact copy (flagged
-    ``untranslated``) and no Chinese line follows that it would orphan. Otherwise the English
-    line is flagged ``missing_translation`` and the next line is read afresh. Two identical
-    unmarked English lines both lacking their translation cannot be told from one untranslated
-    pair; they are read as the latter. Turns whose speaker may be wrong are flagged
-    ``doubtful_speaker`` (``speaker_doubts``).
+    whitespace aside, the same name with a translated title, a translated ``姓名 - 職稱``, or for
+    ``Operator`` and the like a short Chinese word with no punctuation); one written once, in
+    either slot, is a header when a paragraph or another header follows it (the transcript is
+    flagged). A line in the Chinese slot pairs with the English line before it when it is marked
+    as the translation or written in Chinese; a line whose script is undecided pairs when it
+    stands in the translation slot; an unmarked line without Chinese pairs only when it is an
+    exact copy (flagged ``untranslated``) and no Chinese line follows that it would orphan.
+    Otherwise the English line is flagged ``missing_translation`` and the next line is read
+    afresh. Two identical unmarked English lines both lacking their translation cannot be told
+    from one untranslated pair; they are read as the latter. Turns whose speaker may be wrong
+    are flagged ``doubtful_speaker`` (``speaker_doubts``).
     """
     turns = _Pairer(name, body).run()
     flag_doubtful_speakers(turns)
