@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from builder.evidence.anchors import en_features, zh_features
-from builder.evidence.cost import bead_cost, unaligned_cost
+from builder.evidence.cost import ANCHOR, anchor_cost, bead_cost, unaligned_cost
 
 #: A translation stands at most this many lines after its paragraph (within the turn).
 WINDOW = 4
@@ -76,6 +76,12 @@ class _Problem:
     def can_skip(self, i: int, j: int) -> bool:
         """Leaving paragraph i untranslated keeps translation j reachable."""
         return i < self.m and (j == self.k or (i + 1 < self.m and self.en[i + 1][0] < self.zh[j][0]))
+
+    def anchors_decide(self, chosen: int, other: int, j: int) -> bool:
+        """Translation j's numbers and Latin words find more counterparts in paragraph
+        ``chosen`` than in ``other`` (an anchor cost at least one ``ANCHOR`` lower)."""
+        zh = [self._zh_f[j]]
+        return anchor_cost([self._en_f[other]], zh) - anchor_cost([self._en_f[chosen]], zh) >= ANCHOR
 
     def pair(self, i: int, j: int) -> float:
         if (i, j) not in self._pair:
@@ -168,9 +174,10 @@ def _plausible(en: str, zh: str) -> bool:
 
 def _mark_gaps(p: _Problem, result: Matching) -> None:
     """Flag a paragraph left without translation and its neighbour when the neighbour's
-    translation, within reach of both, fits either's length: a translation deleted and one
-    moved after the next paragraph read the same in the source, and lengths cannot tell them
-    apart (a short inserted line, whose length rules it out, is not flagged)."""
+    translation, within reach of both, fits either's length and its numbers and Latin words do
+    not decide: a translation deleted and one moved after the next paragraph read the same in
+    the source, and lengths cannot tell them apart (a short inserted line, whose length rules
+    it out, is not flagged)."""
     for i in range(p.m):
         if i in result.pairs:
             continue
@@ -178,7 +185,7 @@ def _mark_gaps(p: _Problem, result: Matching) -> None:
             j = result.pairs.get(other)
             if j is None or not p.can_pair(i, j) or p.en[other][1] == p.en[i][1]:
                 continue
-            if not _plausible(p.en[i][1], p.zh[j][1]):
+            if not _plausible(p.en[i][1], p.zh[j][1]) or p.anchors_decide(other, i, j):
                 continue
             note = (
                 f"the translation `{_clip(p.zh[j][1])}` was given to `{_clip(p.en[other][1])}`; "
