@@ -377,3 +377,20 @@ def test_a_deleted_translation_never_silently_gives_a_paragraph_the_next_one() -
             assert "doubtful_pairing" in segment.flags or "missing_translation" in segment.flags, segment
     near = [s for s in _build(lines).segments if 108 <= s.line_en <= 111]
     assert all("doubtful_pairing" in s.flags for s in near)
+
+
+def test_a_header_whose_translated_copy_may_be_the_paragraph_before_it_is_doubtful() -> None:
+    """A stray `Operator` before a short translation without punctuation (`謝謝接線生`) pairs
+    with it as a header; the paragraph before is left without translation, so the turn's
+    speaker is doubtful."""
+    lines = seed_lines("stem-2024-q4.txt")
+    assert lines[11].startswith("Thank you, operator.")
+    lines[12] = "謝謝接線生"
+    lines.insert(12, "Operator")
+    transcript = _build(lines)
+    before = next(s for s in transcript.segments if s.line_en == 12)
+    assert (before.zh, before.flags) == (None, ["missing_translation"])
+    turn = next(t for t in transcript.turns if t.header and t.header.line_en == 13)
+    assert turn.header is not None and turn.header.text_zh == "謝謝接線生"
+    assert turn.segments and all(s.flags == ["doubtful_speaker"] for s in turn.segments)
+    assert "translated copy `謝謝接線生` right after line 12" in turn.segments[0].evidence["doubtful_speaker"]
