@@ -132,6 +132,9 @@ fn legacy_byte(c: char) -> Option<(u8, Option<bool>)> {
     Some((0x80 + at as u8, Some(true)))
 }
 
+/// The characters Latin-1 and CP1252 read a UTF-8 lead byte (0xC2-0xF4) as.
+const LEADS: std::ops::RangeInclusive<char> = '\u{c2}'..='\u{f4}';
+
 /// How many bytes a UTF-8 sequence has that starts with `lead` (0 for no multi-byte lead).
 fn sequence_len(lead: u8) -> usize {
     match lead {
@@ -146,6 +149,9 @@ fn sequence_len(lead: u8) -> usize {
 /// the continuation bytes' characters that make one valid UTF-8 character above U+009F;
 /// returns its length in characters and the decodes that can have produced it.
 fn sequence_at(chars: &[char], at: usize) -> Option<(usize, Option<bool>)> {
+    if !LEADS.contains(&chars[at]) {
+        return None; // most characters: no lead byte's reading (and no table scan)
+    }
     let (lead, mut only) = legacy_byte(chars[at])?;
     let len = sequence_len(lead);
     if len == 0 || at + len > chars.len() {
@@ -207,7 +213,7 @@ fn clip(chars: impl Iterator<Item = char>, limit: usize) -> String {
 /// Latin letters (`José`, `São Paulo`, `Ã` before a letter) never forms such a sequence.
 pub fn find_mojibake(text: &str) -> Option<Mojibake> {
     for (k, line) in lines(text).iter().enumerate() {
-        if line.is_ascii() {
+        if !line.chars().any(|c| LEADS.contains(&c)) {
             continue;
         }
         let chars: Vec<char> = line.chars().collect();
