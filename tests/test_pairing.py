@@ -184,6 +184,8 @@ def _speakers(transcript: Transcript) -> list[str | None]:
         (165, "Thomas Boyes (湯瑪斯) - Analyst"),
         (165, "Thomas\u200b Boyes – Analyst"),
         (3, "接線員"),
+        (3, "接線員 (Operator)"),
+        (3, "主持人（Operator）"),
     ],
 )
 def test_translated_or_damaged_header_copies_are_headers(line: int, copy: str) -> None:

@@ -9,6 +9,7 @@ still looks doubtful (a header-shaped paragraph, lengths that cannot match) is f
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from builder.errors import SourceError
@@ -53,9 +54,15 @@ _KNOWN_COPY_CHARS = 12
 _NAME_MARKS = "·‧・.-'’"
 
 
+#: The English name kept in parentheses after a translated one: ``接線員 (Operator)``.
+_LATIN_ALIAS = re.compile(r"[(（][A-Za-z][A-Za-z .'\-]*[)）]")
+
+
 def _is_translated_name(text: str, limit: int) -> bool:
     """A short name or title in Chinese: CJK, no punctuation a sentence or a bracketed note has
-    (``(操作員指示)``, ``請稍等片刻。更新後的…`` are translations of paragraphs, not names)."""
+    (``(操作員指示)``, ``請稍等片刻。更新後的…`` are translations of paragraphs, not names); an
+    English alias in parentheses aside."""
+    text = _LATIN_ALIAS.sub("", text).strip()
     return (
         has_cjk(text)
         and len(text) <= limit
