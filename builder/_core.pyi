@@ -88,7 +88,7 @@ MAX_PLAIN_RUN: int
 LAYOUTS: list[str]
 INVISIBLE: str
 
-_Problem = tuple[str, int | None, int, int]
+_Problem = tuple[str, int | None, int, int, list[str]]
 _Split = tuple[list[tuple[int, str, str]], list[tuple[int, str, str | None]], list[int]]
 
 def decode_lines(data: bytes) -> tuple[list[str], _Problem | None]: ...

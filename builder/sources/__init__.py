@@ -37,7 +37,7 @@ def detect_layout(name: str, lines: list[str]) -> SourceLayout:
     """Return the first layout whose ``matches`` accepts the lines."""
     found = _core.detect_layout(lines)
     if found is None:
-        raise refusal(name, ("layout", None, 0, 0))
+        raise refusal(name, ("layout", None, 0, 0, []))
     return _BY_NAME[found]
 
 

@@ -119,3 +119,42 @@ def test_a_huge_line_is_refused_before_any_work_grows_with_it() -> None:
     assert str(refused.value) == (
         "huge.txt, line 70: 5,600,000 characters on one line; a transcript's lines have at most 100,000"
     )
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+@pytest.mark.parametrize("name", ["stem-2024-q4.txt", "crexendo-cxdo-2023-q2.txt"])
+def test_mojibake_is_refused_naming_its_first_line_and_what_it_seems(name: str, codec: str) -> None:
+    """UTF-8 that went through a Latin-1 or CP1252 decode (``è²¡å‹™`` for ``財務``) is refused,
+    not built as an English-only call of mojibake paragraphs."""
+    text = (RAW / name).read_text(encoding="utf-8")
+    garbled = text.encode().decode(codec, errors="replace" if codec == "cp1252" else "strict")
+    with pytest.raises(SourceError) as caught:
+        parse_source(f"raw/{name}", garbled.encode())
+    message = str(caught.value)
+    first = next(n for n, line in enumerate(text.split("\n"), 1) if not line.isascii())
+    assert caught.value.line == first and "\n" not in message
+    assert f"seems UTF-8 read as {'Latin-1' if codec == 'latin-1' else 'CP1252'}" in message
+    assert "mojibake of `" in message and len(message) < 300
+
+
+def test_one_mojibake_word_in_a_good_file_is_refused_with_its_repair() -> None:
+    lines = (RAW / "stem-2024-q4.txt").read_text(encoding="utf-8").split("\n")
+    lines[39] += " Stem" + "’s".encode().decode("cp1252")
+    with pytest.raises(SourceError, match=r"line 40: `â€™s` seems UTF-8 read as CP1252 \(mojibake of `’s`\)"):
+        parse_source("raw/stem.txt", "\n".join(lines).encode())
+
+
+def test_latin1_file_is_refused_as_such() -> None:
+    data = "Operator\nOperator\nGood morning from Zürich.\n早安。\n".encode("latin-1", errors="ignore")
+    with pytest.raises(
+        SourceError,
+        match=r"line 3: is not UTF-8 \(byte 0xfc\): `…rning from Zürich\.` seems Latin-1 or CP1252 text",
+    ):
+        parse_source("raw/x.txt", data)
+
+
+@pytest.mark.parametrize("text", ["José Núñez - CFO", "São Paulo, naïve, 10 °C, ½, © ™ €", "Ã la carte"])
+def test_latin_text_in_utf8_is_not_mojibake(text: str) -> None:
+    lines = (RAW / "stem-2024-q4.txt").read_text(encoding="utf-8").split("\n")
+    lines[40] += " " + text
+    parse_source("raw/stem.txt", "\n".join(lines).encode())

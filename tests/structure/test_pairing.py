@@ -33,7 +33,10 @@ def test_missing_translation_in_plain_layout_is_flagged_and_nothing_shifts() -> 
     segment = transcript.segments[broken[0]]
     assert segment.en.startswith("On liquidity")
     assert segment.zh is None and segment.line_zh is None
+    # The next paragraph's translation would fit this one's length too, but its numbers
+    # decide: nothing is doubtful.
     assert segment.flags == ["missing_translation"]
+    assert not transcript.segments[broken[0] + 1].flags
 
 
 def test_missing_translation_before_a_speaker_header_is_flagged() -> None:
@@ -142,7 +145,11 @@ def test_speaker_header_written_once_still_starts_a_turn() -> None:
     assert transcript.flags == ["speaker_header_written_once"]
     turn = transcript.turns[1]
     assert turn.header is not None and turn.header.name == "Ted Durbin" and turn.header.line_zh is None
-    assert len(turn.segments) == 5 and not any(s.flags for s in transcript.segments)
+    assert len(turn.segments) == 5
+    # Its turn's speaker is doubtful (a stray line reads the same); no other segment is flagged.
+    flagged = [s for s in transcript.segments if s.flags]
+    assert flagged == turn.segments and all(s.flags == ["doubtful_speaker"] for s in flagged)
+    assert "on line 10 is written in one slot only" in flagged[0].evidence["doubtful_speaker"]
 
 
 def test_header_copies_that_differ_in_spacing_are_one_header() -> None:
@@ -177,6 +184,8 @@ def _speakers(transcript: Transcript) -> list[str | None]:
         (165, "Thomas Boyes (湯瑪斯) - Analyst"),
         (165, "Thomas\u200b Boyes – Analyst"),
         (3, "接線員"),
+        (3, "接線員 (Operator)"),
+        (3, "主持人（Operator）"),
     ],
 )
 def test_translated_or_damaged_header_copies_are_headers(line: int, copy: str) -> None:
@@ -297,3 +306,93 @@ def test_a_translation_written_twice_after_a_paragraph_without_one_is_refused() 
     lines[16:19] = [lines[17], lines[16], lines[16]]  # E1 E2 Z1 Z1: not two translations
     with pytest.raises(SourceError, match=r"line 19: a second translation line after line 18"):
         _build(lines)
+
+
+def _speaker_of(transcript: Transcript, en_start: str) -> tuple[str | None, list[str]]:
+    segment = next(s for s in transcript.segments if s.en.startswith(en_start))
+    header = transcript.turns[segment.turn_index].header
+    return (header.name if header else None), segment.flags
+
+
+def test_a_translated_header_in_the_chinese_slot_is_the_header() -> None:
+    """`泰德·德賓 - 投資者關係主管` after `Ted Durbin - Head of Investor Relations` is its copy."""
+    lines = seed_lines("stem-2024-q4.txt")
+    original = _build(lines)
+    assert lines[10] == "Ted Durbin - Head of Investor Relations"
+    lines[10] = "泰德·德賓 - 投資者關係主管"
+    transcript = _build(lines)
+    assert _speakers(transcript) == _speakers(original) and _pairs(transcript) == _pairs(original)
+    assert not any(s.flags for s in transcript.segments) and not transcript.flags
+    assert transcript.turns[1].header is not None and transcript.turns[1].header.text_zh == lines[10]
+
+
+def test_a_header_read_as_a_paragraph_makes_the_speakers_after_it_doubtful() -> None:
+    """A translated copy that is no header (a comma for the dash) leaves the English header a
+    paragraph: the five paragraphs after it stay in the Operator's turn, each flagged."""
+    lines = seed_lines("stem-2024-q4.txt")
+    lines[10] = "泰德·德賓，投資者關係主管"
+    transcript = _build(lines)
+    header_line = next(s for s in transcript.segments if s.line_en == 10)
+    assert header_line.flags == ["speaker_header_in_text"]
+    after = [s for s in transcript.turns[header_line.turn_index].segments if s.index > header_line.index]
+    assert [s.en[:9] for s in after][:1] == ["Thank you"] and len(after) == 5
+    assert all(s.flags == ["doubtful_speaker"] for s in after)
+    assert "line 10, `Ted Durbin - Head of Investor Relations`" in after[0].evidence["doubtful_speaker"]
+
+
+def test_a_stray_operator_line_takes_no_translation_and_no_turn() -> None:
+    """`Operator` after line 322 of the Stem call (between a paragraph and its short
+    translation): not a header with that translation as its copy."""
+    lines = seed_lines("stem-2024-q4.txt")
+    original = _build(lines)
+    assert lines[321].startswith("Bear with me") and lines[322].startswith("請稍等片刻。")
+    lines.insert(322, "Operator")
+    transcript = _build(lines)
+    stray = next(s for s in transcript.segments if s.line_en == 323)
+    assert (stray.en, stray.zh) == ("Operator", None)
+    assert [(s.en, s.zh) for s in transcript.segments if s is not stray] == _pairs(original)
+    assert _speaker_of(transcript, "You're talking about") == ("Doran Hole", [])
+
+
+@pytest.mark.parametrize("index", [11, 13, 323])  # after a header pair, after a translation, mid-answer
+def test_a_stray_operator_line_read_as_a_header_flags_its_turn(index: int) -> None:
+    lines = seed_lines("stem-2024-q4.txt")
+    original = {s.en: s for s in _build(lines).segments}
+    lines.insert(index, "Operator")
+    transcript = _build(lines)
+    turn = next(t for t in transcript.turns if t.header and t.header.line_en == index + 1)
+    assert turn.segments and all("doubtful_speaker" in s.flags for s in turn.segments)
+    assert all(s.zh == original[s.en].zh for s in turn.segments)
+    evidence = turn.segments[0].evidence["doubtful_speaker"]
+    assert f"`Operator` on line {index + 1} is written in one slot only" in evidence
+
+
+def test_a_deleted_translation_never_silently_gives_a_paragraph_the_next_one() -> None:
+    """Line 109 of the Rekor call deleted: the paragraphs around the gap are flagged."""
+    lines = seed_lines("rekor-systems-2021-q3.txt")
+    truth = {s.en: s.zh for s in _build(lines).segments}
+    assert lines[107].startswith("Our solutions") and lines[108].startswith("我們的解決方案")
+    del lines[108]
+    for segment in _build(lines).segments:
+        expected = None if segment.en.startswith("Our solutions") else truth[segment.en]
+        if segment.zh != expected:
+            assert "doubtful_pairing" in segment.flags or "missing_translation" in segment.flags, segment
+    near = [s for s in _build(lines).segments if 108 <= s.line_en <= 111]
+    assert all("doubtful_pairing" in s.flags for s in near)
+
+
+def test_a_header_whose_translated_copy_may_be_the_paragraph_before_it_is_doubtful() -> None:
+    """A stray `Operator` before a short translation without punctuation (`謝謝接線生`) pairs
+    with it as a header; the paragraph before is left without translation, so the turn's
+    speaker is doubtful."""
+    lines = seed_lines("stem-2024-q4.txt")
+    assert lines[11].startswith("Thank you, operator.")
+    lines[12] = "謝謝接線生"
+    lines.insert(12, "Operator")
+    transcript = _build(lines)
+    before = next(s for s in transcript.segments if s.line_en == 12)
+    assert (before.zh, before.flags) == (None, ["missing_translation"])
+    turn = next(t for t in transcript.turns if t.header and t.header.line_en == 13)
+    assert turn.header is not None and turn.header.text_zh == "謝謝接線生"
+    assert turn.segments and all(s.flags == ["doubtful_speaker"] for s in turn.segments)
+    assert "translated copy `謝謝接線生` right after line 12" in turn.segments[0].evidence["doubtful_speaker"]
