@@ -19,6 +19,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.docsgen.zh_index import indexed_copy
 from builder.errors import CallcorpusError
 
 #: Calls per transcript bundle: bounds Pagefind's memory (about 30 MB + 3.3 MB a call per run)
@@ -42,6 +43,8 @@ UI_FILES = (
     "pagefind-component-ui.css",
 )
 CALLS_FOLDER = "pagefind-calls"
+#: The staging folder of a bundle's pages as the site shows them (beside the indexed copies).
+_PAGES = "-pages"
 
 
 class SearchIndexFailed(CallcorpusError):
@@ -94,9 +97,10 @@ class _Bundle:
 class CallBundles:
     """Writes transcript pages into the site, indexing them in bundles of ``size`` calls.
 
-    A bundle's pages are written to a staging folder of its own and indexed there (so that each
-    page keeps its URL, ``transcripts/<transcript_id>.html``), ``parallel`` bundles at a time
-    while the next pages are written, then moved into the site.
+    A bundle's pages are written to a staging folder of its own, each beside the copy Pagefind
+    indexes (``zh_index.indexed_copy``: one word per Chinese character), which is indexed there
+    (so that each page keeps its URL, ``transcripts/<transcript_id>.html``), ``parallel``
+    bundles at a time while the next pages are written; the pages are then moved into the site.
     """
 
     def __init__(self, site: Path, stage: Path, size: int = CALLS_PER_BUNDLE, parallel: int = PARALLEL):
@@ -108,9 +112,11 @@ class CallBundles:
 
     def add(self, page: str, html: str) -> None:
         """Write a page (its path under the site, its HTML); starts indexing a full bundle."""
-        target = self.stage / f"{len(self.names):03d}" / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8", newline="\n")
+        name = f"{len(self.names):03d}"
+        for folder, text in ((name, indexed_copy(html)), (f"{name}{_PAGES}", html)):
+            target = self.stage / folder / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
         self.pending.append(page)
         if len(self.pending) >= self.size:
             self.flush()
@@ -134,10 +140,12 @@ class CallBundles:
         out = self.site / CALLS_FOLDER / bundle.name
         for script in UI_FILES:  # the docs bundle's own copies serve every bundle
             (out / script).unlink(missing_ok=True)
+        pages = self.stage / f"{bundle.name}{_PAGES}"
         for page in bundle.pages:
             (self.site / page).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(folder / page, self.site / page)
+            os.replace(pages / page, self.site / page)
         shutil.rmtree(folder)
+        shutil.rmtree(pages)
 
     def abort(self) -> None:
         """Stop every run still indexing (on an error or Ctrl-C)."""
