@@ -227,12 +227,13 @@
   }
 
   function later() {
+    mount.dataset.state = "typing";
     clearTimeout(timer);
     timer = setTimeout(search, 150);
   }
   box.addEventListener("input", later);
   box.addEventListener("focus", function () { load(); });
-  filterPanel.addEventListener("change", search);
+  filterPanel.addEventListener("change", function () { clearTimeout(timer); search(); });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && !drawer.hidden) {
       drawer.hidden = true;
