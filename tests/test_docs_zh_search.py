@@ -4,8 +4,8 @@ bench/corpus.py: each copy of a seed has its Chinese shuffled within sentences).
 
 Pagefind alone (the plain query, as the browser's segmenter cuts it) brought the call among the
 first five results for 27 of 60 such phrases on 64 calls, and first for 11; the site now indexes
-one word per Chinese character and searches the phrase exactly first (builder/docsgen/zh_index.py,
-docs/javascripts/search.js).
+one word per Chinese character and searches the phrase exactly first, one exact phrase per run
+between punctuation (builder/docsgen/zh_index.py, docs/javascripts/search.js).
 """
 
 from __future__ import annotations
@@ -28,25 +28,31 @@ from builder.release.build import build_release
 if str(ROOT / "bench") not in sys.path:  # the synthetic corpus and the served site
     sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import generate_corpus
+from corpus import generate_corpus, load_seed
 from test_docs_browser import browser, page, search_box, served
 
 __all__ = ["browser", "page"]  # the browser fixtures, shared with test_docs_browser.py
 
 COPIES = 30  # shuffled copies, ten of each seed, beside the three seeds
-PHRASES_PER_SEED = 5
 SHOWN = 5  # results the search box shows before "More results"
-_CLAUSE = re.compile(r"[\u4e00-\u9fff]{6,14}")
+#: Phrases taken from each seed's Chinese: how they look, how many of each.
+_PHRASES = {
+    re.compile(r"[\u4e00-\u9fff]{6,14}"): 5,  # a clause of 6 to 14 Han characters
+    re.compile(r"[\u4e00-\u9fff]{3,8},[\u4e00-\u9fff]{3,8}"): 2,  # two runs around a comma
+}
 
 
 def _phrases() -> list[tuple[str, str]]:
-    """(transcript id, phrase): clauses of 6 to 14 Han characters from each seed's Chinese."""
+    """(transcript id, phrase): a fixed sample of phrases from each seed's Chinese, from the
+    lines the copies shuffle (operator turns and headers stay verbatim in every copy)."""
     rng = random.Random(7)
     picked = []
     for name, transcript_id in sorted(SEEDS.items()):
-        text = (RAW / name).read_text(encoding="utf-8")
-        clauses = sorted(set(_CLAUSE.findall(text)))
-        picked += [(transcript_id, phrase) for phrase in rng.sample(clauses, PHRASES_PER_SEED)]
+        seed = load_seed(RAW / name)
+        text = "\n".join(line for line, kept in zip(seed.lines, seed.keep, strict=True) if not kept)
+        for pattern, count in _PHRASES.items():
+            phrases = sorted(set(pattern.findall(text)))
+            picked += [(transcript_id, phrase) for phrase in rng.sample(phrases, count)]
     return picked
 
 

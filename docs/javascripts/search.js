@@ -12,8 +12,9 @@
  * values, twice: no escaping at index time keeps a value such as <img onerror> inert there.)
  *
  * Chinese: the index holds each Han character as a word (builder/docsgen/zh_index.py), so a
- * query holding Chinese is also searched as the exact sequence of its characters ("忠 誠 的 …"):
- * the pages holding the phrase come first, then the rest of the plain search's results. */
+ * query holding Chinese is also searched as the exact sequence of its characters ("忠 誠 的 …",
+ * one phrase per run between spaces and punctuation): the pages holding every phrase come
+ * first, then the rest of the plain search's results. */
 "use strict";
 (function () {
   var mount = document.getElementById("cc-search");
@@ -64,11 +65,29 @@
     return p;
   }
 
-  /* The query as the exact sequence of its Han characters and other words, if it holds Chinese. */
-  function characterPhrase(term) {
-    if (!HAN.test(term) || /^\s*".*"\s*$/.test(term)) return null;
-    var tokens = term.match(TOKENS) || [];
-    return tokens.length > 1 ? '"' + tokens.join(" ") + '"' : null;
+  /* A query holding Chinese as exact phrases, one per run between spaces and punctuation (the
+   * index gives punctuation a position of its own): each run as the sequence of its Han
+   * characters and other words, e.g. 謝謝,約翰 as "謝 謝" and "約 翰". None for a quoted query. */
+  function characterPhrases(term) {
+    if (!HAN.test(term) || /^\s*".*"\s*$/.test(term)) return [];
+    return term.split(/[\s\p{P}\p{S}]+/u).map(function (run) {
+      var tokens = run.match(TOKENS) || [];
+      return tokens.length > 1 ? '"' + tokens.join(" ") + '"' : tokens.join("");
+    }).filter(Boolean);
+  }
+
+  /* The pages found by every phrase, in the order of the longest phrase's results. */
+  function holdingAll(searches) {
+    if (!searches.length) return [];
+    var longest = searches.reduce(function (a, b) { return b.term.length > a.term.length ? b : a; });
+    var sets = searches.map(function (search) {
+      var ids = {};
+      search.results.forEach(function (result) { ids[result.id] = true; });
+      return ids;
+    });
+    return longest.results.filter(function (result) {
+      return sets.every(function (ids) { return ids[result.id]; });
+    });
   }
 
   var box = el("input", "cc-search__input");
@@ -147,16 +166,14 @@
     });
   }
 
-  /* The phrase search's results first, then the plain search's, each page once. */
-  function merged(searches) {
+  /* The pages holding the phrases first, then the plain search's results, each page once. */
+  function merged(first, rest) {
     var seen = {}, out = [];
-    searches.forEach(function (search) {
-      (search ? search.results : []).forEach(function (result) {
-        if (!seen[result.id]) {
-          seen[result.id] = true;
-          out.push(result);
-        }
-      });
+    first.concat(rest).forEach(function (result) {
+      if (!seen[result.id]) {
+        seen[result.id] = true;
+        out.push(result);
+      }
     });
     return out;
   }
@@ -208,14 +225,16 @@
     message.textContent = term ? "Searching for “" + term + "”…" : "Searching…";
     var pagefind = await load();
     var options = filters ? { filters: filters } : {};
-    var phrase = characterPhrase(term);
-    var searches = await Promise.all([
-      phrase ? pagefind.search(phrase, options) : null,
-      pagefind.search(term || null, options)
-    ]);
+    var phrases = characterPhrases(term);
+    var searches = await Promise.all([term || null].concat(phrases).map(function (query) {
+      return pagefind.search(query, options).then(function (found) {
+        return { term: query || "", results: found.results, filters: found.filters };
+      });
+    }));
     if (mine !== run) return;
-    var results = merged(searches);
-    updateCounts(searches[1].filters || {});
+    var plain = searches.shift();
+    var results = merged(holdingAll(searches), plain.results);
+    updateCounts(plain.filters || {});
     list.textContent = "";
     state = { run: mine, shown: 0 };
     var what = term ? " for “" + term + "”" : "";
