@@ -123,7 +123,8 @@
     return engine;
   }
 
-  var counts = {}; // filter name -> value -> the element showing its count
+  // filter name -> value -> the element showing its count (Maps: a value may be "__proto__")
+  var counts = new Map();
   function showFilters(available) {
     var names = Object.keys(available).sort(function (a, b) {
       var i = FILTER_ORDER.indexOf(a), j = FILTER_ORDER.indexOf(b);
@@ -133,7 +134,7 @@
       var block = el("details", "cc-search__filter");
       block.dataset.filter = name;
       block.append(el("summary", null, name));
-      counts[name] = {};
+      counts.set(name, new Map());
       Object.keys(available[name]).sort().forEach(function (value) {
         var label = el("label", "cc-search__filter-value");
         var check = el("input");
@@ -142,7 +143,7 @@
         check.value = value;
         var count = el("span", "cc-search__count", String(available[name][value]));
         label.append(check, el("span", "cc-search__value", value), count);
-        counts[name][value] = count;
+        counts.get(name).set(value, count);
         block.append(label);
       });
       filterPanel.append(block);
@@ -150,7 +151,7 @@
   }
 
   function chosenFilters() {
-    var chosen = {}, any = false;
+    var chosen = Object.create(null), any = false;
     filterPanel.querySelectorAll("input:checked").forEach(function (check) {
       (chosen[check.name] = chosen[check.name] || { any: [] }).any.push(check.value);
       any = true;
@@ -159,19 +160,20 @@
   }
 
   function updateCounts(found) {
-    Object.keys(counts).forEach(function (name) {
-      Object.keys(counts[name]).forEach(function (value) {
-        counts[name][value].textContent = String((found[name] || {})[value] || 0);
+    counts.forEach(function (values, name) {
+      var shown = Object.prototype.hasOwnProperty.call(found, name) ? found[name] : {};
+      values.forEach(function (count, value) {
+        count.textContent = String(Object.prototype.hasOwnProperty.call(shown, value) ? shown[value] : 0);
       });
     });
   }
 
   /* The pages holding the phrases first, then the plain search's results, each page once. */
   function merged(first, rest) {
-    var seen = {}, out = [];
+    var seen = new Set(), out = [];
     first.concat(rest).forEach(function (result) {
-      if (!seen[result.id]) {
-        seen[result.id] = true;
+      if (!seen.has(result.id)) {
+        seen.add(result.id);
         out.push(result);
       }
     });
