@@ -94,3 +94,13 @@ def test_chinese_phrase_finds_its_call_first(page: Any, zh_url: str, transcript_
     calls = [link.split("#")[0].rsplit("/", 1)[-1] for link in links][:SHOWN]
     assert f"{transcript_id}.html" in calls, (phrase, calls)
     assert not page.events["errors"], page.events
+
+
+@pytest.mark.parametrize(("transcript_id", "phrase"), _phrases()[::7])
+def test_quoted_chinese_phrase_finds_its_call_first(
+    page: Any, zh_url: str, transcript_id: str, phrase: str
+) -> None:
+    """Pagefind's own exact search (a quoted query) cuts Chinese into the browser's words."""
+    page.goto(f"{zh_url}/index.html")
+    links = search_box(page, f'"{phrase}"')
+    assert links and links[0].split("#")[0].endswith(f"/{transcript_id}.html"), (phrase, links)

@@ -67,9 +67,10 @@
 
   /* A query holding Chinese as exact phrases, one per run between spaces and punctuation (the
    * index gives punctuation a position of its own): each run as the sequence of its Han
-   * characters and other words, e.g. 謝謝,約翰 as "謝 謝" and "約 翰". None for a quoted query. */
+   * characters and other words, e.g. 謝謝,約翰 as "謝 謝" and "約 翰" (a quoted query too:
+   * Pagefind's exact search cuts it into the browser's words, which the index does not hold). */
   function characterPhrases(term) {
-    if (!HAN.test(term) || /^\s*".*"\s*$/.test(term)) return [];
+    if (!HAN.test(term)) return [];
     return term.split(/[\s\p{P}\p{S}]+/u).map(function (run) {
       var tokens = run.match(TOKENS) || [];
       return tokens.length > 1 ? '"' + tokens.join(" ") + '"' : tokens.join("");
