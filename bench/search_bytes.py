@@ -69,23 +69,20 @@ class _Meter:
         return seen
 
 
-def _type(page: Any, query: str) -> list[str]:
+#: True once the header's search box has drawn the results of the query ``q`` (docs/javascripts/search.js).
+SEARCHED = (
+    "q => { const box = document.getElementById('cc-search');"
+    " return box.dataset.state === 'done'"
+    " && box.querySelector('.cc-search__message').textContent.includes(q); }"
+)
+
+
+def type_query(page: Any, query: str) -> list[str]:
     """Type ``query`` in the header's search box, wait for its results; their links."""
-    page.fill("#cc-search input.pagefind-ui__search-input", query)
-    page.locator("#cc-search .pagefind-ui__message").first.wait_for(timeout=TIMEOUT_MS)
-    page.wait_for_function(  # "Searching for q..." until every bundle has answered
-        "q => { const m = document.querySelector('#cc-search .pagefind-ui__message');"
-        " return m && m.textContent.includes(q) && !m.textContent.startsWith('Searching'); }",
-        arg=query,
-        timeout=TIMEOUT_MS,
-    )
-    if not page.inner_text("#cc-search .pagefind-ui__message").startswith("No results"):
-        page.locator("#cc-search .pagefind-ui__result-link").first.wait_for(timeout=TIMEOUT_MS)
-    page.wait_for_function(
-        "() => !document.querySelector('#cc-search .pagefind-ui__loading')", timeout=TIMEOUT_MS
-    )
+    page.fill("#cc-search input.cc-search__input", query)
+    page.wait_for_function(SEARCHED, arg=query, timeout=TIMEOUT_MS)  # every bundle answered
     page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
-    links = page.locator("#cc-search .pagefind-ui__result-link").all()
+    links = page.locator("#cc-search a.cc-search__link").all()
     return [link.get_attribute("href") or "" for link in links]
 
 
@@ -104,9 +101,9 @@ def measure(site: Path, queries: dict[str, str], follow_up: str) -> list[dict[st
             page.goto(f"{url}/index.html")
             page.wait_for_load_state("networkidle")
             load = meter.take()
-            links = _type(page, query)
+            links = type_query(page, query)
             cold = meter.take()
-            _type(page, follow_up)
+            type_query(page, follow_up)
             warm = meter.take()
             found = any("/transcripts/" in link and link.split("#")[0].endswith(expected) for link in links)
             shown = {"query": query, "results": len(links), "found": found}

@@ -5,8 +5,10 @@ at most ``CALLS_PER_BUNDLE`` calls each (``pagefind-calls/NNN/``), ``PARALLEL`` 
 time, because Pagefind holds every page of a run in memory (about 3.3 MB per call). The header's
 search box (``docs/javascripts/search.js``) merges them all, listed in
 ``pagefind-calls/bundles.js``. Every page is indexed as Traditional Chinese (``zh-TW``):
-one index language for the whole site, so that a query in either language searches every page,
-and Pagefind segments the Chinese text into words.
+one index language for the whole site, so that a query in either language searches every page.
+Pagefind indexes a copy of each transcript page with one word per Chinese character
+(``zh_index``); the page served is the one rendered. The search box renders what the index
+returns as text (Pagefind's own UI, whose files each bundle still carries, is not used).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.docsgen.zh_index import indexed_copy
 from builder.errors import CallcorpusError
 
 #: Calls per transcript bundle: bounds Pagefind's memory (about 30 MB + 3.3 MB a call per run)
@@ -29,10 +32,11 @@ PARALLEL = 2
 #: The one language of the index (Pagefind's segmentation of Chinese; no stemming).
 LANGUAGE = "zh-TW"
 DOCS_BUNDLE = "pagefind"
-#: Scripts and styles in every bundle that only the primary (docs) bundle's copy is used of.
+#: Pagefind's engine, in every bundle: only the primary (docs) bundle's copy is used.
+ENGINE_FILES = ("pagefind.js", "pagefind-worker.js")
+#: Pagefind's own search interfaces, in every bundle, never used: they write values from the
+#: index as HTML (``docs/javascripts/search.js`` renders them as text), so no bundle keeps them.
 UI_FILES = (
-    "pagefind.js",
-    "pagefind-worker.js",
     "pagefind-highlight.js",
     "pagefind-ui.js",
     "pagefind-ui.css",
@@ -42,6 +46,8 @@ UI_FILES = (
     "pagefind-component-ui.css",
 )
 CALLS_FOLDER = "pagefind-calls"
+#: The staging folder of a bundle's pages as the site shows them (beside the indexed copies).
+_PAGES = "-pages"
 
 
 class SearchIndexFailed(CallcorpusError):
@@ -80,6 +86,13 @@ def _wait(run: subprocess.Popen[str], site: Path) -> None:
 def index_docs(site: Path) -> None:
     """The documentation pages (the site's top level and the transcripts list) as one bundle."""
     _wait(_start(site, site / DOCS_BUNDLE, "{*.html,transcripts/index.html}"), site)
+    _drop(site / DOCS_BUNDLE, UI_FILES)
+
+
+def _drop(bundle: Path, names: tuple[str, ...]) -> None:
+    """Remove Pagefind's files ``names`` from ``bundle``."""
+    for name in names:
+        (bundle / name).unlink(missing_ok=True)
 
 
 @dataclass
@@ -94,9 +107,10 @@ class _Bundle:
 class CallBundles:
     """Writes transcript pages into the site, indexing them in bundles of ``size`` calls.
 
-    A bundle's pages are written to a staging folder of its own and indexed there (so that each
-    page keeps its URL, ``transcripts/<transcript_id>.html``), ``parallel`` bundles at a time
-    while the next pages are written, then moved into the site.
+    A bundle's pages are written to a staging folder of its own, each beside the copy Pagefind
+    indexes (``zh_index.indexed_copy``: one word per Chinese character), which is indexed there
+    (so that each page keeps its URL, ``transcripts/<transcript_id>.html``), ``parallel``
+    bundles at a time while the next pages are written; the pages are then moved into the site.
     """
 
     def __init__(self, site: Path, stage: Path, size: int = CALLS_PER_BUNDLE, parallel: int = PARALLEL):
@@ -108,9 +122,11 @@ class CallBundles:
 
     def add(self, page: str, html: str) -> None:
         """Write a page (its path under the site, its HTML); starts indexing a full bundle."""
-        target = self.stage / f"{len(self.names):03d}" / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8", newline="\n")
+        name = f"{len(self.names):03d}"
+        for folder, text in ((name, indexed_copy(html)), (f"{name}{_PAGES}", html)):
+            target = self.stage / folder / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
         self.pending.append(page)
         if len(self.pending) >= self.size:
             self.flush()
@@ -131,13 +147,14 @@ class CallBundles:
         """Wait for a bundle's run, drop its copies of the UI, move its pages into the site."""
         folder = self.stage / bundle.name
         _wait(bundle.run, folder)
-        out = self.site / CALLS_FOLDER / bundle.name
-        for script in UI_FILES:  # the docs bundle's own copies serve every bundle
-            (out / script).unlink(missing_ok=True)
+        # the docs bundle's engine serves every bundle
+        _drop(self.site / CALLS_FOLDER / bundle.name, ENGINE_FILES + UI_FILES)
+        pages = self.stage / f"{bundle.name}{_PAGES}"
         for page in bundle.pages:
             (self.site / page).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(folder / page, self.site / page)
+            os.replace(pages / page, self.site / page)
         shutil.rmtree(folder)
+        shutil.rmtree(pages)
 
     def abort(self) -> None:
         """Stop every run still indexing (on an error or Ctrl-C)."""

@@ -42,6 +42,7 @@
     ["company", "fiscal_year", "fiscal_quarter"].forEach(function (name) {
       fill(form.elements[name], distinct(data.calls, at[name]));
     });
+    var drawn = null;
     function draw() {
       var want = {
         company: form.elements.company.value,
@@ -49,6 +50,11 @@
         fiscal_year: form.elements.fiscal_year.value,
         fiscal_quarter: form.elements.fiscal_quarter.value
       };
+      // the ticker box's "change" (on blur, e.g. when a listed call is clicked) after its
+      // "input" changes nothing: redrawing then would remove the link under the click
+      var key = JSON.stringify(want);
+      if (key === drawn) return;
+      drawn = key;
       var matching = data.calls.filter(function (c) {
         return (!want.company || String(c[at.company]) === want.company) &&
           (!want.ticker || String(c[at.ticker] || "").toUpperCase().indexOf(want.ticker) === 0) &&

@@ -23,7 +23,7 @@ BENCH = ROOT / "bench"
 if str(BENCH) not in sys.path:  # the benchmark's helpers: the same browser, the same server
     sys.path.insert(0, str(BENCH))
 
-from search_bytes import FLAGS, served  # noqa: E402
+from search_bytes import FLAGS, served, type_query  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -101,16 +101,9 @@ def test_transcript_shows_both_languages_side_by_side(page: Any, site_url: str) 
     assert not page.events["errors"] and not page.events["remote"], page.events
 
 
-def _search(page: Any, query: str) -> list[str]:
-    """Type ``query`` in the header's search box; the links of the results (pages and sub-results)."""
-    box = page.locator("#cc-search input.pagefind-ui__search-input")
-    box.fill(query)
-    page.locator("#cc-search .pagefind-ui__result").first.wait_for(timeout=15_000)
-    page.wait_for_function(
-        "() => !document.querySelector('#cc-search .pagefind-ui__result-link.pagefind-ui__loading, "
-        "#cc-search .pagefind-ui__result-title.pagefind-ui__loading')"
-    )
-    return [a.get_attribute("href") for a in page.locator("#cc-search .pagefind-ui__result-link").all()]
+def search_box(page: Any, query: str) -> list[str]:
+    """Type ``query`` in the header's search box; the links of the results shown (pages)."""
+    return type_query(page, query)
 
 
 @pytest.mark.parametrize(
@@ -124,11 +117,11 @@ def test_search_box_finds_a_calls_page_in_english_and_chinese(
     page: Any, site_url: str, start: str, query: str, call: str
 ) -> None:
     page.goto(f"{site_url}/{start}")
-    links = _search(page, query)
+    links = search_box(page, query)
     assert any(link.split("#")[0].endswith(f"/transcripts/{call}.html") for link in links), links
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"search-{call}.png"))
-    page.locator(f"#cc-search a.pagefind-ui__result-link[href$='/transcripts/{call}.html']").first.click()
+    page.locator(f"#cc-search a.cc-search__link[href$='/transcripts/{call}.html']").first.click()
     page.wait_for_url(f"**/transcripts/{call}.html")
     assert page.locator("article h1").inner_text().startswith(call)
     assert not page.events["errors"] and not page.events["remote"], page.events
@@ -182,12 +175,12 @@ def test_hostile_transcript_runs_nothing(page: Any, site_url: str) -> None:
     assert page.locator("article script").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
     # and through search results, which render the index's text (excerpts and titles)
-    links = _search(page, "pwned")
+    links = search_box(page, "pwned")
     assert any(link.endswith("/transcripts/hostilecorp-2025Q1.html") for link in links), links
-    results = page.locator("#cc-search .pagefind-ui__results")
+    results = page.locator("#cc-search .cc-search__results")
     assert "window.__pwned" in results.inner_text()
     assert results.locator("script, img, a[href^='javascript']").count() == 0
-    _search(page, "onerror")
+    search_box(page, "onerror")
     assert results.locator("img").count() == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert not page.events["dialogs"] and not page.events["errors"], page.events

@@ -20,6 +20,7 @@ from conftest import ROOT
 from builder.cli import cli
 from builder.docsgen.site import generate
 from builder.docsgen.sitemap import write_sitemap
+from builder.docsgen.zh_index import WORD_BREAK, indexed_copy
 from builder.release.build import BuildSummary
 from builder.schema.files import load_schema, release_spec
 
@@ -301,8 +302,10 @@ def test_search_bundles_cover_docs_and_every_call(docs_site: Path) -> None:
             (site / "pagefind-calls" / name / "pagefind-entry.json").read_text(encoding="utf-8")
         )
         pages += entry["languages"]["zh-TW"]["page_count"]
-        assert not (site / "pagefind-calls" / name / "pagefind-ui.js").exists()
+        assert not (site / "pagefind-calls" / name / "pagefind.js").exists()
     assert pages == 4
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not list(site.glob("pagefind*/**/*-ui.js")), "Pagefind's own UI (values as HTML) is shipped"
     assert not (site / "search").exists(), "mkdocs' built-in search index is still written"
 
 
@@ -401,3 +404,22 @@ def test_a_bad_site_address_is_one_line_and_writes_nothing(tmp_path: Path, addre
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
     assert "--site-url" in result.output and not (tmp_path / "out").exists()
+
+
+def test_indexed_copy_breaks_only_the_chinese_text() -> None:
+    html = (
+        '<meta data-pagefind-filter="company[content]" content="台積電">'
+        '<p class="cc-en" lang="en">TSMC 台積電</p>'
+        '<p class="cc-zh" lang="zh-Hant">營收 12.5 億元,TSMC 成長 &lt;b&gt;</p>'
+    )
+    broken = {"營收": f"營{WORD_BREAK}收", "億元": f"億{WORD_BREAK}元", "成長": f"成{WORD_BREAK}長"}
+    expected = html
+    for word, cut in broken.items():
+        expected = expected.replace(word, cut)
+    assert indexed_copy(html) == expected
+
+
+def test_call_pages_are_served_as_released_without_word_breaks(docs_site: Path) -> None:
+    page = (docs_site / "site" / "transcripts" / "STEM-2024Q4.html").read_text(encoding="utf-8")
+    assert "忠誠的太陽能和儲能客戶" in page and "\u200b" not in page
+    assert not (docs_site / ".search-stage").exists()
