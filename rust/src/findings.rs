@@ -152,7 +152,9 @@ fn paragraph_ratio(en: &str, zh: &str) -> Option<Finding> {
     (!(low..=high).contains(&ratio)).then(|| {
         finding(
             "length_ratio_outlier",
-            format!("zh/en characters = {zh_len}/{en_len} = {ratio:.2}, outside {low}–{high}"),
+            format!(
+                "zh/en characters = {zh_len}/{en_len} = {ratio:.2}, outside {low:.1}–{high:.1}"
+            ),
         )
     })
 }

@@ -631,7 +631,6 @@ fn zh_unit(zh: &Side, n: &Number) -> Option<(&'static str, &'static str)> {
 }
 
 fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    let zh_text: String = zh.chars.iter().collect();
     for n in &en.numbers {
         let others = counterparts(n, zh);
         if others.is_empty() {
@@ -662,7 +661,11 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
             .take(3)
             .position(|w| *w == "per")
             .is_some_and(|p| after_words[p..].iter().take(5).any(|w| *w == "share"));
-        if per_share && !zh_text.contains("每股") {
+        let said_per_share = others.iter().any(|z| {
+            let near = zh.lower_str(zh.before(z.start, 16)) + &zh.lower_str(zh.after(zh.end(z), 8));
+            near.contains("每股")
+        });
+        if per_share && !said_per_share {
             found.push((
                 "unit_mismatch",
                 format!(
@@ -759,6 +762,10 @@ const EN_SEQUENTIAL: &[&str] = &[
     "linked quarter",
 ];
 const EN_YEARLY: &[&str] = &[
+    "same period",
+    "prior year",
+    "a year ago",
+    "year-ago",
     "year-over-year",
     "year over year",
     "year-on-year",
