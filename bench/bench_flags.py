@@ -59,8 +59,17 @@ Pair = tuple[str, str]
 Injector = Callable[[str, str], str | None]
 
 _ZH_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?")
-_UP_DOWN = [("增加", "減少"), ("成長", "下降"), ("增長", "下滑"), ("上升", "下降"), ("提高", "降低"), ("擴大", "縮小")]
-_QUALIFIER = re.compile(r"(?:超過|逾|多於|高達|最多|至多|至少|將近|接近|幾乎|近|大約|約)\s?(?=\d)|(?<=\d)(?:\s?%)?\s?(?:以上|左右)")
+_UP_DOWN = [
+    ("增加", "減少"),
+    ("成長", "下降"),
+    ("增長", "下滑"),
+    ("上升", "下降"),
+    ("提高", "降低"),
+    ("擴大", "縮小"),
+]
+_QUALIFIER = re.compile(
+    r"(?:超過|逾|多於|高達|最多|至多|至少|將近|接近|幾乎|近|大約|約)\s?(?=\d)|(?<=\d)(?:\s?%)?\s?(?:以上|左右)"
+)
 _QUARTERS = ["第一季", "第二季", "第三季", "第四季"]
 
 
@@ -130,7 +139,13 @@ def _period(en: str, zh: str) -> str | None:
     for k, quarter in enumerate(_QUARTERS):
         if quarter in zh:
             return zh.replace(quarter, _QUARTERS[(k + 1) % 4], 1)
-    for a, b in (("季減", "年減"), ("季增", "年增"), ("環比", "同比"), ("年增", "季增"), ("去年同期", "上一季")):
+    for a, b in (
+        ("季減", "年減"),
+        ("季增", "年增"),
+        ("環比", "同比"),
+        ("年增", "季增"),
+        ("去年同期", "上一季"),
+    ):
         if a in zh:
             return zh.replace(a, b, 1)
     return None
@@ -210,7 +225,11 @@ def false_alarms(reviewed: Path = REVIEWED) -> dict[str, Any]:
             rows[row["sentence_id"]] = row
     units = [json.loads(line) for line in reviewed.read_text(encoding="utf-8").splitlines() if line]
     number_units = [u for u in units if u["number_bearing"]]
-    alarms = [u["sentence_id"] for u in number_units if u["kind"] == "faithful" and set(rows[u["sentence_id"]]["flags"]) & set(MEANING)]
+    alarms = [
+        u["sentence_id"]
+        for u in number_units
+        if u["kind"] == "faithful" and set(rows[u["sentence_id"]]["flags"]) & set(MEANING)
+    ]
     errors = [u for u in units if u["kind"] != "faithful"]
     flagged = [u["sentence_id"] for u in errors if set(rows[u["sentence_id"]]["flags"]) & set(MEANING)]
     return {
@@ -268,14 +287,16 @@ def render(figures: dict[str, Any]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--synthetic", type=int, default=30, help="synthetic calls to inject into (default 30)")
+    parser.add_argument(
+        "--synthetic", type=int, default=30, help="synthetic calls to inject into (default 30)"
+    )
     parser.add_argument("--write", type=Path, help=f"write the figures as JSON here (the card's: {FIGURES})")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON, not as a table")
     args = parser.parse_args()
     figures = run(args.synthetic)
     print(json.dumps(figures, indent=1) if args.json else render(figures))
     if args.write:
-        args.write.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        args.write.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -66,18 +66,53 @@ def test_the_core_codes_are_the_catalog_codes() -> None:
 @pytest.mark.parametrize(
     ("en", "zh", "code", "words"),
     [
-        ("We expect up to $35 million of it.", "我們預計剩餘的 3500 萬美元。", "number_qualifier", ["up to", "3500 萬"]),
-        ("north of 90,000 direct end users", "平台上有 90,000 名直接最終用戶。", "number_qualifier", ["north of"]),
-        ("It will add about $2 million of cash.", "這將增加 200 萬美元的現金。", "approximation_dropped", ["about"]),
-        ("from $1.5 million to $0.5 million.", "從 150 萬美元增加到 50 萬美元。", "direction_mismatch", ["增加"]),
-        ("Revenue decreased 9% to $3.9 million.", "營收成長 9%,達到 390 萬美元。", "direction_mismatch", ["decreased", "成長"]),
-        ("the net loss from like -- perhaps to $500 million.", "淨虧損從約 5 億美元減少。", "range_role_swap", ["to", "從"]),
+        (
+            "We expect up to $35 million of it.",
+            "我們預計剩餘的 3500 萬美元。",
+            "number_qualifier",
+            ["up to", "3500 萬"],
+        ),
+        (
+            "north of 90,000 direct end users",
+            "平台上有 90,000 名直接最終用戶。",
+            "number_qualifier",
+            ["north of"],
+        ),
+        (
+            "It will add about $2 million of cash.",
+            "這將增加 200 萬美元的現金。",
+            "approximation_dropped",
+            ["about"],
+        ),
+        (
+            "from $1.5 million to $0.5 million.",
+            "從 150 萬美元增加到 50 萬美元。",
+            "direction_mismatch",
+            ["增加"],
+        ),
+        (
+            "Revenue decreased 9% to $3.9 million.",
+            "營收成長 9%,達到 390 萬美元。",
+            "direction_mismatch",
+            ["decreased", "成長"],
+        ),
+        (
+            "the net loss from like -- perhaps to $500 million.",
+            "淨虧損從約 5 億美元減少。",
+            "range_role_swap",
+            ["to", "從"],
+        ),
         ("Margin rose 3 percentage points.", "利潤率上升 3%。", "unit_mismatch", ["percentage points"]),
         ("a 484-megawatt solar portfolio", "484 兆瓦時的太陽能組合", "unit_mismatch", ["兆瓦時"]),
         ("a loss of $0.02 per diluted share", "虧損 0.02 美元", "unit_mismatch", ["每股"]),
         ("Revenue grew in Q2.", "第三季營收成長。", "period_mismatch", ["Q2", "第三季"]),
         ("Margin was down sequentially.", "利潤率年減。", "period_mismatch", ["sequential", "年減"]),
-        ("almost $1 million improvement in net loss from Q1.", "第一季的淨虧損減少近 100 萬美元。", "period_mismatch", ["from Q1"]),
+        (
+            "almost $1 million improvement in net loss from Q1.",
+            "第一季的淨虧損減少近 100 萬美元。",
+            "period_mismatch",
+            ["from Q1"],
+        ),
     ],
 )
 def test_each_meaning_check_catches_its_kind(en: str, zh: str, code: str, words: list[str]) -> None:
@@ -133,7 +168,10 @@ def test_every_number_bearing_unit_of_the_seeds_was_read() -> None:
     bearing = {
         sid
         for sid, row in UNITS.items()
-        if re.search(r"\d|百|千|萬|億|兆|第[一二三四]季", (row["translation"]["en"] or "") + (row["translation"]["zh"] or ""))
+        if re.search(
+            r"\d|百|千|萬|億|兆|第[一二三四]季",
+            (row["translation"]["en"] or "") + (row["translation"]["zh"] or ""),
+        )
     }
     assert read == bearing
     for unit in _reviewed():

@@ -61,7 +61,9 @@ class QualityTally:
         for item in evidence:
             kept = self.examples.setdefault(item["code"], [])
             if len(kept) < CARD_EXAMPLES:
-                kept.append({"sentence_id": sid, "evidence": item["evidence"], "en": pair["en"], "zh": pair["zh"]})
+                kept.append(
+                    {"sentence_id": sid, "evidence": item["evidence"], "en": pair["en"], "zh": pair["zh"]}
+                )
 
     def _count(self, config: str, codes: list[str]) -> None:
         self.rows[config] += 1

@@ -19,6 +19,7 @@ from builder.structure.confusables import unusual
 from builder.structure.matching import Unmatched, match
 from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
 
+
 def _is_header_copy(english: str, other: str) -> bool:
     """True when ``other`` is the Chinese-slot copy of the header ``english``: the same text once
     whitespace, invisible characters and dashes are normalized, or a copy with the same name

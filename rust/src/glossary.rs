@@ -6,6 +6,8 @@
 //! renderings listed as wrong for it: never for the mere absence of a preferred rendering.
 //! Plain Rust, no PyO3 types.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 /// One term: its English forms (lower-cased, matched as whole words), the English phrases that
@@ -19,11 +21,14 @@ pub struct Term {
     pub wrong: Vec<(String, String)>,
 }
 
-/// The glossary: its version and terms.
+/// The glossary: its version and terms, and its wrong renderings by their first character (a
+/// pair's Chinese is scanned once; the English is read only for a term whose wrong rendering
+/// is there, so a pair costs one pass over its Chinese).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Glossary {
     pub version: String,
     pub terms: Vec<Term>,
+    by_first: HashMap<char, Vec<(usize, usize)>>,
 }
 
 fn strings(value: &Value, key: &str) -> Vec<String> {
@@ -69,7 +74,19 @@ impl Glossary {
             }
             terms.push(term);
         }
-        Ok(Glossary { version, terms })
+        let mut by_first: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for (t, term) in terms.iter().enumerate() {
+            for (w, (wrong, _)) in term.wrong.iter().enumerate() {
+                if let Some(first) = wrong.chars().next() {
+                    by_first.entry(first).or_default().push((t, w));
+                }
+            }
+        }
+        Ok(Glossary {
+            version,
+            terms,
+            by_first,
+        })
     }
 }
 
@@ -82,9 +99,26 @@ fn find_words(lower: &str, phrase: &str) -> Option<usize> {
     })
 }
 
+/// The wrong renderings in a Chinese text: (term, rendering) positions, in text order.
+fn wrong_renderings(glossary: &Glossary, zh: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in zh.char_indices() {
+        for &(t, w) in glossary.by_first.get(&c).into_iter().flatten() {
+            let term = &glossary.terms[t];
+            if zh[at..].starts_with(term.wrong[w].0.as_str()) && !found.iter().any(|(f, _)| *f == t)
+            {
+                found.push((t, w));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
 /// `term_wrong_sense` evidence for each glossary term the pair renders in a wrong sense.
 pub fn term_issues(glossary: &Glossary, en: &str, zh: &str) -> Vec<String> {
-    if zh.is_empty() {
+    let candidates = wrong_renderings(glossary, zh);
+    if candidates.is_empty() {
         return Vec::new();
     }
     let lower: String = en
@@ -93,7 +127,8 @@ pub fn term_issues(glossary: &Glossary, en: &str, zh: &str) -> Vec<String> {
         .collect();
     let same_offsets = lower.len() == en.len();
     let mut found = Vec::new();
-    for term in &glossary.terms {
+    for (t, w) in candidates {
+        let term = &glossary.terms[t];
         let Some((form, at)) = term
             .en
             .iter()
@@ -104,9 +139,7 @@ pub fn term_issues(glossary: &Glossary, en: &str, zh: &str) -> Vec<String> {
         if term.unless.iter().any(|u| lower.contains(u.as_str())) {
             continue;
         }
-        let Some((wrong, means)) = term.wrong.iter().find(|(w, _)| zh.contains(w.as_str())) else {
-            continue;
-        };
+        let (wrong, means) = &term.wrong[w];
         let written = if same_offsets {
             &en[at..at + form.len()]
         } else {

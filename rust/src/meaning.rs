@@ -233,19 +233,30 @@ impl Side {
             .iter()
             .map(|c| c.to_lowercase().next().unwrap_or(*c))
             .collect();
+        // Only a text with a digit has strong numbers: most sentences skip the scan.
+        let numbers = if chars.iter().any(|c| c.is_numeric()) {
+            en_strong(text)
+        } else {
+            Vec::new()
+        };
         Side {
             chars,
             lower,
-            numbers: en_strong(text),
+            numbers,
         }
     }
 
     fn zh(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
+        let numbers = if chars.iter().any(|c| c.is_numeric()) {
+            zh_strong(text)
+        } else {
+            Vec::new()
+        };
         Side {
             lower: chars.clone(),
             chars,
-            numbers: zh_strong(text),
+            numbers,
         }
     }
 
@@ -680,6 +691,9 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
 /// Quarters and halves a text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`).
 fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
     let text: String = en.lower.iter().collect();
+    if !text.contains('q') && !text.contains("half") {
+        return Vec::new();
+    }
     const NAMES: &[(&str, &str)] = &[
         ("q1", "Q1"),
         ("q2", "Q2"),
@@ -724,6 +738,9 @@ fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
 
 fn zh_periods(zh: &Side) -> Vec<(&'static str, &'static str, usize)> {
     let text: String = zh.chars.iter().collect();
+    if !text.contains(['季', 'Q', '半']) {
+        return Vec::new();
+    }
     const NAMES: &[(&str, &str)] = &[
         ("第一季", "Q1"),
         ("第二季", "Q2"),
@@ -775,6 +792,14 @@ const ZH_SEQUENTIAL: &[&str] = &["環比", "季減", "季增", "較上季", "比
 const ZH_YEARLY: &[&str] = &["年增", "年減", "同比", "年成長", "較去年同期", "去年同期"];
 
 fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
+    let zh_like = |c: &char| matches!(c, '季' | '年' | '期' | '比' | 'Q' | '半');
+    let en_text: String = en.lower.iter().collect();
+    let en_like = ["q", "half", "year", "period", "ago"]
+        .iter()
+        .any(|w| en_text.contains(w));
+    if !en_like || !zh.chars.iter().any(zh_like) {
+        return;
+    }
     let en_found = en_periods(en);
     let zh_found = zh_periods(zh);
     let lost = en_found
@@ -874,6 +899,15 @@ fn reference_period(
 
 /// Every meaning check of one sentence pair, in a fixed order.
 pub fn meaning_issues(en_text: &str, zh_text: &str) -> Vec<Issue> {
+    // Most sentences have no digit and no period word: they cost one pass over each text.
+    let zh_digits = zh_text.chars().any(char::is_numeric);
+    let en_lower = en_text.to_ascii_lowercase();
+    let period_words = ["q", "half", "year", "period", "ago"]
+        .iter()
+        .any(|w| en_lower.contains(w));
+    if !zh_digits && !period_words {
+        return Vec::new();
+    }
     let en = Side::en(en_text);
     let zh = Side::zh(zh_text);
     let mut found = Vec::new();
