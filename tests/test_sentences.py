@@ -14,6 +14,7 @@ from conftest import RAW, SEEDS, reseal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builder.evidence.glossary import glossary_text
 from builder.flags import codes
 from builder.formats.compression import open_read, open_write
 from builder.formats.moses import is_clean_pair
@@ -232,7 +233,9 @@ def test_sentence_rows_the_core_rejects_make_the_file_fail_with_their_id(
     from builder import _core
     from builder.rows.process import process_file
 
-    strict = _core.SegmentAligner(codes("sentence"), codes("segment"), json.dumps({"not": {}}))
+    strict = _core.SegmentAligner(
+        codes("sentence"), codes("segment"), json.dumps({"not": {}}), glossary_text()
+    )
     monkeypatch.setattr(sentence_rows, "segment_aligner", lambda: strict)
     processed = process_file(RAW / "stem-2024-q4.txt", "stem-2024-q4.txt")
     assert len(processed.problems) == processed.counts["sentences"] > 100

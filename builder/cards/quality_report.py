@@ -125,10 +125,15 @@ A few real examples from this release:
 {_flags_section(report.get("flag_benchmark"))}"""
 
 
+def _our_cell(text: str) -> str:
+    """The package's own text (catalog, glossary) for a table cell: Markdown kept, `|` escaped."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def _flags_section(figures: dict[str, Any] | None) -> str:
     """What each sentence flag catches and cannot, the measured rates, and the glossary."""
     rows = [
-        f"| `{flag.code}` | {flag.severity} | {md_inline(flag.description)} | {md_inline(flag.limits)} |"
+        f"| `{flag.code}` | {flag.severity} | {_our_cell(flag.description)} | {_our_cell(flag.limits)} |"
         for flag in CATALOG.values()
         if "sentence" in flag.scopes and flag.limits
     ]
@@ -145,8 +150,8 @@ each read by hand in both languages, `tests/data/seed-number-pairs.jsonl`):
 """
     data = glossary()
     terms = [
-        f"| {md_inline(' / '.join(t['en']))} | {md_inline(t['sense'])} | "
-        + md_inline(", ".join(f"{w['zh']} ({w['means']})" for w in t["wrong"]))
+        f"| {_our_cell(' / '.join(t['en']))} | {_our_cell(t['sense'])} | "
+        + _our_cell(", ".join(f"{w['zh']} ({w['means']})" for w in t["wrong"]))
         + " |"
         for t in data["terms"]
     ]
