@@ -12,8 +12,10 @@ BAND: int
 HAN_RANGES: list[tuple[str, str]]
 SOURCES: list[tuple[str, bytes]]
 SIMPLIFIED_ONLY: str
-#: Every flag code the core's findings write evidence for from the text (`findings::CODES`).
+#: Every flag code the core's findings write evidence for from the text (`findings::codes()`).
 FINDING_CODES: list[str]
+#: The codes of what numbers and terms mean (`meaning.rs`, `glossary.rs`).
+MEANING_CODES: list[str]
 
 #: A number as the core gives it: (text, start in code points, strong, values).
 _Number = tuple[str, int, bool, list[float]]

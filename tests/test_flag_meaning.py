@@ -21,7 +21,7 @@ import pytest
 from conftest import RAW
 
 from builder import _core
-from builder.align.findings import align_segment
+from builder.align.findings import NUMBER_AND_TERM_CODES, align_segment
 from builder.build.tally import QualityTally
 from builder.cards.quality_report import report_bytes
 from builder.evidence.glossary import glossary, glossary_signature
@@ -30,16 +30,7 @@ from builder.rows.process import process_file
 from builder.sources.script import has_han
 
 REVIEWED = Path(__file__).parent / "data" / "seed-number-pairs.jsonl"
-MEANING = {
-    "number_mismatch",
-    "number_qualifier",
-    "approximation_dropped",
-    "direction_mismatch",
-    "range_role_swap",
-    "unit_mismatch",
-    "period_mismatch",
-    "term_wrong_sense",
-}
+MEANING = set(NUMBER_AND_TERM_CODES)
 
 
 def _rows() -> dict[str, list[dict[str, Any]]]:

@@ -634,7 +634,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MAX_PLAIN_RUN", layout::MAX_PLAIN_RUN)?;
     m.add("LAYOUTS", layout::LAYOUTS.to_vec())?;
     m.add("INVISIBLE", lines::INVISIBLE)?;
-    m.add("FINDING_CODES", findings::CODES.to_vec())?;
+    m.add("FINDING_CODES", findings::codes())?;
+    m.add("MEANING_CODES", findings::MEANING_CODES.to_vec())?;
     m.add("RATIO", cost::RATIO)?;
     m.add("SMOOTH", cost::SMOOTH)?;
     m.add("SIGMA", cost::SIGMA)?;
