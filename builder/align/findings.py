@@ -25,7 +25,6 @@ from builder.evidence.glossary import glossary_text
 from builder.flags import codes
 from builder.schema.files import load_schema
 
-
 #: The codes a number or a term raises: `number_mismatch` and what numbers and terms mean.
 NUMBER_AND_TERM_CODES: tuple[str, ...] = ("number_mismatch", *_core.MEANING_CODES)
 
