@@ -325,6 +325,16 @@ fn en_qualifier(en: &Side, n: &Number) -> Option<(Qualifier, String)> {
     })
 }
 
+/// Whether number `n` counts a span of time (`12 months`, `3 years`, `two quarters`).
+fn over_a_span(en: &Side, n: &Number) -> bool {
+    let after = en.lower_str(en.after(en.end(n), 12));
+    words(&after).first().is_some_and(|w| {
+        ["month", "year", "quarter", "week", "day"]
+            .iter()
+            .any(|unit| w.trim_end_matches('s') == *unit)
+    })
+}
+
 /// The Chinese qualifiers near number `n`: a few characters before it, right after it.
 fn zh_qualifiers(zh: &Side, n: &Number) -> Vec<(Qualifier, &'static str)> {
     let before = zh.lower_str(zh.before(n.start, 8));
@@ -359,6 +369,9 @@ fn qualifiers(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
         let Some((q, written)) = en_qualifier(en, n) else {
             continue;
         };
+        if written.eq_ignore_ascii_case("over") && over_a_span(en, n) {
+            continue; // `over 12 months` is a span of time, not a bound
+        }
         let others = counterparts(n, zh);
         let Some(first) = others.first() else {
             continue;
@@ -976,6 +989,7 @@ mod tests {
             ("surpass the 3.5 million end users", "很快就會超過 350 萬。"),
             ("over 400 resellers", "400 多家經銷商"),
             ("falling below $1, over a 30-day period", "跌破 1 美元"),
+            ("we recognize it over 12 months", "我們在 12 個月內確認"),
             ("more than 20% during 2025", "降低 20% 以上"),
             ("about $2 million of cash", "約 200 萬美元的現金"),
             (
