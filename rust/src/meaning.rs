@@ -704,9 +704,6 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
 /// Quarters and halves a text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`).
 fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
     let text: String = en.lower.iter().collect();
-    if !text.contains('q') && !text.contains("half") {
-        return Vec::new();
-    }
     const NAMES: &[(&str, &str)] = &[
         ("q1", "Q1"),
         ("q2", "Q2"),
@@ -751,9 +748,6 @@ fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
 
 fn zh_periods(zh: &Side) -> Vec<(&'static str, &'static str, usize)> {
     let text: String = zh.chars.iter().collect();
-    if !text.contains(['季', 'Q', '半']) {
-        return Vec::new();
-    }
     const NAMES: &[(&str, &str)] = &[
         ("第一季", "Q1"),
         ("第二季", "Q2"),
@@ -805,14 +799,6 @@ const ZH_SEQUENTIAL: &[&str] = &["環比", "季減", "季增", "較上季", "比
 const ZH_YEARLY: &[&str] = &["年增", "年減", "同比", "年成長", "較去年同期", "去年同期"];
 
 fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    let zh_like = |c: &char| matches!(c, '季' | '年' | '期' | '比' | 'Q' | '半');
-    let en_text: String = en.lower.iter().collect();
-    let en_like = ["q", "half", "year", "period", "ago"]
-        .iter()
-        .any(|w| en_text.contains(w));
-    if !en_like || !zh.chars.iter().any(zh_like) {
-        return;
-    }
     let en_found = en_periods(en);
     let zh_found = zh_periods(zh);
     let lost = en_found
@@ -912,13 +898,12 @@ fn reference_period(
 
 /// Every meaning check of one sentence pair, in a fixed order.
 pub fn meaning_issues(en_text: &str, zh_text: &str) -> Vec<Issue> {
-    // Most sentences have no digit and no period word: they cost one pass over each text.
+    // Most sentences have no digit in their Chinese and no period on both sides: they cost a
+    // pass or two over each text.
     let zh_digits = zh_text.chars().any(char::is_numeric);
     let en_lower = en_text.to_ascii_lowercase();
-    let period_words = ["q", "half", "year", "period", "ago"]
-        .iter()
-        .any(|w| en_lower.contains(w));
-    if !zh_digits && !period_words {
+    let period_possible = periods_possible(&en_lower, zh_text);
+    if !zh_digits && !period_possible {
         return Vec::new();
     }
     let en = Side::en(en_text);
@@ -932,8 +917,24 @@ pub fn meaning_issues(en_text: &str, zh_text: &str) -> Vec<Issue> {
     } else if !zh.numbers.is_empty() {
         values_direction(&zh, &mut found);
     }
-    periods(&en, &zh, &mut found);
+    if period_possible {
+        periods(&en, &zh, &mut found);
+    }
     found
+}
+
+/// Whether both sides may name a period (a quarter or a half), or one compares sequentially and
+/// the other year over year: the only pairs `periods` can flag.
+fn periods_possible(en_lower: &str, zh: &str) -> bool {
+    let q_digit = en_lower
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [b'q', b'1'..=b'4'] | [b'1'..=b'4', b'q']));
+    let en_named = q_digit || en_lower.contains("quarter") || en_lower.contains("half");
+    let zh_named = zh.contains(['季', 'Q']) || zh.contains("半年");
+    (en_named && zh_named)
+        || (has(EN_SEQUENTIAL, en_lower).is_some() && has(ZH_YEARLY, zh).is_some())
+        || (has(EN_YEARLY, en_lower).is_some() && has(ZH_SEQUENTIAL, zh).is_some())
 }
 
 #[cfg(test)]
