@@ -4,9 +4,12 @@ Each finding is a flag code from the catalog (``builder/flags.py``) with its evi
 disagreed, in a short string a reader can check against the texts. Findings are data: the
 caller stores them next to the row; nothing is dropped. The rules (``number_mismatch``,
 ``missing_translation``, ``untranslated``, ``truncated_translation``, ``stray_fragment``,
-``length_ratio_outlier``, ``simplified_chars``, ``doubtful_alignment``, and the codes a unit
-inherits from its segment) live in the compiled core (``rust/src/findings.rs``); this module
-is their Python API.
+``length_ratio_outlier``, ``simplified_chars``, ``doubtful_alignment``, the codes a unit
+inherits from its segment, and what numbers and terms mean: ``number_qualifier``,
+``approximation_dropped``, ``direction_mismatch``, ``range_role_swap``, ``unit_mismatch``,
+``period_mismatch`` in ``rust/src/meaning.rs``, ``term_wrong_sense`` over the glossary in
+``rust/src/glossary.rs``) live in the compiled core (``rust/src/findings.rs``); this module is
+their Python API.
 """
 
 from __future__ import annotations
@@ -18,8 +21,12 @@ from typing import NamedTuple
 
 from builder import _core
 from builder.align.units import Unit
+from builder.evidence.glossary import glossary_text
 from builder.flags import codes
 from builder.schema.files import load_schema
+
+#: The codes a number or a term raises: `number_mismatch` and what numbers and terms mean.
+NUMBER_AND_TERM_CODES: tuple[str, ...] = ("number_mismatch", *_core.MEANING_CODES)
 
 
 class Finding(NamedTuple):
@@ -38,7 +45,9 @@ class AlignedSegment:
     unit_findings: list[list[Finding]]
 
 
-_ALIGNER = _core.SegmentAligner(codes("sentence"), codes("segment"), json.dumps(load_schema("sentences")))
+_ALIGNER = _core.SegmentAligner(
+    codes("sentence"), codes("segment"), json.dumps(load_schema("sentences")), glossary_text()
+)
 
 
 def segment_aligner() -> _core.SegmentAligner:

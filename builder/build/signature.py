@@ -2,7 +2,7 @@
 
 After sacrebleu's signatures: the package, schema and byte-writing dependencies' versions,
 the Parquet options, formats and their compression (codecs, levels, libraries), exports, shard
-size and batch sizes.
+size, batch sizes and the finance glossary's version and hash.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from builder import __version__, _core
+from builder.evidence.glossary import glossary_signature, glossary_text
 from builder.formats.compression import compression_signature
 from builder.formats.layout import EXPORTS, FORMATS
 from builder.formats.parquet import PARQUET_OPTIONS, ROW_GROUP_BYTES
@@ -39,6 +40,7 @@ def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
         compression_signature(),
         f"shard:{transcripts_per_shard},plan:kept+appended",
         f"splits:{SPLIT_RULE}",
+        glossary_signature(),
         "batch:" + ",".join(f"{config}={rows}" for config, rows in BATCH_ROWS.items()),
         f"python:{sys.version_info.major}.{sys.version_info.minor}",
     ]
@@ -47,13 +49,14 @@ def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """SHA-256 over this package's Python files, the compiled core's sources (as built into it,
+    """SHA-256 over this package's Python files, the glossary, the compiled core's sources (as built into it,
     so the same on every machine) and the JSON Schemas: any code change is a new key."""
     digest = hashlib.sha256()
     package = resources.files("builder")
     for path in sorted(Path(str(package)).rglob("*.py")):
         digest.update(path.relative_to(Path(str(package))).as_posix().encode())
         digest.update(path.read_bytes())
+    digest.update(glossary_text().encode())
     for name, source in _core.SOURCES:
         digest.update(f"rust/{name}".encode())
         digest.update(source)

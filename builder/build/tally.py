@@ -13,7 +13,7 @@ from typing import Any
 import pyarrow as pa
 
 from builder.align.findings import score_bucket
-from builder.flags import CATALOG
+from builder.flags import CATALOG, flag_benchmark
 
 #: How many real examples per flag the card shows.
 CARD_EXAMPLES = 2
@@ -28,7 +28,6 @@ class QualityTally:
     alignments: Counter[str] = field(default_factory=Counter)
     scores: Counter[str] = field(default_factory=Counter)
     per_transcript: dict[str, dict[str, int]] = field(default_factory=dict)
-    number_mismatches: list[dict[str, Any]] = field(default_factory=list)
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def add_segment(self, row: dict[str, Any]) -> None:
@@ -39,8 +38,9 @@ class QualityTally:
         stats["flagged_segments"] += bool(row["flags"])
 
     def add_sentences(self, batch: pa.RecordBatch) -> None:
-        """Count a batch of sentence rows as written; keep their number mismatches and the first
-        examples of each flag (in row order). Plain Python over the batch's columns: pyarrow's
+        """Count a batch of sentence rows as written; keep the first examples of each flag (in
+        row order): the hits themselves stay in the rows, so the report's size does not grow with
+        them. Plain Python over the batch's columns: pyarrow's
         compute kernels would cost every worker some 45 MB to load."""
         columns = batch.select(["sentence_id", "transcript_id", "translation", "alignment", "score", "flags"])
         evidence = batch.column("flag_evidence")
@@ -59,12 +59,11 @@ class QualityTally:
 
     def _keep_examples(self, sid: str, pair: dict[str, str | None], evidence: list[dict[str, str]]) -> None:
         for item in evidence:
-            example = {"sentence_id": sid, "evidence": item["evidence"], "en": pair["en"], "zh": pair["zh"]}
-            if item["code"] == "number_mismatch":
-                self.number_mismatches.append(example)
             kept = self.examples.setdefault(item["code"], [])
             if len(kept) < CARD_EXAMPLES:
-                kept.append(example)
+                kept.append(
+                    {"sentence_id": sid, "evidence": item["evidence"], "en": pair["en"], "zh": pair["zh"]}
+                )
 
     def _count(self, config: str, codes: list[str]) -> None:
         self.rows[config] += 1
@@ -87,7 +86,6 @@ class QualityTally:
             mine = self._transcript(tid)
             for key, value in stats.items():
                 mine[key] += value
-        self.number_mismatches += other.number_mismatches
         for code, examples in other.examples.items():
             kept = self.examples.setdefault(code, [])
             kept += examples[: CARD_EXAMPLES - len(kept)]
@@ -112,8 +110,8 @@ class QualityTally:
                 }
                 for tid, stats in sorted(self.per_transcript.items())
             },
-            "number_mismatch_hits": self.number_mismatches,
             "examples": {code: self.examples[code] for code in CATALOG if code in self.examples},
+            "flag_benchmark": flag_benchmark(),
         }
 
 

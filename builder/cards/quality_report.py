@@ -13,7 +13,21 @@ import orjson
 
 from builder.cards.escape import md_inline
 from builder.errors import CallcorpusError
+from builder.evidence.glossary import glossary
+from builder.flags import CATALOG
 from builder.formats.layout import QUALITY_REPORT
+
+#: The benchmark's injected kinds, as the card names them, and the codes that catch each.
+KIND_NAMES = {
+    "digit": "a digit changed",
+    "wan_yi": "萬 ↔ 億",
+    "direction": "a direction word turned over",
+    "qualifier": "a qualifier dropped",
+    "from_to": "start and end swapped",
+    "unit": "a unit changed",
+    "period": "a period changed",
+    "term": "a finance term in a known-wrong sense",
+}
 
 
 def report_bytes(report: dict[str, Any]) -> bytes:
@@ -30,7 +44,7 @@ def read_report(release: Path) -> dict[str, Any]:
         raise CallcorpusError(f"{path}: not found (a release built before sentence alignment?)") from None
     except (OSError, orjson.JSONDecodeError) as exc:
         raise CallcorpusError(f"{path}: cannot be read: {exc}") from None
-    if not isinstance(report, dict) or not {"rows", "flags", "number_mismatch_hits"} <= set(report):
+    if not isinstance(report, dict) or not {"rows", "flags"} <= set(report):
         raise CallcorpusError(f"{path}: not a quality report")
     return report
 
@@ -52,10 +66,25 @@ def format_report(report: dict[str, Any]) -> str:
             f"  {tid:<20} {stats['flagged_segment_rate']:.1%} of {stats['segments']:,}, "
             f"{stats['flagged_sentence_rate']:.1%} of {stats['sentences']:,}"
         )
-    lines.append(f"number_mismatch hits ({len(report['number_mismatch_hits'])}):")
-    for hit in report["number_mismatch_hits"]:
-        lines.append(f"  {hit['sentence_id']}: {hit['evidence']}")
+    if "flag_benchmark" in report:
+        lines += ["measured (bench/bench_flags.py):", *_benchmark_lines(report["flag_benchmark"])]
     return "\n".join(lines)
+
+
+def _benchmark_lines(figures: dict[str, Any]) -> list[str]:
+    """The benchmark's figures in plain sentences: catch rate per kind, false alarms."""
+    lines = [
+        f"  {KIND_NAMES.get(kind, kind)}: {r['caught']} of {r['injected']} caught ({r['rate']:.0%})"
+        for kind, r in figures["catch"].items()
+        if r["injected"]
+    ]
+    fa = figures["false_alarms"]
+    lines.append(
+        f"  false alarms: {fa['false_alarms']} of {fa['number_units']} number-bearing sentence units of the"
+        f" seeds read by hand ({fa['rate']:.1%}); real errors read there: {fa['real_errors_flagged']} of"
+        f" {fa['real_errors']} flagged"
+    )
+    return lines
 
 
 def _cell(text: str | None) -> str:
@@ -80,8 +109,8 @@ def card_section(report: dict[str, Any] | None) -> str:
 Each paragraph pair is split into sentences and aligned (no model: lengths, numbers and Latin
 names, see `builder/align/`); the `sentences` config holds one row per aligned unit. Flags mark
 doubtful pairs and translations, with the evidence in `flag_evidence`; nothing is dropped.
-Their counts per level are in the Flags table above; rates per call and every
-`number_mismatch` hit are in `quality.json`.
+Their counts per level are in the Flags table above; rates per call are in `quality.json`
+(the hits themselves are in the rows: filter on `flags`).
 
 Alignment types: {kinds}. Scores of paired units: {scores}. A unit's `score` is its
 alignment cost (length and anchor disagreement) mapped to 0–1 as `exp(-cost / 4)`: 1 for a
@@ -93,4 +122,53 @@ A few real examples from this release:
 | code | English | Chinese | evidence |
 |---|---|---|---|
 {chr(10).join(examples)}
+{_flags_section(report.get("flag_benchmark"))}"""
+
+
+def _our_cell(text: str) -> str:
+    """The package's own text (catalog, glossary) for a table cell: Markdown kept, `|` escaped."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _flags_section(figures: dict[str, Any] | None) -> str:
+    """What each sentence flag catches and cannot, the measured rates, and the glossary."""
+    rows = [
+        f"| `{flag.code}` | {flag.severity} | {_our_cell(flag.description)} | {_our_cell(flag.limits)} |"
+        for flag in CATALOG.values()
+        if "sentence" in flag.scopes and flag.limits
+    ]
+    measured = ""
+    if figures is not None:
+        clean = figures["clean_pairs"]
+        measured = f"""
+Measured by `bench/bench_flags.py` (errors injected into the {clean["seeds"]:,} clean sentence
+pairs of the seeds and the {clean["synthetic"]:,} of {clean["synthetic_calls"]} synthetic calls,
+and into the glossary's test sentences; false alarms on the seeds' number-bearing sentence units,
+each read by hand in both languages, `tests/data/seed-number-pairs.jsonl`):
+
+{chr(10).join("- " + line.strip() for line in _benchmark_lines(figures))}
+"""
+    data = glossary()
+    terms = [
+        f"| {_our_cell(' / '.join(t['en']))} | {_our_cell(t['sense'])} | "
+        + _our_cell(", ".join(f"{w['zh']} ({w['means']})" for w in t["wrong"]))
+        + " |"
+        for t in data["terms"]
+    ]
+    return f"""
+### What each flag catches and cannot
+
+| code | severity | catches | cannot |
+|---|---|---|---|
+{chr(10).join(rows)}
+{measured}
+### Finance glossary (version {data["version"]})
+
+`term_wrong_sense` flags a pair whose English has one of these terms and whose Chinese has a
+rendering known to be wrong in that sense; the absence of a preferred rendering is never flagged
+(`builder/evidence/glossary.json`, part of the build signature).
+
+| term | sense in a call | known-wrong renderings |
+|---|---|---|
+{chr(10).join(terms)}
 """

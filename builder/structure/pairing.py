@@ -4,7 +4,8 @@ Pairing never relies on blind alternation: each line's slot comes from the layou
 where there is none, from its script. A paragraph whose translation is missing is flagged and
 the next line starts afresh; a translation with no paragraph before it rejects the file with
 its line number. Either way nothing after the fault shifts into a wrong pair, and a pair that
-still looks doubtful (a header-shaped paragraph, lengths that cannot match) is flagged.
+still looks doubtful (a header-shaped paragraph) is flagged; a translation that copies the English or
+whose length cannot match is flagged by the core's findings (``rust/src/findings.rs``).
 """
 
 from __future__ import annotations
@@ -14,16 +15,11 @@ from itertools import pairwise
 
 from builder.errors import SourceError
 from builder.records import BodyLine, Header, Segment, Slot, Turn
-from builder.sources.script import body_slots, has_cjk, has_han
+from builder.sources.script import body_slots, has_cjk
 from builder.structure.confusables import unusual
 from builder.structure.matching import Unmatched, match
 from builder.structure.speaker_doubts import flag_doubtful_speakers
 from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
-
-#: Chinese-to-English character ratios outside this range cannot be a translation (the seeds
-#: span 0.21–1.35); checked only where one side has at least ``_RATIO_MIN_CHARS`` characters.
-_RATIO_RANGE = (0.1, 2.0)
-_RATIO_MIN_CHARS = 20
 
 
 def _is_header_copy(english: str, other: str) -> bool:
@@ -68,14 +64,6 @@ def _is_translated_name(text: str, limit: int) -> bool:
         and len(text) <= limit
         and all(ch.isalpha() or ch.isspace() or ch in _NAME_MARKS for ch in text)
     )
-
-
-def _length_ratio_outlier(en: str, zh: str) -> bool:
-    """True when the two sides' lengths cannot belong to one paragraph and its translation."""
-    if max(len(en), len(zh)) < _RATIO_MIN_CHARS:
-        return False
-    ratio = len(zh) / max(len(en), 1)
-    return not _RATIO_RANGE[0] <= ratio <= _RATIO_RANGE[1]
 
 
 class _Pairer:
@@ -153,13 +141,8 @@ class _Pairer:
             self.turns.append(Turn(index=0, header=None))
         turn = self.turns[-1]
         flags = [] if turn.header is not None else ["no_speaker"]
-        if zh is None:
+        if zh is None:  # untranslated and length_ratio_outlier: the core's (rust/src/findings.rs)
             flags.append("missing_translation")
-        else:
-            if zh.text.strip() == en.text.strip() or not has_han(zh.text):
-                flags.append("untranslated")
-            if _length_ratio_outlier(en.text.strip(), zh.text.strip()):
-                flags.append("length_ratio_outlier")
         if self.header_like(i):  # already asked by single_header, so answered from the cache
             flags.append("speaker_header_in_text")
         evidence = {}

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 use crate::anchors::zh_length;
 use crate::cost::{RATIO, SMOOTH};
+use crate::glossary::{term_issues, Glossary};
+use crate::meaning::meaning_issues;
 use crate::numbers::unmatched;
 use crate::script::has_han;
 use crate::segment::is_space;
@@ -27,6 +29,40 @@ pub const TRUNCATED_RATIO: f64 = 0.5;
 pub const UNIT_RATIO_RANGE: (f64, f64) = (0.4, 2.5);
 /// Segment codes every unit of the segment carries too.
 pub const INHERITED: [&str; 2] = ["speaker_header_in_text", "untranslated"];
+/// Paragraph character ratios (Chinese over English, code points of the stripped texts) outside
+/// this range cannot be a translation (the seeds span 0.21–1.35); checked only where one side
+/// has at least `RATIO_MIN_CHARS` characters.
+pub const PARAGRAPH_RATIO_RANGE: (f64, f64) = (0.1, 2.0);
+pub const RATIO_MIN_CHARS: usize = 20;
+/// The codes a unit's meaning checks give (`meaning.rs`, `glossary.rs`), gathered on the
+/// segment as well.
+pub const MEANING_CODES: [&str; 7] = [
+    "number_qualifier",
+    "approximation_dropped",
+    "direction_mismatch",
+    "range_role_swap",
+    "unit_mismatch",
+    "period_mismatch",
+    "term_wrong_sense",
+];
+/// The codes this module writes evidence for from the text besides `MEANING_CODES` (the
+/// structure stage's codes apart).
+const TEXT_CODES: [&str; 8] = [
+    "missing_translation",
+    "untranslated",
+    "length_ratio_outlier",
+    "number_mismatch",
+    "truncated_translation",
+    "stray_fragment",
+    "simplified_chars",
+    "doubtful_alignment",
+];
+
+/// Every code this module writes evidence for from the text: the catalog (`builder/flags.py`)
+/// must hold each (`tests/test_flag_meaning.py`).
+pub fn codes() -> Vec<&'static str> {
+    TEXT_CODES.into_iter().chain(MEANING_CODES).collect()
+}
 /// Characters that close a sentence: a text ending otherwise ends open.
 const FINAL: &str = "。！？.?!…」』”’\"')）";
 
@@ -88,8 +124,10 @@ fn describe(missing_en: &[String], missing_zh: &[String]) -> Option<Finding> {
     (!parts.is_empty()).then(|| finding("number_mismatch", parts.join("; ")))
 }
 
+/// `untranslated`, decided and explained from the stripped texts (Python's `str.strip()`).
 fn untranslated(en: &str, zh: &str) -> Option<Finding> {
-    if zh.trim_matches(is_space) == en.trim_matches(is_space) {
+    let (en, zh) = (en.trim_matches(is_space), zh.trim_matches(is_space));
+    if zh == en {
         return Some(finding("untranslated", "zh copies the English".to_owned()));
     }
     if !has_han(zh) {
@@ -99,6 +137,37 @@ fn untranslated(en: &str, zh: &str) -> Option<Finding> {
         ));
     }
     None
+}
+
+/// A paragraph pair's `length_ratio_outlier`, decided and explained from the stripped texts.
+fn paragraph_ratio(en: &str, zh: &str) -> Option<Finding> {
+    let (en, zh) = (en.trim_matches(is_space), zh.trim_matches(is_space));
+    let (en_len, zh_len) = (en.chars().count(), zh.chars().count());
+    if en_len.max(zh_len) < RATIO_MIN_CHARS {
+        return None;
+    }
+    let ratio = zh_len as f64 / en_len.max(1) as f64;
+    let (low, high) = PARAGRAPH_RATIO_RANGE;
+    (!(low..=high).contains(&ratio)).then(|| {
+        finding(
+            "length_ratio_outlier",
+            format!(
+                "zh/en characters = {zh_len}/{en_len} = {ratio:.2}, outside {low:.1}–{high:.1}"
+            ),
+        )
+    })
+}
+
+/// What a paragraph pair's text alone shows (`untranslated`, `length_ratio_outlier`): decided
+/// here, once, from the same stripped text their evidence quotes.
+pub fn paragraph_findings(en: &str, zh: Option<&str>) -> Vec<Finding> {
+    let Some(zh) = zh else {
+        return Vec::new();
+    };
+    untranslated(en, zh)
+        .into_iter()
+        .chain(paragraph_ratio(en, zh))
+        .collect()
 }
 
 fn simplified(zh: &str) -> Option<Finding> {
@@ -131,6 +200,7 @@ pub fn unit_findings(
     units: &[Unit],
     inherited: &[String],
     check_simplified: bool,
+    glossary: &Glossary,
     codes: &[String],
 ) -> Vec<Vec<Finding>> {
     let carried: Vec<Finding> = inherited
@@ -144,7 +214,8 @@ pub fn unit_findings(
         .enumerate()
         .map(|(k, unit)| {
             let mut found = carried.clone();
-            found.extend(one_unit(unit, k, last_zh));
+            let previous = k.checked_sub(1).map(|j| &units[j]);
+            found.extend(one_unit(unit, k, last_zh, previous, glossary));
             if !unit.zh.is_empty() && check_simplified {
                 found.extend(simplified(&unit.zh));
             }
@@ -153,8 +224,46 @@ pub fn unit_findings(
         .collect()
 }
 
-/// The findings of unit `k` (`last_zh`: the last unit with Chinese), simplified characters apart.
-fn one_unit(unit: &Unit, k: usize, last_zh: Option<usize>) -> Vec<Finding> {
+/// `stray_fragment` evidence: what the piece is, from where it stands.
+fn stray(unit: &Unit, previous: Option<&Unit>) -> Finding {
+    let evidence = match previous.filter(|p| p.paired()) {
+        Some(p) => format!(
+            "`{}` has no English sentence of its own and follows the translation of the previous \
+             English sentence (`…{}`): most likely the end of that translation, split off",
+            clip(&unit.zh, 60),
+            tail(p.zh.trim_end_matches(is_space), 12)
+        ),
+        None => format!(
+            "`{}` has no English sentence of its own, and no translated sentence before it",
+            clip(&unit.zh, 60)
+        ),
+    };
+    finding("stray_fragment", evidence)
+}
+
+/// What a paired unit's numbers and terms mean on each side (`meaning.rs`, `glossary.rs`).
+fn meaning(unit: &Unit, glossary: &Glossary) -> Vec<Finding> {
+    let mut found: Vec<Finding> = meaning_issues(&unit.en, &unit.zh)
+        .into_iter()
+        .map(|(code, evidence)| finding(code, evidence))
+        .collect();
+    found.extend(
+        term_issues(glossary, &unit.en, &unit.zh)
+            .into_iter()
+            .map(|evidence| finding("term_wrong_sense", evidence)),
+    );
+    found
+}
+
+/// The findings of unit `k` (`last_zh`: the last unit with Chinese; `previous`: unit `k - 1`),
+/// simplified characters apart.
+fn one_unit(
+    unit: &Unit,
+    k: usize,
+    last_zh: Option<usize>,
+    previous: Option<&Unit>,
+    glossary: &Glossary,
+) -> Vec<Finding> {
     let mut found = Vec::new();
     if !unit.en.is_empty() && unit.zh.is_empty() {
         if last_zh.is_some_and(|last| k > last) {
@@ -168,19 +277,20 @@ fn one_unit(unit: &Unit, k: usize, last_zh: Option<usize>) -> Vec<Finding> {
             format!("no Chinese for `{}`", clip(&unit.en, 60)),
         ));
     } else if !unit.zh.is_empty() && unit.en.is_empty() {
-        found.push(finding(
-            "stray_fragment",
-            format!("`{}` translates nothing in the English", clip(&unit.zh, 60)),
-        ));
+        found.push(stray(unit, previous));
     } else {
         found.extend(untranslated(&unit.en, &unit.zh));
         found.extend(describe(&unit.en_missing, &unit.zh_missing));
+        found.extend(meaning(unit, glossary));
         let expected = RATIO * unit.en.chars().count() as f64;
         let ratio = (zh_length(&unit.zh) + SMOOTH) / (expected + SMOOTH);
         if !(UNIT_RATIO_RANGE.0..=UNIT_RATIO_RANGE.1).contains(&ratio) {
             found.push(finding(
                 "length_ratio_outlier",
-                format!("zh is {ratio:.2}× the expected length"),
+                format!(
+                    "zh is {ratio:.2}× the expected length, outside {}–{}",
+                    UNIT_RATIO_RANGE.0, UNIT_RATIO_RANGE.1
+                ),
             ));
         }
         let last = last_zh == Some(k);
@@ -212,6 +322,8 @@ pub struct Segment<'a> {
     pub zh: Option<&'a str>,
     pub flags: &'a [String],
     pub given: &'a HashMap<String, String>,
+    /// `paragraph_findings` of its text.
+    pub text: &'a [Finding],
 }
 
 /// Findings of a paragraph pair, in catalog order (`codes`: the segment scope's): evidence for
@@ -228,10 +340,11 @@ pub fn segment_findings(
         .map(
             |code| match segment.given.get(code).filter(|e| !e.is_empty()) {
                 Some(evidence) => finding(code, evidence.clone()),
-                None => finding(code, structural_evidence(code, segment.en, segment.zh)),
+                None => finding(code, structural_evidence(code, segment.en)),
             },
         )
         .collect();
+    found.extend(segment.text.iter().cloned());
     if let Some(zh) = segment.zh {
         let anchors_failed = units
             .iter()
@@ -243,7 +356,8 @@ pub fn segment_findings(
             };
             found.extend(describe(&written(en_missing), &written(zh_missing)));
         }
-        for code in ["truncated_translation", "stray_fragment"] {
+        let gathered = ["truncated_translation", "stray_fragment"];
+        for code in gathered.into_iter().chain(MEANING_CODES) {
             if found.iter().any(|(c, _)| c == code) {
                 continue;
             }
@@ -263,16 +377,9 @@ pub fn segment_findings(
 }
 
 /// Evidence for the flags the structure stage sets on a segment.
-fn structural_evidence(code: &str, en: &str, zh: Option<&str>) -> String {
-    let zh_text = zh.unwrap_or("");
+fn structural_evidence(code: &str, en: &str) -> String {
     match code {
         "missing_translation" => "no Chinese line follows the English paragraph".to_owned(),
-        "untranslated" if zh == Some(en) => "zh copies the English".to_owned(),
-        "untranslated" => format!("zh has no Chinese character: `{}`", clip(zh_text, 60)),
-        "length_ratio_outlier" => {
-            let ratio = zh_text.chars().count() as f64 / en.chars().count().max(1) as f64;
-            format!("zh/en characters = {ratio:.2}")
-        }
         "speaker_header_in_text" => format!("`{}`", clip(en, 60)),
         "no_speaker" => "before the first speaker header".to_owned(),
         other => other.to_owned(),

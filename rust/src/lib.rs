@@ -22,9 +22,11 @@ pub mod decode;
 pub mod exports;
 pub mod findings;
 pub mod front;
+pub mod glossary;
 pub mod json;
 pub mod layout;
 pub mod lines;
+pub mod meaning;
 pub mod numbers;
 pub mod rows;
 pub mod script;
@@ -218,6 +220,12 @@ fn is_clean_pair(en: Option<&str>, zh: Option<&str>, flags: usize) -> bool {
 }
 
 /// Spans (code-point offsets) of the sentences of an English paragraph.
+/// The meaning checks of one sentence pair (`meaning.rs`): each code with its evidence.
+#[pyfunction]
+fn meaning_issues(en: &str, zh: &str) -> Vec<(&'static str, String)> {
+    meaning::meaning_issues(en, zh)
+}
+
 #[pyfunction]
 fn split_en(text: &str) -> Vec<segment::Span> {
     segment::split_en(text)
@@ -284,6 +292,7 @@ struct SegmentAligner {
     sentence_codes: Vec<String>,
     segment_codes: Vec<String>,
     schema: rows::RowSchema,
+    glossary: glossary::Glossary,
 }
 
 /// A segment's findings, then its sentence rows as JSON lines, how many, and the positions of
@@ -312,19 +321,26 @@ impl SegmentAligner {
         given: &HashMap<String, String>,
     ) -> PyResult<Aligned> {
         let units = units::align_pair(en, zh)?;
+        let text = findings::paragraph_findings(en, zh);
         let inherited: Vec<String> = findings::INHERITED
             .iter()
-            .filter(|code| flags.iter().any(|f| f == *code))
+            .filter(|code| flags.iter().any(|f| f == *code) || text.iter().any(|(c, _)| c == *code))
             .map(|code| code.to_string())
             .collect();
         let simplified = zh.is_some_and(|z| !simplified::simplified_chars(z).is_empty());
-        let per_unit =
-            findings::unit_findings(&units, &inherited, simplified, &self.sentence_codes);
+        let per_unit = findings::unit_findings(
+            &units,
+            &inherited,
+            simplified,
+            &self.glossary,
+            &self.sentence_codes,
+        );
         let segment = findings::Segment {
             en,
             zh,
             flags,
             given,
+            text: &text,
         };
         let found = findings::segment_findings(&segment, &units, &per_unit, &self.segment_codes);
         Ok((units, per_unit, found))
@@ -334,16 +350,21 @@ impl SegmentAligner {
 #[pymethods]
 impl SegmentAligner {
     #[new]
+    #[pyo3(signature = (sentence_codes, segment_codes, sentence_schema, glossary))]
     fn new(
         sentence_codes: Vec<String>,
         segment_codes: Vec<String>,
         sentence_schema: &str,
+        glossary: &str,
     ) -> PyResult<Self> {
         let schema = rows::RowSchema::new(sentence_schema)?;
+        let glossary =
+            glossary::Glossary::parse(glossary).map_err(pyo3::exceptions::PyValueError::new_err)?;
         Ok(SegmentAligner {
             sentence_codes,
             segment_codes,
             schema,
+            glossary,
         })
     }
 
@@ -595,6 +616,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tmx_units, m)?)?;
     m.add_function(wrap_pyfunction!(moses_lines, m)?)?;
     m.add_function(wrap_pyfunction!(is_clean_pair, m)?)?;
+    m.add_function(wrap_pyfunction!(meaning_issues, m)?)?;
     m.add_function(wrap_pyfunction!(split_en, m)?)?;
     m.add_function(wrap_pyfunction!(split_zh, m)?)?;
     m.add_function(wrap_pyfunction!(simplified_chars, m)?)?;
@@ -621,6 +643,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("MAX_PLAIN_RUN", layout::MAX_PLAIN_RUN)?;
     m.add("LAYOUTS", layout::LAYOUTS.to_vec())?;
     m.add("INVISIBLE", lines::INVISIBLE)?;
+    m.add("FINDING_CODES", findings::codes())?;
+    m.add("MEANING_CODES", findings::MEANING_CODES.to_vec())?;
     m.add("RATIO", cost::RATIO)?;
     m.add("SMOOTH", cost::SMOOTH)?;
     m.add("SIGMA", cost::SIGMA)?;

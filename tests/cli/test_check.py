@@ -69,7 +69,10 @@ def test_the_cli_checks_a_folder_and_ends_with_the_summary(tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert "T0001-2021Q3 (plain layout), Rekor Systems, 2021 Q3" in result.output
     assert "checked 3 file(s): 0 failed; layouts: bulleted 1, plain 2" in result.output
-    assert "flags by kind: number_mismatch 1, stray_fragment 4" in result.output
+    assert (
+        "flags by kind: direction_mismatch 1, number_mismatch 1, number_qualifier 2, period_mismatch 1,"
+        " range_role_swap 1, stray_fragment 4, term_wrong_sense 22"
+    ) in result.output
     twice = CliRunner().invoke(cli, ["check", str(RAW), str(RAW / "stem-2024-q4.txt"), "--jobs", "1"])
     assert twice.exit_code == 0  # the same file named twice is one file
     missing = CliRunner().invoke(cli, ["check", str(tmp_path / "nothing-*.txt")])

@@ -34,7 +34,10 @@ def test_build_then_validate_from_a_project_folder(tmp_path: Path) -> None:
     built = run("build", "--new", cwd=project)
     assert built.returncode == 0, built.stderr
     assert "3 transcripts, 167 speaker turns, 434 segments" in built.stdout
-    assert "warnings by kind: number_mismatch 1, stray_fragment 4" in built.stdout
+    assert (
+        "warnings by kind: direction_mismatch 1, number_mismatch 1, number_qualifier 2, period_mismatch 1,"
+        " range_role_swap 1, stray_fragment 4, term_wrong_sense 22"
+    ) in built.stdout
     checked = run("validate", "dist/1.0.0", cwd=project)
     assert checked.returncode == 0 and "valid" in checked.stdout
     again = run("build", cwd=project)

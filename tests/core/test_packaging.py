@@ -59,6 +59,7 @@ def test_the_wheel_holds_every_module_the_core_and_the_schemas(tmp_path: Path) -
     assert modules <= names, sorted(modules - names)
     assert {"builder/py.typed", "builder/_core.pyi", "builder/_core.abi3.so"} <= names
     assert {f"builder/schemas/{p.name}" for p in (ROOT / "schema").glob("*.json")} <= names
+    assert {"builder/evidence/glossary.json", "builder/flag_figures.json"} <= names  # package data
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "callcorpus=builder.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

@@ -1,0 +1,1057 @@
+//! What a number means beyond its value: the words around it on each side of a sentence pair.
+//!
+//! `numbers.rs` says whether a translation carries each number; this module says whether it
+//! carries the number's meaning: its qualifier (`up to`, `more than`, `about`), the direction of
+//! the change it measures (`increase` ↔ `decrease`, and the direction its two ends give), its
+//! role (the start or the end of a change), its unit (`%` ↔ `個百分點`, `MWh` ↔ `兆瓦`, per
+//! share) and its period (`Q1` ↔ `第一季`, sequential ↔ year over year). Each check looks only
+//! at numbers both sides carry (a number one side lacks is `number_mismatch`'s), and flags only
+//! what the Chinese says against the English, never the mere absence of a word: a pair whose
+//! Chinese is silent on a direction or a role is not flagged. Each finding's evidence quotes the
+//! English and the Chinese words, as written. Plain Rust, no PyO3 types.
+
+use crate::numbers::{en_strong, zh_strong, Number};
+
+/// A flag code of the catalog and its evidence.
+pub type Issue = (&'static str, String);
+
+/// The qualifier families: a bound lost or turned into another is `number_qualifier`; a lost
+/// approximation is `approximation_dropped` (the value is the same, only its hedge is gone).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Qualifier {
+    Above,
+    AtLeast,
+    UpTo,
+    Almost,
+    Below,
+    About,
+}
+
+use Qualifier::*;
+
+impl Qualifier {
+    /// Whether a Chinese qualifier of family `other` keeps this English one's meaning.
+    fn kept_by(self, other: Qualifier) -> bool {
+        let group = |q: Qualifier| match q {
+            Above | AtLeast => 0,
+            UpTo | Below => 1,
+            Almost => 2,
+            About => 3,
+        };
+        self == other
+            || group(self) == group(other)
+            || matches!(
+                (self, other),
+                (Almost, Below | About) | (About | Below, Almost)
+            )
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Above => "more than",
+            AtLeast => "at least",
+            UpTo => "up to",
+            Almost => "almost",
+            Below => "less than",
+            About => "about",
+        }
+    }
+}
+
+/// English qualifiers, as they stand right before a number (`$` and spaces between).
+const EN_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("more than", Above),
+    ("over", Above),
+    ("north of", Above),
+    ("in excess of", Above),
+    ("above", Above),
+    ("upwards of", Above),
+    ("greater than", Above),
+    ("surpass", Above),
+    ("surpassed", Above),
+    ("surpass the", Above),
+    ("surpassed the", Above),
+    ("exceed", Above),
+    ("exceeded", Above),
+    ("at least", AtLeast),
+    ("a minimum of", AtLeast),
+    ("no less than", AtLeast),
+    ("up to", UpTo),
+    ("as much as", UpTo),
+    ("as high as", UpTo),
+    ("as many as", UpTo),
+    ("at most", UpTo),
+    ("a maximum of", UpTo),
+    ("no more than", UpTo),
+    ("almost", Almost),
+    ("nearly", Almost),
+    ("close to", Almost),
+    ("just shy of", Almost),
+    ("shy of", Almost),
+    ("just under", Almost),
+    ("less than", Below),
+    ("fewer than", Below),
+    ("under", Below),
+    ("below", Below),
+    ("about", About),
+    ("approximately", About),
+    ("roughly", About),
+    ("around", About),
+    ("approx.", About),
+];
+
+/// Chinese qualifiers, before a number (`超過 20`) or after it (`400 多家`, `20% 以上`).
+const ZH_BEFORE: &[(&str, Qualifier)] = &[
+    ("超過", Above),
+    ("略高於", Above),
+    ("逾", Above),
+    ("多於", Above),
+    ("高於", Above),
+    ("超出", Above),
+    ("不止", Above),
+    ("至少", AtLeast),
+    ("最少", AtLeast),
+    ("不少於", AtLeast),
+    ("不低於", AtLeast),
+    ("高達", UpTo),
+    ("最多", UpTo),
+    ("至多", UpTo),
+    ("多達", UpTo),
+    ("最高", UpTo),
+    ("不超過", UpTo),
+    ("上限", UpTo),
+    ("將近", Almost),
+    ("接近", Almost),
+    ("幾乎", Almost),
+    ("差不多", Almost),
+    ("近", Almost),
+    ("不到", Below),
+    ("跌破", Below),
+    ("略低於", Below),
+    ("少於", Below),
+    ("低於", Below),
+    ("大約", About),
+    ("約", About),
+    ("大概", About),
+    ("大致", About),
+];
+const ZH_AFTER: &[(&str, Qualifier)] = &[
+    ("以上", Above),
+    ("多", Above),
+    ("餘", Above),
+    ("以下", Below),
+    ("左右", About),
+    ("上下", About),
+];
+
+/// Up and down words of each language; `improve` is up unless it governs a loss or a cost.
+const EN_UP: &[&str] = &[
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "grew",
+    "grow",
+    "grows",
+    "growth",
+    "rose",
+    "rise",
+    "rises",
+    "up",
+    "higher",
+    "improve",
+    "improved",
+    "improvement",
+    "expand",
+    "expanded",
+    "gain",
+    "gained",
+    "add",
+    "added",
+    "adds",
+];
+const EN_DOWN: &[&str] = &[
+    "decrease",
+    "decreased",
+    "decreases",
+    "decline",
+    "declined",
+    "declines",
+    "fell",
+    "fall",
+    "down",
+    "reduce",
+    "reduced",
+    "reduction",
+    "lower",
+    "narrow",
+    "narrowed",
+    "drop",
+    "dropped",
+];
+const ZH_UP: &[&str] = &[
+    "增加", "成長", "增長", "上升", "提高", "擴大", "上漲", "增至", "升至", "年增", "季增",
+];
+const ZH_DOWN: &[&str] = &[
+    "減少", "下降", "下滑", "降低", "縮小", "收窄", "降至", "下跌", "季減", "年減", "減幅",
+];
+/// Words after which an English number is the end of a change (`to $12.7 million`) or its
+/// start (`from $1.5 million`).
+const ZH_START: &[&str] = &["從", "由", "自"];
+const ZH_END: &[&str] = &["到", "至", "達到", "達"];
+/// `to` in these is no end of a change.
+const EN_NOT_END: &[&str] = &[
+    "up to",
+    "close to",
+    "compared to",
+    "relative to",
+    "due to",
+    "according to",
+    "similar to",
+    "equal to",
+    "prior to",
+    "equates to",
+    "amounts to",
+    "contribute to",
+    "add to",
+    "as opposed to",
+];
+
+const CLAUSE: &str = ",;:。,;:!?!?()()—";
+
+/// A text as code points, with a lower-cased copy of the same length.
+struct Side {
+    chars: Vec<char>,
+    lower: Vec<char>,
+    numbers: Vec<Number>,
+}
+
+impl Side {
+    fn en(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let lower = chars
+            .iter()
+            .map(|c| c.to_lowercase().next().unwrap_or(*c))
+            .collect();
+        // Only a text with a digit has strong numbers: most sentences skip the scan.
+        let numbers = if chars.iter().any(|c| c.is_numeric()) {
+            en_strong(text)
+        } else {
+            Vec::new()
+        };
+        Side {
+            chars,
+            lower,
+            numbers,
+        }
+    }
+
+    fn zh(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let numbers = if chars.iter().any(|c| c.is_numeric()) {
+            zh_strong(text)
+        } else {
+            Vec::new()
+        };
+        Side {
+            lower: chars.clone(),
+            chars,
+            numbers,
+        }
+    }
+
+    fn end(&self, n: &Number) -> usize {
+        n.start + n.text.chars().count()
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        self.chars[from..to].iter().collect()
+    }
+
+    /// The clause before `at`, up to `width` code points, stopping at clause punctuation.
+    fn before(&self, at: usize, width: usize) -> (usize, usize) {
+        let mut from = at;
+        while from > 0 && at - from < width && !CLAUSE.contains(self.chars[from - 1]) {
+            from -= 1;
+        }
+        (from, at)
+    }
+
+    /// The clause after `at`, up to `width` code points.
+    fn after(&self, at: usize, width: usize) -> (usize, usize) {
+        let mut to = at;
+        while to < self.chars.len() && to - at < width && !CLAUSE.contains(self.chars[to]) {
+            to += 1;
+        }
+        (at, to)
+    }
+
+    fn lower_str(&self, (from, to): (usize, usize)) -> String {
+        self.lower[from..to].iter().collect()
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+/// Whether `phrase` ends `text` (after trailing spaces and `$`), as whole words.
+fn ends_with_words(text: &str, phrase: &str) -> bool {
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == '$' || c == '€');
+    text.strip_suffix(phrase)
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word))
+}
+
+/// English words of `text` (lower-cased), in order.
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The English qualifier right before number `n`, with the words as written.
+fn en_qualifier(en: &Side, n: &Number) -> Option<(Qualifier, String)> {
+    let (from, to) = en.before(n.start, 24);
+    let window = en.lower_str((from, to));
+    EN_QUALIFIERS.iter().find_map(|(phrase, q)| {
+        ends_with_words(&window, phrase).then(|| {
+            let trimmed = window
+                .trim_end_matches(|c: char| c.is_whitespace() || c == '$' || c == '€')
+                .chars()
+                .count();
+            let start = from + trimmed - phrase.chars().count();
+            (*q, en.text(start, start + phrase.chars().count()))
+        })
+    })
+}
+
+/// Whether number `n` counts a span of time (`12 months`, `3 years`, `two quarters`).
+fn over_a_span(en: &Side, n: &Number) -> bool {
+    let after = en.lower_str(en.after(en.end(n), 12));
+    words(&after).first().is_some_and(|w| {
+        ["month", "year", "quarter", "week", "day"]
+            .iter()
+            .any(|unit| w.trim_end_matches('s') == *unit)
+    })
+}
+
+/// The Chinese qualifiers near number `n`: a few characters before it, right after it.
+fn zh_qualifiers(zh: &Side, n: &Number) -> Vec<(Qualifier, &'static str)> {
+    let before = zh.lower_str(zh.before(n.start, 8));
+    let after_end = zh.end(n);
+    let after = zh.lower_str(zh.after(after_end, 6));
+    let mut found: Vec<(Qualifier, &'static str)> = ZH_BEFORE
+        .iter()
+        .filter(|(word, _)| before.contains(word))
+        .map(|(word, q)| (*q, *word))
+        .collect();
+    // After the number: its unit first (`萬美元`, `家`), then the qualifier.
+    let tail = after.trim_start_matches(|c: char| "萬億千百美元%個 ".contains(c));
+    found.extend(
+        ZH_AFTER
+            .iter()
+            .filter(|(word, _)| tail.starts_with(word) || after.starts_with(word))
+            .map(|(word, q)| (*q, *word)),
+    );
+    found
+}
+
+/// The Chinese numbers with a value of `n`.
+fn counterparts<'a>(n: &Number, zh: &'a Side) -> Vec<&'a Number> {
+    zh.numbers
+        .iter()
+        .filter(|z| z.values.iter().any(|v| n.values.contains(v)))
+        .collect()
+}
+
+fn qualifiers(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
+    for n in &en.numbers {
+        let Some((q, written)) = en_qualifier(en, n) else {
+            continue;
+        };
+        if written.eq_ignore_ascii_case("over") && over_a_span(en, n) {
+            continue; // `over 12 months` is a span of time, not a bound
+        }
+        let others = counterparts(n, zh);
+        let Some(first) = others.first() else {
+            continue;
+        };
+        let near: Vec<(Qualifier, &str)> =
+            others.iter().flat_map(|z| zh_qualifiers(zh, z)).collect();
+        if near.iter().any(|(z, _)| q.kept_by(*z)) {
+            continue;
+        }
+        let code = if q == About && near.is_empty() {
+            "approximation_dropped"
+        } else {
+            "number_qualifier"
+        };
+        let said = match near.first() {
+            None => "no qualifier".to_owned(),
+            Some((z, word)) => format!("zh `{word}` ({})", z.label()),
+        };
+        found.push((
+            code,
+            format!(
+                "en `{written}` `{}` ({}); zh `{}` has {said}",
+                n.text,
+                q.label(),
+                first.text
+            ),
+        ));
+    }
+}
+
+/// The direction word of English number `n`: the last up or down word of its clause before it,
+/// else a `growth`/`decline` right after it. `None` when none, or when `improve` governs a loss.
+fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
+    let before = en.lower_str(en.before(n.start, 40));
+    let prior_number = en
+        .numbers
+        .iter()
+        .filter(|m| en.end(m) <= n.start && en.end(m) + 40 > n.start)
+        .map(|m| en.end(m))
+        .max();
+    let before = match prior_number {
+        Some(end) if end > n.start.saturating_sub(40) => en.lower_str((end, n.start)),
+        _ => before,
+    };
+    let after = en.lower_str(en.after(en.end(n), 40));
+    let last_before = words(&before)
+        .into_iter()
+        .rev()
+        .take(5)
+        .find(|w| EN_UP.contains(w) || EN_DOWN.contains(w));
+    let word = last_before.or_else(|| {
+        words(&after)
+            .into_iter()
+            .take(3)
+            .find(|w| ["growth", "increase", "decline", "decrease", "reduction"].contains(w))
+    })?;
+    let sentence: String = en.lower.iter().collect();
+    if word.starts_with("improv")
+        && ["loss", "cost", "expense", "burn", "deficit"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    {
+        return None;
+    }
+    Some((EN_UP.contains(&word), word.to_owned()))
+}
+
+/// The Chinese direction words near number `n`: (up words, down words).
+fn zh_direction(zh: &Side, n: &Number) -> (Vec<&'static str>, Vec<&'static str>) {
+    let before = zh.lower_str(zh.before(n.start, 10));
+    let after = zh.lower_str(zh.after(zh.end(n), 8));
+    let near = |words: &[&'static str]| -> Vec<&'static str> {
+        words
+            .iter()
+            .filter(|w| before.contains(*w) || after.contains(*w))
+            .copied()
+            .collect()
+    };
+    (near(ZH_UP), near(ZH_DOWN))
+}
+
+fn directions(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
+    for n in &en.numbers {
+        let Some((up, word)) = en_direction(en, n) else {
+            continue;
+        };
+        let others = counterparts(n, zh);
+        let (ups, downs): (Vec<_>, Vec<_>) = others.iter().map(|z| zh_direction(zh, z)).unzip();
+        let (ups, downs): (Vec<&str>, Vec<&str>) = (ups.concat(), downs.concat());
+        let (same, opposite) = if up { (&ups, &downs) } else { (&downs, &ups) };
+        if let (true, Some(said)) = (same.is_empty(), opposite.first()) {
+            found.push((
+                "direction_mismatch",
+                format!(
+                    "en `{word}` `{}` ({}); zh `{said}` `{}` ({})",
+                    n.text,
+                    if up { "up" } else { "down" },
+                    others[0].text,
+                    if up { "down" } else { "up" }
+                ),
+            ));
+        }
+    }
+    values_direction(zh, found);
+}
+
+/// `從 A 增加到 B` with B below A (or `減少到` with B above): the word contradicts the values.
+fn values_direction(zh: &Side, found: &mut Vec<Issue>) {
+    for pair in zh.numbers.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let lead = zh.lower_str(zh.before(a.start, 3));
+        if !ZH_START.iter().any(|w| lead.contains(w)) || zh.end(a) > b.start {
+            continue;
+        }
+        let between = zh.text(zh.end(a), b.start);
+        if between.chars().count() > 10 || !ZH_END.iter().any(|w| between.contains(w)) {
+            continue;
+        }
+        // Every reading of the two values must agree (`1.8 千` may be 1.8 or 1,800).
+        let rises = a.values.iter().all(|va| b.values.iter().all(|vb| vb > va));
+        let falls = a.values.iter().all(|va| b.values.iter().all(|vb| vb < va));
+        if !rises && !falls {
+            continue;
+        }
+        let word = if rises { ZH_DOWN } else { ZH_UP }
+            .iter()
+            .find(|w| between.contains(*w));
+        if let Some(word) = word {
+            found.push((
+                "direction_mismatch",
+                format!(
+                    "zh `{}` … `{word}` … `{}`: the values {} but `{word}` says they {}",
+                    a.text,
+                    b.text,
+                    if rises { "rise" } else { "fall" },
+                    if rises { "fall" } else { "rise" }
+                ),
+            ));
+        }
+    }
+}
+
+/// The role of English number `n` in a change: `Some(true)` the start, `Some(false)` the end.
+fn en_role(en: &Side, n: &Number) -> Option<(bool, &'static str)> {
+    let window = en.lower_str(en.before(n.start, 20));
+    if ends_with_words(&window, "from") || ends_with_words(&window, "between") {
+        return Some((
+            true,
+            if window.trim_end_matches([' ', '$']).ends_with("from") {
+                "from"
+            } else {
+                "between"
+            },
+        ));
+    }
+    if ends_with_words(&window, "to") && !EN_NOT_END.iter().any(|p| ends_with_words(&window, p)) {
+        return Some((false, "to"));
+    }
+    None
+}
+
+/// The role word right before Chinese number `n` (a qualifier such as `約` between is skipped).
+fn zh_role(zh: &Side, n: &Number) -> Option<(bool, &'static str)> {
+    let window = zh.lower_str(zh.before(n.start, 6));
+    let trimmed =
+        window.trim_end_matches(|c: char| c.is_whitespace() || "約大近將為了".contains(c));
+    if let Some(word) = ZH_START.iter().find(|w| trimmed.ends_with(*w)) {
+        return Some((true, word));
+    }
+    ZH_END
+        .iter()
+        .find(|w| trimmed.ends_with(*w))
+        .map(|w| (false, *w))
+}
+
+fn roles(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
+    for n in &en.numbers {
+        let Some((start, word)) = en_role(en, n) else {
+            continue;
+        };
+        let en_roles: Vec<bool> = en
+            .numbers
+            .iter()
+            .filter(|m| m.values == n.values)
+            .filter_map(|m| en_role(en, m).map(|r| r.0))
+            .collect();
+        if en_roles.iter().any(|r| *r != start) {
+            continue;
+        }
+        let others = counterparts(n, zh);
+        let zh_roles: Vec<(bool, &str, &Number)> = others
+            .iter()
+            .filter_map(|z| zh_role(zh, z).map(|(r, w)| (r, w, *z)))
+            .collect();
+        if zh_roles.is_empty() || zh_roles.iter().any(|(r, _, _)| *r == start) {
+            continue;
+        }
+        let (_, said, z) = zh_roles[0];
+        let role = |s: bool| if s { "the start" } else { "the end" };
+        found.push((
+            "range_role_swap",
+            format!(
+                "en `{word}` `{}` ({}); zh `{said}` `{}` ({})",
+                n.text,
+                role(start),
+                z.text,
+                role(!start)
+            ),
+        ));
+    }
+}
+
+/// The English unit right after number `n`, lower-cased: its kind and the words as written.
+fn en_unit(en: &Side, n: &Number) -> Option<(&'static str, String)> {
+    let (from, to) = en.after(en.end(n), 24);
+    let after = en.lower_str((from, to));
+    const UNITS: &[(&str, &str)] = &[
+        ("%", "percent"),
+        (" percentage point", "percentage points"),
+        (" basis point", "basis points"),
+        (" bps", "basis points"),
+        (" bp", "basis points"),
+        (" percent", "percent"),
+        ("-megawatt hour", "MWh"),
+        (" megawatt hour", "MWh"),
+        (" megawatt-hour", "MWh"),
+        (" mwh", "MWh"),
+        ("-gigawatt hour", "GWh"),
+        (" gigawatt hour", "GWh"),
+        (" gigawatt-hour", "GWh"),
+        (" gwh", "GWh"),
+        ("-megawatt", "MW"),
+        (" megawatt", "MW"),
+        (" mw", "MW"),
+        ("-gigawatt", "GW"),
+        (" gigawatt", "GW"),
+        (" gw", "GW"),
+    ];
+    UNITS.iter().find_map(|(written, kind)| {
+        let rest = after.strip_prefix(written)?;
+        let whole = !rest.chars().next().is_some_and(|c| c.is_alphanumeric())
+            || written.ends_with('t')
+            || written.ends_with('r');
+        whole.then(|| {
+            (
+                *kind,
+                en.text(from, from + written.chars().count())
+                    .trim()
+                    .to_owned(),
+            )
+        })
+    })
+}
+
+/// The Chinese unit right after number `n` (its scale characters skipped): its kind and word.
+fn zh_unit(zh: &Side, n: &Number) -> Option<(&'static str, &'static str)> {
+    let digits_end = n.start
+        + n.text
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ".,".contains(*c))
+            .count();
+    let after = zh.lower_str(zh.after(digits_end, 8));
+    let after = after.trim_start();
+    const UNITS: &[(&str, &str)] = &[
+        ("%", "percent"),
+        ("個百分點", "percentage points"),
+        ("百分點", "percentage points"),
+        ("個基點", "basis points"),
+        ("基點", "basis points"),
+        ("千兆瓦時", "GWh"),
+        ("吉瓦時", "GWh"),
+        ("兆瓦時", "MWh"),
+        ("千兆瓦", "GW"),
+        ("吉瓦", "GW"),
+        ("兆瓦", "MW"),
+    ];
+    UNITS
+        .iter()
+        .find(|(word, _)| after.starts_with(word))
+        .map(|(word, kind)| (*kind, *word))
+}
+
+fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
+    for n in &en.numbers {
+        let others = counterparts(n, zh);
+        if others.is_empty() {
+            continue;
+        }
+        if let Some((kind, written)) = en_unit(en, n) {
+            let zh_units: Vec<(&str, &str, &Number)> = others
+                .iter()
+                .filter_map(|z| zh_unit(zh, z).map(|(k, w)| (k, w, *z)))
+                .collect();
+            if let (false, Some((said, word, z))) = (
+                zh_units.iter().any(|(k, _, _)| *k == kind),
+                zh_units.first(),
+            ) {
+                found.push((
+                    "unit_mismatch",
+                    format!(
+                        "en `{}` `{written}` ({kind}); zh `{}` `{word}` ({said})",
+                        n.text, z.text
+                    ),
+                ));
+            }
+        }
+        let after = en.lower_str(en.after(en.end(n), 40));
+        let after_words = words(&after);
+        let per_share = after_words
+            .iter()
+            .take(3)
+            .position(|w| *w == "per")
+            .is_some_and(|p| after_words[p..].iter().take(5).any(|w| *w == "share"));
+        let said_per_share = others.iter().any(|z| {
+            let near = zh.lower_str(zh.before(z.start, 16)) + &zh.lower_str(zh.after(zh.end(z), 8));
+            near.contains("每股")
+        });
+        if per_share && !said_per_share {
+            found.push((
+                "unit_mismatch",
+                format!(
+                    "en `{}` per share; zh `{}` has no `每股`",
+                    n.text, others[0].text
+                ),
+            ));
+        }
+    }
+}
+
+/// Quarters and halves a text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`).
+fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
+    let text: String = en.lower.iter().collect();
+    const NAMES: &[(&str, &str)] = &[
+        ("q1", "Q1"),
+        ("q2", "Q2"),
+        ("q3", "Q3"),
+        ("q4", "Q4"),
+        ("1q", "Q1"),
+        ("2q", "Q2"),
+        ("3q", "Q3"),
+        ("4q", "Q4"),
+        ("first quarter", "Q1"),
+        ("second quarter", "Q2"),
+        ("third quarter", "Q3"),
+        ("fourth quarter", "Q4"),
+        ("first-quarter", "Q1"),
+        ("second-quarter", "Q2"),
+        ("third-quarter", "Q3"),
+        ("fourth-quarter", "Q4"),
+        ("first half", "H1"),
+        ("second half", "H2"),
+        ("back half", "H2"),
+        ("back-half", "H2"),
+    ];
+    let mut found = Vec::new();
+    for (name, period) in NAMES {
+        for (at, _) in text.match_indices(name) {
+            let before_ok = !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after_ok = !text[at + name.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if before_ok && after_ok {
+                let start = text[..at].chars().count();
+                found.push((*period, en.text(start, start + name.chars().count())));
+            }
+        }
+    }
+    found
+}
+
+fn zh_periods(zh: &Side) -> Vec<(&'static str, &'static str, usize)> {
+    let text: String = zh.chars.iter().collect();
+    const NAMES: &[(&str, &str)] = &[
+        ("第一季", "Q1"),
+        ("第二季", "Q2"),
+        ("第三季", "Q3"),
+        ("第四季", "Q4"),
+        ("首季", "Q1"),
+        ("Q1", "Q1"),
+        ("Q2", "Q2"),
+        ("Q3", "Q3"),
+        ("Q4", "Q4"),
+        ("上半年", "H1"),
+        ("下半年", "H2"),
+    ];
+    let mut found = Vec::new();
+    for (name, period) in NAMES {
+        for (at, _) in text.match_indices(name) {
+            found.push((
+                *period,
+                *name,
+                text[..at].chars().count() + name.chars().count(),
+            ));
+        }
+    }
+    found
+}
+
+/// The first of `words` in `text`.
+fn has(words: &[&'static str], text: &str) -> Option<&'static str> {
+    words.iter().find(|w| text.contains(*w)).copied()
+}
+
+const EN_SEQUENTIAL: &[&str] = &[
+    "sequential",
+    "quarter-over-quarter",
+    "quarter over quarter",
+    "linked quarter",
+];
+const EN_YEARLY: &[&str] = &[
+    "same period",
+    "prior year",
+    "a year ago",
+    "year-ago",
+    "year-over-year",
+    "year over year",
+    "year-on-year",
+    "same period last year",
+];
+const ZH_SEQUENTIAL: &[&str] = &["環比", "季減", "季增", "較上季", "比上季", "上一季"];
+const ZH_YEARLY: &[&str] = &["年增", "年減", "同比", "年成長", "較去年同期", "去年同期"];
+
+fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
+    let en_found = en_periods(en);
+    let zh_found = zh_periods(zh);
+    let lost = en_found
+        .iter()
+        .find(|(p, _)| !zh_found.iter().any(|(q, _, _)| q == p));
+    let added = zh_found
+        .iter()
+        .find(|(q, _, _)| !en_found.iter().any(|(p, _)| p == q));
+    match (lost, added, zh_found.first()) {
+        (_, Some((_, said, _)), _) if !en_found.is_empty() => {
+            let named: Vec<&str> = en_found.iter().map(|(_, w)| w.as_str()).collect();
+            found.push((
+                "period_mismatch",
+                format!(
+                    "zh `{said}` is a period the English does not name (en `{}`)",
+                    named[0]
+                ),
+            ));
+        }
+        (Some((_, written)), None, Some((_, said, _))) => found.push((
+            "period_mismatch",
+            format!("en `{written}` has no counterpart; zh names `{said}` only"),
+        )),
+        _ => {}
+    }
+    let text: String = en.lower.iter().collect();
+    let zh_text: String = zh.chars.iter().collect();
+    let comparisons = [
+        (
+            has(EN_SEQUENTIAL, &text),
+            has(EN_YEARLY, &text),
+            has(ZH_YEARLY, &zh_text),
+            has(ZH_SEQUENTIAL, &zh_text),
+        ),
+        (
+            has(EN_YEARLY, &text),
+            has(EN_SEQUENTIAL, &text),
+            has(ZH_SEQUENTIAL, &zh_text),
+            has(ZH_YEARLY, &zh_text),
+        ),
+    ];
+    for (en_word, en_other, zh_wrong, zh_right) in comparisons {
+        if let (Some(en_word), None, Some(zh_word), None) = (en_word, en_other, zh_wrong, zh_right)
+        {
+            found.push((
+                "period_mismatch",
+                format!("en `{en_word}`; zh `{zh_word}` compares with another period"),
+            ));
+        }
+    }
+    reference_period(en, zh, &en_found, &zh_found, found);
+}
+
+/// `improvement from Q1` read as `第一季的淨虧損`: the base of a comparison made its subject.
+fn reference_period(
+    en: &Side,
+    zh: &Side,
+    en_found: &[(&'static str, String)],
+    zh_found: &[(&'static str, &'static str, usize)],
+    found: &mut Vec<Issue>,
+) {
+    let text: String = en.lower.iter().collect();
+    for (period, written) in en_found {
+        let lower = written.to_lowercase();
+        let base = [
+            "from ",
+            "versus ",
+            "vs. ",
+            "compared to ",
+            "compared with ",
+            "relative to ",
+        ]
+        .iter()
+        .find(|m| {
+            text.contains(&format!("{m}{lower}")) || text.contains(&format!("{m}the {lower}"))
+        });
+        let Some(marker) = base else { continue };
+        let zh_same: Vec<_> = zh_found.iter().filter(|(q, _, _)| q == period).collect();
+        let all_possessive = !zh_same.is_empty()
+            && zh_same.iter().all(|(_, name, end)| {
+                let start = end - name.chars().count();
+                let lead = zh.lower_str(zh.before(start, 4));
+                let base_word = ["從", "由", "較", "與", "比", "自", "相對於"]
+                    .iter()
+                    .any(|w| lead.contains(w));
+                !base_word && zh.chars.get(*end) == Some(&'的')
+            });
+        if all_possessive {
+            let (_, name, _) = zh_same[0];
+            found.push((
+                "period_mismatch",
+                format!("en `{}{written}` (the base of the comparison); zh `{name}的` (the period of it)", marker),
+            ));
+        }
+    }
+}
+
+/// Every meaning check of one sentence pair, in a fixed order.
+pub fn meaning_issues(en_text: &str, zh_text: &str) -> Vec<Issue> {
+    // Most sentences have no digit in their Chinese and no period on both sides: they cost a
+    // pass or two over each text.
+    let zh_digits = zh_text.chars().any(char::is_numeric);
+    let en_lower = en_text.to_ascii_lowercase();
+    let period_possible = periods_possible(&en_lower, zh_text);
+    if !zh_digits && !period_possible {
+        return Vec::new();
+    }
+    let en = Side::en(en_text);
+    let zh = Side::zh(zh_text);
+    let mut found = Vec::new();
+    if !en.numbers.is_empty() && !zh.numbers.is_empty() {
+        qualifiers(&en, &zh, &mut found);
+        directions(&en, &zh, &mut found);
+        roles(&en, &zh, &mut found);
+        units(&en, &zh, &mut found);
+    } else if !zh.numbers.is_empty() {
+        values_direction(&zh, &mut found);
+    }
+    if period_possible {
+        periods(&en, &zh, &mut found);
+    }
+    found
+}
+
+/// Whether both sides may name a period (a quarter or a half), or one compares sequentially and
+/// the other year over year: the only pairs `periods` can flag.
+fn periods_possible(en_lower: &str, zh: &str) -> bool {
+    let q_digit = en_lower
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [b'q', b'1'..=b'4'] | [b'1'..=b'4', b'q']));
+    let en_named = q_digit || en_lower.contains("quarter") || en_lower.contains("half");
+    let zh_named = zh.contains(['季', 'Q']) || zh.contains("半年");
+    (en_named && zh_named)
+        || (has(EN_SEQUENTIAL, en_lower).is_some() && has(ZH_YEARLY, zh).is_some())
+        || (has(EN_YEARLY, en_lower).is_some() && has(ZH_SEQUENTIAL, zh).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(en: &str, zh: &str) -> Vec<&'static str> {
+        meaning_issues(en, zh).into_iter().map(|(c, _)| c).collect()
+    }
+
+    #[test]
+    fn seeds_real_errors() {
+        assert_eq!(
+            codes(
+                "We expect up to $35 million of the remaining balance.",
+                "我們預計剩餘的 3500 萬美元。"
+            ),
+            ["number_qualifier"]
+        );
+        assert_eq!(
+            codes(
+                "but north of 90,000 direct end users",
+                "但平台上有 90,000 名直接最終用戶。"
+            ),
+            ["number_qualifier"]
+        );
+        assert_eq!(
+            codes(
+                "we made so much forwards from $1.5 million to $0.5 million.",
+                "從 150 萬美元增加到 50 萬美元。"
+            ),
+            ["direction_mismatch"]
+        );
+        assert_eq!(
+            codes(
+                "reducing the GAAP net loss from like -- perhaps to $500 million.",
+                "將 GAAP 淨虧損從約 5 億美元減少方面"
+            ),
+            ["range_role_swap"]
+        );
+        assert_eq!(
+            codes(
+                "almost $1 million sequential improvement in net loss from Q1.",
+                "已使第一季的淨虧損環比減少近 100 萬美元。"
+            ),
+            ["period_mismatch"]
+        );
+    }
+
+    #[test]
+    fn faithful_pairs_pass() {
+        for (en, zh) in [
+            ("surpass the 3.5 million end users", "很快就會超過 350 萬。"),
+            ("over 400 resellers", "400 多家經銷商"),
+            ("falling below $1, over a 30-day period", "跌破 1 美元"),
+            ("we recognize it over 12 months", "我們在 12 個月內確認"),
+            ("more than 20% during 2025", "降低 20% 以上"),
+            ("about $2 million of cash", "約 200 萬美元的現金"),
+            (
+                "decreased to $28.2 million from $79.8 million",
+                "從 7,980 萬美元降至 2,820 萬美元",
+            ),
+            (
+                "increased 43% or $3.9 million to $12.7 million",
+                "成長了43%,即390 萬美元,達到1,270 萬美元",
+            ),
+            (
+                "from 800-megawatt hours to 1.8-gigawatt hours",
+                "從 800 兆瓦時增加到 1.8 千兆瓦時",
+            ),
+            (
+                "$0.02 loss per basic and diluted share",
+                "每股虧損 0.02 美元",
+            ),
+            (
+                "down sequentially but up year over year",
+                "季減,但較去年同期成長",
+            ),
+            ("up 3% versus the third quarter", "較第三季成長 3%"),
+            (
+                "between $125 million and $175 million",
+                "1.25 億至 1.75 億美元",
+            ),
+        ] {
+            assert_eq!(codes(en, zh), Vec::<&str>::new(), "{en}");
+        }
+    }
+
+    #[test]
+    fn injected_errors() {
+        assert_eq!(
+            codes("about $2 million", "200 萬美元"),
+            ["approximation_dropped"]
+        );
+        assert_eq!(
+            codes("up to $35 million", "超過 3500 萬美元"),
+            ["number_qualifier"]
+        );
+        assert_eq!(
+            codes(
+                "revenue increased 9% to $3.9 million",
+                "營收下降 9%,達到 390 萬美元"
+            ),
+            ["direction_mismatch"]
+        );
+        assert_eq!(
+            codes("margin rose 3 percentage points", "利潤率上升 3%"),
+            ["unit_mismatch"]
+        );
+        assert_eq!(
+            codes("a 484-megawatt portfolio", "484 兆瓦時的組合"),
+            ["unit_mismatch"]
+        );
+        assert_eq!(
+            codes("in Q2 we grew", "第三季我們成長"),
+            ["period_mismatch"]
+        );
+        assert_eq!(codes("down sequentially", "年減"), ["period_mismatch"]);
+    }
+}
