@@ -21,23 +21,6 @@ pub enum Problem {
     NoLayout,
 }
 
-/// A problem as Python receives it: kind, line, and two numbers (0 where unused).
-pub type PyProblem = (&'static str, Option<usize>, usize, usize);
-
-impl Problem {
-    pub fn to_py(&self) -> PyProblem {
-        match *self {
-            Problem::Empty => ("empty", None, 0, 0),
-            Problem::Nul { line } => ("nul", Some(line), 0, 0),
-            Problem::NotUtf8 { line, byte } => ("utf8", Some(line), byte as usize, 0),
-            Problem::TooLong { line, chars } => ("long", Some(line), chars, 0),
-            Problem::Markup { tagged, lines } => ("markup", None, tagged, lines),
-            Problem::Mixed { first, at } => ("mixed", Some(at), first, at),
-            Problem::NoLayout => ("layout", None, 0, 0),
-        }
-    }
-}
-
 /// The 1-based line of a byte offset, counting LF, CRLF and CR as breaks (a CR that ends the
 /// head counts, even before an LF).
 fn line_of(data: &[u8], offset: usize) -> usize {
