@@ -3,7 +3,7 @@
 The length cost is Gale–Church's: how far the Chinese length is from what the English length
 predicts, in standard deviations. The anchor cost counts each number in digits without a
 counterpart on the other side, and each Latin word of the Chinese that the English does not
-contain, at ``ANCHOR`` each. Text left without a partner costs per length unit.
+contain, at a fixed cost each (``ANCHOR`` in the core). Text left without a partner costs per length unit.
 
 The rules and their constants live in the compiled core (``rust/src/cost.rs``); this module is
 their Python API, taking the sentences' ``Features``.
@@ -15,14 +15,8 @@ from builder import _core
 from builder.evidence.anchors import Features
 from builder.evidence.numbers import Number
 
-#: Chinese length units per English character, and the variance per English character.
+#: Chinese length units per English character.
 RATIO: float = _core.RATIO
-SMOOTH: float = _core.SMOOTH
-SIGMA: float = _core.SIGMA
-#: Cost of each anchor (number or Latin word) that has no counterpart in the bead.
-ANCHOR: float = _core.ANCHOR
-#: Cost per length unit of a sentence left unaligned (long sentences rarely lack a partner).
-UNALIGNED_PER_CHAR: float = _core.UNALIGNED_PER_CHAR
 
 
 def _cores(side: list[Features]) -> list[_core.Sentence]:
@@ -42,11 +36,6 @@ def missing_counterparts(side: list[Features], other: list[Features]) -> list[Nu
     return [numbers[k] for k in _core.missing_counterparts(_cores(side), _cores(other))]
 
 
-def anchor_cost(en: list[Features], zh: list[Features]) -> float:
-    """``ANCHOR`` for each number or Chinese-side Latin word without a counterpart."""
-    return _core.anchor_cost(_cores(en), _cores(zh))
-
-
 def unaligned_cost(en: list[Features], zh: list[Features]) -> float:
     """The cost of text left without a partner (one side is empty)."""
     return _core.unaligned_cost(_cores(en), _cores(zh))
@@ -55,8 +44,3 @@ def unaligned_cost(en: list[Features], zh: list[Features]) -> float:
 def bead_cost(en: list[Features], zh: list[Features], prior: float) -> float:
     """The cost of taking these English sentences and these Chinese sentences as translations."""
     return _core.bead_cost(_cores(en), _cores(zh), prior)
-
-
-def one_to_one_costs(en: list[Features], zh: list[Features]) -> list[float]:
-    """``bead_cost([e], [z], 0.0)`` for each pair of two lists of equal length, in one call."""
-    return _core.one_to_one_costs(_cores(en), _cores(zh))

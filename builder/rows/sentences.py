@@ -35,7 +35,7 @@ def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
     chunks: list[bytes] = []
     count, rejected = 0, []
     for row, segment in zip(segment_rows(transcript), transcript.segments, strict=True):
-        found, lines, units, invalid = aligner.rows(
+        found = aligner.rows(
             segment.en,
             segment.zh,
             segment.flags,
@@ -44,12 +44,13 @@ def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
             row["transcript_id"],
             row["segment_index"],
         )
-        row["flags"] = [code for code, _ in found]
-        row["flag_evidence"] = [{"code": code, "evidence": evidence} for code, evidence in found]
+        findings, lines = found.findings, found.lines
+        row["flags"] = [f.code for f in findings]
+        row["flag_evidence"] = [{"code": f.code, "evidence": f.evidence} for f in findings]
         segments.append(row)
         chunks.append(lines)
-        count += units
-        if invalid:
+        count += found.count
+        if found.invalid:
             split = lines.split(b"\n")
-            rejected += [split[k] for k in invalid]
+            rejected += [split[k] for k in found.invalid]
     return segments, SentenceLines(b"".join(chunks), count, rejected)

@@ -127,10 +127,7 @@ mod tests {
         );
         let zh = Sentence::known(9.0, vec![vec![3.9e6]], vec!["rekor".into()], "", vec![4.5]);
         let zh_bare = Sentence::known(9.0, vec![vec![3.9e6]], Vec::new(), "", Vec::new());
-        assert_eq!(
-            missing_counterparts(&[&en], &[&zh]),
-            Vec::<usize>::new()
-        );
+        assert_eq!(missing_counterparts(&[&en], &[&zh]), Vec::<usize>::new());
         assert_eq!(missing_counterparts(&[&en], &[&zh_bare]), vec![1]);
         // 4.5 vouched for by a weak number; "rekor" is not in the English
         assert_eq!(anchor_cost(&[&en], &[&zh]), ANCHOR);
@@ -141,9 +138,6 @@ mod tests {
     fn text_left_alone_costs_by_its_length() {
         let en = Sentence::known(50.0, Vec::new(), Vec::new(), "", Vec::new());
         assert_eq!(unaligned_cost(&[&en], &[]), UNALIGNED_PER_CHAR * 50.0);
-        assert_eq!(
-            bead_cost(&[&en], &[], 6.0),
-            6.0 + UNALIGNED_PER_CHAR * 50.0
-        );
+        assert_eq!(bead_cost(&[&en], &[], 6.0), 6.0 + UNALIGNED_PER_CHAR * 50.0);
     }
 }

@@ -302,7 +302,8 @@ impl Columns {
         (0..len)
             .map(|i| {
                 let (a, b) = ranges[i];
-                let flags = (a..b).map(|k| values.get(k).ok_or_else(|| "a flag is null".to_owned()));
+                let flags =
+                    (a..b).map(|k| values.get(k).ok_or_else(|| "a flag is null".to_owned()));
                 Ok(Unit {
                     id: self.ids.get(i).ok_or_else(|| null("sentence_id"))?,
                     alignment: self.alignment.get(i).ok_or_else(|| null("alignment"))?,

@@ -243,13 +243,7 @@ fn units_on_path(en: &Side, zh: &Side) -> Vec<Unit> {
 /// Whether the last Chinese sentence of a unit is a stray fragment that translates nothing
 /// (`…提供了安全港。看起來的陳述。`): short, a statement with no number or Latin word, and the
 /// unit's English fits the Chinese clearly better without it.
-fn stray_tail(
-    en: &Side,
-    zh: &Side,
-    ei: (usize, usize),
-    zi: (usize, usize),
-    cost: f64,
-) -> bool {
+fn stray_tail(en: &Side, zh: &Side, ei: (usize, usize), zi: (usize, usize), cost: f64) -> bool {
     let tail = &zh.sentences[zi.1 - 1];
     let last = zh.text.slice(zh.spans[zi.1 - 1]).chars().next_back();
     if tail.length > FRAGMENT || tail.has_anchor() || last.is_some_and(|c| "?!？！".contains(c)) {

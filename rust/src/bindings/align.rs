@@ -95,8 +95,7 @@ pub fn bead_path(
     en: Vec<Bound<'_, PySentence>>,
     zh: Vec<Bound<'_, PySentence>>,
 ) -> PyResult<Vec<align::Step>> {
-    align::path(&sentences(&en), &sentences(&zh))
-        .map_err(|e| PyValueError::new_err(e.to_string()))
+    align::path(&sentences(&en), &sentences(&zh)).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// The flag catalog's codes per scope and the `sentences` schema, given once; aligns segments

@@ -18,7 +18,8 @@ pub struct SentenceRows {
     pub invalid: Vec<usize>,
 }
 
-/// A config's JSON Schema, compiled once (`crate::rows::RowSchema`).
+/// A config's JSON Schema, compiled once (`crate::rows::RowSchema`); exported for the tests
+/// alone (`tests/test_schema.py`), as `SegmentAligner` checks the rows it writes itself.
 #[pyclass(frozen, name = "RowSchema", module = "builder._core")]
 pub struct PyRowSchema(RowSchema);
 

@@ -80,7 +80,10 @@ pub struct ParsedSource {
 #[pyfunction]
 pub fn parse_lines<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyAny>> {
     let text = decode::decode(data);
-    let parsed = text.as_deref().map_err(Clone::clone).and_then(layout::parse_text);
+    let parsed = text
+        .as_deref()
+        .map_err(Clone::clone)
+        .and_then(layout::parse_text);
     let parsed = match parsed {
         Ok(parsed) => parsed,
         Err(problem) => return Ok(Bound::new(py, SourceProblem::from(problem))?.into_any()),
@@ -152,9 +155,7 @@ pub fn script_slot(text: &str) -> Option<&'static str> {
 
 /// The slot of each body line `(number, text, slot)`: its marked slot, else its script's.
 #[pyfunction]
-pub fn body_slots<'py>(
-    body: Vec<Bound<'py, PyTuple>>,
-) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+pub fn body_slots<'py>(body: Vec<Bound<'py, PyTuple>>) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
     let py = match body.first() {
         Some(line) => line.py(),
         None => return Ok(vec![]),
