@@ -1,7 +1,7 @@
 //! The compiled core of callcorpus, imported from Python as `builder._core`.
 //!
-//! The rule modules below are plain Rust, tested with `cargo test`; none of them uses PyO3.
-//! `bindings` is the one binding layer (every PyO3 type, one file per stage) through which
+//! The rule modules below are plain Rust, tested with `cargo test`; none of them knows Python.
+//! `bindings` is the one binding layer (every Python type, one file per stage) through which
 //! Python calls them, each rule through the Python API of the stage it belongs to: the numbers
 //! through `builder/evidence/numbers.py`, a sentence's features through
 //! `builder/evidence/anchors.py`, the costs through `builder/evidence/cost.py`, sentence
