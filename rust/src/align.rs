@@ -169,6 +169,14 @@ mod tests {
     }
 
     #[test]
+    fn the_search_needs_a_sentence_on_each_side() {
+        let zh = [sentence(13.0)];
+        let zh: Vec<&Sentence> = zh.iter().collect();
+        assert_eq!(path(&[], &zh), Err(NoSentence));
+        assert_eq!(path(&zh, &[]), Err(NoSentence));
+    }
+
+    #[test]
     fn a_sentence_without_a_partner_is_left_alone() {
         let en = [sentence(50.0)];
         let zh = [sentence(13.0), sentence(0.35)];

@@ -111,3 +111,15 @@ impl Sentence {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::anchors::en_sentence;
+    use crate::numbers::en_strong;
+
+    #[test]
+    fn a_sentence_gives_back_the_numbers_it_was_made_from() {
+        let text = "Revenue was $3.9 million, up 12% from 2021.";
+        assert_eq!(en_sentence(text).strong_numbers(), en_strong(text));
+    }
+}
