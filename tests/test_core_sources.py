@@ -9,32 +9,18 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from source_cases import digest, inputs, line_outcome, outcome
+from source_cases import current_rules, digest, inputs, line_outcome, outcome
 
-from builder import _core
 from builder.sources import parse_source
 from builder.sources.bulleted import bullet_end, indent_end
-from builder.sources.front import front_kind
-from builder.sources.script import body_slots, count_han, has_cjk, has_han, is_blank, script_slot
+from builder.sources.script import body_slots, count_han, has_han, is_blank, script_slot
 
 CASES = Path(__file__).parent / "data" / "core-cases-sources.jsonl"
 #: Characters the line rules react to.
 ALPHABET = st.sampled_from(
     [*" \t\x1c\x85\u3000\u200b\ufeff\u2028•●◦<>/!-:aAiİsſ營，。", "  • ", "<p>", "翻譯"]
 )
-#: The line rules through their Python API; the markup test has none (the core applies it inside
-#: ``parse_lines``), so it is reached through ``_core.markup_line``, the core's test-only export.
-RULES = {
-    "slot": script_slot,
-    "blank": is_blank,
-    "cjk": has_cjk,
-    "han": has_han,
-    "count_han": count_han,
-    "front": front_kind,
-    "markup": _core.markup_line,
-    "bullet": bullet_end,
-    "indent": indent_end,
-}
+RULES = current_rules()
 
 
 def _cases() -> list[dict[str, Any]]:
