@@ -27,8 +27,8 @@ pub struct SourceProblem {
 
 impl From<Problem> for SourceProblem {
     fn from(problem: Problem) -> Self {
-        let mut found = SourceProblem {
-            kind: "",
+        let kind = |kind| SourceProblem {
+            kind,
             line: None,
             byte: None,
             chars: None,
@@ -36,31 +36,34 @@ impl From<Problem> for SourceProblem {
             lines: None,
             first: None,
         };
-        found.kind = match problem {
-            Problem::Empty => "empty",
-            Problem::Nul { line } => {
-                found.line = Some(line);
-                "nul"
-            }
-            Problem::NotUtf8 { line, byte } => {
-                (found.line, found.byte) = (Some(line), Some(byte));
-                "utf8"
-            }
-            Problem::TooLong { line, chars } => {
-                (found.line, found.chars) = (Some(line), Some(chars));
-                "long"
-            }
-            Problem::Markup { tagged, lines } => {
-                (found.tagged, found.lines) = (Some(tagged), Some(lines));
-                "markup"
-            }
-            Problem::Mixed { first, at } => {
-                (found.line, found.first) = (Some(at), Some(first));
-                "mixed"
-            }
-            Problem::NoLayout => "layout",
-        };
-        found
+        match problem {
+            Problem::Empty => kind("empty"),
+            Problem::Nul { line } => SourceProblem {
+                line: Some(line),
+                ..kind("nul")
+            },
+            Problem::NotUtf8 { line, byte } => SourceProblem {
+                line: Some(line),
+                byte: Some(byte),
+                ..kind("utf8")
+            },
+            Problem::TooLong { line, chars } => SourceProblem {
+                line: Some(line),
+                chars: Some(chars),
+                ..kind("long")
+            },
+            Problem::Markup { tagged, lines } => SourceProblem {
+                tagged: Some(tagged),
+                lines: Some(lines),
+                ..kind("markup")
+            },
+            Problem::Mixed { first, at } => SourceProblem {
+                line: Some(at),
+                first: Some(first),
+                ..kind("mixed")
+            },
+            Problem::NoLayout => kind("layout"),
+        }
     }
 }
 
