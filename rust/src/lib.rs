@@ -1,8 +1,9 @@
 //! The compiled core of callcorpus, imported from Python as `builder._core`.
 //!
 //! The rule modules below are plain Rust, tested with `cargo test`; none of them knows Python.
-//! `bindings` is the one binding layer (every Python type, one file per stage) through which
-//! Python calls them, each rule through the Python API of the stage it belongs to: the numbers
+//! `bindings` (the `python` feature, which maturin turns on) is the one binding layer, every
+//! Python type in one file per stage, through which Python calls them, each rule through the
+//! Python API of the stage it belongs to: the numbers
 //! through `builder/evidence/numbers.py`, a sentence's features through
 //! `builder/evidence/anchors.py`, the costs through `builder/evidence/cost.py`, sentence
 //! segmentation through `builder/align/segment_en.py` and `segment_zh.py`, the units of a
@@ -30,6 +31,7 @@ pub mod sentence;
 pub mod simplified;
 pub mod units;
 
+#[cfg(feature = "python")]
 mod bindings;
 
 pub use sentence::Sentence;
