@@ -8,6 +8,7 @@ from typing import final
 import pyarrow as pa
 
 __all__ = [
+    "ANCHOR",
     "BEADS",
     "HAN_RANGES",
     "INVISIBLE",
@@ -26,6 +27,7 @@ __all__ = [
     "SentenceRows",
     "SourceProblem",
     "align_pair",
+    "anchor_cost",
     "bead_cost",
     "bead_path",
     "body_slots",
@@ -46,6 +48,7 @@ __all__ = [
     "moses_lines",
     "parse_lines",
     "script_slot",
+    "sentence_id",
     "simplified_chars",
     "split_en",
     "split_zh",
@@ -74,6 +77,14 @@ class SourceProblem:
     def line(self) -> int | None: ...
     @property
     def byte(self) -> int | None: ...
+    @property
+    def legacy(self) -> str | None: ...
+    @property
+    def excerpt(self) -> str | None: ...
+    @property
+    def repaired(self) -> str | None: ...
+    @property
+    def codec(self) -> str | None: ...
     @property
     def chars(self) -> int | None: ...
     @property
@@ -110,6 +121,7 @@ def body_slots(body: list[tuple[int, str, str | None]]) -> list[str | None]: ...
 
 # Evidence (bindings/evidence.rs); Python API: builder/evidence/.
 RATIO: float
+ANCHOR: float
 SIMPLIFIED_ONLY: str
 
 @final
@@ -145,6 +157,7 @@ def en_sentence(text: str) -> Sentence: ...
 def zh_sentence(text: str) -> Sentence: ...
 def length_cost(en_len: float, zh_len: float) -> float: ...
 def missing_counterparts(side: list[Sentence], other: list[Sentence]) -> list[int]: ...
+def anchor_cost(en: list[Sentence], zh: list[Sentence]) -> float: ...
 def unaligned_cost(en: list[Sentence], zh: list[Sentence]) -> float: ...
 def bead_cost(en: list[Sentence], zh: list[Sentence], prior: float) -> float: ...
 def simplified_chars(text: str) -> list[str]: ...
@@ -210,10 +223,11 @@ class SegmentAligner:
         given: dict[str, str],
         segment_id: str,
         transcript_id: str,
+        split: str,
         segment_index: int,
     ) -> SentenceRows: ...
 
-# Rows (bindings/rows.rs); Python API: builder/rows/sentences.py.
+# Rows (bindings/rows.rs); Python API: builder/rows/sentences.py, qa.py.
 @final
 class SentenceRows:
     @property
@@ -229,6 +243,8 @@ class SentenceRows:
 class RowSchema:
     def __new__(cls, text: str) -> RowSchema: ...
     def invalid_lines(self, lines: str) -> list[int]: ...
+
+def sentence_id(segment_id: str, position: int) -> str: ...
 
 # MT exports (bindings/exports.rs); Python API: builder/formats/tmx.py, moses.py.
 def tmx_units(batch: pa.RecordBatch) -> bytes: ...

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ CACHE_FOLDER = ".callcorpus-cache"
 if TYPE_CHECKING:
     from builder.build.executor import Executor
     from builder.check.raw import CheckSummary
+    from builder.publish.push import Plan
     from builder.release.build import BuildSummary
 
 
@@ -69,17 +72,82 @@ def fail(exc: CallcorpusError) -> NoReturn:
     sys.exit(1)
 
 
+#: The exit code of a usage error (an unknown option, a bad value), as click and argparse use.
+USAGE_EXIT = 2
+#: The exit codes of a build stopped by Ctrl-C (SIGINT) or SIGTERM: 128 + the signal's number.
+INTERRUPTED_EXIT = 128 + signal.SIGINT
+TERMINATED_EXIT = 128 + signal.SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program runs, so that it cleans up as after Ctrl-C."""
+
+
+def _raise_terminated(signum: int, frame: object) -> NoReturn:
+    raise Terminated
+
+
 class CallcorpusGroup(click.Group):
     """A click group that turns the library's errors (and the system's) into one-line messages."""
 
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the CLI; a usage error is one ``error:`` line and exit code 2, not click's three."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            outcome = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "callcorpus"
+            say(f"error: {exc.format_message()} (see `{where} --help`)", err=True)
+            sys.exit(USAGE_EXIT)
+        except click.ClickException as exc:
+            say(f"error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:  # Ctrl-C before the command ran (while the options were read)
+            say("error: interrupted (Ctrl-C)", err=True)
+            sys.exit(INTERRUPTED_EXIT)
+        sys.exit(outcome if isinstance(outcome, int) else 0)  # ``--help`` and ``--version`` return 0
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Refuse ``--version`` before a command: it is the package's, and would shadow the
+        command's own ``--version`` (the corpus version) by printing and doing nothing."""
+        before_command = args[: next((i for i, a in enumerate(args) if a in self.commands), len(args))]
+        if "--version" in before_command and len(args) > 1:
+            raise click.UsageError(
+                "--version before a command prints the package's version and runs nothing; give a "
+                "corpus version after the command (callcorpus build --version X.Y.Z), or "
+                "`callcorpus --version` alone",
+                ctx,
+            )
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; a user's mistake ends in ``error: …`` lines and exit code 1."""
+        """Run the command; a user's mistake ends in ``error: …`` lines and exit code 1, Ctrl-C in
+        one line and exit code 130, SIGTERM as Ctrl-C (everything cleaned up) and 143."""
+        in_main = threading.current_thread() is threading.main_thread()  # where handlers can be set
+        previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main else None
         try:
             return super().invoke(ctx)
         except CallcorpusError as exc:
             fail(exc)
         except OSError as exc:  # e.g. a folder that cannot be written, a full disk
             fail(CallcorpusError(f"{exc.filename or 'callcorpus'}: {exc.strerror or exc}"))
+        except Terminated:
+            say("error: terminated (SIGTERM); stopped and cleaned up", err=True)
+            sys.exit(TERMINATED_EXIT)
+        except KeyboardInterrupt:
+            say("error: interrupted (Ctrl-C); stopped and cleaned up", err=True)
+            sys.exit(INTERRUPTED_EXIT)
+        finally:
+            if in_main:
+                signal.signal(signal.SIGTERM, previous)
 
 
 def dist_option(help: str = "Folder of releases (one X.Y.Z/ folder each).") -> Callable[..., Any]:
@@ -246,7 +314,11 @@ def _file_progress(raw_dir: Path) -> AbstractContextManager[Callable[[int], None
 
 
 @click.group(cls=CallcorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="callcorpus")
+@click.version_option(
+    __version__,
+    prog_name="callcorpus",
+    help="Show the package's version and exit (alone: a corpus version goes after a command).",
+)
 def cli() -> None:
     """Build and check the callcorpus bilingual earnings-call corpus.
 
@@ -263,32 +335,42 @@ def build(**options: Any) -> None:
 
     Every record is validated before anything is written, and the release folder appears
     only when the whole build succeeded. An existing release is never overwritten: rebuilding
-    it succeeds only with identical bytes. To cut a new version, use ``callcorpus release``.
+    it succeeds only with identical bytes. The default version is the newest release, in DIST
+    or recorded in release-notes/ (a reproduction with its folder removed). A version that is
+    not in DIST is cut as `callcorpus release` cuts it, under the same rules (refused when
+    nothing changed), with the same root files and release record.
 
     Example:
 
         callcorpus build --raw raw --dist dist --version 1.0.0
     """
-    from builder.release.build import build_release, check_dist, default_version
+    from builder.release.build import build_or_cut, check_dist
 
     args = BuildArgs(**options)
     check_dist(args.dist_dir, args.new_corpus)
-    version = args.version or default_version(args.dist_dir)
     with _file_progress(args.raw_dir) as progress:
-        summary = build_release(
+        summary, updated = build_or_cut(
             args.raw_dir,
             args.dist_dir,
-            version,
-            args.executor(),
-            progress,
+            args.version,
+            executor=args.executor(),
+            progress=progress,
             skip_bad=args.skip_bad,
             cache=args.cache(),
         )
-    _report(summary)
+    _report(summary, args.raw_dir)
+    _report_cut(summary, updated, args.dist_dir)
 
 
-def _report(summary: BuildSummary, dry_run: bool = False) -> None:
-    """The closing lines of a build."""
+def shown(raw_dir: Path, name: str) -> str:
+    """A raw file as every message names it (``builder.sources.discover.shown_path``)."""
+    from builder.sources.discover import shown_path
+
+    return shown_path(raw_dir, name)
+
+
+def _report(summary: BuildSummary, raw_dir: Path, dry_run: bool = False) -> None:
+    """The closing lines of a build (raw files named under ``raw_dir``, as every message names them)."""
     rows = summary.num_rows
     verb = "unchanged (identical bytes)" if summary.unchanged else "built"
     verb = "would cut (dry run: nothing written)" if dry_run else verb
@@ -303,11 +385,11 @@ def _report(summary: BuildSummary, dry_run: bool = False) -> None:
     stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stage_seconds.items())
     say(f"time by stage (summed over workers): {stages}")
     for name, reason in summary.excluded.items():
-        say(f"excluded by manifest: {name} ({reason})")
+        say(f"excluded by manifest: {shown(raw_dir, name)} ({reason})")
     for name, reason in summary.passed_over.items():
-        say(f"passed over: {name} ({reason})")
+        say(f"passed over: {shown(raw_dir, name)} ({reason})")
     for name, reason in summary.skipped.items():
-        say(f"set aside (--skip-bad): {name}: {reason}")
+        say(f"set aside: {shown(raw_dir, name)}: {reason}")
 
 
 #: The longest release notes accepted (they are copied into the manifest and the changelog).
@@ -342,18 +424,20 @@ def _read_notes(path: Path) -> str:
 def release(dry_run: bool, notes_file: Path | None, **options: Any) -> None:
     """Cut the next release from raw/: diff against the newest one, check the version, write it.
 
-    Without ``--version`` the version is proposed from the changes (major: a field or
+    Without --version the version is proposed from the changes (major: a field or
     transcript removed or retyped; minor: transcripts, fields or configs added; patch:
-    corrections). A version that understates the changes is refused. The root
-    ``CHANGELOG.md``, ``CITATION.cff`` and ``.zenodo.json`` are then regenerated.
-    Set ``SOURCE_DATE_EPOCH`` to fix the release date. ``--dry-run`` shows the version
-    and the changes and keeps nothing.
+    corrections). A version that understates the changes, or skips versions, is refused, and
+    so is a new release when nothing changed (unless --notes say why). The root CHANGELOG.md,
+    CITATION.cff and .zenodo.json are then regenerated, and the release's date, notes and
+    files set aside are recorded in release-notes/X.Y.Z.md (beside DIST, in a repository),
+    from which a rebuild elsewhere gives the same bytes. Set SOURCE_DATE_EPOCH to fix the release date.
+    --dry-run shows the version and the changes and keeps nothing.
 
     Example:
 
         callcorpus release --dry-run && callcorpus release
     """
-    from builder.release.build import check_dist, cut_release, is_repository
+    from builder.release.build import check_dist, cut_release
 
     args = BuildArgs(**options)
     check_dist(args.dist_dir, args.new_corpus)
@@ -370,17 +454,26 @@ def release(dry_run: bool, notes_file: Path | None, **options: Any) -> None:
             dry_run=dry_run,
             notes=notes,
         )
-    _report(summary, dry_run)
+    _report(summary, args.raw_dir, dry_run)
+    _report_cut(summary, updated, args.dist_dir, dry_run)
+
+
+def _report_cut(summary: BuildSummary, updated: list[Path], dist_dir: Path, dry_run: bool = False) -> None:
+    """The closing lines of a new release: its changes and the files regenerated beside it."""
+    from builder.release.records import is_repository
+
     changes = summary.changes
+    if summary.unchanged:  # a rebuild of an existing release
+        return
     if changes:
         say(f"changes since {changes['previous_version']}: {changes['required_bump'] or 'none'}")
         for reason in changes["reasons"]:
             say(f"  - {reason}")
     for path in updated:
         say(f"updated {path}")
-    root = args.dist_dir.resolve().parent
+    root = dist_dir.resolve().parent
     if not dry_run and not is_repository(root):
-        say(f"root files not regenerated: {root} is not a repository's root (no .git)")
+        say(f"root files and release record not written: {root} is not a repository's root (no .git)")
 
 
 @cli.command()
@@ -388,7 +481,9 @@ def release(dry_run: bool, notes_file: Path | None, **options: Any) -> None:
 def verify(release_dir: Path) -> None:
     """Check a release folder is intact: every file, size and SHA-256, row counts and columns.
 
-    Needs neither ``datasets`` nor the network; names each file that is wrong and exits 1.
+    Every file is checked against manifest.json and SHA256SUMS, and each data file against
+    croissant.json too. Needs neither `datasets` nor the network; names each file that is
+    wrong and exits 1.
 
     Example:
 
@@ -456,16 +551,24 @@ def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | No
     Use it on new raw files before adding them to raw/: files, folders (every *.txt inside)
     and glob patterns, checked in parallel. Files inside the raw folder get the overrides of
     its manifest.toml, and every row is validated, as in a build. Ends with a summary:
-    layouts, flags by kind, transcript ids used twice in the batch or already released.
-    Exits 1 if any file cannot be read, would fail the build's validation, or shares its
-    transcript id with another file of the batch.
+    layouts, flags by kind, transcript ids used twice in the batch (or equal but for case)
+    or already released, files with the same bytes. Exits 1 if any file cannot be read,
+    would fail the build's validation, shares its transcript id with another file of the
+    batch or has the same bytes as another: what a build refuses. A --dist or --raw given
+    that does not exist is refused (a typo).
 
     Example:
 
         callcorpus check raw/stem-2024-q4.txt 'incoming/**/*.txt'
     """
     from builder.check.raw import check_files, expand_inputs, summarize
+    from builder.release.build import check_dist
 
+    given = click.get_current_context().get_parameter_source
+    if given("dist_dir") is not click.core.ParameterSource.DEFAULT:
+        check_dist(dist_dir, new_corpus=False)  # a typo must not pass as "nothing released yet"
+    if given("raw_dir") is not click.core.ParameterSource.DEFAULT and not raw_dir.is_dir():
+        raise CallcorpusError(f"{raw_dir}: raw folder not found (a typo?)")
     files, passed_over = expand_inputs(list(inputs))
     for path, reason in passed_over.items():
         say(f"passed over: {path} ({reason})")
@@ -478,7 +581,7 @@ def check(inputs: tuple[str, ...], raw_dir: Path, dist_dir: Path, jobs: int | No
             say(f"error: {problem}", err=True)
     summary = summarize(results, dist_dir)
     _report_check(summary)
-    if summary.failed or summary.duplicate_ids:  # a build would refuse either
+    if summary.failed or summary.duplicate_ids or summary.copies:  # a build would refuse each
         sys.exit(1)
 
 
@@ -489,7 +592,9 @@ def _report_check(summary: CheckSummary) -> None:
     say(f"checked {summary.files} file(s): {summary.failed} failed; layouts: {layouts}")
     say(f"flags by kind: {flags}")
     for tid, paths in summary.duplicate_ids.items():
-        say(f"transcript id {tid} used twice in this batch: {', '.join(paths)}")
+        say(f"transcript id {tid} used twice in this batch (or but for case): {', '.join(paths)}")
+    for paths in summary.copies.values():
+        say(f"the same bytes (copies: a build refuses them): {', '.join(paths)}")
     for path, where in summary.released_ids.items():
         say(f"{path}: transcript id {where} already released")
 
@@ -603,6 +708,66 @@ def docs(dist_dir: Path, out_dir: Path, config: Path, site_url: str | None, no_b
     count = build_docs(dist_dir, src, None if no_build else site, config, _command_helps(), url)
     done = f"site in {site}/index.html" if not no_build else "sources only"
     say(f"docs: {count} source files in {src}, {done} ({time.perf_counter() - started:.1f} s)")
+
+
+@cli.command()
+@click.argument("folder", metavar="RELEASE|SITE", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--to", "url", metavar="URL", required=True, help="The git remote (https://…, ssh://…, file://…)."
+)
+@click.option("--docs", "is_site", is_flag=True, help="FOLDER is the built site: push it to --branch.")
+@click.option("--branch", default="gh-pages", show_default=True, help="The site's branch (with --docs).")
+@click.option(
+    "--token-env",
+    metavar="NAME",
+    default="HF_TOKEN",
+    show_default=True,
+    help="Environment variable holding a token, passed to git by a credential helper (never written).",
+)
+@click.option("--dry-run", is_flag=True, help="Show the files, sizes, branch and tag; push nothing.")
+def publish(folder: Path, url: str, is_site: bool, branch: str, token_env: str, dry_run: bool) -> None:
+    """Push a release to a git remote with Git LFS (the Hugging Face Hub or any git host), or the site.
+
+    The remote's tree is the release folder as the Hub reads it (the card at the root, data/ and
+    the other formats beside), data files through Git LFS; one commit per version on main, its
+    message the changelog entry, tagged vX.Y.Z, commit and tag pushed atomically. A version at or
+    below the newest one the remote holds is refused, and a release that does not verify. With
+    --docs, the folder is the built site (build/docs/site) and goes to --branch as one commit.
+    Credentials: git's credential helpers, or a token in the environment variable --token-env.
+    --dry-run reads the remote's tags and pushes nothing.
+
+    Example:
+
+    \b
+        callcorpus publish dist/2.0.1 --to https://huggingface.co/datasets/ORG/NAME
+    """
+    from builder.publish.release import plan_release
+    from builder.publish.site import plan_site
+
+    plan = plan_site(folder, url, branch) if is_site else plan_release(folder, url, token_env)
+    if dry_run:
+        _show_plan(plan)
+        say("dry run: nothing pushed")
+        return
+    from builder.publish.push import push
+
+    pushed = push(plan, token_env)
+    target = f"{plan.branch}" + (f" and tag {plan.tag}" if plan.tag else "")
+    if pushed.commit is None:
+        say(f"{folder}: {plan.branch} already holds this tree; nothing pushed")
+    else:
+        pushed_what = f"{len(plan.files)} files ({plan.size:,} bytes)"
+        say(f"{folder}: pushed {pushed_what} as {pushed.commit[:12]} to {target}")
+
+
+def _show_plan(plan: Plan) -> None:
+    """A publish's plan: every file with size and storage, then the totals, branch and tag."""
+    for entry in plan.files:
+        say(f"  {entry.size:>14,}  {'lfs ' if entry.lfs else 'git '} {entry.path}")
+    lfs = sum(f.size for f in plan.files if f.lfs)
+    say(f"{len(plan.files)} files, {plan.size:,} bytes ({lfs:,} through Git LFS)")
+    say(f"branch {plan.branch}" + (f", tag {plan.tag}" if plan.tag else "") + f", remote {plan.url}")
+    say(f"message: {plan.message.splitlines()[0]}")
 
 
 def main() -> None:

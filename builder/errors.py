@@ -6,6 +6,19 @@ reaches the caller intact.
 
 from __future__ import annotations
 
+#: The most characters of a value a message quotes.
+EXCERPT_CHARS = 60
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A value as a message quotes it: its ``repr``, cut to ``limit`` characters of the value
+    with its length told, so a one-line error stays one short line whatever it quotes."""
+    if isinstance(value, str | bytes | list | tuple) and len(value) > limit:
+        unit = "characters" if isinstance(value, str) else "bytes" if isinstance(value, bytes) else "items"
+        return f"{value[:limit]!r}… ({len(value):,} {unit})"
+    text = repr(value)
+    return text if len(text) <= 2 * limit else f"{text[:limit]}… ({len(text):,} characters)"
+
 
 class CallcorpusError(Exception):
     """Base class for every error a user can cause and fix."""
@@ -62,3 +75,19 @@ class ReleaseExists(CallcorpusError):
 
 class VersionUnderstated(CallcorpusError):
     """The version asked for is lower than what the changes since the previous release require."""
+
+
+class PublishFailed(CallcorpusError):
+    """A release or site could not be published; the remote is left as it was."""
+
+
+class PublishRefused(PublishFailed):
+    """The remote already holds this version or a newer one; nothing was pushed."""
+
+
+class DoiRecordError(CallcorpusError):
+    """The DOI record (``raw/doi.toml``) is malformed: names the file and the entry."""
+
+
+class RecordError(CallcorpusError):
+    """A release record (``release-notes/<version>.md``) is malformed or disagrees with the release."""

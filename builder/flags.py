@@ -198,6 +198,17 @@ CATALOG: dict[str, Flag] = {
             "the translation reordered sentences, so the pairing may be wrong even if it is the "
             "best the paragraph allows.",
         ),
+        Flag(
+            "doubtful_speaker",
+            "segment",
+            "warning",
+            "Doubtful speaker",
+            "The speaker of this segment may be wrong: its turn's header is written in one slot "
+            "only while the call's other headers are written in both (a stray `Operator` line?), "
+            "or its Chinese copy is a translation standing right after a paragraph left without "
+            "one (that paragraph's translation read as the header's copy?), or a line shaped like "
+            "a header was read as a paragraph earlier in the turn. The evidence names the line.",
+        ),
     )
 }
 

@@ -9,7 +9,9 @@ Slot = Literal["en", "zh"]
 Layout = Literal["plain", "bulleted"]
 FrontKind = Literal["title", "label", "disclaimer", "other"]
 Role = Literal["operator", "corporate", "participant", "unknown"]
-Section = Literal["prepared_remarks", "qa", "closing_remarks"]
+#: A segment's section; a turn's is one of the last three (``opening`` and ``safe_harbor`` are
+#: parts of turns).
+Section = Literal["opening", "safe_harbor", "prepared_remarks", "qa", "closing_remarks"]
 ExchangeRole = Literal["question", "answer", "moderator"]
 AffiliationSource = Literal["operator_introduction", "title", "text"]
 
@@ -73,6 +75,11 @@ class Segment:
     flags: list[str] = field(default_factory=list)
     #: Evidence for flags whose evidence the text alone cannot give, by code.
     evidence: dict[str, str] = field(default_factory=dict)
+    #: The segment's own section, exchange and role in it, where they differ from its turn's
+    #: (the opening and the safe-harbor notice inside a turn; housekeeping before the first
+    #: introduction in the turn that opens the Q&A); None: the turn's.
+    section: Section | None = None
+    outside_exchange: bool = False
 
 
 @dataclass(slots=True)

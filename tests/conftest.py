@@ -13,7 +13,9 @@ import pytest
 from builder.build.executor import SerialExecutor
 from builder.release.build import BuildSummary, build_release
 
-ROOT = Path(__file__).resolve().parent.parent
+#: The tests folder (shared data, golden files, helper modules) and the repository.
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 RAW = ROOT / "raw"
 SEEDS = {
     "rekor-systems-2021-q3.txt": "REKR-2021Q3",
@@ -84,29 +86,35 @@ def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def write_many_calls(raw: Path, count: int) -> Path:
     """``count`` distinct calls in ``raw``: copies of the seeds, each given its own ticker in
-    ``raw/manifest.toml`` (so its own transcript id). Returns ``raw``."""
+    ``raw/manifest.toml`` (so its own transcript id) and its own bytes (trailing blank lines: a
+    build refuses a file with the same bytes as another). Returns ``raw``."""
     raw.mkdir(parents=True, exist_ok=True)
     seeds = sorted(SEEDS)
     entries = []
     for i in range(count):
         name = f"c{i:04d}-{seeds[i % len(seeds)]}"
-        shutil.copy(RAW / seeds[i % len(seeds)], raw / name)
+        (raw / name).write_bytes((RAW / seeds[i % len(seeds)]).read_bytes() + b"\n" * (i // len(seeds)))
         entries.append(f'[files."{name}"]\nticker = "T{i:04d}"\n')
     (raw / "manifest.toml").write_text("\n".join(entries), encoding="utf-8")
     return raw
 
 
 def reseal(release: Path) -> None:
-    """Rewrite ``manifest.json`` and ``SHA256SUMS`` over the files as they are now: a release
-    altered consistently, so that ``validate`` looks past the hashes into the data."""
+    """Rewrite ``croissant.json``, ``manifest.json`` and ``SHA256SUMS`` over the files as they
+    are now (every file that records hashes): a release altered consistently, so that
+    ``validate`` looks past the hashes into the data."""
     from dataclasses import replace
 
+    from builder.cards.croissant import render_croissant
     from builder.cards.description import list_files, load_description
     from builder.cards.manifest import read_manifest, write_manifest
 
-    described = load_description(release)
-    files = tuple(f for f in list_files(release) if f.path not in ("manifest.json", "SHA256SUMS"))
-    write_manifest(release, replace(described, files=files), read_manifest(release).get("changes"))
+    def described() -> Any:
+        files = tuple(f for f in list_files(release) if f.path not in ("manifest.json", "SHA256SUMS"))
+        return replace(load_description(release), files=files)
+
+    (release / "croissant.json").write_text(render_croissant(described()), encoding="utf-8")
+    write_manifest(release, described(), read_manifest(release).get("changes"))
 
 
 def same_bits(a: Any, b: Any) -> bool:
@@ -116,3 +124,12 @@ def same_bits(a: Any, b: Any) -> bool:
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
         return len(a) == len(b) and all(same_bits(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b)
+
+
+@pytest.fixture
+def small_shards(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Builds put this many calls in a shard (1, or the test's indirect parameter) instead of 100,
+    so that the three seeds span several shards."""
+    calls = getattr(request, "param", 1)
+    monkeypatch.setattr("builder.release.build.TRANSCRIPTS_PER_SHARD", calls)
+    return calls

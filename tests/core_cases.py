@@ -1,5 +1,5 @@
 """The compiled core's alignment cases: inputs and their results (``tests/data/core-cases.jsonl``,
-checked by ``tests/test_core.py``).
+checked by ``tests/core/test_core.py``).
 
 The file was first written by the Python implementation at the port (commit bbcd1db), then
 rewritten by the core when its ``log``, ``exp`` and ``erfc`` moved from the C library to the

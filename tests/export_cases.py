@@ -1,6 +1,6 @@
 """The MT exports' cases: what the TMX and Moses writers wrote, uncompressed, before their rules
 moved into the compiled core (``tests/data/export-cases.json``, checked by
-``tests/test_core_exports.py``).
+``tests/formats/test_core_exports.py``).
 
 The file was written by the Python writers (``builder/formats/tmx.py``, ``moses.py``) before the
 port: for generated hostile rows (control characters, ``&<>"'`` in ids and text, every line

@@ -1,6 +1,6 @@
 """The compiled core's number and sentence-feature cases: inputs and what the Python
 implementation of ``builder/evidence/numbers.py`` and ``anchors.py`` gave before the port
-(``tests/data/core-cases-numbers.jsonl``, checked by ``tests/test_core_numbers.py``).
+(``tests/data/core-cases-numbers.jsonl``, checked by ``tests/align/test_core_numbers.py``).
 
 Each line is a text with what the four number finders, the Chinese length and the features give
 on it as an English text, a Chinese text or both, or a pair (``en``, ``zh``) with its unmatched

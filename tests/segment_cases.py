@@ -1,6 +1,6 @@
 """The compiled core's segmentation cases: texts and the sentence spans and Simplified-only
 characters the Python implementation gave before the port (``tests/data/core-cases-segment.jsonl``,
-checked by ``tests/test_core_segment.py``).
+checked by ``tests/align/test_core_segment.py``).
 
 Each line holds a text, its English spans (``en``), its Chinese spans (``zh``) and its
 Simplified-only characters (``simplified``, joined), whatever the text's language: every

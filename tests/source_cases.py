@@ -1,6 +1,6 @@
 """The compiled core's source cases: raw files and lines, and what the Python implementation of
 ``builder/sources/`` gave on them before the port (``tests/data/core-cases-sources.jsonl``,
-checked by ``tests/test_core_sources.py``).
+checked by ``tests/sources/test_core_sources.py``).
 
 Two kinds of line. A ``file`` line names a raw file made here (``inputs``: the seeds, their
 variants (``tests/variants.py``), shuffled copies as the benchmark makes them, and generated

@@ -78,3 +78,56 @@ VARIANTS: dict[str, Variant] = {
     "english only": english_only,
     "without Q&A": without_qa,
 }
+
+
+# -- the two layouts ----------------------------------------------------------------------------
+
+BULLET, INDENT = "  • ", "    "
+
+
+def is_bulleted(lines: list[str]) -> bool:
+    """The bulleted layout: paragraphs as ``  •`` lines, translations indented, blank lines between."""
+    return _bulleted(lines)
+
+
+def _slots(lines: list[str]) -> dict[int, str]:
+    """Each body line's slot (``en`` or ``zh``) by line number, as the build reads the file."""
+    from builder.sources import parse_source
+    from builder.structure import build_transcript
+
+    transcript = build_transcript(parse_source("t.txt", "\n".join(lines).encode()))
+    slots: dict[int, str] = {}
+    for turn in transcript.turns:
+        if turn.header is not None:
+            slots.update({n: s for n, s in ((turn.header.line_en, "en"), (turn.header.line_zh, "zh")) if n})
+        for segment in turn.segments:
+            slots[segment.line_en] = "en"
+            if segment.line_zh is not None:
+                slots[segment.line_zh] = "zh"
+    return slots
+
+
+def bulleted(lines: list[str]) -> list[str]:
+    """A plain seed written in the bulleted layout: each paragraph and header copy a ``  •``
+    line, each translation and Chinese header copy indented, a blank line after every line."""
+    if is_bulleted(lines):
+        return list(lines)
+    slots = _slots(lines)
+    out: list[str] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        slot = slots.get(number)
+        out += [(BULLET if slot == "en" else INDENT if slot == "zh" else "") + line, ""]
+    return out
+
+
+def plain(lines: list[str]) -> list[str]:
+    """A bulleted seed written in the plain layout: one line each, no blank lines, no marks."""
+    if not is_bulleted(lines):
+        return list(lines)
+    return [line.removeprefix(BULLET).removeprefix(INDENT) for line in lines if line.strip()]
+
+
+#: Each seed can be swept in either layout.
+LAYOUTS: dict[str, Variant] = {"plain": plain, "bulleted": bulleted}

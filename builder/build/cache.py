@@ -100,8 +100,9 @@ class ShardCache:
         return result
 
     def store(self, key: str, job: ShardJob, result: ShardResult) -> None:
-        """Keep a finished shard's files and result (written aside, then renamed into place)."""
-        if self.read_only:
+        """Keep a finished shard's files and result (written aside, then renamed into place); a
+        shard with errors is not kept (its next build runs it again and reports them again)."""
+        if self.read_only or result.errors:
             return
         entry = self.root / key
         partial = self.root / f".partial-{key}-{os.getpid()}"

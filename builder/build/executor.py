@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -60,6 +61,7 @@ PARENT_CHECK_SECONDS = 0.5
 def _init_worker(ticks: Any, parent: int) -> None:
     global _worker_ticks
     _worker_ticks = ticks
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler: stopping a worker ends it
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from builder import __version__, _core
 from builder.formats.compression import compression_signature
 from builder.formats.layout import EXPORTS, FORMATS
-from builder.formats.parquet import PARQUET_OPTIONS
+from builder.formats.parquet import PARQUET_OPTIONS, ROW_GROUP_BYTES
 from builder.formats.shard_writer import BATCH_ROWS
 from builder.rows.splits import SPLIT_RULE
 from builder.schema.files import release_spec, schema_text
@@ -30,7 +30,8 @@ def build_signature(schema_version: str, transcripts_per_shard: int) -> str:
         f"schema:{schema_version}",
         f"pyarrow:{metadata.version('pyarrow')}",
         f"parquet:{parquet['compression']}-{parquet['compression_level']}"
-        f",cdc:{'yes' if parquet['use_content_defined_chunking'] else 'no'},dict:non-text",
+        f",cdc:{'yes' if parquet['use_content_defined_chunking'] else 'no'},dict:non-text"
+        f",page-index:{'yes' if parquet['write_page_index'] else 'no'},row-group-bytes:{ROW_GROUP_BYTES}",
         f"orjson:{metadata.version('orjson')}",
         f"pyyaml:{metadata.version('PyYAML')}",
         "formats:" + "+".join(extension for _, extension in FORMATS.values()),

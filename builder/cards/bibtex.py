@@ -48,6 +48,8 @@ def render_bibtex(desc: ReleaseDescription) -> str:
         ("version", escape(desc.version)),
         ("note", escape(f"Dataset, version {desc.version} (schema {desc.schema_version})")),
     ]
+    if desc.citation.concept:  # a DOI is written as it is (BibTeX styles print it verbatim)
+        fields.append(("doi", desc.citation.concept))
     if about.repository:
         fields.append(("howpublished", f"\\url{{{about.repository}}}"))
         fields.append(("url", about.repository))

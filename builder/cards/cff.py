@@ -10,6 +10,8 @@ from builder.cards.description import ReleaseDescription
 
 CFF_VERSION = "1.2.0"
 MESSAGE = "If you use this dataset, please cite it using the metadata from this file."
+#: How the concept DOI is described among the identifiers.
+CONCEPT = "the corpus, every version (resolves to the newest release)"
 
 
 def cff_data(desc: ReleaseDescription) -> dict[str, Any]:
@@ -29,7 +31,20 @@ def cff_data(desc: ReleaseDescription) -> dict[str, Any]:
     }
     if about.repository:
         data["repository-code"] = about.repository
-    return data
+    return data | cff_identifiers(desc)
+
+
+def cff_identifiers(desc: ReleaseDescription) -> dict[str, Any]:
+    """``doi`` (the concept DOI: the corpus) and ``identifiers`` (it, and each earlier release's
+    version DOI), when the release cites any (``raw/doi.toml``)."""
+    citation = desc.citation
+    concept = [{"type": "doi", "value": citation.concept, "description": CONCEPT}] if citation.concept else []
+    identifiers = concept + [
+        {"type": "doi", "value": doi, "description": f"{desc.about.name} {version}"}
+        for version, doi in citation.versions
+    ]
+    doi = {"doi": citation.concept} if citation.concept else {}
+    return doi | ({"identifiers": identifiers} if identifiers else {})
 
 
 def render_cff(desc: ReleaseDescription) -> str:

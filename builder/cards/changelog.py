@@ -6,6 +6,7 @@ Each release's ``manifest.json`` keeps the summary of its diff against the previ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 _MAX_IDS = 20
@@ -21,13 +22,21 @@ def split_move(old: str, new: str) -> str:
     return f"split moved {old} → {new}" if old != new else f"split {new} kept"
 
 
-def render_entry(version: str, date: str, rows: dict[str, int], changes: dict[str, Any] | None) -> str:
-    """The changelog entry of one release (Markdown, starting with its ``##`` heading)."""
+def render_entry(
+    version: str,
+    date: str,
+    rows: dict[str, int],
+    changes: dict[str, Any] | None,
+    skipped: Sequence[str] = (),
+) -> str:
+    """The changelog entry of one release (Markdown, starting with its ``##`` heading);
+    ``skipped`` names the raw files its build set aside (``--skip-bad``)."""
     lines = [f"## {version} — {date}", ""]
     counts = ", ".join(f"{config} {n:,}" for config, n in rows.items())
+    aside = [f"- Raw files set aside as unreadable or refused ({len(skipped)}): {_ids(list(skipped))}"]
     if changes is None:
         lines.append(f"First release. Rows: {counts}.")
-        return "\n".join(lines) + "\n"
+        return "\n".join([*lines, *(["", *aside] if skipped else [])]) + "\n"
     level = changes["required_bump"] or "no data"
     lines.append(f"Changes since {changes['previous_version']} ({level} changes). Rows: {counts}.")
     lines.append("")
@@ -54,4 +63,4 @@ def render_entry(version: str, date: str, rows: dict[str, int], changes: dict[st
             lines.append(f"- `{config}`: {count['old']:,} → {count['new']:,} rows")
     if lines[-1] in ("", "In detail:") or len(lines) == 3:
         lines.append("- No change to the data or the schema (metadata and documentation only).")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *(aside if skipped else [])]) + "\n"

@@ -128,7 +128,7 @@ def _field(config: str, column: Column, field_id: str, top: str, path: str | Non
 
 #: The record set that names the splits (Croissant's ``cr:Split`` type).
 SPLITS_RECORD_SET = "splits"
-#: The field every config's record set gains: the split, read off the file's name.
+#: Every config's column that names the row's split, which references the splits record set.
 SPLIT_FIELD = "split"
 
 
@@ -155,22 +155,12 @@ def _splits_record_set(desc: ReleaseDescription) -> dict[str, Any]:
     }
 
 
-def _split_field(name: str) -> dict[str, Any]:
-    """A config's split, from the name of the Parquet file each row comes from."""
-    pattern = "|".join(SPLITS)
-    return {
-        "@type": "cr:Field",
-        "@id": f"{name}/{SPLIT_FIELD}",
-        "name": SPLIT_FIELD,
-        "description": "The split of the row's call (from its file's name: `<split>-NNNNN-of-NNNNN`).",
-        "dataType": "sc:Text",
-        "references": {"field": {"@id": f"{SPLITS_RECORD_SET}/name"}},
-        "source": {
-            "fileSet": {"@id": file_set_id(name)},
-            "extract": {"fileProperty": "fullpath"},
-            "transform": {"regex": f"^(?:.*/)?({pattern})-[0-9]{{5}}-of-[0-9]{{5}}\\.parquet$"},
-        },
-    }
+def _split_references(field: dict[str, Any]) -> dict[str, Any]:
+    """A config's ``split`` column, tied to the splits record set (each row's split is the one
+    of the file that holds it)."""
+    if field["name"] == SPLIT_FIELD:
+        field["references"] = {"field": {"@id": f"{SPLITS_RECORD_SET}/name"}}
+    return field
 
 
 def _record_set(desc: ReleaseDescription, name: str) -> dict[str, Any]:
@@ -179,8 +169,9 @@ def _record_set(desc: ReleaseDescription, name: str) -> dict[str, Any]:
         "@id": name,
         "name": name,
         "description": desc.config(name).description,
-        "field": [_field(name, c, f"{name}/{c.name}", c.name, None) for c in columns(name)]
-        + [_split_field(name)],
+        "field": [
+            _split_references(_field(name, c, f"{name}/{c.name}", c.name, None)) for c in columns(name)
+        ],
     }
 
 

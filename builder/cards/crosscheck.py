@@ -95,7 +95,8 @@ def _check_croissant(desc: ReleaseDescription, text: str, problems: list[str]) -
     for name, record_set in record_sets.items():
         found = [f.get("name") for f in record_set.get("field", [])]
         if name in {c.name for c in desc.configs}:
-            fields = [c.name for c in columns(name)] + [SPLIT_FIELD]
+            fields = [c.name for c in columns(name)]
+            fields += [] if SPLIT_FIELD in fields else [SPLIT_FIELD]  # a column from schema 3.0.0
             _same(problems, f"{CROISSANT} {name}", "field", found, fields)
 
 

@@ -7,6 +7,8 @@ formatting, so a value such as the ticker ``ON`` stays a string.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -14,6 +16,7 @@ import yaml
 
 from builder import __version__
 from builder.cards.about import ABOUT, license_id_lower
+from builder.cards.doi import NO_CITATION, Citation, card_paragraph
 from builder.cards.escape import md_cell
 from builder.cards.file_guide import render_file_guide
 from builder.cards.quality_report import card_section
@@ -63,6 +66,8 @@ class CardFacts:
     num_skipped: int = 0
     #: Shard files per split (each config and format has as many).
     split_shards: dict[str, int] = field(default_factory=dict)
+    #: The release's first ``qa`` row, which the card shows (None without one).
+    qa_example: dict[str, Any] | None = None
 
 
 def size_category(rows: int) -> str:
@@ -200,6 +205,62 @@ and is not listed in the configs above.
 """
 
 
+#: How long a text of the card's example ``qa`` row may be before it is cut.
+_EXAMPLE_CHARS = 160
+
+
+def _shortened(value: Any) -> Any:
+    """A row with every long text cut (``…`` marks the cut)."""
+    if isinstance(value, str) and len(value) > _EXAMPLE_CHARS:
+        return value[:_EXAMPLE_CHARS] + "…"
+    if isinstance(value, dict):
+        return {key: _shortened(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shortened(item) for item in value[:3]] + (["…"] if len(value) > 3 else [])
+    return value
+
+
+def _fenced(text: str, language: str) -> str:
+    """A code block whose fence no run of backticks in ``text`` can close."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{text}\n{fence}"
+
+
+def _card_qa(facts: CardFacts) -> str:
+    """The ``qa`` config: what it is for, how it joins the others, and an example row."""
+    v = facts.version
+    example = ""
+    if facts.qa_example is not None:
+        shown = json.dumps(_shortened(facts.qa_example), ensure_ascii=False, indent=1)
+        example = (
+            f"The release's first row (texts cut at {_EXAMPLE_CHARS} characters, lists at three items):\n\n"
+        )
+        example += _fenced(shown, "json") + "\n"
+    return f"""## Question→answer pairs (`qa`)
+
+For work on analysts' questions and management's answers (evasive or subjective answers,
+guidance, Q&A summarisation) in English and Chinese: one row per Q&A exchange, the
+questioner's turns as `question` and the company's turns as `answer` (each `{{en, zh}}`, the
+paragraphs in order, joined by a line break), who answered (`answerers`, in order, name and
+title), the operator's words apart (`moderator`). An exchange is one questioner's slot, from
+the operator's introduction (or, without an operator, a new participant's question) to the
+next; the questioner is given as in the header (`questioner.name`) and as introduced
+(`questioner.introduced_as`), with the firm the call states and whom they stand in for. Every
+row joins back to the full call: `question_segments`/`answer_segments` are `segments`
+ids, `question_sentences`/`answer_sentences` are runs of `sentences` ids (one per turn), and
+`flags` gathers the flags of the segments it spans.
+
+```sql
+-- DuckDB: each answer paragraph of the training split's exchanges, with its speaker
+SELECT q.qa_id, s.speaker, s.translation.en
+FROM (SELECT qa_id, unnest(answer_segments) AS segment_id FROM 'dist/{v}/data/qa/train-*.parquet') q
+JOIN 'dist/{v}/data/segments/train-*.parquet' s USING (segment_id);
+```
+
+{example}"""
+
+
 def _card_configs(facts: CardFacts) -> str:
     """Configs, loading and pinning this version."""
     v = facts.version
@@ -220,7 +281,11 @@ The Parquet files under `data/` are what the configs name; `jsonl/` and `arrow/`
 file format) hold the same rows in the same order.
 
 {_card_splits(facts)}
+{_card_qa(facts)}
 ## Loading
+
+Read one split at a time: every config's folder holds the `train`, `validation` and `test`
+files side by side, and every row names its split in the `split` column.
 
 ```python
 from datasets import load_dataset
@@ -229,17 +294,19 @@ from datasets import load_dataset
 segments = load_dataset("dist/{v}", "segments", split="train")
 transcripts = load_dataset("dist/{v}", "transcripts", split="train")
 sentences = load_dataset("dist/{v}", "sentences", split="train")  # aligned sentence units
+qa = load_dataset("dist/{v}", "qa", split="train")  # question→answer pairs
 print(segments[0]["translation"])  # {{'en': '…', 'zh': '…'}}
 ```
 
 ```python
-import pandas as pd
-df = pd.read_parquet("dist/{v}/data/segments/")
+import pandas as pd, polars as pl
+df = pd.read_parquet("dist/{v}/data/segments/", filters=[("split", "==", "train")])
+qa = pl.read_parquet("dist/{v}/data/qa/train-*.parquet")
 ```
 
 ```sql
 -- DuckDB
-SELECT speaker_role, count(*) FROM 'dist/{v}/data/segments/*.parquet' GROUP BY 1;
+SELECT speaker_role, count(*) FROM 'dist/{v}/data/segments/train-*.parquet' GROUP BY 1;
 ```
 
 ### Pinning this version
@@ -350,7 +417,7 @@ Use it as noisy parallel data, and check the `flags` of each segment.
 """
 
 
-def _card_making(facts: CardFacts, bibtex: str) -> str:
+def _card_making(facts: CardFacts, bibtex: str, citation: Citation) -> str:
     """How it was made, licensing, changes and citation."""
     changes = facts.changes.split("\n", 2)[2]  # the entry without its heading
     return f"""## How it was made
@@ -362,9 +429,18 @@ script rather than by blind alternation, and every row validated against the JSO
 before it is written. Roles, sections and exchanges come from the call's context: an
 exchange is one questioner's slot, opened by the operator's introduction (or, without an
 operator, by a new participant's question) and running to the next; inside it each turn is a
-`question`, an `answer` or the `moderator`; what follows the last exchange is
-`closing_remarks`. Affiliations keep every firm the call states, with its source and line;
-metadata records where each value came from.
+`question`, an `answer` or the `moderator` (the operator's housekeeping before the first
+introduction is in no exchange); what follows the last exchange is `closing_remarks`. Before
+the questions, the safe-harbor notice is found from its wording in either language (a run of
+paragraphs in one of the call's first four turns that starts where the text speaks of
+forward-looking statements, `forward-looking` or `前瞻性`, and goes on while the paragraphs
+keep to its matter: risks, results that may differ materially, SEC filings, non-GAAP
+measures), and everything before the end of its turn that is not the notice is the
+`opening` (the operator's welcome and housekeeping, the host's welcome, the hand-over); a call
+without a notice opens with the operator's turns before anyone else speaks. The company's
+officers get its name where the call introduces them as its officers or they speak for it
+(`since joining Stem`, `on behalf of the Stem team`). Affiliations keep every firm the call
+states, with its source and line; metadata records where each value came from.
 
 ## Licensing
 
@@ -382,7 +458,7 @@ The full history is in the repository's `CHANGELOG.md`.
 
 ## Citation
 
-```bibtex
+{card_paragraph(citation)}```bibtex
 {bibtex}```
 
 The same entry is in `citation.bib`; `CITATION.cff`, `croissant.json` and
@@ -391,8 +467,9 @@ Croissant and Frictionless tools.
 """
 
 
-def render_card(facts: CardFacts, bibtex: str) -> str:
-    """The full ``README.md`` of a release; ``bibtex`` is the release's BibTeX entry."""
+def render_card(facts: CardFacts, bibtex: str, citation: Citation = NO_CITATION) -> str:
+    """The full ``README.md`` of a release; ``bibtex`` is the release's BibTeX entry, ``citation``
+    the DOIs it cites (none: the citation section as before any DOI was recorded)."""
     return (
         _card_head(facts)
         + _card_configs(facts)
@@ -402,5 +479,5 @@ def render_card(facts: CardFacts, bibtex: str) -> str:
         + _card_caveat(facts)
         + _card_limits()
         + "\n"
-        + _card_making(facts, bibtex)
+        + _card_making(facts, bibtex, citation)
     )

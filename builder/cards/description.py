@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from builder.cards.about import ABOUT, About
+from builder.cards.doi import NO_CITATION, Citation
 from builder.formats.checksum import sha256_files
 from builder.formats.layout import FORMATS, MANIFEST, SCHEMA_FOLDER, split_of_file, split_order
 from builder.schema.files import config_names, release_spec
@@ -77,6 +78,8 @@ class ReleaseDescription:
     skipped: tuple[SkippedEntry, ...] = ()
     #: Which raw files formed each shard, in build order (empty for releases that predate it).
     shards: tuple[tuple[str, ...], ...] = ()
+    #: The DOIs it cites (recorded in ``raw/doi.toml`` before it was built; none before any was).
+    citation: Citation = NO_CITATION
 
     def file(self, path: str) -> FileEntry:
         """The entry of one file by its release-relative path."""
@@ -131,6 +134,7 @@ def describe(
     exclude: frozenset[str] = frozenset(),
     known: tuple[FileEntry, ...] = (),
     shards: tuple[tuple[str, ...], ...] = (),
+    citation: Citation = NO_CITATION,
 ) -> ReleaseDescription:
     """Describe the release folder ``root`` as it is on disk, leaving out ``exclude`` paths."""
     files = [f for f in list_files(root, known) if f.path not in exclude]
@@ -146,6 +150,7 @@ def describe(
         sources=sources,
         skipped=skipped,
         shards=shards,
+        citation=citation,
     )
 
 
@@ -175,6 +180,7 @@ def load_description(root: Path) -> ReleaseDescription:
         sources=tuple(SourceEntry(s["name"], s["sha256"]) for s in manifest["sources"]),
         skipped=tuple(SkippedEntry(s["name"], s["sha256"], s["reason"]) for s in manifest.get("skipped", [])),
         shards=tuple(tuple(shard) for shard in manifest.get("shards", [])),
+        citation=Citation.from_json(manifest.get("doi")),
     )
 
 

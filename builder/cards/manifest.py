@@ -63,6 +63,8 @@ def manifest_data(desc: ReleaseDescription, changes: dict[str, Any] | None) -> d
         **({"skipped": [asdict(s) for s in desc.skipped]} if desc.skipped else {}),
         # The shard plan, so that the next release keeps each call in its shard.
         **({"shards": [list(shard) for shard in desc.shards]} if desc.shards else {}),
+        # The DOIs it cites (raw/doi.toml); releases built before any was recorded omit the key.
+        **({"doi": desc.citation.as_json()} if desc.citation else {}),
         "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in desc.files],
     }
 

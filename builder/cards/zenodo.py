@@ -3,7 +3,8 @@
 Keys follow Zenodo's (legacy) deposit metadata: ``upload_type``, ``publication_date``,
 ``title``, ``creators``, ``description``, ``access_right`` and ``license`` are required; the
 license id is Zenodo's lowercase form of the SPDX id. ``related_identifiers`` appear only
-once the repository has an address.
+once the repository has an address or a DOI is recorded (``raw/doi.toml``: the concept DOI as
+``isVersionOf``, earlier releases' DOIs as ``isNewVersionOf``).
 """
 
 from __future__ import annotations
@@ -30,11 +31,29 @@ def zenodo_data(desc: ReleaseDescription) -> dict[str, Any]:
         "keywords": list(about.keywords),
         "notes": f"The full data terms are in {about.license_file} in each release.",
     }
+    related: list[dict[str, str]] = []
     if about.repository:
-        data["related_identifiers"] = [
+        related.append(
             {"identifier": about.repository, "relation": "isCompiledBy", "resource_type": "software"}
-        ]
+        )
+    related += _doi_relations(desc)
+    if related:
+        data["related_identifiers"] = related
     return data
+
+
+def _doi_relations(desc: ReleaseDescription) -> list[dict[str, str]]:
+    """The recorded DOIs as Zenodo relations: a version of the concept DOI, a new version of each
+    earlier release's DOI (Zenodo relates them itself too; stating them keeps the file complete)."""
+    citation = desc.citation
+    relations = (
+        [{"identifier": citation.concept, "relation": "isVersionOf", "scheme": "doi"}]
+        if citation.concept
+        else []
+    )
+    return relations + [
+        {"identifier": doi, "relation": "isNewVersionOf", "scheme": "doi"} for _, doi in citation.versions
+    ]
 
 
 def render_zenodo(desc: ReleaseDescription) -> str:

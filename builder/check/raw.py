@@ -2,8 +2,8 @@
 
 Takes files, folders (every ``*.txt`` inside, at any depth) and glob patterns; each file is
 run through ``process_file`` on an executor, as a build would, and the batch ends with a
-summary: layouts, flags by kind, and transcript ids used twice in the batch or already in the
-newest release.
+summary: layouts, flags by kind, transcript ids used twice in the batch (or equal but for
+case) or already in the newest release, and files with the same bytes (what a build refuses).
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ class CheckSummary:
     failed: int = 0
     layouts: Counter[str] = field(default_factory=Counter)
     flags: Counter[str] = field(default_factory=Counter)
+    #: Transcript id → the files that share it, or share it but for case (a build refuses both).
     duplicate_ids: dict[str, list[str]] = field(default_factory=dict)
     released_ids: dict[str, str] = field(default_factory=dict)
+    #: SHA-256 → files with those same bytes (copies: a build refuses them).
+    copies: dict[str, list[str]] = field(default_factory=dict)
 
 
 def expand_inputs(inputs: list[str]) -> tuple[list[Path], dict[str, str]]:
@@ -129,16 +132,21 @@ def summarize(results: list[FileCheck], dist_dir: Path) -> CheckSummary:
     summary = CheckSummary(files=len(results), failed=sum(1 for r in results if r.problems))
     released = _released_ids(dist_dir)
     seen: dict[str, list[str]] = {}
+    spelled: dict[str, str] = {}
+    same_bytes: dict[str, list[str]] = {}
     for result in results:
         summary.flags.update(result.flags)
         if result.row is None:
             continue
         summary.layouts[result.row["source_layout"]] += 1
         tid = result.row["transcript_id"]
-        seen.setdefault(tid, []).append(str(result.path))
+        seen.setdefault(tid.casefold(), []).append(str(result.path))
+        spelled.setdefault(tid.casefold(), tid)
+        same_bytes.setdefault(result.row["source_sha256"], []).append(str(result.path))
         if tid in released:
             summary.released_ids[str(result.path)] = f"{tid} (in {released[tid]})"
-    summary.duplicate_ids = {tid: paths for tid, paths in seen.items() if len(paths) > 1}
+    summary.duplicate_ids = {spelled[key]: paths for key, paths in seen.items() if len(paths) > 1}
+    summary.copies = {digest: paths for digest, paths in same_bytes.items() if len(paths) > 1}
     return summary
 
 

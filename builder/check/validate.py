@@ -140,7 +140,7 @@ def _check_config(
     problems += _check_file_schemas(release, config, files["parquet"] + files["arrow"])
     rows, row_problems = _check_rows(release, config, counts)
     problems += row_problems
-    if declared != rows:
+    if rows is not None and declared != rows:  # None: the rows were not all read, so not counted
         problems.append(f"card: {config} num_examples is {declared}, the files hold {rows} rows")
     return problems
 
@@ -186,8 +186,10 @@ def _check_file_schemas(release: Path, config: str, paths: list[Path]) -> list[s
     return problems
 
 
-def _check_rows(release: Path, config: str, counts: dict[str, Counter[str]]) -> tuple[int, list[str]]:
-    """Rows equal in the three formats and valid; counted per transcript. Returns the row count."""
+def _check_rows(release: Path, config: str, counts: dict[str, Counter[str]]) -> tuple[int | None, list[str]]:
+    """Rows equal in the three formats and valid; counted per transcript. Returns the row count,
+    or None when the check stopped early (formats that differ, too many problems): then neither
+    the count nor the per-transcript counts are known, and nothing is concluded from them."""
     validator = row_validator(config)
     problems: list[str] = []
     rows = 0
@@ -195,14 +197,23 @@ def _check_rows(release: Path, config: str, counts: dict[str, Counter[str]]) -> 
     streams = [read_rows(release, config, fmt) for fmt in FORMATS]
     for rows, (row, *copies) in enumerate(zip_longest(*streams), start=1):
         if row is None or any(copy != row for copy in copies):
-            return rows, [*problems, f"{config}: row {rows} differs between Parquet, JSONL and Arrow"]
+            _forget(counts, config)
+            return None, [*problems, f"{config}: row {rows} differs between Parquet, JSONL and Arrow"]
         problems += validator.problems(row)
         ids[row["transcript_id"]] += 1
         if config == "transcripts":
             counts.setdefault("declared_segments", Counter())[row["transcript_id"]] = row["num_segments"]
         if len(problems) > 100:
-            break
+            _forget(counts, config)
+            return None, problems
     return rows, problems
+
+
+def _forget(counts: dict[str, Counter[str]], config: str) -> None:
+    """Drop the counts of a config whose rows were not all read: what they say is not true."""
+    counts.pop(config, None)
+    if config == "transcripts":
+        counts.pop("declared_segments", None)
 
 
 def _check_links(counts: dict[str, Counter[str]]) -> list[str]:
@@ -210,8 +221,9 @@ def _check_links(counts: dict[str, Counter[str]]) -> list[str]:
     duplicates = [tid for tid, n in counts.get("transcripts", Counter()).items() if n > 1]
     if duplicates:
         problems.append(f"transcripts: duplicate transcript ids {sorted(duplicates)[:10]}")
-    segments = counts.get("segments", Counter())
-    declared = counts.get("declared_segments", Counter())
+    if "segments" not in counts or "declared_segments" not in counts:
+        return problems  # one side was not read to the end (its problem is reported)
+    segments, declared = counts["segments"], counts["declared_segments"]
     for tid in sorted(set(segments) | set(declared)):
         if segments[tid] != declared[tid]:
             problems.append(

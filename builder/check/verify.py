@@ -13,9 +13,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from builder.cards.card_lint import parse_card_header
-from builder.cards.description import config_files, config_rows, list_files
+from builder.cards.crosscheck import CROISSANT
+from builder.cards.description import FileEntry, config_files, config_rows, list_files
 from builder.cards.manifest import parse_checksums, read_manifest
-from builder.errors import CallcorpusError
+from builder.errors import CallcorpusError, excerpt
 from builder.formats.layout import CARD, CHECKSUMS, MANIFEST, SCHEMA_FOLDER
 from builder.schema.columns import schema_columns
 
@@ -56,6 +57,27 @@ def damaged_files(root: Path) -> list[str]:
             problems.append(f"{path}: {found.size} bytes, {MANIFEST} says {entry.get('size')}")
         elif found.sha256 != entry.get("sha256"):
             problems.append(f"{path}: SHA-256 does not match {MANIFEST}")
+    return problems + _croissant_mismatches(root, on_disk)
+
+
+def _croissant_mismatches(root: Path, on_disk: dict[str, FileEntry]) -> list[str]:
+    """Every file whose size or SHA-256 differs from what ``croissant.json`` lists for it (a
+    file changed with its hashes rewritten in the manifest and ``SHA256SUMS`` alone)."""
+    if CROISSANT not in on_disk:
+        return []  # reported above when the manifest lists it
+    try:
+        listed = json.loads((root / CROISSANT).read_text("utf-8")).get("distribution", [])
+    except (OSError, ValueError, AttributeError) as exc:
+        return [f"{CROISSANT}: cannot be read ({exc})"]
+    problems = []
+    objects = [e for e in listed if isinstance(e, dict) and e.get("@type") == "cr:FileObject"]
+    for entry in objects if isinstance(listed, list) else []:
+        path = entry.get("contentUrl")
+        found = on_disk.get(path) if isinstance(path, str) else None
+        if found is None:
+            problems.append(f"{CROISSANT}: lists {excerpt(path)}, which the release does not hold")
+        elif entry.get("sha256") != found.sha256 or entry.get("contentSize") != f"{found.size} B":
+            problems.append(f"{path}: size or SHA-256 does not match {CROISSANT} (file changed or damaged)")
     return problems
 
 

@@ -13,9 +13,12 @@ from typing import Any
 
 from builder.cards.escape import html_text as esc
 from builder.docsgen.calls import Call
+from builder.docsgen.qa_pairs import qa_pairs
 from builder.docsgen.tally import period
 
 _SECTIONS = {
+    "opening": ("opening", "Opening"),
+    "safe_harbor": ("safe-harbor", "Safe harbor"),
     "prepared_remarks": ("prepared-remarks", "Prepared remarks"),
     "qa": ("qa", "Questions and answers"),
     "closing_remarks": ("closing-remarks", "Closing remarks"),
@@ -130,8 +133,11 @@ def _search_marks(row: dict[str, Any], sections: list[str]) -> list[str]:
 
 def _sections(segments: list[dict[str, Any]]) -> list[str]:
     out: list[str] = []
+    seen: set[str] = set()
     for section, in_section in groupby(segments, key=lambda s: s["section"]):
         anchor, heading = _SECTIONS.get(section, (section, section))
+        anchor = anchor if anchor not in seen else f"{anchor}-{len(seen)}"  # a section met again
+        seen.add(anchor)
         out.append(_heading(2, anchor, heading))
         for exchange, in_exchange in groupby(in_section, key=lambda s: s["exchange"]):
             if exchange is not None:
@@ -159,6 +165,7 @@ def render(call: Call, version: str) -> TranscriptPage:
         *_header(row, version),
         _heading(2, "participants", "Participants"),
         *_participants(row),
+        *qa_pairs(call),
         *_sections(call.segments),
         "</div>",
     ]

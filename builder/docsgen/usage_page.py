@@ -1,7 +1,7 @@
 """Loading and usage: runnable snippets for datasets, pandas, polars, DuckDB and plain Parquet.
 
 Every fenced ``python`` block on the page runs as written from a folder holding ``dist/``
-(tests/test_docsgen.py runs them on a built release).
+(tests/docs/test_docsgen.py runs them on a built release).
 """
 
 from __future__ import annotations

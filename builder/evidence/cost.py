@@ -3,7 +3,7 @@
 The length cost is Gale–Church's: how far the Chinese length is from what the English length
 predicts, in standard deviations. The anchor cost counts each number in digits without a
 counterpart on the other side, and each Latin word of the Chinese that the English does not
-contain, at a fixed cost each (``ANCHOR`` in the core). Text left without a partner costs per length unit.
+contain, at ``ANCHOR`` each. Text left without a partner costs per length unit.
 
 The rules and their constants live in the compiled core (``rust/src/cost.rs``); this module is
 their Python API, taking the sentences' ``Features``.
@@ -17,6 +17,8 @@ from builder.evidence.numbers import Number
 
 #: Chinese length units per English character.
 RATIO: float = _core.RATIO
+#: Cost of each anchor (number or Latin word) that has no counterpart in the bead.
+ANCHOR: float = _core.ANCHOR
 
 
 def _cores(side: list[Features]) -> list[_core.Sentence]:
@@ -34,6 +36,11 @@ def missing_counterparts(side: list[Features], other: list[Features]) -> list[Nu
     if not numbers:
         return numbers
     return [numbers[k] for k in _core.missing_counterparts(_cores(side), _cores(other))]
+
+
+def anchor_cost(en: list[Features], zh: list[Features]) -> float:
+    """``ANCHOR`` for each number or Chinese-side Latin word without a counterpart."""
+    return _core.anchor_cost(_cores(en), _cores(zh))
 
 
 def unaligned_cost(en: list[Features], zh: list[Features]) -> float:

@@ -7,7 +7,8 @@ machine-translation exports of the ``sentences`` config under ``mt/``, and metad
 its top. A file's last extension names its compression (``.zst``: zstd, ``.gz``: gzip); releases
 before schema 2.0.0 wrote the same files uncompressed, and are still read (``EARLIER_EXTENSIONS``).
 Shard files are named as the Hub expects, ``<split>-NNNNN-of-NNNNN``, numbered within their
-split; a split without calls has no files.
+split; a split without calls has no files. The Hub's repository limits (files per folder, files
+in all) are checked against this layout for a number of shards by ``within_hub_limits``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ EARLIER_EXTENSIONS: dict[str, str] = {
 }
 #: The config the exports are made from.
 EXPORTED_CONFIG = "sentences"
+
+#: The Hugging Face Hub's repository limits: files in one folder, files in all.
+HUB_MAX_FILES_PER_FOLDER = 10_000
+HUB_MAX_FILES = 100_000
+#: Room left for a release's metadata and schema files (it holds about twenty).
+METADATA_ALLOWANCE = 100
 
 CARD = "README.md"
 MANIFEST = "manifest.json"
@@ -132,3 +139,26 @@ def shard_outputs(configs: list[str], splits: list[str], shard: int, num_shards:
         stem = f"{EXPORT_FOLDER}/{shard_stem(split, shard, num_shards)}"
         paths += [f"{stem}.{extension}" for extensions in EXPORTS.values() for extension in extensions]
     return paths
+
+
+def folder_file_counts(configs: list[str], num_shards: int) -> dict[str, int]:
+    """Files per folder of a release of ``num_shards`` shards, each with calls in every split
+    (the most a release of that many shards holds); metadata and schemas left out (a few dozen)."""
+    counts: dict[str, int] = {}
+    for shard in range(num_shards):
+        for path in shard_outputs(configs, list(SPLITS), shard, num_shards):
+            folder = path.rsplit("/", 1)[0]
+            counts[folder] = counts.get(folder, 0) + 1
+    return counts
+
+
+def within_hub_limits(configs: list[str], num_shards: int) -> bool:
+    """Whether a release of ``num_shards`` shards keeps the Hub's limits: at most
+    ``HUB_MAX_FILES_PER_FOLDER`` in any folder, under ``HUB_MAX_FILES`` in all. With shards of
+    100 calls, 500 shards (50,000 calls) hold at most 1,500 files in a config's folder and
+    6,000 in ``mt/``; ``mt/`` reaches the per-folder limit at 834 shards (about 83,000 calls)."""
+    counts = folder_file_counts(configs, num_shards)
+    return (
+        max(counts.values()) <= HUB_MAX_FILES_PER_FOLDER
+        and sum(counts.values()) + METADATA_ALLOWANCE < HUB_MAX_FILES
+    )

@@ -35,7 +35,7 @@ WRITERS: dict[str, type[FormatWriter]] = {
 #: Export kind → its writer, fed the batches of ``layout.EXPORTED_CONFIG``.
 EXPORT_WRITERS: dict[str, type[FormatWriter]] = {"moses": MosesWriter, "tmx": TmxWriter}
 #: Rows per written batch (one Parquet row group, one Arrow record batch), per config.
-BATCH_ROWS = {"segments": 8_192, "transcripts": 50, "sentences": 8_192}
+BATCH_ROWS = {"segments": 8_192, "transcripts": 50, "sentences": 8_192, "qa": 1_024}
 
 
 class ShardWriter:

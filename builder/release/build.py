@@ -39,7 +39,7 @@ from builder.cards.description import (
 from builder.cards.licensing import DATA_LICENSE
 from builder.cards.manifest import read_manifest, release_date, write_manifest
 from builder.cards.quality_report import report_bytes
-from builder.errors import BuildFailed, CallcorpusError, ReleaseExists, VersionUnderstated
+from builder.errors import BuildFailed, CallcorpusError, RecordError, ReleaseExists, VersionUnderstated
 from builder.formats.checksum import on_threads, sha256_or_none
 from builder.formats.layout import (
     CARD,
@@ -49,9 +49,19 @@ from builder.formats.layout import (
     SCHEMA_FOLDER,
     shard_files,
 )
+from builder.formats.read import read_rows
 from builder.release.diff import check_schema_version, diff_releases
+from builder.release.doi_record import citation_for
 from builder.release.numbering import number_within_splits, split_shard_counts
 from builder.release.plan import basis_release, plan_shards, release_shards
+from builder.release.records import (
+    ReleaseRecord,
+    is_repository,
+    read_record,
+    record_path,
+    recorded_versions,
+    write_record,
+)
 from builder.release.root_files import write_root_files
 from builder.release.versions import (
     bump,
@@ -64,6 +74,7 @@ from builder.release.versions import (
 from builder.release.workspace import workspace
 from builder.schema.files import config_names, release_spec, schema_text, schema_version
 from builder.sources.discover import list_raw
+from builder.sources.discover import shown_path as shown
 from builder.sources.manifest import MANIFEST_NAME, Manifest, load_manifest
 
 #: Raw files per shard: fixed, so output files do not depend on the number of workers.
@@ -124,7 +135,27 @@ def read_inputs(raw_dir: Path) -> BuildInputs:
     # An unreadable file gets no hash here: its shard reports it ("cannot be read"), as for any bad file.
     paths = [raw_dir / name for name in with_manifest]
     hashes = dict(zip(with_manifest, on_threads(sha256_or_none, paths), strict=True))
+    _refuse_copies(raw_dir, used, hashes)
     return BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over, hashes)
+
+
+def _refuse_copies(raw_dir: Path, used: list[str], hashes: dict[str, str | None]) -> None:
+    """Refuse raw files with the same bytes as another: the same call would be built twice."""
+    first: dict[str, str] = {}
+    errors = []
+    for name in used:
+        digest = hashes[name]
+        if digest is None:
+            continue
+        if digest in first:
+            errors.append(
+                f"{shown(raw_dir, name)}: the same bytes as {shown(raw_dir, first[digest])} (a copy?): "
+                f'remove one, or leave it out with `exclude = "reason"` in {raw_dir / MANIFEST_NAME}'
+            )
+        else:
+            first[digest] = name
+    if errors:
+        raise BuildFailed(errors)
 
 
 def check_dist(dist_dir: Path, new_corpus: bool) -> None:
@@ -136,16 +167,11 @@ def check_dist(dist_dir: Path, new_corpus: bool) -> None:
         )
 
 
-def is_repository(folder: Path) -> bool:
-    """Whether ``folder`` is the root of a repository (a git work tree): the only place whose
-    root files (CHANGELOG.md, CITATION.cff, .zenodo.json) a release regenerates."""
-    return (folder / ".git").exists()
-
-
 def default_version(dist_dir: Path) -> str:
-    """The version ``callcorpus build`` rebuilds by default: the newest release, else the first."""
-    releases = list_releases(dist_dir)
-    return releases[-1] if releases else FIRST_VERSION
+    """The version ``callcorpus build`` rebuilds by default: the newest release, in ``dist_dir``
+    or recorded in ``release-notes/`` (a reproduction with its folder removed), else the first."""
+    known = sorted({*list_releases(dist_dir), *recorded_versions(dist_dir)}, key=parse_version)
+    return known[-1] if known else FIRST_VERSION
 
 
 def _same_tree(a: Path, b: Path) -> bool:
@@ -183,27 +209,38 @@ def build_release(
         parse_version(version)
         check_forward(dist_dir, version)
     inputs = read_inputs(raw_dir)
+    citation_for(raw_dir, FIRST_VERSION)  # a malformed DOI record fails before any work
     with workspace(dist_dir, version) as tmp:
         executor = executor or ProcessExecutor(os.cpu_count() or 1)
         signature = build_signature(schema_version(), TRANSCRIPTS_PER_SHARD)
         shard_cache = ShardCache(cache, read_only=dry_run) if cache else None
         basis = basis_release(dist_dir, version)
         shards = plan_shards(inputs.names, TRANSCRIPTS_PER_SHARD, release_shards(basis) if basis else None)
-        run = _run_shards(inputs, shards, tmp, executor, progress, skip_bad, (shard_cache, signature))
+        known_record = _known_record(dist_dir, version) if version else None
+        remembered = frozenset(known_record.skipped if known_record else ())
+        setting_aside = (skip_bad, remembered)
+        run = _run_shards(inputs, shards, tmp, executor, progress, setting_aside, (shard_cache, signature))
         results, skipped, reused = run
         moves = number_within_splits(tmp, results)
         if shard_cache:
             shard_cache.renamed(moves)
         _copy_schemas(tmp / SCHEMA_FOLDER)  # the diff reads the new release's schemas
-        version, changes = _choose_version(dist_dir, tmp, version, signature)
-        changes = _with_notes(changes, notes, dist_dir / version / MANIFEST)
-        date = release_date(dist_dir / version / MANIFEST)
+        notes = _notes(dist_dir, version, notes, known_record)
+        asked = version
+        version, changes = _choose_version(dist_dir, tmp, version, signature, notes)
+        if asked is None and (known_record := _known_record(dist_dir, version)):
+            notes = _notes(dist_dir, version, notes, known_record)  # a recorded version proposed
+        changes = {**changes, "notes": notes} if changes and notes else changes
+        date = known_record.date if known_record else release_date(None)
         known = _known_files(shard_cache)
         release = (version, date, signature)
         facts, files = _write_release_files(
             tmp, (inputs, shards), results, release, changes, (skipped, known)
         )
         unchanged = False if dry_run else _move_into_place(tmp, dist_dir / version)
+    if not dry_run:
+        record = ReleaseRecord(date, notes, tuple(entry.name for entry in skipped))
+        write_record(dist_dir, version, record)
     if shard_cache and not dry_run:
         shard_cache.record_hashes({f.path: (f.size, f.sha256) for f in files})
         shard_cache.prune()
@@ -224,6 +261,32 @@ def build_release(
         num_shards=len(results),
         reused_shards=reused,
     )
+
+
+def _known_record(dist_dir: Path, version: str) -> ReleaseRecord | None:
+    """What an existing or recorded release says about itself: its date, notes and the raw files
+    set aside, from its ``manifest.json`` when the release is there, else from its record."""
+    manifest = dist_dir / version / MANIFEST
+    if not manifest.is_file():
+        return read_record(dist_dir, version)
+    data = read_manifest(manifest.parent)
+    skipped = tuple(sorted(entry["name"] for entry in data.get("skipped", [])))
+    return ReleaseRecord(str(data["date_released"]), (data.get("changes") or {}).get("notes"), skipped)
+
+
+def _notes(dist_dir: Path, version: str | None, given: str | None, known: ReleaseRecord | None) -> str | None:
+    """The release notes: those given, else (a rebuild) the release's own; given notes that
+    differ from a release's recorded ones are refused."""
+    given = given.strip() if given else None
+    if known is None or not known.notes:
+        return given
+    if given is not None and given != known.notes.strip():
+        where = record_path(dist_dir, str(version)) or dist_dir / str(version) / MANIFEST
+        raise RecordError(
+            f"{where}: release {version} already has other notes; "
+            "a release's notes are part of its bytes: leave out --notes, or cut a new version"
+        )
+    return known.notes.strip()
 
 
 def cut_release(
@@ -262,20 +325,36 @@ def cut_release(
     return summary, [root / name for name in write_root_files(root, dist_dir)]
 
 
+def build_or_cut(
+    raw_dir: Path, dist_dir: Path, version: str | None = None, **options: Any
+) -> tuple[BuildSummary, list[Path]]:
+    """What ``callcorpus build`` does: rebuild ``version`` (default: the newest release, in
+    ``dist_dir`` or recorded) when its folder is there, else cut it as ``cut_release`` does, under
+    the same rules (nothing changed: refused) and with the same root files and record.
+    ``options`` are ``build_release``'s (executor, progress, skip_bad, cache)."""
+    version = version or default_version(dist_dir)
+    if version not in list_releases(dist_dir):
+        return cut_release(raw_dir, dist_dir, version, **options)
+    return build_release(raw_dir, dist_dir, version, **options), []
+
+
 def _run_shards(
     inputs: BuildInputs,
     shards: list[tuple[str, ...]],
     out_dir: Path,
     executor: Executor,
     progress: Tick | None,
-    skip_bad: bool,
+    setting_aside: tuple[bool, frozenset[str]],
     cached: tuple[ShardCache | None, str],
 ) -> tuple[list[ShardResult], tuple[SkippedEntry, ...], int]:
-    """Every shard's result in shard order, the files set aside (only with ``skip_bad``), and
-    how many shards came from the cache (``cached``: the cache, if any, and the signature).
+    """Every shard's result in shard order, the files set aside, and how many shards came from
+    the cache (``cached``: the cache, if any, and the signature).
 
-    Raises ``BuildFailed`` with every error of every file (without ``skip_bad``), and always
-    for transcript ids used twice."""
+    ``setting_aside`` is ``skip_bad`` (set every bad file aside) and the files the release
+    being rebuilt set aside (its own ``--skip-bad``), which may fail without failing the build.
+    Raises ``BuildFailed`` with every error of every other bad file (without ``skip_bad``), and
+    always for transcript ids used twice."""
+    skip_bad, remembered = setting_aside
     overrides = inputs.manifest.overrides
     raw_dir, out_dir = inputs.raw_dir.resolve(), out_dir.resolve()  # workers may run elsewhere
     jobs = [
@@ -283,17 +362,33 @@ def _run_shards(
         for i, shard in enumerate(shards)
     ]
     results, reused = _run_or_restore(jobs, executor, progress, cached, inputs.sha256)
-    errors = [] if skip_bad else [e for r in results for e in r.errors]
-    errors += _duplicate_ids(results)
+    errors = [] if skip_bad else _file_errors(results, inputs.raw_dir, remembered)
+    errors += _duplicate_ids(results, inputs.raw_dir)
     if errors:
         raise BuildFailed(errors)
     bad = {name: reason for r in results for name, reason in r.bad_files.items()}
     if len(bad) == len(inputs.names):
         raise BuildFailed(
-            [f"{name}: {reason}" for name, reason in bad.items()] + ["every raw file was set aside"]
+            [f"{shown(inputs.raw_dir, name)}: {reason}" for name, reason in bad.items()]
+            + ["every raw file was set aside"]
         )
     skipped = tuple(SkippedEntry(n, inputs.sha256.get(n), r) for n, r in sorted(bad.items()))
     return results, skipped, reused
+
+
+def _file_errors(results: list[ShardResult], raw_dir: Path, remembered: frozenset[str]) -> list[str]:
+    """The errors of the bad raw files (but those in ``remembered``), each file named as every
+    message names it (a shard's errors start with the file's name under the raw folder)."""
+    errors = []
+    for result in results:
+        for error in result.errors:
+            names = [n for n in result.bad_files if error.startswith((f"{n}:", f"{n},"))]
+            name = max(names, key=len, default=None)
+            if name is None:
+                errors.append(error)
+            elif name not in remembered:
+                errors.append(shown(raw_dir, name) + error[len(name) :])
+    return errors
 
 
 def _run_or_restore(
@@ -351,8 +446,9 @@ def _write_release_files(
     (tmp / DATA_LICENSE_FILE).write_text(DATA_LICENSE, encoding="utf-8")
     quality = release_report([r.quality for r in results])
     (tmp / QUALITY_REPORT).write_bytes(report_bytes(quality))
+    aside_names = [entry.name for entry in skipped]
     facts = replace(
-        _facts(version, date, tmp, results, len(results), changes, quality), num_skipped=len(skipped)
+        _facts(version, date, tmp, results, (changes, aside_names), quality), num_skipped=len(skipped)
     )
     describe_now = partial(
         describe,
@@ -364,9 +460,10 @@ def _write_release_files(
         sources=_sources(inputs, {s.name for s in skipped}),
         skipped=skipped,
         shards=tuple(shards),
+        citation=citation_for(inputs.raw_dir, version),
     )
     data = describe_now(known=known)
-    (tmp / CARD).write_text(render_card(facts, render_bibtex(data)), encoding="utf-8")
+    (tmp / CARD).write_text(render_card(facts, render_bibtex(data), data.citation), encoding="utf-8")
     with_card = describe_now(known=data.files)
     _write_metadata(tmp, with_card)
     final = describe_now(known=with_card.files)
@@ -385,12 +482,13 @@ def _sources(inputs: BuildInputs, skipped: set[str]) -> tuple[SourceEntry, ...]:
 
 
 def _choose_version(
-    dist_dir: Path, built: Path, asked: str | None, signature: str
+    dist_dir: Path, built: Path, asked: str | None, signature: str, notes: str | None
 ) -> tuple[str, dict[str, Any] | None]:
     """The release's version and its change record against the previous release.
 
     The previous release is the newest one older than ``asked`` (or the newest of all when no
-    version was asked for). The changes decide the bump; an understated version is refused.
+    version was asked for). The changes decide the bump; an understated version is refused, and
+    so is a new version when nothing changed and no ``notes`` say why it is cut.
     """
     previous = previous_release(dist_dir, asked) if asked else next(iter(list_releases(dist_dir)[-1:]), None)
     if previous is None:
@@ -400,41 +498,41 @@ def _choose_version(
     problems = check_schema_version(diff)
     if problems:
         raise VersionUnderstated(problems[0])
-    if asked is None:
-        if required is None and read_manifest(dist_dir / previous)["build_signature"] == signature:
-            raise CallcorpusError(
-                f"nothing changed in the data or the build settings since {previous}: no new release "
-                f"is needed (if the card or metadata changed, `callcorpus build --version {previous}` "
-                f"tells whether it still rebuilds to its bytes; if not, cut "
-                f"`--version {bump(previous, 'patch')}` with --notes)"
-            )
-        asked = bump(previous, required or "patch")
-    else:
-        check_bump(previous, asked, required, reasons)
+    is_new = asked is None or not (dist_dir / asked).is_dir()
+    if is_new and not notes and required is None:
+        _refuse_if_nothing_changed(dist_dir, previous, signature)
+    asked = asked or bump(previous, required or "patch")
+    check_bump(previous, asked, required, reasons)
     return asked, {**diff.summary(), "previous_version": previous}
 
 
-def _with_notes(changes: dict[str, Any] | None, notes: str | None, existing: Path) -> dict[str, Any] | None:
-    """The change record with the release notes: those given, else (a rebuild) the release's own."""
-    if changes is None:
-        return None
-    if notes is None and existing.is_file():
-        notes = (read_manifest(existing.parent).get("changes") or {}).get("notes")
-    return {**changes, "notes": notes.strip()} if notes else changes
+def _refuse_if_nothing_changed(dist_dir: Path, previous: str, signature: str) -> None:
+    """Refuse a new release whose data and build settings are those of ``previous``."""
+    if read_manifest(dist_dir / previous)["build_signature"] == signature:
+        raise CallcorpusError(
+            f"nothing changed in the data or the build settings since {previous}: no new release "
+            f"is needed (if the card or metadata changed, `callcorpus build --version {previous}` "
+            f"tells whether it still rebuilds to its bytes; if not, cut "
+            f"`--version {bump(previous, 'patch')}` with --notes)"
+        )
 
 
-def _duplicate_ids(results: list[ShardResult]) -> list[str]:
-    seen: dict[str, str] = {}
+def _duplicate_ids(results: list[ShardResult], raw_dir: Path) -> list[str]:
+    """Calls whose transcript ids are equal, or equal but for case (their documentation pages
+    would collide on a case-insensitive file system)."""
+    seen: dict[str, tuple[str, str]] = {}
     errors = []
     for result in results:
         for tid, name in result.transcript_ids:
-            if tid in seen:
-                errors.append(
-                    f"{name}: transcript id {tid} is already used by {seen[tid]} "
-                    "(the same call twice? set ticker/fiscal period in raw/manifest.toml)"
-                )
-            else:
-                seen[tid] = name
+            if (other := seen.get(tid.casefold())) is None:
+                seen[tid.casefold()] = (tid, name)
+                continue
+            used = other[0] if other[0] == tid else f"{other[0]}, which differs only in case,"
+            errors.append(
+                f"{shown(raw_dir, name)}: transcript id {tid} is already used by {used} of "
+                f"{shown(raw_dir, other[1])} (the same call twice? set ticker/fiscal period in "
+                f"{raw_dir / MANIFEST_NAME})"
+            )
     return errors
 
 
@@ -443,10 +541,11 @@ def _facts(
     date: str,
     root: Path,
     results: list[ShardResult],
-    num_shards: int,
-    changes: dict[str, Any] | None,
+    history: tuple[dict[str, Any] | None, list[str]],
     quality: dict[str, Any],
 ) -> CardFacts:
+    """The card's facts; ``history`` is the change record and the raw files set aside."""
+    changes, skipped = history
     split_shards = split_shard_counts(results)
     configs = {}
     for config in config_names():
@@ -468,18 +567,20 @@ def _facts(
     for result in results:
         flags.update(result.flags)
         engines.update(result.engines)
+    rows = {config: stats.num_examples for config, stats in configs.items()}
     return CardFacts(
         version=version,
         date_released=date,
-        changes=render_entry(version, date, {c: s.num_examples for c, s in configs.items()}, changes),
+        changes=render_entry(version, date, rows, changes, skipped),
         configs=configs,
         num_transcripts=configs["transcripts"].num_examples,
         num_turns=sum(r.num_turns for r in results),
-        num_shards=num_shards,
+        num_shards=len(results),
         split_shards=split_shards,
         flags=dict(sorted(flags.items())),
         engines=dict(sorted(engines.items())),
         quality=quality,
+        qa_example=next(read_rows(root, "qa"), None) if "qa" in configs else None,
     )
 
 

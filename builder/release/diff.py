@@ -148,7 +148,8 @@ class ReleaseDiff:
     def render_text(self) -> str:
         """The diff for people, as Markdown-friendly lines."""
         level, _ = self.required()
-        lines = [f"callcorpus {self.old} → {self.new}: needs a {level or 'no'} version bump"]
+        needs = f"needs a {level} version bump" if level else "no change to the data or the schema"
+        lines = [f"callcorpus {self.old} → {self.new}: {needs}"]
         old_sv, new_sv = self.schema_versions
         lines.append(f"schema {old_sv} → {new_sv}" if old_sv != new_sv else f"schema {new_sv} (unchanged)")
         lines += [f"  - {change.describe()}" for change in self.schema_changes]

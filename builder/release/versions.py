@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from builder.errors import CallcorpusError, VersionUnderstated
+from builder.errors import CallcorpusError, VersionUnderstated, excerpt
 
 Level = Literal["patch", "minor", "major"]
 LEVELS: tuple[Level, ...] = ("patch", "minor", "major")
@@ -22,7 +22,7 @@ def parse_version(text: str) -> tuple[int, int, int]:
     """``"1.2.3"`` → ``(1, 2, 3)``; a ``CallcorpusError`` for anything else."""
     match = _VERSION.fullmatch(text)  # not ``match``: its ``$`` lets a trailing newline through
     if not match:
-        raise CallcorpusError(f"version {text!r} is not of the form X.Y.Z")
+        raise CallcorpusError(f"version {excerpt(text)} is not of the form X.Y.Z")
     major, minor, patch = (int(part) for part in match.groups())
     return major, minor, patch
 
@@ -87,6 +87,12 @@ def check_bump(previous: str, version: str, required: Level | None, reasons: lis
     moved = bump_level(previous, version)
     if moved is None:
         raise VersionUnderstated(f"version {version} does not come after the previous release {previous}")
+    if bump(previous, moved) != version:
+        following = ", ".join(bump(previous, level) for level in LEVELS)
+        raise CallcorpusError(
+            f"version {version} skips versions after {previous}: give the next one at the level "
+            f"the changes need ({following})"
+        )
     if required and LEVELS.index(moved) < LEVELS.index(required):
         why = "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3 else "")
         raise VersionUnderstated(

@@ -62,11 +62,13 @@ def remove_litter(dist_dir: Path) -> list[Path]:
 
 @contextmanager
 def workspace(dist_dir: Path, version: str | None) -> Iterator[Path]:
-    """A fresh, locked temporary folder in ``dist_dir``, removed with its lock on exit.
+    """A fresh, locked temporary folder in ``dist_dir``, removed with its lock on exit, and with
+    it ``dist_dir`` (and its parents) when the build created them and left them empty.
 
     A full disk (or quota) while the build writes ends in one ``CallcorpusError`` naming
     ``dist_dir``."""
     folder = dist_dir / f"{PREFIX}{version or 'next'}-{os.getpid()}"
+    created = [p for p in (dist_dir, *dist_dir.parents) if not p.exists()]  # removed again if left empty
     try:
         dist_dir.mkdir(parents=True, exist_ok=True)
         remove_litter(dist_dir)
@@ -86,3 +88,13 @@ def workspace(dist_dir: Path, version: str | None) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
         _lock_path(folder).unlink(missing_ok=True)
         os.close(fd)
+        _remove_if_empty(created)
+
+
+def _remove_if_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed build created (deepest first), those it left empty."""
+    for created in folders:
+        try:
+            created.rmdir()
+        except OSError:
+            return  # a release moved in (or another build's files): keep it and its parents

@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 
 from builder.records import Transcript
+from builder.rows.qa import qa_rows
 from builder.rows.segments import Row
 from builder.rows.sentences import aligned_rows
 from builder.rows.transcripts import transcript_row
@@ -32,12 +33,12 @@ FILE_STAGES = ("read", "structure", "rows", "validate")
 @dataclass(frozen=True, slots=True)
 class ProcessedFile:
     """One raw file's rows: every config's as JSON Lines, the ones Python built (``segments``,
-    ``transcripts``) as dicts too, with every validation problem they have."""
+    ``transcripts``, ``qa``) as dicts too, with every validation problem they have."""
 
     name: str
     num_bytes: int
     transcript: Transcript
-    #: The ``segments`` and ``transcripts`` rows as built.
+    #: The ``segments``, ``transcripts`` and ``qa`` rows as built.
     rows: dict[str, list[Row]]
     #: Every config's rows as JSON Lines, and how many rows each holds.
     lines: dict[str, bytes]
@@ -80,7 +81,11 @@ def process_file(
     transcript = build_transcript(source, overrides)
     clock.lap("structure")
     segments, sentences = aligned_rows(transcript)
-    rows = {"segments": segments, "transcripts": [transcript_row(transcript, segments)]}
+    rows = {
+        "segments": segments,
+        "transcripts": [transcript_row(transcript, segments)],
+        "qa": list(qa_rows(transcript, segments, sentences.per_segment)),
+    }
     lines = {config: _jsonl(built) for config, built in rows.items()} | {"sentences": sentences.jsonl}
     counts = {config: len(built) for config, built in rows.items()} | {"sentences": sentences.count}
     clock.lap("rows")

@@ -24,6 +24,8 @@ class SentenceLines:
     jsonl: bytes
     count: int
     rejected: list[bytes]
+    #: How many units each segment has, by segment index.
+    per_segment: list[int]
 
 
 def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
@@ -33,7 +35,7 @@ def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
     aligner = segment_aligner()
     segments: list[Row] = []
     chunks: list[bytes] = []
-    count, rejected = 0, []
+    count, rejected, per_segment = 0, [], []
     for row, segment in zip(segment_rows(transcript), transcript.segments, strict=True):
         found = aligner.rows(
             segment.en,
@@ -42,6 +44,7 @@ def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
             segment.evidence,
             row["segment_id"],
             row["transcript_id"],
+            row["split"],
             row["segment_index"],
         )
         findings, lines = found.findings, found.lines
@@ -50,7 +53,8 @@ def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
         segments.append(row)
         chunks.append(lines)
         count += found.count
+        per_segment.append(found.count)
         if found.invalid:
             split = lines.split(b"\n")
             rejected += [split[k] for k in found.invalid]
-    return segments, SentenceLines(b"".join(chunks), count, rejected)
+    return segments, SentenceLines(b"".join(chunks), count, rejected, per_segment)

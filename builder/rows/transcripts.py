@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from builder.records import Exchange, Participant, Transcript, Turn
 from builder.rows.segments import Row
+from builder.rows.splits import split_of
 from builder.sources.script import count_han
 
 
@@ -65,6 +66,7 @@ def transcript_row(transcript: Transcript, segment_rows: list[Row]) -> Row:
     title = next((line.text for line in source.front if line.kind == "title"), None)
     return {
         "transcript_id": transcript.transcript_id,
+        "split": split_of(transcript.transcript_id),
         **{name: getattr(meta, name).value for name in meta.FIELDS},
         "title": title,
         "provenance": {

@@ -2,7 +2,9 @@
 
 The rules (BOM, line endings, encoding problems with the line where each occurs, and the
 refusals of a file's lines) live in the compiled core (``rust/src/decode.rs``,
-``rust/src/layout.rs``); this module words what they refuse.
+``rust/src/layout.rs``); this module words what they refuse. Among them: bytes that are not
+UTF-8 (saying when the line reads as Latin-1 or CP1252 text) and mojibake, UTF-8 that went
+through a Latin-1 or CP1252 decode (``è²¡å‹™`` for ``財務``), each quoted in a short excerpt.
 """
 
 from __future__ import annotations
@@ -24,7 +26,16 @@ def refusal(name: str, problem: _core.SourceProblem) -> SourceError:
     if kind == "nul":
         return SourceError(name, "contains a NUL byte (binary or UTF-16 file?)", line)
     if kind == "utf8":
+        if problem.legacy is not None:
+            seems = f"`{problem.legacy}` seems Latin-1 or CP1252 text; save it as UTF-8"
+            return SourceError(name, f"is not UTF-8 (byte 0x{problem.byte:02x}): {seems}", line)
         return SourceError(name, f"is not UTF-8 (byte 0x{problem.byte:02x})", line)
+    if kind == "mojibake":
+        reason = (
+            f"`{problem.excerpt}` seems UTF-8 read as {problem.codec} (mojibake of `{problem.repaired}`): "
+            "decode the original as UTF-8"
+        )
+        return SourceError(name, reason, line)
     if kind == "long":
         reason = f"{problem.chars:,} characters on one line; a transcript's lines have at most"
         return SourceError(name, f"{reason} {MAX_LINE_CHARS:,}", line)

@@ -1,9 +1,12 @@
 """Finding the raw transcripts of a folder: every ``*.txt`` file at any depth, sorted.
 
-Nothing is passed over in silence: a file named ``.TXT``, a ``.txt`` that is not a regular
-file (a FIFO, a device), a broken or looping link and a link to a folder are listed with the
-reason they are not read. A link that points outside the raw folder is refused: every raw
-file must lie inside it (its bytes are the release's sources).
+Nothing is passed over in silence: a file named ``.TXT``, a file of any other kind
+(``page.html``, ``tool.py``, ``tickers.csv``), a ``.txt`` that is not a regular file (a FIFO, a
+device), a broken or looping link and a link to a folder are listed with the reason they are
+not read. Only the files the project itself keeps in the raw folder, at its top
+(``manifest.toml``, ``doi.toml`` and a ``README``), are expected there and not listed. A link that points
+outside the raw folder is refused: every raw file must lie inside it (its bytes are the
+release's sources).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from pathlib import Path
 from builder.errors import CallcorpusError, ValidationFailed
 
 SUFFIX = ".txt"
+#: Files the project keeps at the top of the raw folder that are not transcripts: the manifest
+#: (``manifest.py``), the DOI record (``builder/release/doi_record.py``), a README.
+EXPECTED = frozenset({"manifest.toml", "doi.toml", "README", "README.md"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +68,15 @@ def list_raw(raw_dir: Path) -> RawListing:
             )
         for filename in files:
             path = Path(folder, filename)
-            if path.suffix.lower() != SUFFIX:
-                continue
             name = path.relative_to(raw_dir).as_posix()
+            if path.suffix.lower() != SUFFIX:
+                if name not in EXPECTED:
+                    passed_over[name] = f"not a transcript file: only *{SUFFIX} files are read"
+                continue
             try:
                 reason = _classify(path, root)
             except ValueError as exc:
-                refused.append(f"{name}: {exc}")
+                refused.append(f"{shown_path(raw_dir, name)}: {exc}")
                 continue
             if reason is None:
                 names.append(name)
@@ -82,3 +90,9 @@ def list_raw(raw_dir: Path) -> RawListing:
 def discover_sources(raw_dir: Path) -> list[str]:
     """Raw transcript files (``*.txt``, any depth) as sorted paths relative to ``raw_dir``."""
     return list_raw(raw_dir).names
+
+
+def shown_path(raw_dir: Path, name: str) -> str:
+    """A raw file (``name`` under ``raw_dir``) as every message names it: its path as the user
+    reaches it, the raw folder as given (``raw/bad/empty.txt``), a folder with its ``/``."""
+    return (raw_dir / name).as_posix() + ("/" if name.endswith("/") else "")

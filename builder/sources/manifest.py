@@ -13,6 +13,7 @@ Any metadata field may be given; it overrides what the title or text said, with 
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from builder.errors import ManifestError
+from builder.errors import EXCERPT_CHARS, ManifestError, excerpt
 from builder.schema.files import load_schema
 
 MANIFEST_NAME = "manifest.toml"
@@ -52,12 +53,12 @@ def _value_problem(key: str, value: Any) -> str | None:
     if isinstance(value, float) and key in ("fiscal_year", "fiscal_quarter"):
         return f"{value} is not an integer"  # JSON Schema counts 2024.0 as an integer; TOML does not
     if isinstance(value, str) and _CONTROL.search(value):
-        return f"{value!r} holds a control character"
+        return f"{excerpt(value)} holds a control character"
     if key == "call_date" and isinstance(value, str):
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
-            return f"{value!r} is not a date that exists"
+            return f"{excerpt(value)} is not a date that exists"
     return None
 
 
@@ -72,22 +73,44 @@ def load_manifest(raw_dir: Path, source_names: list[str]) -> Manifest:
         raise ManifestError(f"{path}: not valid TOML ({exc})") from None
     validator = Draft202012Validator(load_schema("manifest"))
     problems = [
-        f"{'/'.join(str(p) for p in error.absolute_path) or '(top level)'}: {error.message}"
-        for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        f"{_where(list(error.absolute_path))}: {_message(error)}"
+        for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     ]
     files = data.get("files", {})
     for name, entry in files.items() if isinstance(files, dict) else ():
         for key, value in entry.items() if isinstance(entry, dict) else ():
             problem = _value_problem(key, value)
             if problem:
-                problems.append(f"files/{name}/{key}: {problem}")
+                problems.append(f"{_where(['files', name, key])}: {problem}")
     if problems:
         raise ManifestError(f"{path}: " + _listed(problems, "; "))
     entries: dict[str, dict[str, Any]] = data.get("files", {})
     unknown = sorted(set(entries) - set(source_names))
     if unknown:
-        raise ManifestError(f"{path}: names files that are not in {raw_dir}: {_listed(unknown, ', ')}")
+        shown = [excerpt(name) for name in unknown]
+        raise ManifestError(f"{path}: names files that are not in {raw_dir}: {_listed(shown, ', ')}")
     return Manifest(entries)
+
+
+def _where(path: list[Any]) -> str:
+    """A place in the manifest as its TOML spells it: ``[files."bad/x.txt"] call_date``."""
+    if not path:
+        return "(top level)"
+    if path[0] != "files" or len(path) < 2:
+        return ".".join(excerpt(p) if not isinstance(p, str) else p for p in path)
+    table = f"[files.{_quoted(str(path[1]))}]"
+    return f"{table} {'.'.join(str(p) for p in path[2:])}" if len(path) > 2 else table
+
+
+def _quoted(key: str) -> str:
+    """A TOML key in double quotes, cut as ``excerpt`` cuts values."""
+    return json.dumps(key if len(key) <= EXCERPT_CHARS else key[:EXCERPT_CHARS] + "…", ensure_ascii=False)
+
+
+def _message(error: Any) -> str:
+    """A JSON Schema error's message, the value it quotes cut to an excerpt."""
+    message: str = error.message.replace(repr(error.instance), excerpt(error.instance))
+    return message if len(message) <= 4 * EXCERPT_CHARS else message[: 4 * EXCERPT_CHARS] + "…"
 
 
 #: How many items of a list a one-line message names before it counts the rest.

@@ -11,11 +11,12 @@ speaks ``on behalf of`` the person introduced records that relation instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import get_args
 
-from builder.records import AffiliationSource, Exchange, Participant, Statement, Turn
+from builder.records import AffiliationSource, Exchange, Participant, Segment, Statement, Turn
 from builder.structure.roles import participant_key
-from builder.structure.speakers import is_known_speaker
+from builder.structure.speakers import is_known_speaker, is_operator
 from builder.structure.titles import title_affiliation
 
 _WORD = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’\-]*)"  # "K.C." or "Latimore", never "Latimore." ending a sentence
@@ -83,6 +84,71 @@ def _mentions(person: Participant, company: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{variants}),? (?:our |[^.;:]{{0,80}}?\b(?:of|at|with) {re.escape(company)}\b)")
 
 
+_OFFICER = (
+    r"(?:our |its )?(?:Chairman|President|CEO|CFO|COO|CTO|CRO|CSO|EVP|Executive Vice President"
+    r"|Chief [A-Z]\w+(?: [A-Z]\w+)? Officer|Head of [A-Z][\w ]+)\b"
+)
+
+
+def _called(person: Participant) -> str:
+    """The person's full name, or a first name (and initial) with their surname (``Jeff Korn``
+    for ``Jeffrey G. Korn``), as a pattern."""
+    surname = re.escape(person.name.split()[-1])
+    return rf"(?:{re.escape(person.name)}|[A-Z][\w'’\-]*(?: [A-Z]\.)? {surname})"
+
+
+def _introduced_as_officer(person: Participant) -> re.Pattern[str]:
+    """``Robert Berman, President and CEO``, ``Arun Narayanan, CEO``, ``your host, Jeff Korn``."""
+    name = _called(person)
+    return re.compile(rf"\b{name},? (?:the )?{_OFFICER}|\bhost,? (?:Mr\.? |Ms\.? )?{name}\b")
+
+
+def _speaks_for(company: str) -> re.Pattern[str]:
+    """``since joining Stem``, ``on behalf of the Stem team``: words only an officer says."""
+    firm = re.escape(company)
+    return re.compile(
+        rf"\b(?i:join(?:ing|ed)?) {firm}\b|\b(?i:on behalf of (?:the |all of us at |everyone at )?){firm}\b"
+    )
+
+
+def _first_line(segments: Iterator[Segment]) -> int | None:
+    return next((s.line_en for s in segments), None)
+
+
+def _officers(people: list[Participant], turns: list[Turn], company: str) -> None:
+    """State the company for its officers from the text, as the module describes."""
+    officers = [p for p in people if p.role == "corporate" and not is_known_speaker(p.name)]
+    for person in officers:
+        pattern, surname = _mentions(person, company), person.name.split()[-1]
+        # The pattern needs the surname (or the full name, which holds it): look for it first.
+        line = _first_line(s for t in turns for s in t.segments if surname in s.en and pattern.search(s.en))
+        own = _speaks_for(company)
+        mine = (
+            t for t in turns if t.header and (t.header.name, t.header.title) == (person.name, person.title)
+        )
+        line = line or _first_line(s for t in mine for s in t.segments if own.search(s.en))
+        if line is not None:
+            _state(person, company, "text", line)
+    placed = {(p.name, p.title) for p in officers if p.affiliations}
+    vouched = list(_vouched(turns, placed, company))
+    for person in officers:
+        pattern = _introduced_as_officer(person)
+        line = _first_line(s for s in vouched if pattern.search(s.en))
+        if line is not None:
+            _state(person, company, "text", line)
+
+
+def _vouched(turns: list[Turn], placed: set[tuple[str, str | None]], company: str) -> Iterator[Segment]:
+    """The paragraphs that can introduce the company's officers: those of someone already placed
+    at the company, and the operator's that name the company."""
+    for turn in turns:
+        if turn.header is None:
+            continue
+        operator = is_operator(turn.header.name)
+        if operator or participant_key(turn.header) in placed:
+            yield from (s for s in turn.segments if not operator or company in s.en)
+
+
 def state_affiliations(people: list[Participant], turns: list[Turn], company: str | None) -> None:
     """Add the firms titles and text state, then choose each person's ``affiliation``."""
     header_line: dict[tuple[str, str | None], int | None] = {}
@@ -92,13 +158,9 @@ def state_affiliations(people: list[Participant], turns: list[Turn], company: st
     for person in people:
         if person.role == "participant" and (firm := title_affiliation(person.title)):
             _state(person, firm, "title", header_line[(person.name, person.title)])
-        if person.role == "corporate" and company and not is_known_speaker(person.name):
-            pattern, surname = _mentions(person, company), person.name.split()[-1]
-            # The pattern needs the surname (or the full name, which holds it): look for it first.
-            mentions = (s for t in turns for s in t.segments if surname in s.en and pattern.search(s.en))
-            line = next((s.line_en for s in mentions), None)
-            if line is not None:
-                _state(person, company, "text", line)
+    if company:
+        _officers(people, turns, company)
+    for person in people:
         ranked = sorted(person.affiliations, key=lambda s: _ORDER.index(s.source))
         if ranked:
             person.affiliation, person.affiliation_source = ranked[0].value, ranked[0].source

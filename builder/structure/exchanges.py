@@ -7,6 +7,9 @@ introduction or the end of the Q&A. Someone introduced again opens a new exchang
 exchange each turn says what it is: ``question`` (the questioner, or another participant),
 ``answer`` (the company's people) or ``moderator`` (the operator).
 
+The operator's paragraphs before the first introduction, in the turn that opens the Q&A
+(housekeeping: apologies, replay notices), belong to no exchange.
+
 The Q&A ends after the last exchange's last question: from the first turn after it in which
 the operator speaks, or in which anyone closes the call (``that concludes``, ``thank you all
 for joining``), the turns are ``closing_remarks``.
@@ -98,9 +101,20 @@ def find_exchanges(turns: list[Turn], role_of: dict[int, Role]) -> list[Exchange
         asked.add(questioner or "")
         for turn in slot:
             turn.exchange, turn.exchange_role = number, _exchange_role(turn, role_of[turn.index])
+    _set_apart_housekeeping(turns[openings[0].turn], openings[0].introduction)
     for turn in turns[ends[-1] + 1 :]:
         turn.section = "closing_remarks"
     return exchanges
+
+
+def _set_apart_housekeeping(turn: Turn, introduction: Introduction | None) -> None:
+    """The operator's paragraphs before the first introduction, in the turn that opens the Q&A
+    (apologies, replay notices, instructions), belong to no exchange."""
+    if introduction is None:
+        return
+    for segment in turn.segments:
+        if segment.line_en < introduction.line:
+            segment.outside_exchange = True
 
 
 def _last_exchange_end(turns: list[Turn], start: int, role_of: dict[int, Role]) -> int:

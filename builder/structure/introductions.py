@@ -23,7 +23,6 @@ _PATTERNS = (
     # "Zach Cummins, B. Riley."
     re.compile(rf"^(?P<name>{_NAME}), (?P<aff>[A-Z0-9][^,]{{1,80}}?)\.?{_COURTESY}$"),
 )
-_NOT_AFFILIATION = re.compile(r"^(?:an? )?(?:private|individual|retail) (?:investor|shareholder)$", re.I)
 _FOLLOW_UP = re.compile(r"follow[- ]?up", re.I)
 _HANDBACK = re.compile(
     r"turn (?:the (?:call|floor|conference)|it) (?:back )?(?:over )?to|closing (?:remarks|comments)", re.I
@@ -59,7 +58,7 @@ def parse_introduction(text: str, line: int) -> Introduction | None:
             match = pattern.search(tail) if pattern.pattern[0] != "^" else pattern.match(tail)
             if match:
                 aff = match.group("aff")
-                aff = aff.strip() if aff and not _NOT_AFFILIATION.match(aff.strip()) else None
+                aff = aff.strip() if aff else None  # as stated: "a private investor" too
                 name = re.sub(r"(?<=[a-z]{2})\.$", "", match.group("name"))
                 return Introduction(name, aff, line, _FOLLOW_UP.search(tail) is not None)
     return None

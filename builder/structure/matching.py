@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from builder.evidence.anchors import en_features, zh_features
-from builder.evidence.cost import bead_cost, unaligned_cost
+from builder.evidence.cost import ANCHOR, anchor_cost, bead_cost, unaligned_cost
 
 #: A translation stands at most this many lines after its paragraph (within the turn).
 WINDOW = 4
@@ -27,6 +27,9 @@ NOT_ADJACENT = 1.5
 #: Alternatives costing less than this much more than the chosen pairing make it doubtful;
 #: above ``NOT_ADJACENT``, so the source's order alone never makes a pairing certain.
 MARGIN = NOT_ADJACENT + 1.0
+#: Chinese-to-English length ratios a translation has (the seeds' paragraphs: 0.21-1.35),
+#: widened: a translation whose length fits two paragraphs cannot be given to one by length.
+PLAUSIBLE_RATIO = (0.15, 1.5)
 #: Among equal costs, the nearer paragraph wins.
 _DISTANCE = 1e-6
 _CLIP = 40
@@ -73,6 +76,12 @@ class _Problem:
     def can_skip(self, i: int, j: int) -> bool:
         """Leaving paragraph i untranslated keeps translation j reachable."""
         return i < self.m and (j == self.k or (i + 1 < self.m and self.en[i + 1][0] < self.zh[j][0]))
+
+    def anchors_decide(self, chosen: int, other: int, j: int) -> bool:
+        """Translation j's numbers and Latin words find more counterparts in paragraph
+        ``chosen`` than in ``other`` (an anchor cost at least one ``ANCHOR`` lower)."""
+        zh = [self._zh_f[j]]
+        return anchor_cost([self._en_f[other]], zh) - anchor_cost([self._en_f[chosen]], zh) >= ANCHOR
 
     def pair(self, i: int, j: int) -> float:
         if (i, j) not in self._pair:
@@ -131,6 +140,7 @@ def match(en: list[tuple[int, str]], zh: list[tuple[int, str]]) -> Matching:
             result.pairs[i - 1] = previous
         i, j = i - 1, previous
     _mark_doubtful(p, layers, _backward(p, layers), result)
+    _mark_gaps(p, result)
     return result
 
 
@@ -155,3 +165,31 @@ def _mark_doubtful(
                 )
                 result.doubtful.setdefault(i, []).append(note)
                 result.doubtful.setdefault(other, []).append(note)
+
+
+def _plausible(en: str, zh: str) -> bool:
+    ratio = len(zh.strip()) / max(len(en.strip()), 1)
+    return PLAUSIBLE_RATIO[0] <= ratio <= PLAUSIBLE_RATIO[1]
+
+
+def _mark_gaps(p: _Problem, result: Matching) -> None:
+    """Flag a paragraph left without translation and its neighbour when the neighbour's
+    translation, within reach of both, fits either's length and its numbers and Latin words do
+    not decide: a translation deleted and one moved after the next paragraph read the same in
+    the source, and lengths cannot tell them apart (a short inserted line, whose length rules
+    it out, is not flagged)."""
+    for i in range(p.m):
+        if i in result.pairs:
+            continue
+        for other in (i - 1, i + 1):
+            j = result.pairs.get(other)
+            if j is None or not p.can_pair(i, j) or p.en[other][1] == p.en[i][1]:
+                continue
+            if not _plausible(p.en[i][1], p.zh[j][1]) or p.anchors_decide(other, i, j):
+                continue
+            note = (
+                f"the translation `{_clip(p.zh[j][1])}` was given to `{_clip(p.en[other][1])}`; "
+                f"its length fits `{_clip(p.en[i][1])}`, left without one, as well"
+            )
+            result.doubtful.setdefault(i, []).append(note)
+            result.doubtful.setdefault(other, []).append(note)

@@ -9,6 +9,7 @@ still looks doubtful (a header-shaped paragraph, lengths that cannot match) is f
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from builder.errors import SourceError
@@ -16,6 +17,7 @@ from builder.records import BodyLine, Header, Segment, Slot, Turn
 from builder.sources.script import body_slots, has_cjk, has_han
 from builder.structure.confusables import unusual
 from builder.structure.matching import Unmatched, match
+from builder.structure.speaker_doubts import flag_doubtful_speakers
 from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
 
 #: Chinese-to-English character ratios outside this range cannot be a translation (the seeds
@@ -37,8 +39,35 @@ def _is_header_copy(english: str, other: str) -> bool:
     if a == b:
         return True
     if is_known_speaker(a):
-        return has_cjk(b) and len(b) <= 20
-    return split_header(a)[0] == split_header(b)[0]
+        return _is_translated_name(b, _KNOWN_COPY_CHARS)
+    name, title = split_header(a)
+    other_name, other_title = split_header(b)
+    if name == other_name:
+        return True
+    # A translated header, `泰德·德賓 - 投資者關係主管`: a Chinese name and title, no sentence.
+    return title is not None and other_title is not None and _is_translated_name(other_name, 24)
+
+
+#: A Chinese copy of ``Operator`` and the like is a word or two (``接線員``).
+_KNOWN_COPY_CHARS = 12
+#: What a translated name may hold besides letters (Han included) and blanks.
+_NAME_MARKS = "·‧・.-'’"
+
+
+#: The English name kept in parentheses after a translated one: ``接線員 (Operator)``.
+_LATIN_ALIAS = re.compile(r"[(（][A-Za-z][A-Za-z .'\-]*[)）]")
+
+
+def _is_translated_name(text: str, limit: int) -> bool:
+    """A short name or title in Chinese: CJK, no punctuation a sentence or a bracketed note has
+    (``(操作員指示)``, ``請稍等片刻。更新後的…`` are translations of paragraphs, not names); an
+    English alias in parentheses aside."""
+    text = _LATIN_ALIAS.sub("", text).strip()
+    return (
+        has_cjk(text)
+        and len(text) <= limit
+        and all(ch.isalpha() or ch.isspace() or ch in _NAME_MARKS for ch in text)
+    )
 
 
 def _length_ratio_outlier(en: str, zh: str) -> bool:
@@ -230,14 +259,18 @@ def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
     """Turn body lines into speaker turns holding their segments, flagging doubtful pairs.
 
     A speaker header is a header-shaped line with its copy in the Chinese slot (the same text,
-    whitespace aside, or a translated copy); one written once, in either slot, is a header when
-    a paragraph or another header follows it (the transcript is flagged). A line in the Chinese
-    slot pairs with the English line before it when it is marked as the translation or written
-    in Chinese; a line whose script is undecided pairs when it stands in the translation slot;
-    an unmarked line without Chinese pairs only when it is an exact copy (flagged
-    ``untranslated``) and no Chinese line follows that it would orphan. Otherwise the English
-    line is flagged ``missing_translation`` and the next line is read afresh. Two identical
-    unmarked English lines both lacking their translation cannot be told from one untranslated
-    pair; they are read as the latter.
+    whitespace aside, the same name with a translated title, a translated ``姓名 - 職稱``, or for
+    ``Operator`` and the like a short Chinese word with no punctuation); one written once, in
+    either slot, is a header when a paragraph or another header follows it (the transcript is
+    flagged). A line in the Chinese slot pairs with the English line before it when it is marked
+    as the translation or written in Chinese; a line whose script is undecided pairs when it
+    stands in the translation slot; an unmarked line without Chinese pairs only when it is an
+    exact copy (flagged ``untranslated``) and no Chinese line follows that it would orphan.
+    Otherwise the English line is flagged ``missing_translation`` and the next line is read
+    afresh. Two identical unmarked English lines both lacking their translation cannot be told
+    from one untranslated pair; they are read as the latter. Turns whose speaker may be wrong
+    are flagged ``doubtful_speaker`` (``speaker_doubts``).
     """
-    return _Pairer(name, body).run()
+    turns = _Pairer(name, body).run()
+    flag_doubtful_speakers(turns)
+    return turns

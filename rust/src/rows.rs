@@ -15,10 +15,11 @@ use crate::findings::Finding;
 use crate::json::Json;
 use crate::units::Unit;
 
-/// Where a segment's units belong: its id, its call's id and its index in the call.
+/// Where a segment's units belong: its id, its call's id and split, and its index in the call.
 pub struct SegmentPlace<'a> {
     pub segment_id: &'a str,
     pub transcript_id: &'a str,
+    pub split: &'a str,
     pub segment_index: usize,
 }
 
@@ -67,6 +68,7 @@ fn sentence_row<'a>(
         ("sentence_id", id.into()),
         ("segment_id", place.segment_id.into()),
         ("transcript_id", place.transcript_id.into()),
+        ("split", place.split.into()),
         ("segment_index", place.segment_index.into()),
         ("position", position.into()),
         ("translation", Json::Object(translation)),
@@ -273,6 +275,7 @@ mod tests {
     const PLACE: SegmentPlace = SegmentPlace {
         segment_id: "T-2024Q1-0003",
         transcript_id: "T-2024Q1",
+        split: "train",
         segment_index: 3,
     };
 
@@ -286,7 +289,7 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines[0].starts_with(
             "{\"sentence_id\":\"T-2024Q1-0003-000\",\"segment_id\":\"T-2024Q1-0003\",\"transcript_id\":\"T-2024Q1\",\
-             \"segment_index\":3,\"position\":0,\"translation\":{\"en\":\"Revenue grew 12%.\",\"zh\":\"營收成長 12%。\"},\
+             \"split\":\"train\",\"segment_index\":3,\"position\":0,\"translation\":{\"en\":\"Revenue grew 12%.\",\"zh\":\"營收成長 12%。\"},\
              \"alignment\":\"1-1\",\"score\":"
         ));
         assert!(lines[0].ends_with(",\"en_start\":0,\"en_end\":17,\"zh_start\":0,\"zh_end\":9,\"flags\":[],\"flag_evidence\":[]}"));

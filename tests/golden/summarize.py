@@ -67,8 +67,15 @@ def summarize(name: str) -> dict[str, Any]:
             for r in ("operator", "corporate", "participant", "unknown")
         },
         "segment_sections": {
-            x: sum(s["section"] == x for s in segments) for x in ("prepared_remarks", "qa", "closing_remarks")
+            x: sum(s["section"] == x for s in segments)
+            for x in ("opening", "safe_harbor", "prepared_remarks", "qa", "closing_remarks")
         },
+        "segments_apart": [
+            f"{s['segment_id']} {s['section']} ex={s['exchange']} {s['speaker']}: "
+            f"{s['translation']['en'][:60]}"
+            for s in segments
+            if s["section"] in ("opening", "safe_harbor") or (s["section"] == "qa" and s["exchange"] is None)
+        ],
         "segment_exchange_roles": {
             str(x): sum(s["exchange_role"] == x for s in segments)
             for x in ("question", "answer", "moderator", None)

@@ -180,7 +180,7 @@ impl SegmentAligner {
     /// The segment's findings and its `sentences` rows as JSON lines, checked against the
     /// schema (the positions of rejected lines are returned, nothing is raised).
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, segment_index))]
+    #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, split, segment_index))]
     fn rows(
         &self,
         py: Python<'_>,
@@ -190,12 +190,14 @@ impl SegmentAligner {
         given: HashMap<String, String>,
         segment_id: &str,
         transcript_id: &str,
+        split: &str,
         segment_index: usize,
     ) -> SentenceRows {
         let (units, per_unit, found) = self.findings(en, zh, &flags, &given);
         let place = rows::SegmentPlace {
             segment_id,
             transcript_id,
+            split,
             segment_index,
         };
         let mut lines = String::with_capacity(512 * units.len());

@@ -138,6 +138,12 @@ pub fn missing_counterparts(
     cost::missing_counterparts(&sentences(&side), &sentences(&other))
 }
 
+/// `ANCHOR` for each number or Chinese-side Latin word without a counterpart.
+#[pyfunction]
+pub fn anchor_cost(en: Vec<Bound<'_, PySentence>>, zh: Vec<Bound<'_, PySentence>>) -> f64 {
+    cost::anchor_cost(&sentences(&en), &sentences(&zh))
+}
+
 /// The cost of text left without a partner (one side is empty).
 #[pyfunction]
 pub fn unaligned_cost(en: Vec<Bound<'_, PySentence>>, zh: Vec<Bound<'_, PySentence>>) -> f64 {
@@ -174,10 +180,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(zh_sentence, m)?)?;
     m.add_function(wrap_pyfunction!(length_cost, m)?)?;
     m.add_function(wrap_pyfunction!(missing_counterparts, m)?)?;
+    m.add_function(wrap_pyfunction!(anchor_cost, m)?)?;
     m.add_function(wrap_pyfunction!(unaligned_cost, m)?)?;
     m.add_function(wrap_pyfunction!(bead_cost, m)?)?;
     m.add_function(wrap_pyfunction!(simplified_chars, m)?)?;
     m.add("RATIO", cost::RATIO)?;
+    m.add("ANCHOR", cost::ANCHOR)?;
     m.add("SIMPLIFIED_ONLY", simplified::SIMPLIFIED_ONLY)?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use super::align::Finding;
-use crate::rows::RowSchema;
+use crate::rows::{self, RowSchema};
 
 /// A segment's `sentences` rows: the segment's findings (catalog order), its rows as JSON
 /// lines, how many, and the positions of those the schema rejects.
@@ -19,7 +19,7 @@ pub struct SentenceRows {
 }
 
 /// A config's JSON Schema, compiled once (`crate::rows::RowSchema`); exported for the tests
-/// alone (`tests/test_schema.py`), as `SegmentAligner` checks the rows it writes itself.
+/// alone (`tests/rows/test_schema.py`), as `SegmentAligner` checks the rows it writes itself.
 #[pyclass(frozen, name = "RowSchema", module = "builder._core")]
 pub struct PyRowSchema(RowSchema);
 
@@ -43,9 +43,16 @@ impl PyRowSchema {
     }
 }
 
-/// The stage's classes.
+/// Stable sentence-unit id: the segment id and the unit's position (`crate::rows::sentence_id`).
+#[pyfunction]
+pub fn sentence_id(segment_id: &str, position: usize) -> String {
+    rows::sentence_id(segment_id, position)
+}
+
+/// The stage's classes and functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SentenceRows>()?;
     m.add_class::<PyRowSchema>()?;
+    m.add_function(wrap_pyfunction!(sentence_id, m)?)?;
     Ok(())
 }

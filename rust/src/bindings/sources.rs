@@ -8,14 +8,21 @@ use crate::decode::{self, Problem};
 use crate::{front, layout, lines, script};
 
 /// Why a raw file is refused (`crate::decode::Problem`): `kind` (`empty`, `nul`, `utf8`,
-/// `long`, `markup`, `mixed`, `layout`), the line where it occurs, and what the kind counts
-/// (None where the kind has no such number).
+/// `mojibake`, `long`, `markup`, `mixed`, `layout`), the line where it occurs, and what the
+/// kind counts or quotes (None where the kind has no such value).
 #[pyclass(frozen, get_all, module = "builder._core")]
 pub struct SourceProblem {
     kind: &'static str,
     line: Option<usize>,
     /// `utf8`: the first byte that is not UTF-8.
     byte: Option<u8>,
+    /// `utf8`: the line read as Latin-1/CP1252, when every byte of it reads as text there.
+    legacy: Option<String>,
+    /// `mojibake`: an excerpt as written, its bytes read again as UTF-8, and the decode it
+    /// went through (`Latin-1`, `CP1252`, `Latin-1 or CP1252`).
+    excerpt: Option<String>,
+    repaired: Option<String>,
+    codec: Option<&'static str>,
     /// `long`: the characters of the long line.
     chars: Option<usize>,
     /// `markup`: the non-blank lines starting with a tag, of `lines` non-blank lines.
@@ -31,6 +38,10 @@ impl From<Problem> for SourceProblem {
             kind,
             line: None,
             byte: None,
+            legacy: None,
+            excerpt: None,
+            repaired: None,
+            codec: None,
             chars: None,
             tagged: None,
             lines: None,
@@ -42,10 +53,18 @@ impl From<Problem> for SourceProblem {
                 line: Some(line),
                 ..kind("nul")
             },
-            Problem::NotUtf8 { line, byte } => SourceProblem {
+            Problem::NotUtf8 { line, byte, legacy } => SourceProblem {
                 line: Some(line),
                 byte: Some(byte),
+                legacy,
                 ..kind("utf8")
+            },
+            Problem::Mojibake(found) => SourceProblem {
+                line: Some(found.line),
+                excerpt: Some(found.excerpt),
+                repaired: Some(found.repaired),
+                codec: Some(found.codec),
+                ..kind("mojibake")
             },
             Problem::TooLong { line, chars } => SourceProblem {
                 line: Some(line),
