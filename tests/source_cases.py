@@ -282,15 +282,14 @@ def line_outcome(rules: dict[str, Callable[[str], Any]], text: str) -> dict[str,
     return {"line": text, **{key: rule(text) for key, rule in rules.items()}}
 
 
-def python_rules() -> dict[str, Callable[[str], Any]]:
-    """The per-line rules of the Python implementation."""
-    from builder.sources import _MARKUP_LINE  # type: ignore[attr-defined]
-    from builder.sources.bulleted import BULLET, INDENT
+def current_rules() -> dict[str, Callable[[str], Any]]:
+    """The per-line rules of the current implementation, through their Python API; the markup
+    test has none (the core applies it inside ``parse_lines``), so it is reached through
+    ``_core.markup_line``, the core's test-only export."""
+    from builder import _core
+    from builder.sources.bulleted import bullet_end, indent_end
     from builder.sources.front import front_kind
     from builder.sources.script import count_han, has_cjk, has_han, is_blank, script_slot
-
-    def end(pattern: Any) -> Callable[[str], int | None]:
-        return lambda text: m.end() if (m := pattern.match(text)) else None
 
     return {
         "slot": script_slot,
@@ -299,9 +298,9 @@ def python_rules() -> dict[str, Callable[[str], Any]]:
         "han": has_han,
         "count_han": count_han,
         "front": front_kind,
-        "markup": lambda text: _MARKUP_LINE.match(text) is not None,
-        "bullet": end(BULLET),
-        "indent": end(INDENT),
+        "markup": _core.markup_line,
+        "bullet": bullet_end,
+        "indent": indent_end,
     }
 
 
@@ -313,7 +312,7 @@ def write() -> tuple[int, int]:
         json.dumps({"file": label, "sha256": digest(outcome(parse_source, data))}, ensure_ascii=False)
         for label, data in inputs()
     ]
-    rules = python_rules()
+    rules = current_rules()
     lines = [
         json.dumps(line_outcome(rules, text), ensure_ascii=False, separators=(",", ":"))
         for text in line_texts()

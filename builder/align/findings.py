@@ -55,27 +55,24 @@ def segment_aligner() -> _core.SegmentAligner:
     return _ALIGNER
 
 
-def align_findings(
-    en: str, zh: str | None, flags: list[str], given: dict[str, str] | None = None
-) -> _core.SegmentResult:
-    """Align a segment's paragraphs and find what its text and its units show, as the core
-    gives them: the segment's findings, then each unit with its findings (as tuples).
-
-    ``flags`` are the codes the structure stage set; ``given`` the evidence it found for codes
-    the text alone cannot explain."""
-    return _ALIGNER.align(en, zh, flags, given or {})
-
-
 def align_segment(
     en: str, zh: str | None, flags: list[str], given: dict[str, str] | None = None
 ) -> AlignedSegment:
-    """``align_findings`` as typed values."""
-    found, units = align_findings(en, zh, flags, given)
+    """Align a segment's paragraphs and find what its text and its units show: the segment's
+    findings, its units and each unit's findings.
+
+    ``flags`` are the codes the structure stage set; ``given`` the evidence it found for codes
+    the text alone cannot explain."""
+    found = _ALIGNER.align(en, zh, flags, given or {})
     return AlignedSegment(
-        [Finding(*f) for f in found],
-        [Unit.from_core(unit) for unit, _ in units],
-        [[Finding(*f) for f in unit_found] for _, unit_found in units],
+        _findings(found.findings),
+        [Unit.from_core(unit) for unit in found.units],
+        [_findings(unit_found) for unit_found in found.unit_findings],
     )
+
+
+def _findings(found: list[_core.Finding]) -> list[Finding]:
+    return [Finding(f.code, f.evidence) for f in found]
 
 
 def score_bucket(score: float) -> str:

@@ -31,11 +31,20 @@ class Unit:
     zh_missing: tuple[str, ...] = ()
 
     @classmethod
-    def from_core(cls, unit: _core.UnitTuple) -> Unit:
+    def from_core(cls, unit: _core.AlignedUnit) -> Unit:
         """A unit as the core gives it."""
-        kind, en_span, zh_span, en, zh, score, en_missing, zh_missing = unit
-        es, zs = en_span or (None, None), zh_span or (None, None)
-        return cls(kind, es[0], es[1], zs[0], zs[1], en, zh, score, tuple(en_missing), tuple(zh_missing))
+        return cls(
+            unit.kind,
+            unit.en_start,
+            unit.en_end,
+            unit.zh_start,
+            unit.zh_end,
+            unit.en,
+            unit.zh,
+            unit.score,
+            tuple(unit.en_missing),
+            tuple(unit.zh_missing),
+        )
 
     @property
     def paired(self) -> bool:

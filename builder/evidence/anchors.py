@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from builder import _core
 from builder._core import Sentence
-from builder.evidence.numbers import Number
+from builder.evidence.numbers import Number, numbers_of
 
 
 class Features:
@@ -38,7 +38,7 @@ class Features:
     def numbers(self) -> list[Number]:
         """The numbers written in digits, in text order."""
         if self._numbers is None:
-            self._numbers = [Number(t, s, k, frozenset(v)) for t, s, k, v in self.core.numbers]
+            self._numbers = numbers_of(self.core.numbers)
         return self._numbers
 
     @property

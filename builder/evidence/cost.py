@@ -15,14 +15,10 @@ from builder import _core
 from builder.evidence.anchors import Features
 from builder.evidence.numbers import Number
 
-#: Chinese length units per English character, and the variance per English character.
+#: Chinese length units per English character.
 RATIO: float = _core.RATIO
-SMOOTH: float = _core.SMOOTH
-SIGMA: float = _core.SIGMA
 #: Cost of each anchor (number or Latin word) that has no counterpart in the bead.
 ANCHOR: float = _core.ANCHOR
-#: Cost per length unit of a sentence left unaligned (long sentences rarely lack a partner).
-UNALIGNED_PER_CHAR: float = _core.UNALIGNED_PER_CHAR
 
 
 def _cores(side: list[Features]) -> list[_core.Sentence]:
@@ -55,8 +51,3 @@ def unaligned_cost(en: list[Features], zh: list[Features]) -> float:
 def bead_cost(en: list[Features], zh: list[Features], prior: float) -> float:
     """The cost of taking these English sentences and these Chinese sentences as translations."""
     return _core.bead_cost(_cores(en), _cores(zh), prior)
-
-
-def one_to_one_costs(en: list[Features], zh: list[Features]) -> list[float]:
-    """``bead_cost([e], [z], 0.0)`` for each pair of two lists of equal length, in one call."""
-    return _core.one_to_one_costs(_cores(en), _cores(zh))

@@ -28,32 +28,29 @@ class Number(NamedTuple):
     values: frozenset[float]
 
 
-def _numbers(found: list[tuple[str, int, bool, list[float]]]) -> list[Number]:
-    return [Number(text, start, strong, frozenset(values)) for text, start, strong, values in found]
-
-
-def _tuples(numbers: list[Number]) -> list[tuple[str, int, bool, list[float]]]:
-    return [(n.text, n.start, n.strong, list(n.values)) for n in numbers]
+def numbers_of(found: list[_core.Number]) -> list[Number]:
+    """The core's numbers as ``Number`` values."""
+    return [Number(n.text, n.start, n.strong, frozenset(n.values)) for n in found]
 
 
 def en_strong(text: str) -> list[Number]:
     """Numbers written in digits in an English text, with their scale (``$3.9 million``)."""
-    return _numbers(_core.en_strong(text))
+    return numbers_of(_core.en_strong(text))
 
 
 def en_weak(text: str) -> list[Number]:
     """Numbers an English text gives in other ways: quarters, fiscal years, words, months."""
-    return _numbers(_core.en_weak(text))
+    return numbers_of(_core.en_weak(text))
 
 
 def zh_strong(text: str) -> list[Number]:
     """Numbers written in digits in a Chinese text, with their multiplier (``390 萬``)."""
-    return _numbers(_core.zh_strong(text))
+    return numbers_of(_core.zh_strong(text))
 
 
 def zh_weak(text: str) -> list[Number]:
     """Chinese numerals (``三``, ``二十五``, ``兩``) of a Chinese text."""
-    return _numbers(_core.zh_weak(text))
+    return numbers_of(_core.zh_weak(text))
 
 
 def values_of(numbers: list[Number]) -> frozenset[float]:
@@ -63,21 +60,7 @@ def values_of(numbers: list[Number]) -> frozenset[float]:
     return frozenset().union(*(n.values for n in numbers))
 
 
-def matches(number: Number, others: list[Number]) -> bool:
-    """Whether any value of ``number`` equals a value of one of ``others``."""
-    return not number.values.isdisjoint(values_of(others))
-
-
 def unmatched(en_text: str, zh_text: str) -> tuple[list[Number], list[Number]]:
     """Strong numbers of each side that no number on the other side stands for."""
     missing_en, missing_zh = _core.unmatched(en_text, zh_text)
-    return _numbers(missing_en), _numbers(missing_zh)
-
-
-def unmatched_numbers(
-    en_text: str, zh_text: str, en: list[Number], zh: list[Number]
-) -> tuple[list[Number], list[Number]]:
-    """Like ``unmatched`` with the strong numbers already found; weak ones are looked up only
-    when a strong number has no strong counterpart."""
-    missing_en, missing_zh = _core.unmatched_numbers(en_text, zh_text, _tuples(en), _tuples(zh))
-    return _numbers(missing_en), _numbers(missing_zh)
+    return numbers_of(missing_en), numbers_of(missing_zh)

@@ -37,7 +37,7 @@ def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
     chunks: list[bytes] = []
     count, rejected, per_segment = 0, [], []
     for row, segment in zip(segment_rows(transcript), transcript.segments, strict=True):
-        found, lines, units, invalid = aligner.rows(
+        found = aligner.rows(
             segment.en,
             segment.zh,
             segment.flags,
@@ -47,13 +47,14 @@ def aligned_rows(transcript: Transcript) -> tuple[list[Row], SentenceLines]:
             row["split"],
             row["segment_index"],
         )
-        row["flags"] = [code for code, _ in found]
-        row["flag_evidence"] = [{"code": code, "evidence": evidence} for code, evidence in found]
+        findings, lines = found.findings, found.lines
+        row["flags"] = [f.code for f in findings]
+        row["flag_evidence"] = [{"code": f.code, "evidence": f.evidence} for f in findings]
         segments.append(row)
         chunks.append(lines)
-        count += units
-        per_segment.append(units)
-        if invalid:
+        count += found.count
+        per_segment.append(found.count)
+        if found.invalid:
             split = lines.split(b"\n")
-            rejected += [split[k] for k in invalid]
+            rejected += [split[k] for k in found.invalid]
     return segments, SentenceLines(b"".join(chunks), count, rejected, per_segment)

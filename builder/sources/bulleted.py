@@ -3,13 +3,14 @@
 The rule lives in the compiled core (``rust/src/layout.rs``): a bullet (``•●▪‣◦`` after any
 whitespace or invisible characters) marks English, an indent of two or more such characters
 marks the translation; lines before the first bullet are front matter; a bullet with nothing
-visible after it is blank. This module is its Python API.
+visible after it is blank. The layout matches when, from the first bullet on, at least 80% of
+the non-blank lines are bulleted or indented (the plain layout, English paragraphs each followed
+by its translation without markup, is the other). This module is the Python API of its marks.
 """
 
 from __future__ import annotations
 
 from builder import _core
-from builder.sources.base import SourceLayout
 
 
 def bullet_end(text: str) -> int | None:
@@ -20,11 +21,3 @@ def bullet_end(text: str) -> int | None:
 def indent_end(text: str) -> int | None:
     """Where the text after a line's indent starts, or None without an indent."""
     return _core.indent_end(text)
-
-
-class BulletedLayout(SourceLayout):
-    """Markup tells the slots apart: a bullet marks English, an indent marks the translation.
-    The layout matches when, from the first bullet on, at least 80% of the non-blank lines are
-    bulleted or indented."""
-
-    name = "bulleted"

@@ -7,8 +7,6 @@
 //! `BEADS`), so the result is deterministic. Called from Python through
 //! `builder/align/aligner.py`, which decides when the search is needed at all.
 
-use pyo3::prelude::*;
-
 use crate::cost::{anchor_cost, length_cost, RATIO, UNALIGNED_PER_CHAR};
 use crate::sentence::Sentence;
 
@@ -29,6 +27,16 @@ pub const BAND: i64 = 3;
 /// One bead of the path: where it starts (English, Chinese sentence), how many sentences it
 /// takes from each side, and its cost.
 pub type Step = (usize, usize, usize, usize, f64);
+
+/// Why the search cannot run: one side has no sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoSentence;
+
+impl std::fmt::Display for NoSentence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the search needs at least one sentence on each side")
+    }
+}
 
 /// The cells of the band, row by row: row `i` holds columns `lo[i] ..= hi[i]`.
 struct Band {
@@ -67,12 +75,10 @@ impl Band {
 ///
 /// Lengths come from prefix sums; a bead's anchor cost (never negative) is computed only when
 /// its prior and length cost leave it a chance to improve the cell it reaches.
-pub fn path(en: &[&Sentence], zh: &[&Sentence]) -> PyResult<Vec<Step>> {
+pub fn path(en: &[&Sentence], zh: &[&Sentence]) -> Result<Vec<Step>, NoSentence> {
     let (n, m) = (en.len(), zh.len());
     if n == 0 || m == 0 {
-        return Err(pyo3::exceptions::PyValueError::new_err(
-            "the search needs at least one sentence on each side",
-        ));
+        return Err(NoSentence);
     }
     let mut en_sum = vec![0.0];
     for s in en {
@@ -112,7 +118,7 @@ pub fn path(en: &[&Sentence], zh: &[&Sentence]) -> PyResult<Vec<Step>> {
                         continue;
                     }
                     if en_anchor[i..ni].iter().any(|&a| a) || zh_anchor[j..nj].iter().any(|&a| a) {
-                        cost += anchor_cost(&en[i..ni], &zh[j..nj])?;
+                        cost += anchor_cost(&en[i..ni], &zh[j..nj]);
                     }
                 }
                 if here + cost < best[target] {
@@ -160,6 +166,14 @@ mod tests {
         let kinds: Vec<(usize, usize, usize, usize)> =
             steps.iter().map(|s| (s.0, s.1, s.2, s.3)).collect();
         assert_eq!(kinds, vec![(0, 0, 2, 1), (2, 1, 1, 1)]);
+    }
+
+    #[test]
+    fn the_search_needs_a_sentence_on_each_side() {
+        let zh = [sentence(13.0)];
+        let zh: Vec<&Sentence> = zh.iter().collect();
+        assert_eq!(path(&[], &zh), Err(NoSentence));
+        assert_eq!(path(&zh, &[]), Err(NoSentence));
     }
 
     #[test]

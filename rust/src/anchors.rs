@@ -56,7 +56,7 @@ pub fn latin_words(text: &str) -> Vec<String> {
 }
 
 /// Characters assigned after Unicode 14.0 (Python 3.11's) that Rust's newer tables lower-case;
-/// Python leaves them as they are (`tests/test_core_numbers.py` checks every code point).
+/// Python leaves them as they are (`tests/align/test_core_numbers.py` checks every code point).
 const UNCASED_IN_PYTHON: &[(char, char)] = &[
     ('\u{1c89}', '\u{1c89}'),
     ('\u{a7cb}', '\u{a7cc}'),

@@ -11,8 +11,6 @@
 //! Called from Python through `builder/evidence/cost.py`: the paragraph pairing
 //! (`builder/structure/matching.py`) and the sentence aligner share these rules.
 
-use pyo3::prelude::*;
-
 use crate::sentence::Sentence;
 
 /// Chinese length units per English character.
@@ -41,10 +39,10 @@ fn disjoint(values: &[f64], others: &[f64]) -> bool {
 /// the side's numbers taken in order (sentence by sentence). A number's values are compared
 /// with every value of the other side's numbers in digits first; only when some number has no
 /// counterpart there are the other side's weak numbers (words, Chinese numerals) looked up.
-pub fn missing_counterparts(side: &[&Sentence], other: &[&Sentence]) -> PyResult<Vec<usize>> {
+pub fn missing_counterparts(side: &[&Sentence], other: &[&Sentence]) -> Vec<usize> {
     let numbers: Vec<&Vec<f64>> = side.iter().flat_map(|s| s.numbers.iter()).collect();
     if numbers.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let values: Vec<f64> = other
         .iter()
@@ -54,21 +52,21 @@ pub fn missing_counterparts(side: &[&Sentence], other: &[&Sentence]) -> PyResult
         .filter(|&k| disjoint(numbers[k], &values))
         .collect();
     if missing.is_empty() {
-        return Ok(missing);
+        return missing;
     }
     let mut weak = Vec::new();
     for sentence in other {
         weak.extend_from_slice(sentence.weak_values());
     }
-    Ok(missing
+    missing
         .into_iter()
         .filter(|&k| disjoint(numbers[k], &weak))
-        .collect())
+        .collect()
 }
 
 /// `ANCHOR` for each number or Chinese-side Latin word without a counterpart.
-pub fn anchor_cost(en: &[&Sentence], zh: &[&Sentence]) -> PyResult<f64> {
-    let mut missing = missing_counterparts(en, zh)?.len() + missing_counterparts(zh, en)?.len();
+pub fn anchor_cost(en: &[&Sentence], zh: &[&Sentence]) -> f64 {
+    let mut missing = missing_counterparts(en, zh).len() + missing_counterparts(zh, en).len();
     if zh.iter().any(|s| !s.latin.is_empty()) {
         let joined;
         let text: &str = if en.len() == 1 {
@@ -87,7 +85,7 @@ pub fn anchor_cost(en: &[&Sentence], zh: &[&Sentence]) -> PyResult<f64> {
             .filter(|w| !text.contains(w.as_str()))
             .count();
     }
-    Ok(ANCHOR * missing as f64)
+    ANCHOR * missing as f64
 }
 
 fn total_length(side: &[&Sentence]) -> f64 {
@@ -100,11 +98,11 @@ pub fn unaligned_cost(en: &[&Sentence], zh: &[&Sentence]) -> f64 {
 }
 
 /// The cost of taking these English sentences and these Chinese sentences as translations.
-pub fn bead_cost(en: &[&Sentence], zh: &[&Sentence], prior: f64) -> PyResult<f64> {
+pub fn bead_cost(en: &[&Sentence], zh: &[&Sentence], prior: f64) -> f64 {
     if en.is_empty() || zh.is_empty() {
-        return Ok(prior + unaligned_cost(en, zh));
+        return prior + unaligned_cost(en, zh);
     }
-    Ok(prior + length_cost(total_length(en), total_length(zh)) + anchor_cost(en, zh)?)
+    prior + length_cost(total_length(en), total_length(zh)) + anchor_cost(en, zh)
 }
 
 #[cfg(test)]
@@ -129,23 +127,17 @@ mod tests {
         );
         let zh = Sentence::known(9.0, vec![vec![3.9e6]], vec!["rekor".into()], "", vec![4.5]);
         let zh_bare = Sentence::known(9.0, vec![vec![3.9e6]], Vec::new(), "", Vec::new());
-        assert_eq!(
-            missing_counterparts(&[&en], &[&zh]).unwrap(),
-            Vec::<usize>::new()
-        );
-        assert_eq!(missing_counterparts(&[&en], &[&zh_bare]).unwrap(), vec![1]);
+        assert_eq!(missing_counterparts(&[&en], &[&zh]), Vec::<usize>::new());
+        assert_eq!(missing_counterparts(&[&en], &[&zh_bare]), vec![1]);
         // 4.5 vouched for by a weak number; "rekor" is not in the English
-        assert_eq!(anchor_cost(&[&en], &[&zh]).unwrap(), ANCHOR);
-        assert_eq!(anchor_cost(&[&en], &[&zh_bare]).unwrap(), ANCHOR);
+        assert_eq!(anchor_cost(&[&en], &[&zh]), ANCHOR);
+        assert_eq!(anchor_cost(&[&en], &[&zh_bare]), ANCHOR);
     }
 
     #[test]
     fn text_left_alone_costs_by_its_length() {
         let en = Sentence::known(50.0, Vec::new(), Vec::new(), "", Vec::new());
         assert_eq!(unaligned_cost(&[&en], &[]), UNALIGNED_PER_CHAR * 50.0);
-        assert_eq!(
-            bead_cost(&[&en], &[], 6.0).unwrap(),
-            6.0 + UNALIGNED_PER_CHAR * 50.0
-        );
+        assert_eq!(bead_cost(&[&en], &[], 6.0), 6.0 + UNALIGNED_PER_CHAR * 50.0);
     }
 }

@@ -39,37 +39,6 @@ pub enum Problem {
     NoLayout,
 }
 
-/// A problem as Python receives it: kind, line, two numbers (0 where unused) and texts (an
-/// excerpt and what it seems to be, where the kind has them).
-pub type PyProblem = (&'static str, Option<usize>, usize, usize, Vec<String>);
-
-impl Problem {
-    pub fn to_py(&self) -> PyProblem {
-        match self {
-            Problem::Empty => ("empty", None, 0, 0, vec![]),
-            Problem::Nul { line } => ("nul", Some(*line), 0, 0, vec![]),
-            Problem::NotUtf8 { line, byte, legacy } => (
-                "utf8",
-                Some(*line),
-                *byte as usize,
-                0,
-                legacy.iter().cloned().collect(),
-            ),
-            Problem::Mojibake(m) => (
-                "mojibake",
-                Some(m.line),
-                0,
-                0,
-                vec![m.excerpt.clone(), m.repaired.clone(), m.codec.to_owned()],
-            ),
-            Problem::TooLong { line, chars } => ("long", Some(*line), *chars, 0, vec![]),
-            Problem::Markup { tagged, lines } => ("markup", None, *tagged, *lines, vec![]),
-            Problem::Mixed { first, at } => ("mixed", Some(*at), *first, *at, vec![]),
-            Problem::NoLayout => ("layout", None, 0, 0, vec![]),
-        }
-    }
-}
-
 /// The first mojibake of a text: its line, an excerpt as written, the excerpt's bytes read
 /// again as UTF-8, and the decode it went through (`Latin-1`, `CP1252` or both).
 #[derive(Debug, Clone, PartialEq)]

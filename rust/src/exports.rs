@@ -4,16 +4,13 @@
 //! which add the TMX header and footer and compress).
 //!
 //! A unit's columns are read straight from the batch's Arrow buffers (`sentence_id`,
-//! `alignment`, `score`, `flags` and the `translation` struct's `en` and `zh`). Arrow strings
+//! `alignment`, `score`, `flags` and the `translation` struct's `en` and `zh`; the binding
+//! layer, `crate::bindings::exports`, hands their buffers to `Columns`). Arrow strings
 //! are UTF-8 (checked here), so a lone surrogate, which a Python `str` can hold, cannot arrive:
 //! the shard writer builds the batch from the rows before any writer sees them, and pyarrow
 //! refuses to encode one. Every character of a Rust `&str` is a Unicode scalar value.
 
 use std::fmt::Write;
-
-use pyo3::exceptions::PyValueError;
-use pyo3::prelude::*;
-use pyo3::types::PyBytes;
 
 /// One row of the `sentences` config as the exports read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,6 +209,11 @@ pub struct Validity {
 }
 
 impl Validity {
+    /// The bitmap `bits` (None: no nulls) of an array starting at `offset`.
+    pub fn new(bits: Option<Vec<u8>>, offset: usize) -> Self {
+        Validity { bits, offset }
+    }
+
     /// Whether value `i` is present.
     pub fn is_valid(&self, i: usize) -> bool {
         let Some(bits) = &self.bits else { return true };
@@ -271,7 +273,7 @@ impl StrColumn {
 }
 
 /// Offsets from a buffer of native-endian 32-bit integers, `len + 1` of them from `offset`.
-fn read_offsets(buffer: &[u8], offset: usize, len: usize) -> Result<Vec<i32>, String> {
+pub fn read_offsets(buffer: &[u8], offset: usize, len: usize) -> Result<Vec<i32>, String> {
     let bytes = buffer.get(offset * 4..(offset + len + 1) * 4);
     let bytes = bytes.ok_or("offsets buffer too short")?;
     Ok(bytes
@@ -280,135 +282,33 @@ fn read_offsets(buffer: &[u8], offset: usize, len: usize) -> Result<Vec<i32>, St
         .collect())
 }
 
-fn err(message: impl Into<String>) -> PyErr {
-    PyValueError::new_err(message.into())
-}
-
-/// The bytes of a pyarrow buffer (`None`: absent).
-fn buffer_bytes(buffer: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
-    if buffer.is_none() {
-        return Ok(None);
-    }
-    let bytes = buffer.call_method0("to_pybytes")?;
-    Ok(Some(bytes.cast::<PyBytes>()?.as_bytes().to_vec()))
-}
-
-/// A pyarrow array's type name, offset, length and buffers, its type checked.
-fn array_parts<'py>(
-    array: &Bound<'py, PyAny>,
-    name: &str,
-    kind: &str,
-) -> PyResult<(usize, usize, Vec<Bound<'py, PyAny>>)> {
-    let found: String = array.getattr("type")?.str()?.extract()?;
-    if !found.starts_with(kind) {
-        return Err(err(format!(
-            "column `{name}`: expected {kind}, found {found}"
-        )));
-    }
-    let buffers: Vec<Bound<'py, PyAny>> = array.call_method0("buffers")?.extract()?;
-    Ok((array.getattr("offset")?.extract()?, array.len()?, buffers))
-}
-
-/// A pyarrow `string` array.
-fn str_column(array: &Bound<'_, PyAny>, name: &str) -> PyResult<StrColumn> {
-    let (offset, len, buffers) = array_parts(array, name, "string")?;
-    let validity = Validity {
-        bits: buffer_bytes(&buffers[0])?,
-        offset,
-    };
-    let offsets = buffer_bytes(&buffers[1])?.unwrap_or_default();
-    let offsets = read_offsets(&offsets, offset, len).map_err(|e| err(format!("`{name}`: {e}")))?;
-    let data = buffer_bytes(&buffers[2])?.unwrap_or_default();
-    StrColumn::new(validity, offsets, data).map_err(|e| err(format!("`{name}`: {e}")))
-}
-
-/// A pyarrow `list<string>` array: each row's range of the values, and the values.
-fn list_column(array: &Bound<'_, PyAny>, name: &str) -> PyResult<(Vec<(usize, usize)>, StrColumn)> {
-    let (offset, len, buffers) = array_parts(array, name, "list<")?;
-    let validity = Validity {
-        bits: buffer_bytes(&buffers[0])?,
-        offset,
-    };
-    let offsets = buffer_bytes(&buffers[1])?.unwrap_or_default();
-    let offsets = read_offsets(&offsets, offset, len).map_err(|e| err(format!("`{name}`: {e}")))?;
-    let values = str_column(&array.getattr("values")?, name)?;
-    let mut ranges = Vec::with_capacity(len);
-    for i in 0..len {
-        let (a, b) = (offsets[i] as usize, offsets[i + 1] as usize);
-        if !validity.is_valid(i) {
-            ranges.push((0, 0));
-        } else if a > b || b > values.len() {
-            return Err(err(format!("`{name}`: list offsets {a}..{b} out of range")));
-        } else {
-            ranges.push((a, b));
-        }
-    }
-    Ok((ranges, values))
-}
-
-/// A pyarrow `double` array without nulls.
-fn f64_column(array: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<f64>> {
-    let (offset, len, buffers) = array_parts(array, name, "double")?;
-    if array.getattr("null_count")?.extract::<usize>()? > 0 {
-        return Err(err(format!("`{name}` has nulls")));
-    }
-    let data = buffer_bytes(&buffers[1])?.unwrap_or_default();
-    let bytes = data.get(offset * 8..(offset + len) * 8);
-    let bytes = bytes.ok_or_else(|| err(format!("`{name}`: buffer too short")))?;
-    Ok(bytes
-        .chunks_exact(8)
-        .map(|b| f64::from_ne_bytes(b.try_into().expect("8 bytes")))
-        .collect())
-}
-
-/// The exported columns of a `sentences` batch (a `pyarrow.RecordBatch`).
+/// The exported columns of a `sentences` batch; `flags` is each row's range of the flag
+/// values, and the values.
 pub struct Columns {
-    ids: StrColumn,
-    alignment: StrColumn,
-    score: Vec<f64>,
-    flags: (Vec<(usize, usize)>, StrColumn),
-    en: StrColumn,
-    zh: StrColumn,
+    pub ids: StrColumn,
+    pub alignment: StrColumn,
+    pub score: Vec<f64>,
+    pub flags: (Vec<(usize, usize)>, StrColumn),
+    pub en: StrColumn,
+    pub zh: StrColumn,
 }
 
 impl Columns {
-    /// The columns read from the batch, without copying a value into Python.
-    pub fn from_batch(batch: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let column = |name: &str| batch.call_method1("column", (name,));
-        let translation = column("translation")?;
-        if translation.getattr("null_count")?.extract::<usize>()? > 0 {
-            return Err(err("`translation` has nulls"));
-        }
-        let side = |name: &str| translation.call_method1("field", (name,));
-        Ok(Columns {
-            ids: str_column(&column("sentence_id")?, "sentence_id")?,
-            alignment: str_column(&column("alignment")?, "alignment")?,
-            score: f64_column(&column("score")?, "score")?,
-            flags: list_column(&column("flags")?, "flags")?,
-            en: str_column(&side("en")?, "translation.en")?,
-            zh: str_column(&side("zh")?, "translation.zh")?,
-        })
-    }
-
     /// The units, in the batch's order.
-    pub fn units(&self) -> PyResult<Vec<Unit<'_>>> {
+    pub fn units(&self) -> Result<Vec<Unit<'_>>, String> {
         let len = self.ids.len();
         let (ranges, values) = &self.flags;
+        let null = |name: &str| format!("`{name}` is null");
         (0..len)
             .map(|i| {
                 let (a, b) = ranges[i];
-                let flags = (a..b).map(|k| values.get(k).ok_or_else(|| err("a flag is null")));
+                let flags =
+                    (a..b).map(|k| values.get(k).ok_or_else(|| "a flag is null".to_owned()));
                 Ok(Unit {
-                    id: self
-                        .ids
-                        .get(i)
-                        .ok_or_else(|| err("`sentence_id` is null"))?,
-                    alignment: self
-                        .alignment
-                        .get(i)
-                        .ok_or_else(|| err("`alignment` is null"))?,
+                    id: self.ids.get(i).ok_or_else(|| null("sentence_id"))?,
+                    alignment: self.alignment.get(i).ok_or_else(|| null("alignment"))?,
                     score: self.score[i],
-                    flags: flags.collect::<PyResult<_>>()?,
+                    flags: flags.collect::<Result<_, String>>()?,
                     en: self.en.get(i),
                     zh: self.zh.get(i),
                 })

@@ -4,7 +4,7 @@
 //! of the build signature), handed to the core once as JSON. A pair is flagged
 //! `term_wrong_sense` only when its English has the term and its Chinese has one of the
 //! renderings listed as wrong for it: never for the mere absence of a preferred rendering.
-//! Plain Rust, no PyO3 types.
+//! Plain Rust (its binding: `bindings/align.rs`).
 
 use std::collections::HashMap;
 

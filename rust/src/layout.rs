@@ -1,7 +1,6 @@
 //! A decoded file's lines marked by their layout: bullets and indents, the layouts' detection
 //! and split into front matter, body and blank lines, and the refusals of markup and of a file
-//! that changes layout part-way. Python API: `builder/sources/__init__.py`, `plain.py`,
-//! `bulleted.py`.
+//! that changes layout part-way. Python API: `builder/sources/__init__.py`, `bulleted.py`.
 //!
 //! Line numbers are 1-based; offsets and lengths are in code points.
 

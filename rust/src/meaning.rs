@@ -8,7 +8,7 @@
 //! at numbers both sides carry (a number one side lacks is `number_mismatch`'s), and flags only
 //! what the Chinese says against the English, never the mere absence of a word: a pair whose
 //! Chinese is silent on a direction or a role is not flagged. Each finding's evidence quotes the
-//! English and the Chinese words, as written. Plain Rust, no PyO3 types.
+//! English and the Chinese words, as written. Plain Rust (its binding: `bindings/align.rs`).
 
 use crate::numbers::{en_strong, zh_strong, Number};
 

@@ -8,8 +8,6 @@
 
 use std::sync::OnceLock;
 
-use pyo3::prelude::*;
-
 use crate::numbers::{values_of, Number};
 
 /// Where the values of a sentence's weak numbers come from.
@@ -21,7 +19,6 @@ enum Weak {
 }
 
 /// One sentence: length, strong numbers, Latin words, lower-cased text.
-#[pyclass(frozen, module = "builder._core")]
 pub struct Sentence {
     pub length: f64,
     /// The values each number in digits may stand for, one list per number, in text order.
@@ -37,45 +34,6 @@ pub struct Sentence {
     starts: Vec<usize>,
     weak: Weak,
     weak_values: OnceLock<Vec<f64>>,
-}
-
-#[pymethods]
-impl Sentence {
-    #[getter]
-    fn length(&self) -> f64 {
-        self.length
-    }
-
-    /// The numbers in digits as `(text, start, strong, values)`, in text order.
-    #[getter(numbers)]
-    fn py_numbers(&self) -> Vec<(String, usize, bool, Vec<f64>)> {
-        let mut numbers = Vec::with_capacity(self.numbers.len());
-        for (k, values) in self.numbers.iter().enumerate() {
-            numbers.push((
-                self.number_texts[k].clone(),
-                self.starts[k],
-                true,
-                values.clone(),
-            ));
-        }
-        numbers
-    }
-
-    #[getter(latin)]
-    fn py_latin(&self) -> Vec<String> {
-        self.latin.clone()
-    }
-
-    #[getter(lower)]
-    fn py_lower(&self) -> &str {
-        &self.lower
-    }
-
-    /// The values of the sentence's weak numbers (found on first call).
-    #[pyo3(name = "weak_values")]
-    fn py_weak_values(&self) -> Vec<f64> {
-        self.weak_values().to_vec()
-    }
 }
 
 impl Sentence {
@@ -124,6 +82,20 @@ impl Sentence {
         }
     }
 
+    /// The numbers in digits, in text order.
+    pub fn strong_numbers(&self) -> Vec<Number> {
+        let written = self.number_texts.iter().zip(&self.starts);
+        written
+            .zip(&self.numbers)
+            .map(|((text, &start), values)| Number {
+                text: text.clone(),
+                start,
+                strong: true,
+                values: values.clone(),
+            })
+            .collect()
+    }
+
     /// Whether the sentence holds an anchor: a number in digits, or a Latin word.
     pub fn has_anchor(&self) -> bool {
         !self.numbers.is_empty() || !self.latin.is_empty()
@@ -137,5 +109,17 @@ impl Sentence {
                 .weak_values
                 .get_or_init(|| values_of(&find(&self.text))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::anchors::en_sentence;
+    use crate::numbers::en_strong;
+
+    #[test]
+    fn a_sentence_gives_back_the_numbers_it_was_made_from() {
+        let text = "Revenue was $3.9 million, up 12% from 2021.";
+        assert_eq!(en_sentence(text).strong_numbers(), en_strong(text));
     }
 }

@@ -6,8 +6,6 @@
 //! score is `exp(-cost / 4)` rounded to 4 decimals: 1 for a perfect `1-1`, 0 for a one-sided
 //! unit. Python API: `builder/align/aligner.py` (`align_pair`).
 
-use pyo3::prelude::*;
-
 use crate::align::{path, BEADS};
 use crate::anchors::{en_sentence, zh_sentence};
 use crate::cost::{bead_cost, missing_counterparts};
@@ -78,15 +76,15 @@ impl Side<'_> {
 }
 
 /// The numbers of `side` that nothing in `other` stands for, as written.
-fn missing(side: &[&Sentence], other: &[&Sentence]) -> PyResult<Vec<String>> {
+fn missing(side: &[&Sentence], other: &[&Sentence]) -> Vec<String> {
     let written: Vec<&String> = side.iter().flat_map(|s| s.number_texts.iter()).collect();
     if written.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    Ok(missing_counterparts(side, other)?
+    missing_counterparts(side, other)
         .into_iter()
         .map(|k| written[k].clone())
-        .collect())
+        .collect()
 }
 
 /// The unit of sentences `en` (indices into the English side) and `zh`, with its bead cost;
@@ -98,7 +96,7 @@ fn unit(
     zi: (usize, usize),
     cost: f64,
     anchors: bool,
-) -> PyResult<Unit> {
+) -> Unit {
     let span = |side: &Side, (a, b): (usize, usize)| {
         (a < b).then(|| (side.spans[a].0, side.spans[b - 1].1))
     };
@@ -114,10 +112,10 @@ fn unit(
     let (mut en_missing, mut zh_missing) = (Vec::new(), Vec::new());
     if anchors && paired {
         let (e, z) = (en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1));
-        en_missing = missing(&e, &z)?;
-        zh_missing = missing(&z, &e)?;
+        en_missing = missing(&e, &z);
+        zh_missing = missing(&z, &e);
     }
-    Ok(Unit {
+    Unit {
         kind: format!("{}-{}", ei.1 - ei.0, zi.1 - zi.0),
         en: text(en, en_span),
         zh: text(zh, zh_span),
@@ -126,7 +124,7 @@ fn unit(
         score,
         en_missing,
         zh_missing,
-    })
+    }
 }
 
 /// `round(x, 4)` as Python rounds: to the nearest float of the correctly rounded decimal
@@ -170,7 +168,7 @@ fn ten_thousandths(x: f64) -> u64 {
 ///
 /// Every sentence of both paragraphs is in exactly one unit; a missing translation (None)
 /// gives one `1-0` unit per English sentence.
-pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> PyResult<Vec<Unit>> {
+pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> Vec<Unit> {
     let zh_text = zh_text.unwrap_or("");
     let en_spans = split_en(en_text);
     let zh_spans = if zh_text.is_empty() {
@@ -184,25 +182,25 @@ pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> PyResult<Vec<Unit>> {
         let zh = side(zh_text, zh_spans, None);
         let mut units = Vec::with_capacity(n + m);
         for i in 0..n {
-            units.push(unit(&en, &zh, (i, i + 1), (0, 0), 0.0, false)?);
+            units.push(unit(&en, &zh, (i, i + 1), (0, 0), 0.0, false));
         }
         for j in 0..m {
-            units.push(unit(&en, &zh, (0, 0), (j, j + 1), 0.0, false)?);
+            units.push(unit(&en, &zh, (0, 0), (j, j + 1), 0.0, false));
         }
-        return Ok(units);
+        return units;
     }
     let en = side(en_text, en_spans, Some(en_sentence));
     let zh = side(zh_text, zh_spans, Some(zh_sentence));
     if n == 1 && m == 1 {
         // The paragraphs are paired already: never split them apart.
-        let cost = bead_cost(&en.refs(0, 1), &zh.refs(0, 1), 0.0)?;
-        return Ok(vec![unit(&en, &zh, (0, 1), (0, 1), cost, true)?]);
+        let cost = bead_cost(&en.refs(0, 1), &zh.refs(0, 1), 0.0);
+        return vec![unit(&en, &zh, (0, 1), (0, 1), cost, true)];
     }
     if n == m {
         // The common case: one Chinese sentence per English one, all plausible.
         let costs = (0..n)
             .map(|k| bead_cost(&en.refs(k, k + 1), &zh.refs(k, k + 1), 0.0))
-            .collect::<PyResult<Vec<f64>>>()?;
+            .collect::<Vec<f64>>();
         if costs.iter().all(|&c| c <= DIAGONAL) {
             return (0..n)
                 .map(|k| unit(&en, &zh, (k, k + 1), (k, k + 1), costs[k], true))
@@ -227,33 +225,29 @@ fn side(text: &str, spans: Vec<Span>, features: Option<fn(&str) -> Sentence>) ->
 }
 
 /// The units of the cheapest path over beads, a stray last Chinese sentence set apart.
-fn units_on_path(en: &Side, zh: &Side) -> PyResult<Vec<Unit>> {
+fn units_on_path(en: &Side, zh: &Side) -> Vec<Unit> {
+    let steps = path(&en.refs(0, en.spans.len()), &zh.refs(0, zh.spans.len()))
+        .expect("both sides of a searched pair have sentences");
     let mut units = Vec::new();
-    for (i, j, di, dj, cost) in path(&en.refs(0, en.spans.len()), &zh.refs(0, zh.spans.len()))? {
-        let stray = dj >= 2 && di >= 1 && stray_tail(en, zh, (i, i + di), (j, j + dj), cost)?;
+    for (i, j, di, dj, cost) in steps {
+        let stray = dj >= 2 && di >= 1 && stray_tail(en, zh, (i, i + di), (j, j + dj), cost);
         let end = if stray { j + dj - 1 } else { j + dj };
-        units.push(unit(en, zh, (i, i + di), (j, end), cost, true)?);
+        units.push(unit(en, zh, (i, i + di), (j, end), cost, true));
         if stray {
-            units.push(unit(en, zh, (0, 0), (end, j + dj), 0.0, false)?);
+            units.push(unit(en, zh, (0, 0), (end, j + dj), 0.0, false));
         }
     }
-    Ok(units)
+    units
 }
 
 /// Whether the last Chinese sentence of a unit is a stray fragment that translates nothing
 /// (`…提供了安全港。看起來的陳述。`): short, a statement with no number or Latin word, and the
 /// unit's English fits the Chinese clearly better without it.
-fn stray_tail(
-    en: &Side,
-    zh: &Side,
-    ei: (usize, usize),
-    zi: (usize, usize),
-    cost: f64,
-) -> PyResult<bool> {
+fn stray_tail(en: &Side, zh: &Side, ei: (usize, usize), zi: (usize, usize), cost: f64) -> bool {
     let tail = &zh.sentences[zi.1 - 1];
     let last = zh.text.slice(zh.spans[zi.1 - 1]).chars().next_back();
     if tail.length > FRAGMENT || tail.has_anchor() || last.is_some_and(|c| "?!？！".contains(c)) {
-        return Ok(false);
+        return false;
     }
     let (di, dj) = (ei.1 - ei.0, zi.1 - zi.0 - 1);
     let prior = BEADS
@@ -261,7 +255,7 @@ fn stray_tail(
         .find(|&&(a, b, _)| a == di && b == dj)
         .map(|&(_, _, p)| p)
         .expect("every bead without its last Chinese sentence is a bead too");
-    Ok(bead_cost(&en.refs(ei.0, ei.1), &zh.refs(zi.0, zi.1 - 1), prior)? + FRAGMENT_MARGIN < cost)
+    bead_cost(&en.refs(ei.0, ei.1), &zh.refs(zi.0, zi.1 - 1), prior) + FRAGMENT_MARGIN < cost
 }
 
 #[cfg(test)]
@@ -270,7 +264,7 @@ mod tests {
 
     #[test]
     fn a_missing_translation_gives_one_sided_units() {
-        let units = align_pair("One. Two.", None).unwrap();
+        let units = align_pair("One. Two.", None);
         assert_eq!(units.len(), 2);
         assert!(units
             .iter()
@@ -280,7 +274,7 @@ mod tests {
 
     #[test]
     fn one_sentence_each_is_one_unit() {
-        let units = align_pair("Revenue grew 12%.", Some("營收成長 12%。")).unwrap();
+        let units = align_pair("Revenue grew 12%.", Some("營收成長 12%。"));
         assert_eq!(units.len(), 1);
         assert_eq!(
             (units[0].kind.as_str(), units[0].zh.as_str()),

@@ -12,7 +12,9 @@ from conftest import TESTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder import _core
+from builder.align.segment_en import split_en
+from builder.align.segment_zh import split_zh
+from builder.evidence.simplified import SIMPLIFIED_ONLY, simplified_chars
 
 CASES = TESTS / "data" / "core-cases-segment.jsonl"
 #: Characters the segmentation reacts to, so that generated texts meet its rules.
@@ -39,9 +41,9 @@ def test_the_core_gives_what_the_python_implementation_gave() -> None:
     wrong = [
         case["text"]
         for case in cases
-        if [list(s) for s in _core.split_en(case["text"])] != case["en"]
-        or [list(s) for s in _core.split_zh(case["text"])] != case["zh"]
-        or "".join(_core.simplified_chars(case["text"])) != case["simplified"]
+        if [list(s) for s in split_en(case["text"])] != case["en"]
+        or [list(s) for s in split_zh(case["text"])] != case["zh"]
+        or "".join(simplified_chars(case["text"])) != case["simplified"]
     ]
     assert wrong == [], f"{len(wrong)} cases differ; if a rule changed on purpose, run tests/segment_cases.py"
 
@@ -49,7 +51,7 @@ def test_the_core_gives_what_the_python_implementation_gave() -> None:
 def test_whitespace_is_what_python_says_for_every_code_point() -> None:
     for code in [*range(0xD800), *range(0xE000, 0x110000)]:
         c = chr(code)
-        assert (_core.split_en(c) == []) == c.isspace() == (_core.split_zh(c) == []), hex(code)
+        assert (split_en(c) == []) == c.isspace() == (split_zh(c) == []), hex(code)
 
 
 def _check_spans(text: str, spans: list[tuple[int, int]]) -> None:
@@ -65,11 +67,11 @@ def _check_spans(text: str, spans: list[tuple[int, int]]) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(ALPHABET, max_size=40).map("".join) | st.text(max_size=40))
 def test_spans_are_sorted_disjoint_stripped_and_cover_the_text(text: str) -> None:
-    _check_spans(text, _core.split_en(text))
-    _check_spans(text, _core.split_zh(text))
+    _check_spans(text, split_en(text))
+    _check_spans(text, split_zh(text))
 
 
 @pytest.mark.parametrize("text", ["", " \u3000", "𠀀. 𠀀。", "a\ud7ffb"])
 def test_simplified_chars_are_distinct_and_in_the_table(text: str) -> None:
-    found = _core.simplified_chars(text + "这们这")
-    assert found == ["这", "们"] and set(found) <= set(_core.SIMPLIFIED_ONLY)
+    found = simplified_chars(text + "这们这")
+    assert found == ["这", "们"] and set(found) <= set(SIMPLIFIED_ONLY)

@@ -9,27 +9,18 @@ from typing import Any
 from conftest import TESTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from source_cases import digest, inputs, line_outcome, outcome
+from source_cases import current_rules, digest, inputs, line_outcome, outcome
 
-from builder import _core
 from builder.sources import parse_source
+from builder.sources.bulleted import bullet_end, indent_end
+from builder.sources.script import body_slots, count_han, has_han, is_blank, script_slot
 
 CASES = TESTS / "data" / "core-cases-sources.jsonl"
 #: Characters the line rules react to.
 ALPHABET = st.sampled_from(
     [*" \t\x1c\x85\u3000\u200b\ufeff\u2028•●◦<>/!-:aAiİsſ營，。", "  • ", "<p>", "翻譯"]
 )
-RULES = {
-    "slot": _core.script_slot,
-    "blank": _core.is_blank,
-    "cjk": _core.has_cjk,
-    "han": _core.has_han,
-    "count_han": _core.count_han,
-    "front": _core.front_kind,
-    "markup": _core.markup_line,
-    "bullet": _core.bullet_end,
-    "indent": _core.indent_end,
-}
+RULES = current_rules()
 
 
 def _cases() -> list[dict[str, Any]]:
@@ -56,16 +47,16 @@ def test_lines_give_what_the_python_implementation_gave() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ALPHABET, max_size=30).map("".join))
 def test_marks_end_inside_the_line(text: str) -> None:
-    for end in (_core.bullet_end(text), _core.indent_end(text)):
+    for end in (bullet_end(text), indent_end(text)):
         assert end is None or 0 < end <= len(text)
     if not text.strip():
-        assert _core.is_blank(text)
-    assert _core.script_slot(text) in {"en", "zh", None}
-    assert _core.count_han(text) <= len(text) and _core.has_han(text) == (_core.count_han(text) > 0)
+        assert is_blank(text)
+    assert script_slot(text) in {"en", "zh", None}
+    assert count_han(text) <= len(text) and has_han(text) == (count_han(text) > 0)
 
 
 def test_body_slots_are_the_marked_slot_else_the_scripts() -> None:
     texts = [case["line"] for case in _cases() if "line" in case]
     body = [(k, text, [None, "en", "zh"][k % 3]) for k, text in enumerate(texts)]
-    expected = [slot if slot is not None else _core.script_slot(text) for _, text, slot in body]
-    assert _core.body_slots(body) == expected and _core.body_slots([]) == []
+    expected = [slot if slot is not None else script_slot(text) for _, text, slot in body]
+    assert body_slots(body) == expected and body_slots([]) == []

@@ -1,0 +1,247 @@
+//! The alignment of a segment (`crate::segment`, `crate::units`, `crate::align`,
+//! `crate::findings`); Python API: `builder/align/`.
+
+use std::collections::HashMap;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use super::evidence::{sentences, PySentence};
+use super::rows::{PyRowSchema, SentenceRows};
+use crate::segment::{self, Span};
+use crate::{align, findings, glossary, meaning, rows, simplified, units};
+
+/// A flag code from the catalog and the evidence for it (`crate::findings::Finding`).
+#[pyclass(frozen, get_all, module = "builder._core")]
+#[derive(Clone)]
+pub struct Finding {
+    code: String,
+    evidence: String,
+}
+
+fn typed(found: Vec<findings::Finding>) -> Vec<Finding> {
+    let finding = |(code, evidence)| Finding { code, evidence };
+    found.into_iter().map(finding).collect()
+}
+
+/// An aligned unit (`crate::units::Unit`): its kind (`1-1`, `2-1`, …), where each side starts
+/// and ends in its paragraph (code points; None on a side the unit does not have), the texts,
+/// the score, and the numbers of each side without a counterpart, as written.
+#[pyclass(frozen, get_all, module = "builder._core")]
+#[derive(Clone)]
+pub struct AlignedUnit {
+    kind: String,
+    en_start: Option<usize>,
+    en_end: Option<usize>,
+    zh_start: Option<usize>,
+    zh_end: Option<usize>,
+    en: String,
+    zh: String,
+    score: f64,
+    en_missing: Vec<String>,
+    zh_missing: Vec<String>,
+}
+
+impl From<units::Unit> for AlignedUnit {
+    fn from(unit: units::Unit) -> Self {
+        AlignedUnit {
+            kind: unit.kind,
+            en_start: unit.en_span.map(|s| s.0),
+            en_end: unit.en_span.map(|s| s.1),
+            zh_start: unit.zh_span.map(|s| s.0),
+            zh_end: unit.zh_span.map(|s| s.1),
+            en: unit.en,
+            zh: unit.zh,
+            score: unit.score,
+            en_missing: unit.en_missing,
+            zh_missing: unit.zh_missing,
+        }
+    }
+}
+
+/// A segment aligned: its findings (catalog order), its units and each unit's findings.
+#[pyclass(frozen, get_all, module = "builder._core")]
+pub struct AlignedSegment {
+    findings: Vec<Finding>,
+    units: Vec<AlignedUnit>,
+    unit_findings: Vec<Vec<Finding>>,
+}
+
+/// Spans (code-point offsets) of the sentences of an English paragraph.
+#[pyfunction]
+pub fn split_en(text: &str) -> Vec<Span> {
+    segment::split_en(text)
+}
+
+/// Spans (code-point offsets) of the sentences of a Chinese paragraph.
+#[pyfunction]
+pub fn split_zh(text: &str) -> Vec<Span> {
+    segment::split_zh(text)
+}
+
+/// The aligned units of an English paragraph and its translation (None: no translation).
+#[pyfunction]
+#[pyo3(signature = (en, zh))]
+pub fn align_pair(en: &str, zh: Option<&str>) -> Vec<AlignedUnit> {
+    let units = units::align_pair(en, zh).into_iter();
+    units.map(AlignedUnit::from).collect()
+}
+
+/// The cheapest bead path as (i, j, English count, Chinese count, bead cost) (test-only: the
+/// recorded alignment cases check the search itself).
+#[pyfunction]
+pub fn bead_path(
+    en: Vec<Bound<'_, PySentence>>,
+    zh: Vec<Bound<'_, PySentence>>,
+) -> PyResult<Vec<align::Step>> {
+    align::path(&sentences(&en), &sentences(&zh)).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// The flag catalog's codes per scope and the `sentences` schema, given once; aligns segments
+/// with their findings, and writes their sentence rows.
+#[pyclass(frozen, module = "builder._core")]
+pub struct SegmentAligner {
+    sentence_codes: Vec<String>,
+    segment_codes: Vec<String>,
+    schema: rows::RowSchema,
+    glossary: glossary::Glossary,
+}
+
+/// A segment's units, each unit's findings, and the segment's findings.
+type Aligned = (
+    Vec<units::Unit>,
+    Vec<Vec<findings::Finding>>,
+    Vec<findings::Finding>,
+);
+
+impl SegmentAligner {
+    /// The units of a segment, each unit's findings, and the segment's.
+    fn findings(
+        &self,
+        en: &str,
+        zh: Option<&str>,
+        flags: &[String],
+        given: &HashMap<String, String>,
+    ) -> Aligned {
+        let units = units::align_pair(en, zh);
+        let text = findings::paragraph_findings(en, zh);
+        let inherited: Vec<String> = findings::INHERITED
+            .iter()
+            .filter(|code| flags.iter().any(|f| f == *code) || text.iter().any(|(c, _)| c == *code))
+            .map(|code| code.to_string())
+            .collect();
+        let simplified = zh.is_some_and(|z| !simplified::simplified_chars(z).is_empty());
+        let per_unit = findings::unit_findings(
+            &units,
+            &inherited,
+            simplified,
+            &self.glossary,
+            &self.sentence_codes,
+        );
+        let segment = findings::Segment {
+            en,
+            zh,
+            flags,
+            given,
+            text: &text,
+        };
+        let found = findings::segment_findings(&segment, &units, &per_unit, &self.segment_codes);
+        (units, per_unit, found)
+    }
+}
+
+#[pymethods]
+impl SegmentAligner {
+    #[new]
+    #[pyo3(signature = (sentence_codes, segment_codes, sentence_schema, glossary))]
+    fn new(
+        sentence_codes: Vec<String>,
+        segment_codes: Vec<String>,
+        sentence_schema: &str,
+        glossary: &str,
+    ) -> PyResult<Self> {
+        let schema = PyRowSchema::compile(sentence_schema)?;
+        let glossary = glossary::Glossary::parse(glossary).map_err(PyValueError::new_err)?;
+        Ok(SegmentAligner {
+            sentence_codes,
+            segment_codes,
+            schema,
+            glossary,
+        })
+    }
+
+    /// The segment's findings (evidence for the structure stage's `flags`, `given` where it
+    /// found its own) and each aligned unit with its findings.
+    #[pyo3(signature = (en, zh, flags, given))]
+    fn align(
+        &self,
+        en: &str,
+        zh: Option<&str>,
+        flags: Vec<String>,
+        given: HashMap<String, String>,
+    ) -> AlignedSegment {
+        let (units, per_unit, found) = self.findings(en, zh, &flags, &given);
+        AlignedSegment {
+            findings: typed(found),
+            units: units.into_iter().map(AlignedUnit::from).collect(),
+            unit_findings: per_unit.into_iter().map(typed).collect(),
+        }
+    }
+
+    /// The segment's findings and its `sentences` rows as JSON lines, checked against the
+    /// schema (the positions of rejected lines are returned, nothing is raised).
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, split, segment_index))]
+    fn rows(
+        &self,
+        py: Python<'_>,
+        en: &str,
+        zh: Option<&str>,
+        flags: Vec<String>,
+        given: HashMap<String, String>,
+        segment_id: &str,
+        transcript_id: &str,
+        split: &str,
+        segment_index: usize,
+    ) -> SentenceRows {
+        let (units, per_unit, found) = self.findings(en, zh, &flags, &given);
+        let place = rows::SegmentPlace {
+            segment_id,
+            transcript_id,
+            split,
+            segment_index,
+        };
+        let mut lines = String::with_capacity(512 * units.len());
+        let invalid = rows::sentence_lines(&place, &units, &per_unit, &self.schema, &mut lines);
+        SentenceRows {
+            findings: typed(found),
+            lines: PyBytes::new(py, lines.as_bytes()).unbind(),
+            count: units.len(),
+            invalid,
+        }
+    }
+}
+
+/// The meaning checks of one sentence pair (`crate::meaning`): each code with its evidence.
+#[pyfunction]
+pub fn meaning_issues(en: &str, zh: &str) -> Vec<(&'static str, String)> {
+    meaning::meaning_issues(en, zh)
+}
+
+/// The stage's classes, functions and constants.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Finding>()?;
+    m.add_class::<AlignedUnit>()?;
+    m.add_class::<AlignedSegment>()?;
+    m.add_class::<SegmentAligner>()?;
+    m.add_function(wrap_pyfunction!(split_en, m)?)?;
+    m.add_function(wrap_pyfunction!(split_zh, m)?)?;
+    m.add_function(wrap_pyfunction!(align_pair, m)?)?;
+    m.add_function(wrap_pyfunction!(bead_path, m)?)?;
+    m.add_function(wrap_pyfunction!(meaning_issues, m)?)?;
+    m.add("BEADS", align::BEADS.to_vec())?;
+    m.add("FINDING_CODES", findings::codes())?;
+    m.add("MEANING_CODES", findings::MEANING_CODES.to_vec())?;
+    Ok(())
+}
