@@ -15,6 +15,7 @@ __all__ = [
     "INVISIBLE",
     "MAX_LINE_CHARS",
     "MEANING_CODES",
+    "OPERATOR_NAMES",
     "RATIO",
     "SIMPLIFIED_ONLY",
     "SOURCES",
@@ -74,6 +75,8 @@ MEANING_CODES: list[str]
 # Raw sources (bindings/sources.rs); Python API: builder/sources/.
 MAX_LINE_CHARS: int
 INVISIBLE: str
+#: The names the call's operator goes by in a header, lower-cased (`layout::OPERATOR_NAMES`).
+OPERATOR_NAMES: list[str]
 HAN_RANGES: list[tuple[str, str]]
 
 @final

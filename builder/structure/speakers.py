@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from builder.sources import OPERATOR_NAMES
 from builder.sources.script import HAN_CLASS, INVISIBLE
 from builder.structure.confusables import HIDDEN, fold
 
 _KNOWN = re.compile(
-    r"^(?:operator|moderator|host|unidentified (?:analyst|participant|speaker|company representative"
-    r"|corporate participant)|unknown (?:speaker|analyst|participant))$",
+    rf"^(?:{'|'.join(sorted(OPERATOR_NAMES))}|host"
+    r"|unidentified (?:analyst|participant|speaker|company representative|corporate participant)"
+    r"|unknown (?:speaker|analyst|participant))$",
     re.I,
 )
 _NAME_WORD = re.compile(
@@ -51,7 +53,7 @@ def split_header(text: str) -> tuple[str, str | None]:
 
 def is_operator(name: str | None) -> bool:
     """True for the call's operator or moderator."""
-    return name is not None and name.strip().lower() in {"operator", "moderator"}
+    return name is not None and name.strip().lower() in OPERATOR_NAMES
 
 
 @lru_cache(maxsize=8192)

@@ -90,7 +90,11 @@ fn bulleted_matches(lines: &[&str]) -> bool {
     marked * 5 >= body.len() * 4
 }
 
-/// A short line with a ` - ` title (or `Operator`, `Moderator`) followed by its copy.
+/// The names the call's operator goes by in a header (compared without case): the one list,
+/// read by the layouts' test here and by the speaker rules (`builder/structure/speakers.py`).
+pub const OPERATOR_NAMES: [&str; 2] = ["operator", "moderator"];
+
+/// A short line with a ` - ` title (or an operator's name) followed by its copy.
 fn doubled_header(lines: &[&str]) -> bool {
     let shown: Vec<&str> = lines
         .iter()
@@ -101,9 +105,7 @@ fn doubled_header(lines: &[&str]) -> bool {
         let a = w[0];
         a == w[1]
             && a.chars().count() <= 120
-            && (a.contains(" - ")
-                || a.eq_ignore_ascii_case("operator")
-                || a.eq_ignore_ascii_case("moderator"))
+            && (a.contains(" - ") || OPERATOR_NAMES.iter().any(|n| a.eq_ignore_ascii_case(n)))
     })
 }
 
