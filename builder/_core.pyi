@@ -12,6 +12,7 @@ __all__ = [
     "BEADS",
     "FINDING_CODES",
     "HAN_RANGES",
+    "HIDDEN",
     "INVISIBLE",
     "MAX_LINE_CHARS",
     "MEANING_CODES",
@@ -75,6 +76,8 @@ MEANING_CODES: list[str]
 # Raw sources (bindings/sources.rs); Python API: builder/sources/.
 MAX_LINE_CHARS: int
 INVISIBLE: str
+#: Invisible formatting that can hide a look-alike in a name (`lines::HIDDEN`).
+HIDDEN: str
 #: The names the call's operator goes by in a header, lower-cased (`layout::OPERATOR_NAMES`).
 OPERATOR_NAMES: list[str]
 HAN_RANGES: list[tuple[str, str]]

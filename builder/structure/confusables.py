@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from builder.sources.script import HIDDEN
+
 #: Letters of other scripts that look like Latin ones.
 _LOOKALIKE = dict(
     zip(
@@ -20,8 +22,6 @@ _LOOKALIKE = dict(
         strict=True,
     )
 )
-#: Invisible formatting: bidirectional marks, embeddings, overrides and isolates; soft hyphen.
-HIDDEN = "\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _FOLD = str.maketrans({**{k: v for k, v in _LOOKALIKE.items()}, "\u2212": "-", **dict.fromkeys(HIDDEN)})
 _SUSPECT = frozenset(_LOOKALIKE) | frozenset(HIDDEN) | {"\u2212"}
 #: A quick test for lines that need folding: the characters above, and the combining marks'

@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 
 from builder.sources import OPERATOR_NAMES
-from builder.sources.script import HAN_CLASS, INVISIBLE
-from builder.structure.confusables import HIDDEN, fold
+from builder.sources.script import HAN_CLASS, HIDDEN, INVISIBLE
+from builder.structure.confusables import fold
 
 _KNOWN = re.compile(
     rf"^(?:{'|'.join(sorted(OPERATOR_NAMES))}|host"

@@ -7,7 +7,14 @@ use crate::script::is_han;
 use crate::segment::is_space;
 
 /// Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, BOM.
+/// A line of them alone is blank.
 pub const INVISIBLE: &str = "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}";
+
+/// Invisible formatting that can hide a look-alike in a name: the soft hyphen and the
+/// bidirectional marks, embeddings, overrides and isolates. The two tables of characters that
+/// show nothing live here together; the speaker rules fold this one out of headers and name it
+/// as evidence (`builder/structure/confusables.py`).
+pub const HIDDEN: &str = "\u{00ad}\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}";
 
 /// Whether a character is invisible (`INVISIBLE`).
 pub fn is_invisible(c: char) -> bool {
