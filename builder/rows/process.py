@@ -17,10 +17,10 @@ from typing import Any
 
 import orjson
 
+from builder import _core
 from builder.records import Transcript
 from builder.rows.qa import qa_rows
 from builder.rows.segments import Row
-from builder import _core
 from builder.rows.sentences import aligned_rows, sentence_batch
 from builder.rows.transcripts import transcript_row
 from builder.schema.validate import row_validator

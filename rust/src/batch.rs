@@ -124,7 +124,10 @@ fn sentence_batch(rows: &[Row], schema: &SchemaRef) -> Result<RecordBatch, Strin
         ));
     }
     let columns = vec![
-        strings(rows.iter().map(|r| Some(sentence_id(&r.segment.segment_id, r.position)))),
+        strings(
+            rows.iter()
+                .map(|r| Some(sentence_id(&r.segment.segment_id, r.position))),
+        ),
         strings(rows.iter().map(|r| Some(&r.segment.segment_id))),
         strings(rows.iter().map(|r| Some(&r.segment.transcript_id))),
         strings(rows.iter().map(|r| Some(&r.segment.split))),
@@ -154,7 +157,9 @@ fn translation(rows: &[Row], field: &FieldRef) -> Result<ArrayRef, String> {
 
 /// `flags`: each row's codes.
 fn flags(rows: &[Row], field: &FieldRef) -> Result<ArrayRef, String> {
-    let codes = rows.iter().flat_map(|r| r.found().iter().map(|(code, _)| Some(code)));
+    let codes = rows
+        .iter()
+        .flat_map(|r| r.found().iter().map(|(code, _)| Some(code)));
     list(field, rows, strings(codes))
 }
 
@@ -173,7 +178,9 @@ fn flag_evidence(rows: &[Row], field: &FieldRef) -> Result<ArrayRef, String> {
 fn list(field: &FieldRef, rows: &[Row], items: ArrayRef) -> Result<ArrayRef, String> {
     let offsets = OffsetBuffer::from_lengths(rows.iter().map(|r| r.found().len()));
     let array = ListArray::try_new(list_item(field)?.clone(), offsets, items, None);
-    Ok(Arc::new(array.map_err(|e| format!("`{}`: {e}", field.name()))?))
+    Ok(Arc::new(
+        array.map_err(|e| format!("`{}`: {e}", field.name()))?,
+    ))
 }
 
 fn list_item(field: &FieldRef) -> Result<&FieldRef, String> {
@@ -218,7 +225,10 @@ mod tests {
     fn segment(id: &str, index: usize, en: &str, zh: Option<&str>) -> Arc<SegmentRows> {
         let units = align_pair(en, zh);
         let mut findings = vec![Vec::new(); units.len()];
-        findings[0].push(("doubtful_alignment".to_owned(), "score 0.100 (1-1)".to_owned()));
+        findings[0].push((
+            "doubtful_alignment".to_owned(),
+            "score 0.100 (1-1)".to_owned(),
+        ));
         Arc::new(SegmentRows {
             segment_id: format!("T-2024Q1-{id}"),
             transcript_id: "T-2024Q1".to_owned(),
@@ -232,7 +242,10 @@ mod tests {
     fn schema() -> SchemaRef {
         let text = || Field::new("item", DataType::Utf8, true);
         let pair = |a: &str, b: &str| {
-            Fields::from(vec![Field::new(a, DataType::Utf8, true), Field::new(b, DataType::Utf8, true)])
+            Fields::from(vec![
+                Field::new(a, DataType::Utf8, true),
+                Field::new(b, DataType::Utf8, true),
+            ])
         };
         let evidence = Field::new("item", DataType::Struct(pair("code", "evidence")), true);
         let kind = |name: &str| match name {
@@ -245,20 +258,33 @@ mod tests {
             "flag_evidence" => DataType::List(Arc::new(evidence.clone())),
             _ => DataType::Utf8,
         };
-        let fields: Vec<Field> = COLUMNS.iter().map(|n| Field::new(*n, kind(n), true)).collect();
+        let fields: Vec<Field> = COLUMNS
+            .iter()
+            .map(|n| Field::new(*n, kind(n), true))
+            .collect();
         Arc::new(Schema::new(fields))
     }
 
     fn queue() -> RowQueue {
         let mut queue = RowQueue::default();
-        queue.push(segment("0000", 0, "Revenue grew 12%. Thanks.", Some("營收成長 12%。謝謝。")));
+        queue.push(segment(
+            "0000",
+            0,
+            "Revenue grew 12%. Thanks.",
+            Some("營收成長 12%。謝謝。"),
+        ));
         queue.push(segment("0001", 1, "Hello.", None));
         queue.push(segment("0002", 2, "One. Two. Three.", Some("一。二。三。")));
         queue
     }
 
     fn column<'a, T: 'static>(batch: &'a RecordBatch, name: &str) -> &'a T {
-        batch.column_by_name(name).unwrap().as_any().downcast_ref::<T>().unwrap()
+        batch
+            .column_by_name(name)
+            .unwrap()
+            .as_any()
+            .downcast_ref::<T>()
+            .unwrap()
     }
 
     #[test]
@@ -270,11 +296,21 @@ mod tests {
             ids.iter().map(|id| id.unwrap().to_owned()).collect()
         };
         let first = queue.take(3, &schema()).unwrap();
-        assert_eq!(ids(&first), ["T-2024Q1-0000-000", "T-2024Q1-0000-001", "T-2024Q1-0001-000"]);
+        assert_eq!(
+            ids(&first),
+            [
+                "T-2024Q1-0000-000",
+                "T-2024Q1-0000-001",
+                "T-2024Q1-0001-000"
+            ]
+        );
         let second = queue.take(2, &schema()).unwrap();
         assert_eq!(ids(&second), ["T-2024Q1-0002-000", "T-2024Q1-0002-001"]);
         let last = queue.take(10, &schema()).unwrap();
-        assert_eq!((ids(&last), queue.is_empty()), (vec!["T-2024Q1-0002-002".to_owned()], true));
+        assert_eq!(
+            (ids(&last), queue.is_empty()),
+            (vec!["T-2024Q1-0002-002".to_owned()], true)
+        );
         assert_eq!(queue.take(1, &schema()).unwrap().num_rows(), 0);
     }
 
@@ -292,13 +328,25 @@ mod tests {
         assert_eq!(score.value(2), 0.0);
         let translation = column::<StructArray>(&batch, "translation");
         assert!(translation.nulls().is_none());
-        let zh = translation.column(1).as_any().downcast_ref::<StringArray>().unwrap();
+        let zh = translation
+            .column(1)
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .unwrap();
         assert_eq!((zh.value(0), zh.is_null(2)), ("營收成長 12%。", true));
         let flags = column::<ListArray>(&batch, "flags");
         assert_eq!(flags.value_offsets().to_vec(), vec![0, 1, 1, 2, 3, 3, 3]);
         let evidence = column::<ListArray>(&batch, "flag_evidence");
-        let items = evidence.values().as_any().downcast_ref::<StructArray>().unwrap();
-        let text = items.column(1).as_any().downcast_ref::<StringArray>().unwrap();
+        let items = evidence
+            .values()
+            .as_any()
+            .downcast_ref::<StructArray>()
+            .unwrap();
+        let text = items
+            .column(1)
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .unwrap();
         assert_eq!(text.value(0), "score 0.100 (1-1)");
     }
 

@@ -45,7 +45,9 @@ def _chunks(config: str, seed: int) -> list[Chunk]:
     while at < len(units):
         size = rng.choice([0, 1, 2, 5, 13, 40, 200])
         group = units[at : at + size]
-        chunks.append((b"".join(u[0] for u in group), sum(u[1] for u in group), sum((u[2] for u in group), ())))
+        chunks.append(
+            (b"".join(u[0] for u in group), sum(u[1] for u in group), sum((u[2] for u in group), ()))
+        )
         at += size
     return chunks
 
