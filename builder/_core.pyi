@@ -22,12 +22,14 @@ __all__ = [
     "SOURCES",
     "AlignedSegment",
     "AlignedUnit",
+    "ArrowBatch",
     "Finding",
     "Number",
     "ParsedSource",
     "RowSchema",
     "SegmentAligner",
     "Sentence",
+    "SentenceBatches",
     "SentenceRows",
     "SourceProblem",
     "align_pair",
@@ -240,7 +242,8 @@ class SegmentAligner:
         segment_index: int,
     ) -> SentenceRows: ...
 
-# Rows (bindings/rows.rs); Python API: builder/rows/sentences.py, qa.py.
+# Rows (bindings/rows.rs); Python API: builder/rows/sentences.py, qa.py,
+# builder/formats/shard_writer.py.
 @final
 class SentenceRows:
     @property
@@ -251,6 +254,19 @@ class SentenceRows:
     def count(self) -> int: ...
     @property
     def invalid(self) -> list[int]: ...
+
+@final
+class SentenceBatches:
+    def __new__(cls, schema: pa.Schema) -> SentenceBatches: ...
+    def push(self, rows: list[SentenceRows]) -> None: ...
+    def take(self, count: int) -> ArrowBatch: ...
+    def __len__(self) -> int: ...
+
+@final
+class ArrowBatch:
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+    @property
+    def num_rows(self) -> int: ...
 
 @final
 class RowSchema:

@@ -121,6 +121,7 @@ def _add_file(job: ShardJob, name: str, writers: ShardWriters, result: ShardResu
         result.bad_files[name] = f"{count} invalid field(s) in its rows, first: {processed.problems[0]}"
         return
     started = time.perf_counter()
-    writers.add(split_of(processed.transcript.transcript_id), processed.lines, processed.counts)
+    split = split_of(processed.transcript.transcript_id)
+    writers.add(split, processed.lines, processed.counts, processed.sentence_rows)
     result.seconds["write"] += time.perf_counter() - started
     result.add(processed)

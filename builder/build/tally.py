@@ -40,22 +40,28 @@ class QualityTally:
     def add_sentences(self, batch: pa.RecordBatch) -> None:
         """Count a batch of sentence rows as written; keep the first examples of each flag (in
         row order): the hits themselves stay in the rows, so the report's size does not grow with
-        them. Plain Python over the batch's columns: pyarrow's
-        compute kernels would cost every worker some 45 MB to load."""
-        columns = batch.select(["sentence_id", "transcript_id", "translation", "alignment", "score", "flags"])
+        them. Plain Python over the batch's columns, counted a column at a time (pyarrow's
+        compute kernels would cost every worker some 45 MB to load); only flagged rows are
+        visited one by one."""
+        columns = batch.select(["sentence_id", "transcript_id", "alignment", "score", "flags"]).to_pydict()
+        translation = batch.column("translation")
+        en, zh = translation.field("en").to_pylist(), translation.field("zh").to_pylist()
+        tids, flags = columns["transcript_id"], columns["flags"]
+        self.rows["sentences"] += batch.num_rows
+        self.alignments.update(columns["alignment"])
+        paired = zip(columns["score"], en, zh, strict=True)
+        self.scores.update(score_bucket(score) for score, e, z in paired if e and z)
+        flagged = [k for k, codes in enumerate(flags) if codes]
+        for key, rows in (("sentences", range(len(tids))), ("flagged_sentences", flagged)):
+            for tid, count in Counter(tids[k] for k in rows).items():
+                self._transcript(tid)[key] += count
+        counted = self.flags.setdefault("sentences", Counter())
         evidence = batch.column("flag_evidence")
-        for k, (sid, tid, pair, alignment, score, flags) in enumerate(
-            zip(*columns.to_pydict().values(), strict=True)
-        ):
-            self._count("sentences", flags)
-            self.alignments[alignment] += 1
-            stats = self._transcript(tid)
-            stats["sentences"] += 1
-            stats["flagged_sentences"] += bool(flags)
-            if pair["en"] and pair["zh"]:
-                self.scores[score_bucket(score)] += 1
-            if flags:
-                self._keep_examples(sid, pair, evidence[k].as_py())
+        for k in flagged:
+            counted.update(flags[k])
+            if any(len(self.examples.get(code, ())) < CARD_EXAMPLES for code in flags[k]):
+                pair = {"en": en[k], "zh": zh[k]}
+                self._keep_examples(columns["sentence_id"][k], pair, evidence[k].as_py())
 
     def _keep_examples(self, sid: str, pair: dict[str, str | None], evidence: list[dict[str, str]]) -> None:
         for item in evidence:

@@ -3,7 +3,8 @@
 read → structure → segment rows → alignment (sentence rows, quality flags; the sentence rows
 checked against their schema in the core) → transcripts row → validation of the rows Python
 built. Every config's rows leave as JSON Lines (one object per line, schema column order),
-which the writers take as they are. The build's shards, the ``check`` command and the
+which the JSON Lines writer takes as they are; the ``sentences`` rows also stay in the core,
+which builds their Arrow batches itself (``sentence_rows``). The build's shards, the ``check`` command and the
 benchmark all call ``process_file``; nothing else turns a raw file into rows.
 """
 
@@ -16,10 +17,11 @@ from typing import Any
 
 import orjson
 
+from builder import _core
 from builder.records import Transcript
 from builder.rows.qa import qa_rows
 from builder.rows.segments import Row
-from builder.rows.sentences import aligned_rows
+from builder.rows.sentences import aligned_rows, sentence_batch
 from builder.rows.transcripts import transcript_row
 from builder.schema.validate import row_validator
 from builder.sources import read_source
@@ -44,6 +46,8 @@ class ProcessedFile:
     lines: dict[str, bytes]
     counts: dict[str, int]
     problems: tuple[str, ...]
+    #: The ``sentences`` rows per segment, as the core holds them for the Arrow batches.
+    sentence_rows: tuple[_core.SentenceRows, ...] = ()
     #: Seconds spent per stage of ``FILE_STAGES``.
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -53,10 +57,10 @@ class ProcessedFile:
         return self.rows["transcripts"][0]
 
     def config_rows(self, config: str) -> list[Row]:
-        """A config's rows as dicts (the ``sentences`` rows read from their lines)."""
+        """A config's rows as dicts (the ``sentences`` rows from the core's Arrow batch)."""
         if config in self.rows:
             return self.rows[config]
-        return [orjson.loads(line) for line in self.lines[config].splitlines()]
+        return sentence_batch(self.sentence_rows).to_pylist()
 
 
 def _jsonl(rows: list[Row]) -> bytes:
@@ -93,10 +97,18 @@ def process_file(
         p for config, built in rows.items() for row in built for p in row_validator(config).problems(row)
     ]
     explain = row_validator("sentences").explain
-    problems += [p for line in sentences.rejected for p in explain(orjson.loads(line))]
+    problems += [p for row in sentences.rejected for p in explain(row)]
     clock.lap("validate")
     return ProcessedFile(
-        source.name, source.num_bytes, transcript, rows, lines, counts, tuple(problems), clock.seconds
+        source.name,
+        source.num_bytes,
+        transcript,
+        rows,
+        lines,
+        counts,
+        tuple(problems),
+        sentences.segments,
+        clock.seconds,
     )
 
 

@@ -3,14 +3,17 @@
 //! as uncompressed UTF-8 (Python API: `builder/formats/tmx.py`, `builder/formats/moses.py`,
 //! which add the TMX header and footer and compress).
 //!
-//! A unit's columns are read straight from the batch's Arrow buffers (`sentence_id`,
-//! `alignment`, `score`, `flags` and the `translation` struct's `en` and `zh`; the binding
-//! layer, `crate::bindings::exports`, hands their buffers to `Columns`). Arrow strings
-//! are UTF-8 (checked here), so a lone surrogate, which a Python `str` can hold, cannot arrive:
-//! the shard writer builds the batch from the rows before any writer sees them, and pyarrow
-//! refuses to encode one. Every character of a Rust `&str` is a Unicode scalar value.
+//! A unit's columns are read where they are in the batch (`sentence_id`, `alignment`,
+//! `score`, `flags` and the `translation` struct's `en` and `zh`; the binding layer,
+//! `crate::bindings::exports`, imports the pyarrow batch through the Arrow C data interface,
+//! without a copy, and checks it in full). Arrow strings are UTF-8 (checked there), so a lone
+//! surrogate, which a Python `str` can hold, cannot arrive: the shard writer builds the batch
+//! from the rows before any writer sees them, and pyarrow refuses to encode one. Every
+//! character of a Rust `&str` is a Unicode scalar value.
 
 use std::fmt::Write;
+
+use arrow_array::{Array, Float64Array, ListArray, RecordBatch, StringArray, StructArray};
 
 /// One row of the `sentences` config as the exports read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,125 +204,67 @@ pub fn moses_lines(units: &[Unit]) -> [String; 3] {
 // ---------------------------------------------------------------------------------------------
 // Arrow columns
 
-/// A validity bitmap (absent: no nulls) read at the array's offset.
-#[derive(Debug, Default)]
-pub struct Validity {
-    bits: Option<Vec<u8>>,
-    offset: usize,
+/// The column `name` of a batch as an array of type `T`.
+fn column<'a, T: 'static>(batch: &'a RecordBatch, name: &str) -> Result<&'a T, String> {
+    let found = batch.column_by_name(name);
+    let found = found.ok_or_else(|| format!("the batch has no column `{name}`"))?;
+    let kind = found.data_type();
+    let typed = found.as_any().downcast_ref::<T>();
+    typed.ok_or_else(|| format!("column `{name}` is {kind}, not what the exports read"))
 }
 
-impl Validity {
-    /// The bitmap `bits` (None: no nulls) of an array starting at `offset`.
-    pub fn new(bits: Option<Vec<u8>>, offset: usize) -> Self {
-        Validity { bits, offset }
-    }
-
-    /// Whether value `i` is present.
-    pub fn is_valid(&self, i: usize) -> bool {
-        let Some(bits) = &self.bits else { return true };
-        let k = self.offset + i;
-        bits.get(k / 8).is_some_and(|byte| byte >> (k % 8) & 1 == 1)
-    }
+/// Value `i` of a string column, or None if it is null.
+fn text(array: &StringArray, i: usize) -> Option<&str> {
+    array.is_valid(i).then(|| array.value(i))
 }
 
-/// An Arrow `string` array: validity, 32-bit offsets (already at the array's offset) and the
-/// UTF-8 data they point into.
-#[derive(Debug)]
-pub struct StrColumn {
-    validity: Validity,
-    offsets: Vec<i32>,
-    data: String,
-}
-
-impl StrColumn {
-    /// A column from its parts, checked: enough offsets, the data UTF-8, each value on
-    /// character boundaries.
-    pub fn new(validity: Validity, offsets: Vec<i32>, data: Vec<u8>) -> Result<Self, String> {
-        let data = String::from_utf8(data).map_err(|e| format!("string data not UTF-8: {e}"))?;
-        let column = StrColumn {
-            validity,
-            offsets,
-            data,
-        };
-        for i in 0..column.len() {
-            column.range(i)?;
+/// The units of a `sentences` batch, in its order, read from its columns where they are.
+pub fn batch_units(batch: &RecordBatch) -> Result<Vec<Unit<'_>>, String> {
+    let ids = column::<StringArray>(batch, "sentence_id")?;
+    let alignment = column::<StringArray>(batch, "alignment")?;
+    let score = column::<Float64Array>(batch, "score")?;
+    let flags = column::<ListArray>(batch, "flags")?;
+    let translation = column::<StructArray>(batch, "translation")?;
+    let side = |name: &str| {
+        let found = translation
+            .column_by_name(name)
+            .and_then(|c| c.as_any().downcast_ref());
+        found.ok_or_else(|| format!("`translation.{name}` is not a string column"))
+    };
+    let (en, zh): (&StringArray, &StringArray) = (side("en")?, side("zh")?);
+    let values = flags.values().as_any().downcast_ref::<StringArray>();
+    let values = values.ok_or("`flags` does not hold strings")?;
+    for (name, nulls) in [
+        ("translation", translation.null_count()),
+        ("score", score.null_count()),
+        ("flags", flags.null_count() + values.null_count()),
+    ] {
+        if nulls > 0 {
+            return Err(format!("`{name}` has nulls"));
         }
-        Ok(column)
     }
-
-    pub fn len(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    fn range(&self, i: usize) -> Result<&str, String> {
-        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
-        let range = usize::try_from(a).ok().zip(usize::try_from(b).ok());
-        range
-            .and_then(|(a, b)| self.data.get(a..b))
-            .ok_or_else(|| format!("string offsets {a}..{b} do not cut the data"))
-    }
-
-    /// Value `i`, or `None` if it is null.
-    pub fn get(&self, i: usize) -> Option<&str> {
-        if !self.validity.is_valid(i) {
-            return None;
-        }
-        self.range(i).ok()
-    }
-}
-
-/// Offsets from a buffer of native-endian 32-bit integers, `len + 1` of them from `offset`.
-pub fn read_offsets(buffer: &[u8], offset: usize, len: usize) -> Result<Vec<i32>, String> {
-    let bytes = buffer.get(offset * 4..(offset + len + 1) * 4);
-    let bytes = bytes.ok_or("offsets buffer too short")?;
-    Ok(bytes
-        .chunks_exact(4)
-        .map(|b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
-        .collect())
-}
-
-/// The exported columns of a `sentences` batch; `flags` is each row's range of the flag
-/// values, and the values.
-pub struct Columns {
-    pub ids: StrColumn,
-    pub alignment: StrColumn,
-    pub score: Vec<f64>,
-    pub flags: (Vec<(usize, usize)>, StrColumn),
-    pub en: StrColumn,
-    pub zh: StrColumn,
-}
-
-impl Columns {
-    /// The units, in the batch's order.
-    pub fn units(&self) -> Result<Vec<Unit<'_>>, String> {
-        let len = self.ids.len();
-        let (ranges, values) = &self.flags;
-        let null = |name: &str| format!("`{name}` is null");
-        (0..len)
-            .map(|i| {
-                let (a, b) = ranges[i];
-                let flags =
-                    (a..b).map(|k| values.get(k).ok_or_else(|| "a flag is null".to_owned()));
-                Ok(Unit {
-                    id: self.ids.get(i).ok_or_else(|| null("sentence_id"))?,
-                    alignment: self.alignment.get(i).ok_or_else(|| null("alignment"))?,
-                    score: self.score[i],
-                    flags: flags.collect::<Result<_, String>>()?,
-                    en: self.en.get(i),
-                    zh: self.zh.get(i),
-                })
+    let null = |name: &str| format!("`{name}` is null");
+    let offsets = flags.value_offsets();
+    (0..batch.num_rows())
+        .map(|i| {
+            let codes = offsets[i] as usize..offsets[i + 1] as usize;
+            Ok(Unit {
+                id: text(ids, i).ok_or_else(|| null("sentence_id"))?,
+                alignment: text(alignment, i).ok_or_else(|| null("alignment"))?,
+                score: score.value(i),
+                flags: codes.map(|k| values.value(k)).collect(),
+                en: text(en, i),
+                zh: text(zh, i),
             })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use arrow_array::ArrayRef;
+    use arrow_schema::{DataType, Field};
 
     fn unit<'a>(
         id: &'a str,
@@ -428,17 +373,58 @@ mod tests {
     }
 
     #[test]
-    fn string_columns_read_offsets_validity_and_refuse_bad_cuts() {
-        let validity = Validity {
-            bits: Some(vec![0b101]),
-            offset: 0,
+    fn units_are_read_from_the_columns_of_a_batch_even_a_slice_of_one() {
+        use arrow_array::builder::{ListBuilder, StringBuilder};
+        use std::sync::Arc;
+        let strings = |values: &[Option<&str>]| -> ArrayRef {
+            Arc::new(values.iter().copied().collect::<StringArray>())
         };
-        let column = StrColumn::new(validity, vec![0, 1, 1, 4], b"a\xe7\x87\x9f".to_vec()).unwrap();
+        let mut flags = ListBuilder::new(StringBuilder::new());
+        for codes in [&[][..], &["number_mismatch", "untranslated"][..], &[]] {
+            codes.iter().for_each(|c| flags.values().append_value(c));
+            flags.append(true);
+        }
+        let pair = StructArray::from(vec![
+            (
+                Arc::new(Field::new("en", DataType::Utf8, true)),
+                strings(&[Some("a"), Some("b"), None]),
+            ),
+            (
+                Arc::new(Field::new("zh", DataType::Utf8, true)),
+                strings(&[Some("甲"), None, Some("丙")]),
+            ),
+        ]);
+        let batch = RecordBatch::try_from_iter([
+            (
+                "sentence_id",
+                strings(&[Some("S-0"), Some("S-1"), Some("S-2")]),
+            ),
+            ("translation", Arc::new(pair) as ArrayRef),
+            (
+                "alignment",
+                strings(&[Some("1-1"), Some("1-0"), Some("0-1")]),
+            ),
+            (
+                "score",
+                Arc::new(Float64Array::from(vec![0.5, 0.0, 0.0])) as ArrayRef,
+            ),
+            ("flags", Arc::new(flags.finish()) as ArrayRef),
+        ])
+        .unwrap();
+        let units = batch_units(&batch).unwrap();
+        assert_eq!(units[1].flags, vec!["number_mismatch", "untranslated"]);
         assert_eq!(
-            (column.get(0), column.get(1), column.get(2)),
-            (Some("a"), None, Some("營"))
+            (units[1].zh, units[2].en, units[2].zh),
+            (None, None, Some("丙"))
         );
-        assert!(StrColumn::new(Validity::default(), vec![0, 2], "營".as_bytes().to_vec()).is_err());
-        assert!(StrColumn::new(Validity::default(), vec![0, 1], vec![0xff]).is_err());
+        let slice = batch.slice(1, 2);
+        let sliced = batch_units(&slice).unwrap();
+        assert_eq!(
+            (sliced[0].id, sliced[0].flags.len(), sliced[1].id),
+            ("S-1", 2, "S-2")
+        );
+        let without =
+            RecordBatch::try_from_iter([("sentence_id", strings(&[Some("S-0")]))]).unwrap();
+        assert!(batch_units(&without).unwrap_err().contains("alignment"));
     }
 }

@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod anchors;
+pub mod batch;
 pub mod cost;
 pub mod decode;
 pub mod exports;

@@ -1,8 +1,10 @@
 //! The rows of the `sentences` config, produced in bulk: each aligned unit of a segment as one
 //! JSON line in schema column order (`schema/sentence.schema.json`). A row is built once as a
 //! `Json` value, checked against that schema where it is (`InPlace`: the validator reads the
-//! value, not its text) and written from it. Python reads the lines as they are (JSON Lines
-//! files) and builds the Arrow batches from them; no row becomes a Python object.
+//! value, not its text) and written from it; the lines are the JSON Lines copy as they are.
+//! The same rows become the Arrow batches of every other format in `crate::batch`, from the
+//! units, with the values chosen here (`present`, `score`); no row becomes a Python object and
+//! none is parsed back from its text.
 
 use std::borrow::Cow;
 use std::slice;
@@ -21,6 +23,35 @@ pub struct SegmentPlace<'a> {
     pub transcript_id: &'a str,
     pub split: &'a str,
     pub segment_index: usize,
+}
+
+/// The columns of a row, in schema order: the keys of each JSON line, the columns of each batch.
+pub const COLUMNS: [&str; 15] = [
+    "sentence_id",
+    "segment_id",
+    "transcript_id",
+    "split",
+    "segment_index",
+    "position",
+    "translation",
+    "alignment",
+    "score",
+    "en_start",
+    "en_end",
+    "zh_start",
+    "zh_end",
+    "flags",
+    "flag_evidence",
+];
+
+/// A side of a unit's translation as its row holds it: None where the unit has no text.
+pub fn present(text: &str) -> Option<&str> {
+    Some(text).filter(|t| !t.is_empty())
+}
+
+/// A unit's score as its row holds it: None if it is not finite (JSON has no NaN or infinity).
+pub fn score(unit: &Unit) -> Option<f64> {
+    Some(unit.score).filter(|s| s.is_finite())
 }
 
 /// Stable unit id: the segment id and the unit's 0-based position, zero-padded to 3 digits.
@@ -56,7 +87,7 @@ fn sentence_row<'a>(
     unit: &'a Unit,
     found: &'a [Finding],
 ) -> Json<'a> {
-    let side = |text: &'a str| Json::from(Some(text).filter(|t| !t.is_empty()));
+    let side = |text: &'a str| Json::from(present(text));
     let translation = vec![("en", side(&unit.en)), ("zh", side(&unit.zh))];
     let (en, zh) = (unit.en_span, unit.zh_span);
     let id = sentence_id(place.segment_id, position);
@@ -64,23 +95,24 @@ fn sentence_row<'a>(
         .iter()
         .map(|(code, _)| Json::from(code.as_str()))
         .collect();
-    Json::Object(vec![
-        ("sentence_id", id.into()),
-        ("segment_id", place.segment_id.into()),
-        ("transcript_id", place.transcript_id.into()),
-        ("split", place.split.into()),
-        ("segment_index", place.segment_index.into()),
-        ("position", position.into()),
-        ("translation", Json::Object(translation)),
-        ("alignment", unit.kind.as_str().into()),
-        ("score", unit.score.into()),
-        ("en_start", en.map(|s| s.0).into()),
-        ("en_end", en.map(|s| s.1).into()),
-        ("zh_start", zh.map(|s| s.0).into()),
-        ("zh_end", zh.map(|s| s.1).into()),
-        ("flags", flags),
-        ("flag_evidence", found.iter().map(evidence).collect()),
-    ])
+    let values = [
+        id.into(),
+        place.segment_id.into(),
+        place.transcript_id.into(),
+        place.split.into(),
+        place.segment_index.into(),
+        position.into(),
+        Json::Object(translation),
+        unit.kind.as_str().into(),
+        score(unit).into(),
+        en.map(|s| s.0).into(),
+        en.map(|s| s.1).into(),
+        zh.map(|s| s.0).into(),
+        zh.map(|s| s.1).into(),
+        flags,
+        found.iter().map(evidence).collect(),
+    ];
+    Json::Object(COLUMNS.into_iter().zip(values).collect())
 }
 
 /// A finding as an item of `flag_evidence`.

@@ -27,6 +27,9 @@ from builder.release.build import BuildSummary, build_release
 
 pytestmark = pytest.mark.slow
 
+#: This module's folder: the workers import it (its functions run there) as the tests do.
+HERE = Path(__file__).resolve().parent
+
 distributed = pytest.importorskip("distributed", reason="needs the `dask` extra: pip install -e '.[dask]'")
 
 HOST = "127.0.0.1"
@@ -56,7 +59,7 @@ class Cluster:
         env = {
             **os.environ,
             **(env or {}),
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), os.getenv("PYTHONPATH")])),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(TESTS), str(HERE), os.getenv("PYTHONPATH")])),
         }
         with (self.folder / f"{name}.log").open("wb") as log:
             process = subprocess.Popen(

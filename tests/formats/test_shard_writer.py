@@ -1,19 +1,24 @@
 """The shard writer cuts the JSON lines it is given into batches of exactly ``batch_rows`` rows,
-whatever the sizes of the calls that bring them, and every format holds the rows in order."""
+whatever the sizes of the calls that bring them, and every format holds the rows in order. The
+``sentences`` batches, which the core builds from the rows it holds, are the batches pyarrow's
+JSON reader builds from their lines, to the buffer: the release's bytes do not depend on it."""
 
 from __future__ import annotations
 
+import io
 import random
 from pathlib import Path
 
 import orjson
 import pyarrow as pa
 import pyarrow.ipc as ipc
+import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 import pytest
 from conftest import RAW
 
-from builder.formats.compression import open_read
+from builder import _core
+from builder.formats.compression import ARROW_CODEC, open_read
 from builder.formats.layout import shard_path
 from builder.formats.shard_writer import ShardWriter
 from builder.rows.process import process_file
@@ -22,13 +27,27 @@ from builder.schema.derived import arrow_schema
 PROCESSED = [process_file(path, path.name) for path in sorted(RAW.glob("*.txt"))]
 
 
-def _chunks(config: str, seed: int) -> list[tuple[bytes, int]]:
+Chunk = tuple[bytes, int, tuple[_core.SentenceRows, ...]]
+
+
+def _units(config: str) -> list[Chunk]:
+    """The seeds' rows of a config one at a time, or for ``sentences`` one segment's at a time
+    (the core holds them by segment)."""
+    if config == "sentences":
+        return [(s.lines, s.count, (s,)) for p in PROCESSED for s in p.sentence_rows]
+    return [(line + b"\n", 1, ()) for p in PROCESSED for line in p.lines[config].splitlines()]
+
+
+def _chunks(config: str, seed: int) -> list[Chunk]:
     """The seeds' rows of a config, regrouped into chunks of random sizes (some empty)."""
-    lines = [line + b"\n" for p in PROCESSED for line in p.lines[config].splitlines()]
+    units = _units(config)
     rng, chunks, at = random.Random(seed), [], 0
-    while at < len(lines):
+    while at < len(units):
         size = rng.choice([0, 1, 2, 5, 13, 40, 200])
-        chunks.append((b"".join(lines[at : at + size]), len(lines[at : at + size])))
+        group = units[at : at + size]
+        chunks.append(
+            (b"".join(u[0] for u in group), sum(u[1] for u in group), sum((u[2] for u in group), ()))
+        )
         at += size
     return chunks
 
@@ -51,26 +70,77 @@ def test_batches_hold_exactly_batch_rows_rows_in_order(
     seen: list[int] = []
     writer.listener = lambda batch: seen.append(batch.num_rows)
     chunks = _chunks(config, seed)
-    for lines, count in chunks:
-        writer.add(lines, count)
+    for lines, count, held in chunks:
+        writer.add(lines, count, held)
     writer.close()
 
-    total = sum(count for _, count in chunks)
+    total = sum(count for _, count, _ in chunks)
     expected = [batch_rows] * (total // batch_rows) + ([total % batch_rows] if total % batch_rows else [])
     assert seen == expected and writer.num_rows == total
     parquet = pq.ParquetFile(tmp_path / shard_path(config, "parquet", "train", 0, 1))
     assert [parquet.metadata.row_group(k).num_rows for k in range(parquet.num_row_groups)] == expected
-    given = [orjson.loads(line) for lines, _ in chunks for line in lines.splitlines()]
+    given = [orjson.loads(line) for lines, _, _ in chunks for line in lines.splitlines()]
     assert parquet.read().to_pylist() == given
     assert parquet.schema_arrow.equals(schema)
     with pa.OSFile(str(tmp_path / shard_path(config, "arrow", "train", 0, 1))) as source:
         arrow = ipc.open_file(source)
         assert [arrow.get_batch(k).num_rows for k in range(arrow.num_record_batches)] == expected
     with open_read(tmp_path / shard_path(config, "jsonl", "train", 0, 1)) as jsonl:
-        assert jsonl.read() == b"".join(lines for lines, _ in chunks)
+        assert jsonl.read() == b"".join(lines for lines, _, _ in chunks)
 
 
 def test_a_row_the_arrow_schema_cannot_hold_is_refused(tmp_path: Path) -> None:
     writer = ShardWriter(tmp_path, "segments", arrow_schema("segments"), ("train", 0, 1), 1)
     with pytest.raises(pa.ArrowInvalid):
         writer.add(b'{"segment_id": 5}\n', 1)
+
+
+def _json_batch(lines: bytes, schema: pa.Schema) -> pa.RecordBatch:
+    """What the shard writer built before the core built the ``sentences`` batches: pyarrow's JSON
+    reader over the lines."""
+    options = pa_json.ReadOptions(use_threads=False, block_size=len(lines) + 1)
+    parse = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
+    table = pa_json.read_json(io.BytesIO(lines), read_options=options, parse_options=parse)
+    return table.combine_chunks().to_batches()[0].replace_schema_metadata(schema.metadata)
+
+
+def _buffers(array: pa.Array) -> list[bytes | None]:
+    """An array's buffers and its children's, each as its bytes (None where absent)."""
+    return [None if b is None else b.to_pybytes() for b in array.buffers()]
+
+
+@pytest.mark.parametrize("batch_rows", [8_192, 100, 7])
+def test_the_cores_sentence_batches_are_the_json_readers_to_the_byte(tmp_path: Path, batch_rows: int) -> None:
+    schema = arrow_schema("sentences")
+    writer = ShardWriter(tmp_path, "sentences", schema, ("train", 0, 1), batch_rows)
+    built: list[pa.RecordBatch] = []
+    writer.listener = built.append
+    for processed in PROCESSED:
+        writer.add(processed.lines["sentences"], processed.counts["sentences"], processed.sentence_rows)
+    writer.close()
+
+    rows = b"".join(p.lines["sentences"] for p in PROCESSED).splitlines(keepends=True)
+    assert len(built) == -(-len(rows) // batch_rows) > 0
+    for k, batch in enumerate(built):
+        parsed = _json_batch(b"".join(rows[k * batch_rows : (k + 1) * batch_rows]), schema)
+        assert batch.equals(parsed, check_metadata=True)
+        assert batch.nbytes == parsed.nbytes  # the split's num_bytes in the card
+        assert [_buffers(c) for c in batch.columns] == [_buffers(c) for c in parsed.columns]
+        assert _ipc(batch) == _ipc(parsed)
+
+
+def _ipc(batch: pa.RecordBatch) -> bytes:
+    """A batch in an Arrow IPC file, its buffers compressed as the release's are."""
+    codec, level = ARROW_CODEC
+    options = ipc.IpcWriteOptions(compression=pa.Codec(codec, compression_level=level))
+    sink = pa.BufferOutputStream()
+    with ipc.new_file(sink, batch.schema, options=options) as writer:
+        writer.write_batch(batch)
+    return sink.getvalue().to_pybytes()
+
+
+def test_sentence_rows_given_as_lines_alone_are_refused(tmp_path: Path) -> None:
+    writer = ShardWriter(tmp_path, "sentences", arrow_schema("sentences"), ("train", 0, 1), 1)
+    processed = PROCESSED[0]
+    with pytest.raises(ValueError, match="held by the core"):
+        writer.add(processed.lines["sentences"], processed.counts["sentences"])

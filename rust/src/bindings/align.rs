@@ -2,6 +2,7 @@
 //! `crate::findings`); Python API: `builder/align/`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -9,6 +10,7 @@ use pyo3::types::PyBytes;
 
 use super::evidence::{sentences, PySentence};
 use super::rows::{PyRowSchema, SentenceRows};
+use crate::batch::SegmentRows;
 use crate::segment::{self, Span};
 use crate::{align, findings, glossary, meaning, rows, simplified, units};
 
@@ -189,8 +191,9 @@ impl SegmentAligner {
         }
     }
 
-    /// The segment's findings and its `sentences` rows as JSON lines, checked against the
-    /// schema (the positions of rejected lines are returned, nothing is raised).
+    /// The segment's findings and its `sentences` rows: as JSON lines, checked against the
+    /// schema (the positions of rejected lines are returned, nothing is raised), and kept for
+    /// the Arrow batches (`SentenceBatches`).
     #[allow(clippy::too_many_arguments)]
     #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, split, segment_index))]
     fn rows(
@@ -219,6 +222,14 @@ impl SegmentAligner {
             lines: PyBytes::new(py, lines.as_bytes()).unbind(),
             count: units.len(),
             invalid,
+            rows: Arc::new(SegmentRows {
+                segment_id: segment_id.to_owned(),
+                transcript_id: transcript_id.to_owned(),
+                split: split.to_owned(),
+                segment_index,
+                units,
+                findings: per_unit,
+            }),
         }
     }
 }

@@ -1,21 +1,112 @@
-//! The rows of the `sentences` config (`crate::rows`); Python API: `builder/rows/sentences.py`
-//! (through `SegmentAligner.rows`, `super::align`).
+//! The rows of the `sentences` config (`crate::rows`, `crate::batch`); Python API:
+//! `builder/rows/sentences.py` (through `SegmentAligner.rows`, `super::align`) and
+//! `builder/formats/shard_writer.py` (`SentenceBatches`).
+//!
+//! Batches cross to pyarrow through the Arrow C data interface's PyCapsules: the config's schema
+//! comes in from `pyarrow.Schema.__arrow_c_schema__`, each batch goes out as an `ArrowBatch`
+//! whose `__arrow_c_array__` `pyarrow.record_batch` reads, its buffers handed over, not copied.
 
+use std::sync::Arc;
+
+use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
+use arrow_array::{Array, RecordBatch, StructArray};
+use arrow_schema::{Schema, SchemaRef};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::{PyBytes, PyCapsule};
 
 use super::align::Finding;
+use crate::batch::{RowQueue, SegmentRows};
 use crate::rows::{self, RowSchema};
 
 /// A segment's `sentences` rows: the segment's findings (catalog order), its rows as JSON
-/// lines, how many, and the positions of those the schema rejects.
-#[pyclass(frozen, get_all, module = "builder._core")]
+/// lines, how many, and the positions of those the schema rejects; the rows themselves stay in
+/// the core until `SentenceBatches` builds the batches that hold them.
+#[pyclass(frozen, module = "builder._core")]
 pub struct SentenceRows {
+    #[pyo3(get)]
     pub findings: Vec<Finding>,
+    #[pyo3(get)]
     pub lines: Py<PyBytes>,
+    #[pyo3(get)]
     pub count: usize,
+    #[pyo3(get)]
     pub invalid: Vec<usize>,
+    pub rows: Arc<SegmentRows>,
+}
+
+/// `sentences` rows waiting to be written (`crate::batch::RowQueue`), taken as Arrow batches
+/// of the config's schema.
+#[pyclass(module = "builder._core")]
+pub struct SentenceBatches {
+    schema: SchemaRef,
+    queue: RowQueue,
+}
+
+#[pymethods]
+impl SentenceBatches {
+    /// `schema`: the config's Arrow schema (any object with `__arrow_c_schema__`).
+    #[new]
+    fn new(schema: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let capsule = schema.call_method0("__arrow_c_schema__")?;
+        let capsule = capsule.cast::<PyCapsule>()?;
+        let pointer = capsule.pointer_checked(Some(c"arrow_schema"))?;
+        // SAFETY: an `arrow_schema` capsule holds an `ArrowSchema` (the C data interface), alive
+        // while the capsule is; it is read here, not moved.
+        let ffi = unsafe { pointer.cast::<FFI_ArrowSchema>().as_ref() };
+        let schema = Schema::try_from(ffi).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(SentenceBatches {
+            schema: Arc::new(schema),
+            queue: RowQueue::default(),
+        })
+    }
+
+    /// Queue segments' rows after those queued.
+    fn push(&mut self, rows: Vec<PyRef<'_, SentenceRows>>) {
+        for segment in rows {
+            self.queue.push(Arc::clone(&segment.rows));
+        }
+    }
+
+    /// The first `count` queued rows (all of them if fewer) as one batch, taken off the queue.
+    fn take(&mut self, count: usize) -> PyResult<ArrowBatch> {
+        let batch = self.queue.take(count, &self.schema);
+        Ok(ArrowBatch(batch.map_err(PyValueError::new_err)?))
+    }
+
+    fn __len__(&self) -> usize {
+        self.queue.len()
+    }
+}
+
+/// A record batch the core built, for `pyarrow.record_batch` (the Arrow PyCapsule interface).
+#[pyclass(frozen, module = "builder._core")]
+pub struct ArrowBatch(RecordBatch);
+
+#[pymethods]
+impl ArrowBatch {
+    /// The batch's schema and data as `arrow_schema` and `arrow_array` capsules; a requested
+    /// schema is not honoured (the batch has the one it was built with).
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_array__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<(Bound<'py, PyCapsule>, Bound<'py, PyCapsule>)> {
+        let _ = requested_schema;
+        let schema = FFI_ArrowSchema::try_from(self.0.schema().as_ref())
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let array = FFI_ArrowArray::new(&StructArray::from(self.0.clone()).to_data());
+        Ok((
+            PyCapsule::new_with_value(py, schema, c"arrow_schema")?,
+            PyCapsule::new_with_value(py, array, c"arrow_array")?,
+        ))
+    }
+
+    #[getter]
+    fn num_rows(&self) -> usize {
+        self.0.num_rows()
+    }
 }
 
 /// A config's JSON Schema, compiled once (`crate::rows::RowSchema`); exported for the tests
@@ -52,6 +143,8 @@ pub fn sentence_id(segment_id: &str, position: usize) -> String {
 /// The stage's classes and functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SentenceRows>()?;
+    m.add_class::<SentenceBatches>()?;
+    m.add_class::<ArrowBatch>()?;
     m.add_class::<PyRowSchema>()?;
     m.add_function(wrap_pyfunction!(sentence_id, m)?)?;
     Ok(())
