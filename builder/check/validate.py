@@ -186,6 +186,10 @@ def _check_file_schemas(release: Path, config: str, paths: list[Path]) -> list[s
     return problems
 
 
+#: The configs whose rows a call's `transcripts` row counts, and the field that holds the count.
+DECLARED = {"segments": "num_segments", "qa": "num_exchanges"}
+
+
 def _check_rows(release: Path, config: str, counts: dict[str, Counter[str]]) -> tuple[int | None, list[str]]:
     """Rows equal in the three formats and valid; counted per transcript. Returns the row count,
     or None when the check stopped early (formats that differ, too many problems): then neither
@@ -202,7 +206,8 @@ def _check_rows(release: Path, config: str, counts: dict[str, Counter[str]]) -> 
         problems += validator.problems(row)
         ids[row["transcript_id"]] += 1
         if config == "transcripts":
-            counts.setdefault("declared_segments", Counter())[row["transcript_id"]] = row["num_segments"]
+            for counted, field in DECLARED.items():
+                counts.setdefault(f"declared_{counted}", Counter())[row["transcript_id"]] = row[field]
         if len(problems) > 100:
             _forget(counts, config)
             return None, problems
@@ -213,20 +218,24 @@ def _forget(counts: dict[str, Counter[str]], config: str) -> None:
     """Drop the counts of a config whose rows were not all read: what they say is not true."""
     counts.pop(config, None)
     if config == "transcripts":
-        counts.pop("declared_segments", None)
+        for counted in DECLARED:
+            counts.pop(f"declared_{counted}", None)
 
 
 def _check_links(counts: dict[str, Counter[str]]) -> list[str]:
+    """Transcript ids once each; each call's segments and Q&A exchanges as many as its
+    `transcripts` row says."""
     problems = []
     duplicates = [tid for tid, n in counts.get("transcripts", Counter()).items() if n > 1]
     if duplicates:
         problems.append(f"transcripts: duplicate transcript ids {sorted(duplicates)[:10]}")
-    if "segments" not in counts or "declared_segments" not in counts:
-        return problems  # one side was not read to the end (its problem is reported)
-    segments, declared = counts["segments"], counts["declared_segments"]
-    for tid in sorted(set(segments) | set(declared)):
-        if segments[tid] != declared[tid]:
-            problems.append(
-                f"transcript {tid}: num_segments is {declared[tid]}, segments config has {segments[tid]}"
-            )
+    for counted, field in DECLARED.items():
+        if counted not in counts or f"declared_{counted}" not in counts:
+            continue  # one side was not read to the end (its problem is reported)
+        rows, declared = counts[counted], counts[f"declared_{counted}"]
+        for tid in sorted(set(rows) | set(declared)):
+            if rows[tid] != declared[tid]:
+                problems.append(
+                    f"transcript {tid}: {field} is {declared[tid]}, {counted} config has {rows[tid]}"
+                )
     return problems

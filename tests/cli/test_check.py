@@ -116,3 +116,21 @@ def test_check_finds_ids_equal_but_for_case_as_a_build_does(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1
     assert "transcript id stem-2024Q4 used twice in this batch (or but for case)" in result.output
+
+
+def test_validate_holds_each_calls_segments_and_exchanges_to_its_transcript_row() -> None:
+    """A call's `num_segments` and `num_exchanges` against the rows of `segments` and `qa`."""
+    from collections import Counter
+
+    from builder.check.validate import _check_links
+
+    counts = {
+        "transcripts": Counter({"A-2024Q1": 1, "B-2024Q1": 1}),
+        "segments": Counter({"A-2024Q1": 5, "B-2024Q1": 4}),
+        "declared_segments": Counter({"A-2024Q1": 5, "B-2024Q1": 4}),
+        "qa": Counter({"A-2024Q1": 2}),
+        "declared_qa": Counter({"A-2024Q1": 3, "B-2024Q1": 0}),
+    }
+    assert _check_links(counts) == ["transcript A-2024Q1: num_exchanges is 3, qa config has 2"]
+    del counts["qa"]  # the qa rows were not read to the end: nothing is concluded from them
+    assert _check_links(counts) == []
