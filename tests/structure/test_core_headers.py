@@ -1,0 +1,47 @@
+"""The speaker-header rules: the same answers as the Python implementation they replaced, on
+every recorded case (``tests/header_cases.py``), and their invariants on any text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from conftest import TESTS
+from header_cases import current_rules, outcome
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
+
+CASES = TESTS / "data" / "core-cases-headers.jsonl"
+#: Characters the header rules react to.
+ALPHABET = st.sampled_from(
+    [
+        *" \t\x1c\u3000\u200b\u200e\u202e\u00ad-–—−()（）[],.:湯AaJjОоНİıſ\u0301\u05b0",
+        "John",
+        "Operator",
+        " - ",
+    ]
+)
+RULES = current_rules()
+
+
+def _cases() -> list[dict[str, Any]]:
+    lines = CASES.read_text("utf-8").split("\n")  # not splitlines: texts hold U+2028, U+0085 …
+    return [json.loads(line) for line in lines if line]
+
+
+def test_every_case_gives_what_the_python_implementation_gave() -> None:
+    cases = _cases()
+    assert len(cases) > 10_000
+    wrong = [case["text"] for case in cases if outcome(RULES, case["text"]) != case]
+    assert wrong == [], f"{len(wrong)} cases differ; if a rule changed on purpose, run tests/header_cases.py"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=24).map("".join))
+def test_a_header_has_a_name_of_six_words_at_most_or_is_a_known_speaker(text: str) -> None:
+    name, title = split_header(text)
+    assert title is None or (name and " - " in normalize(text))
+    if looks_like_header(text):
+        assert 1 <= len(name.split()) <= 6 if title is not None else is_known_speaker(text)
