@@ -1,6 +1,7 @@
 """The compiled core's speaker-header cases: lines, and what the Python implementation of the
 header rules (``builder/structure/speakers.py``, ``confusables.py``) gave on them before the port
-(``tests/data/core-cases-headers.jsonl``, checked by ``tests/structure/test_core_headers.py``).
+to the core, ``rust/src/header.rs`` (``tests/data/core-cases-headers.jsonl``, checked by
+``tests/structure/test_core_headers.py``).
 
 Each line holds a text and what every rule said of it: the text folded for look-alikes
 (``fold``, null where folding leaves it as it is), normalized for comparison (``normalize``),
@@ -277,18 +278,28 @@ def outcome(rules: dict[str, Callable[[str], Any]], text: str) -> dict[str, Any]
 
 
 def current_rules() -> dict[str, Callable[[str], Any]]:
-    """The header rules of the current implementation, as JSON values."""
+    """The header rules of the current implementation, as JSON values, through their Python API;
+    the fold has none (the core applies it inside the other rules), so it is reached through
+    ``_core.fold_header``, the core's test-only export."""
+    from builder import _core
     from builder.structure import speakers
-    from builder.structure.confusables import fold, unusual
+
+    def fold(text: str) -> str | None:
+        folded = _core.fold_header(text)
+        return None if folded == text else folded
+
+    def split(text: str) -> list[str | None]:
+        parts = speakers.split_header(text)
+        return [parts.name, parts.title]
 
     return {
-        "fold": lambda text: None if fold(text) == text else fold(text),
+        "fold": fold,
         "normalize": speakers.normalize,
         "known": speakers.is_known_speaker,
-        "split": lambda text: list(speakers.split_header(text)),
+        "split": split,
         "header": speakers.looks_like_header,
         "operator": speakers.is_operator,
-        "unusual": unusual,
+        "unusual": speakers.unusual,
     }
 
 

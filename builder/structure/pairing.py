@@ -16,10 +16,9 @@ from itertools import pairwise
 from builder.errors import SourceError
 from builder.records import BodyLine, Header, Segment, Slot, Turn
 from builder.sources.script import body_slots, has_cjk
-from builder.structure.confusables import unusual
 from builder.structure.matching import Unmatched, match
 from builder.structure.speaker_doubts import flag_doubtful_speakers
-from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
+from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header, unusual
 
 
 def _is_header_copy(english: str, other: str) -> bool:
@@ -36,12 +35,15 @@ def _is_header_copy(english: str, other: str) -> bool:
         return True
     if is_known_speaker(a):
         return _is_translated_name(b, _KNOWN_COPY_CHARS)
-    name, title = split_header(a)
-    other_name, other_title = split_header(b)
-    if name == other_name:
+    header, other_header = split_header(a), split_header(b)
+    if header.name == other_header.name:
         return True
     # A translated header, `泰德·德賓 - 投資者關係主管`: a Chinese name and title, no sentence.
-    return title is not None and other_title is not None and _is_translated_name(other_name, 24)
+    return (
+        header.title is not None
+        and other_header.title is not None
+        and _is_translated_name(other_header.name, 24)
+    )
 
 
 #: A Chinese copy of ``Operator`` and the like is a word or two (``接線員``).
@@ -82,8 +84,8 @@ class _Pairer:
     # -- what stands at position i -------------------------------------------------------------
 
     def header_like(self, i: int) -> bool:
-        """A line short enough and shaped like ``Name - Title`` (cheap length test first)."""
-        return len(self.stripped[i]) <= 200 and looks_like_header(self.stripped[i])
+        """A line shaped like ``Name - Title`` (the core's rule, ``rust/src/header.rs``)."""
+        return looks_like_header(self.stripped[i])
 
     def header_pair(self, i: int) -> bool:
         """A header in the English slot with its copy (or translated copy) right after it."""
@@ -122,13 +124,13 @@ class _Pairer:
 
     def start_turn(self, en: BodyLine | None, zh: BodyLine | None) -> None:
         text = (en or zh).text  # type: ignore[union-attr]
-        speaker, title = split_header(text)
+        parts = split_header(text)
         written = [line for line in (en, zh) if line is not None]
         header = Header(
             en.text if en else None,
             zh.text if zh else None,
-            speaker,
-            title,
+            parts.name,
+            parts.title,
             en.number if en else None,
             zh.number if zh else None,
             tuple(dict.fromkeys(name for line in written for name in unusual(line.text))),

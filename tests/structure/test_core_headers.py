@@ -41,7 +41,8 @@ def test_every_case_gives_what_the_python_implementation_gave() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ALPHABET, max_size=24).map("".join))
 def test_a_header_has_a_name_of_six_words_at_most_or_is_a_known_speaker(text: str) -> None:
-    name, title = split_header(text)
+    split = split_header(text)
+    name, title = split.name, split.title
     assert title is None or (name and " - " in normalize(text))
     if looks_like_header(text):
         assert 1 <= len(name.split()) <= 6 if title is not None else is_known_speaker(text)
