@@ -3,17 +3,13 @@ every recorded case (``tests/header_cases.py``), and their invariants on any tex
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from conftest import TESTS
+from conftest import recorded_cases
 from header_cases import current_rules, outcome
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
 
-CASES = TESTS / "data" / "core-cases-headers.jsonl"
 #: Characters the header rules react to.
 ALPHABET = st.sampled_from(
     [
@@ -26,13 +22,8 @@ ALPHABET = st.sampled_from(
 RULES = current_rules()
 
 
-def _cases() -> list[dict[str, Any]]:
-    lines = CASES.read_text("utf-8").split("\n")  # not splitlines: texts hold U+2028, U+0085 …
-    return [json.loads(line) for line in lines if line]
-
-
 def test_every_case_gives_what_the_python_implementation_gave() -> None:
-    cases = _cases()
+    cases = recorded_cases("core-cases-headers.jsonl")
     assert len(cases) > 10_000
     wrong = [case["text"] for case in cases if outcome(RULES, case["text"]) != case]
     assert wrong == [], f"{len(wrong)} cases differ; if a rule changed on purpose, run tests/header_cases.py"
