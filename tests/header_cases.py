@@ -1,21 +1,25 @@
 """The compiled core's speaker-header cases: lines, and what the Python implementation of the
-header rules (``builder/structure/speakers.py``, ``confusables.py``) gave on them before the port
-to the core, ``rust/src/header.rs`` (``tests/data/core-cases-headers.jsonl``, checked by
-``tests/structure/test_core_headers.py``).
+header rules (``builder/structure/speakers.py``, ``confusables.py``, the header copy of
+``pairing.py``) gave on them before the port to the core, ``rust/src/header.rs``
+(``tests/data/core-cases-headers.jsonl``, checked by ``tests/structure/test_core_headers.py``).
 
-Each line holds a text and what every rule said of it: the text folded for look-alikes
-(``fold``, null where folding leaves it as it is), normalized for comparison (``normalize``),
-``is_known_speaker`` (``known``), ``split_header`` as ``[name, title]`` (``split``),
-``looks_like_header`` (``header``), ``is_operator`` (``operator``) and the unusual characters it
-holds, named (``unusual``). The texts: every line of the seeds (as written and as the pairing
-reads it), the lines of their variants (``tests/variants.py``), the seeds' headers disguised
-with every look-alike letter, hidden, invisible and combining character, other dashes and
-spacings, aliases and cases, every character Python's ``str.isdigit`` takes and every non-spacing mark in a
-name, samples of every Unicode category, hand-written hostile strings (markup, right-to-left
-overrides, lines at every length limit, Chinese aliases, ``Jean-Pierre``, ``[Unidentified]``,
-bare names, ``Thank You``) and generated strings of those pieces. The file was written by the
-Python implementation at the port; if a rule changes on purpose, regenerate it from the current
-code with ``python tests/header_cases.py`` and say why in the commit.
+Two kinds of line. A ``text`` line holds a text and what every rule said of it: the text folded
+for look-alikes (``fold``, null where folding leaves it as it is), normalized for comparison
+(``normalize``), ``is_known_speaker`` (``known``), ``split_header`` as ``[name, title]``
+(``split``), ``looks_like_header`` (``header``), ``is_operator`` (``operator``) and the unusual
+characters it holds, named (``unusual``). The texts: every line of the seeds (as written and as
+the pairing reads it), the lines of their variants (``tests/variants.py``), the seeds' headers
+disguised with every look-alike letter, hidden, invisible and combining character, other dashes
+and spacings, aliases and cases, every character Python's ``str.isdigit`` takes and every non-
+spacing mark in a name, samples of every Unicode category, hand-written hostile strings (markup,
+right-to-left overrides, lines at every length limit, Chinese aliases, ``Jean-Pierre``,
+``[Unidentified]``, bare names, ``Thank You``) and generated strings of those pieces. A ``pair``
+line holds a header and a line after it, and whether that line is the header's copy (``copy``,
+the pairing's ``_is_header_copy``): every header of the seeds and their variants with the two
+lines after it, headers with translated copies (names, titles, ``Operator``, punctuation,
+lengths, English aliases), with their disguises, and random pairs of short lines. The file was
+written by the Python implementation at the port; if a rule changes on purpose, regenerate it
+from the current code with ``python tests/header_cases.py`` and say why in the commit.
 """
 
 from __future__ import annotations
@@ -223,13 +227,9 @@ def _generated(count: int, seed: int) -> Iterator[str]:
             words = rng.choices(PIECES, k=rng.randint(1, 14))
             yield " ".join(words)
         else:  # near the length limits
-            name = " ".join(rng.choices(["John", "A.", "Van", "Lee", "Jean-Pierre"], k=rng.randint(1, 7)))
-            title = " ".join(
-                rng.choices(["Chief", "Officer", "of", "Finance", "-", "&"], k=rng.randint(1, 40))
-            )
-            yield f"{name} {rng.choice(DASHES)} {title}"[
-                : rng.choice([39, 40, 41, 159, 160, 161, 199, 200, 201, 400])
-            ]
+            name = " ".join(rng.choices(NAME_WORDS, k=rng.randint(1, 7)))
+            title = " ".join(rng.choices(TITLE_WORDS, k=rng.randint(1, 40)))
+            yield f"{name} {rng.choice(DASHES)} {title}"[: rng.choice(LIMITS)]
 
 
 def _spaced(rng: random.Random) -> Iterator[str]:
@@ -247,6 +247,68 @@ def _spaced(rng: random.Random) -> Iterator[str]:
         yield core + "\u200b" * 30 + "C" * (length - len(core) - 30)
         yield core + "(湯)" * ((length - len(core)) // 3)
         yield rng.choice(LOOKALIKES) + core[1:] + "C" * (length - len(core))
+
+
+#: Lines that may follow a header in the Chinese slot: translations of a name, a title or
+#: ``Operator`` (punctuation, length and English aliases varied), and what only looks like one.
+COPIES = [
+    "接線員", "操作員", "主持人", "接線員 (Operator)", "接線員（Operator）", "接線員 (Op3rator)",
+    "接線員 (Operator", "(Operator) 接線員", "(操作員指示)", "（操作員指示）", "請稍等片刻。",
+    "接線員：", "接線員，", "接線員。", "接線員？", "接 線 員", "接\u3000線員", "接線員\u200b",
+    "一二三四五六七八九十一二", "一二三四五六七八九十一二三", "未識別的分析師",
+    "泰德·德賓 - 投資者關係主管", "泰德·德賓 - 投資者關係主管。", "泰德·德賓", "泰德‧德賓 - 主管",
+    "泰德・德賓 - 主管", "泰德.德賓 - 主管", "泰德'德賓 - 主管", "泰德-德賓 - 主管", "泰德’德賓 - 主管",
+    "泰德2 - 主管", "泰德 德賓 - 主管", "泰德_德賓 - 主管", "泰德·德賓 (Ted Durbin) - 主管",
+    "泰德·德賓 (Ted-Durbin) - 主管", "泰德·德賓（Ted）- 主管", "(Ted) - 主管", "Ted - 主管",
+    "泰德·德賓 — 投資者關係主管", "泰德·德賓 – 主管", "泰德·德賓 -", "名" * 24 + " - 主管",
+    "名" * 25 + " - 主管", "Ted Durbin - 投資者關係主管", "Ted Durbin (泰德) - 主管", "Ted Durbin",
+    "Ted Durbin - Head of Investor Relations", "Ted Durbin — Head of Investor Relations", "", " ",
+    "Revenue grew.", "營收成長。", "Operator", "OPERATOR", "Operator?", "Operator!", "Οperator",
+    "x" * 160, "x" * 161, "Ted Durbin - " + "x" * 148, "Ted Durbin - " + "x" * 147,
+    "Ted Durbin - CEO.", "Ted Durbin - CEO?", "Ted Durbin - CEO!", "Ted Durbin - CEO。",
+    "Ted Durbin - CEO！", "Ted Durbin - CEO？", "Ted Durbin - CEO:", "Ted Durbin - CEO,",
+]  # fmt: skip
+#: Headers the copies above are put after.
+COPIED = [
+    "Operator", "Moderator", "Host", "Unidentified Analyst", "Unknown Speaker", "Ted Durbin",
+    "Ted Durbin - Head of Investor Relations", "Ted Durbin - CEO", "[Unidentified] - Analyst",
+    "Οperator", "Ted Durbin — CEO",
+]  # fmt: skip
+
+
+def _pairs(lines: list[str], looks_like_header: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
+    """Each header-shaped line of a file with the next two lines, as the pairing reads them."""
+    read = [_read(line) for line in lines if line.strip()]
+    for k, line in enumerate(read):
+        if looks_like_header(line):
+            yield from ((line, other) for other in read[k + 1 : k + 3])
+
+
+def pairs(looks_like_header: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
+    """Every pair case (a header and the line that may be its copy), each once, in order."""
+    from variants import LAYOUTS, VARIANTS
+
+    seen: set[tuple[str, str]] = set()
+    rng = random.Random(42)
+    seed_lines = _seed_lines()
+    headers = _headers(seed_lines, looks_like_header)
+    files = [path.read_text("utf-8").split("\n") for path in sorted(RAW.glob("*.txt"))]
+    shorts = sorted({_read(line) for line in [*seed_lines, *HOSTILE] if len(line) <= 80})
+    makes = [*VARIANTS.values(), *LAYOUTS.values()]
+    disguises = [(h, d) for h in headers for d in rng.sample(list(_disguised(h, rng)), 12)]
+    groups: list[Iterator[tuple[str, str]]] = [
+        *(_pairs(lines, looks_like_header) for lines in files),
+        *(_pairs(make(lines), looks_like_header) for lines in files for make in makes),
+        ((header, copy) for header in [*COPIED, *headers] for copy in COPIES),
+        ((header, rng.choice(COPIED + headers)) for header in [*COPIED, *headers]),
+        (pair for header, disguise in disguises for pair in ((header, disguise), (disguise, header))),
+        ((rng.choice(shorts), rng.choice([*shorts, *COPIES])) for _ in range(1500)),
+    ]
+    for group in groups:
+        for pair in group:
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
 def texts(looks_like_header: Callable[[str], bool]) -> Iterator[str]:
@@ -303,16 +365,27 @@ def current_rules() -> dict[str, Callable[[str], Any]]:
     }
 
 
-def write() -> int:
-    """Write every case with what the current implementation gives; the number of cases."""
-    rules = current_rules()
-    lines = [
+def current_copy() -> Callable[[str, str], bool]:
+    """The rule of the current implementation that tells a header's copy."""
+    from builder.structure.pairing import _is_header_copy
+
+    return _is_header_copy
+
+
+def write() -> tuple[int, int]:
+    """Write every case with what the current implementation gives; the numbers of cases."""
+    rules, copy = current_rules(), current_copy()
+    texts_found = [
         json.dumps(outcome(rules, text), ensure_ascii=False, separators=(",", ":"))
         for text in texts(rules["header"])
     ]
-    CASES.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+    pairs_found = [
+        json.dumps({"pair": [a, b], "copy": copy(a, b)}, ensure_ascii=False, separators=(",", ":"))
+        for a, b in pairs(rules["header"])
+    ]
+    CASES.write_text("\n".join([*texts_found, *pairs_found]) + "\n", encoding="utf-8")
+    return len(texts_found), len(pairs_found)
 
 
 if __name__ == "__main__":
-    print(f"wrote {write()} cases to {CASES.relative_to(HERE.parent)}")
+    print("wrote {} text cases and {} pair cases to {}".format(*write(), CASES.relative_to(HERE.parent)))

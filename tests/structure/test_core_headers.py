@@ -4,7 +4,7 @@ every recorded case (``tests/header_cases.py``), and their invariants on any tex
 from __future__ import annotations
 
 from conftest import recorded_cases
-from header_cases import current_rules, outcome
+from header_cases import current_copy, current_rules, outcome
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,13 +20,22 @@ ALPHABET = st.sampled_from(
     ]
 )
 RULES = current_rules()
+COPY = current_copy()
+CASES = "core-cases-headers.jsonl"
 
 
 def test_every_case_gives_what_the_python_implementation_gave() -> None:
-    cases = recorded_cases("core-cases-headers.jsonl")
+    cases = [case for case in recorded_cases(CASES) if "text" in case]
     assert len(cases) > 10_000
     wrong = [case["text"] for case in cases if outcome(RULES, case["text"]) != case]
     assert wrong == [], f"{len(wrong)} cases differ; if a rule changed on purpose, run tests/header_cases.py"
+
+
+def test_every_copy_gives_what_the_python_implementation_gave() -> None:
+    cases = [case for case in recorded_cases(CASES) if "pair" in case]
+    assert len(cases) > 5000 and 500 < sum(case["copy"] for case in cases) < len(cases) - 500
+    wrong = [case["pair"] for case in cases if COPY(*case["pair"]) != case["copy"]]
+    assert wrong == [], f"{len(wrong)} pairs differ; if a rule changed on purpose, run tests/header_cases.py"
 
 
 @settings(max_examples=300, deadline=None)
