@@ -367,9 +367,9 @@ def current_rules() -> dict[str, Callable[[str], Any]]:
 
 def current_copy() -> Callable[[str, str], bool]:
     """The rule of the current implementation that tells a header's copy."""
-    from builder.structure.pairing import _is_header_copy
+    from builder.structure.speakers import is_header_copy
 
-    return _is_header_copy
+    return is_header_copy
 
 
 def write() -> tuple[int, int]:

@@ -34,6 +34,11 @@ is_operator = _core.is_operator
 #: header: an untranslated short line (``Thank You``, ``(Operator Instructions)``) written twice
 #: must stay a flagged paragraph.
 looks_like_header = lru_cache(maxsize=8192)(_core.looks_like_header)
+#: True when a line, after a header, is its copy in the Chinese slot: the same text once
+#: normalized, a copy with the same name (a translated title, a Chinese alias in parentheses), a
+#: translated ``姓名 - 職稱``, or for ``Operator`` and the like a short Chinese word, never a line
+#: with sentence or bracket punctuation.
+is_header_copy = _core.is_header_copy
 
 
 def unusual(text: str) -> list[str]:

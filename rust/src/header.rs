@@ -18,7 +18,7 @@ use unicode_general_category::{get_general_category, GeneralCategory};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::front::ci;
-use crate::lines::{is_invisible, HIDDEN};
+use crate::lines::{has_cjk, is_invisible, HIDDEN};
 use crate::script::{has_han, is_han};
 use crate::segment::is_space;
 
@@ -51,6 +51,14 @@ const MAX_BLANKS: usize = 16;
 const MAX_NAME_WORDS: usize = 6;
 /// The last characters of a sentence, which a header never ends with.
 const SENTENCE_END: &str = ".?!。？！:;,";
+/// The longest line that can be a header's copy, in characters, and what a copy never ends with.
+const MAX_COPY_CHARS: usize = 160;
+const COPY_END: &str = ".?!。？！";
+/// The longest Chinese copy of `Operator` and the like (`接線員`), and of a translated name.
+const KNOWN_COPY_CHARS: usize = 12;
+const TRANSLATED_NAME_CHARS: usize = 24;
+/// What a translated name may hold besides letters (Han included) and blanks.
+const NAME_MARKS: &str = "·‧・.-'’";
 /// What stands between a name and its title once normalized.
 const TITLE_SPLIT: &str = " - ";
 /// A hyphen and the dashes up to the en dash (the em dash is read apart).
@@ -394,10 +402,87 @@ pub fn looks_like_header(text: &str) -> bool {
         && words.into_iter().all(is_name_word)
 }
 
-/// Whether `copy` is the header `header` written again: the same text, or the same once
-/// normalized (another dash, spacing, look-alike or alias).
-pub fn is_same_header(header: &str, copy: &str) -> bool {
-    header == copy || normalize(header) == normalize(copy)
+/// The English name kept in parentheses after a translated one (`接線員 (Operator)`) removed:
+/// an opening parenthesis (or its full-width form), a Latin letter, Latin letters, blanks, `.`,
+/// `'` and `-`, a closing parenthesis.
+fn without_latin_aliases(text: &str) -> Cow<'_, str> {
+    if !text.contains(['(', '（']) {
+        return Cow::Borrowed(text);
+    }
+    let latin = |c: char| c.is_ascii_alphabetic() || " .'-".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        if c == '(' || c == '（' {
+            let inside = after.trim_start_matches(latin);
+            let first_is_letter = after.starts_with(|c: char| c.is_ascii_alphabetic());
+            if first_is_letter && inside.starts_with([')', '）']) {
+                rest = &inside[inside.chars().next().map_or(0, char::len_utf8)..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = after;
+    }
+    Cow::Owned(out)
+}
+
+/// A letter of any script (Python's `str.isalpha()`).
+fn is_letter(c: char) -> bool {
+    use GeneralCategory::*;
+    c.is_ascii_alphabetic()
+        || (!c.is_ascii()
+            && matches!(
+                get_general_category(c),
+                UppercaseLetter | LowercaseLetter | TitlecaseLetter | ModifierLetter | OtherLetter
+            ))
+}
+
+/// A short name or title in Chinese: CJK, no punctuation a sentence or a bracketed note has
+/// (`(操作員指示)`, `請稍等片刻。更新後的…` are translations of paragraphs, not names), at most
+/// `limit` characters; an English alias in parentheses aside.
+fn is_translated_name(text: &str, limit: usize) -> bool {
+    let text = without_latin_aliases(text);
+    let text = text.trim_matches(is_space);
+    has_cjk(text)
+        && text.chars().count() <= limit
+        && text
+            .chars()
+            .all(|c| is_letter(c) || is_space(c) || NAME_MARKS.contains(c))
+}
+
+/// Whether `copy`, the line after the header `header`, is its copy in the Chinese slot: the same
+/// text, or the same once normalized (another dash, spacing, look-alike or alias), or a copy
+/// with the same name (a translated title, a Chinese alias in parentheses), or a translated
+/// header (`泰德·德賓 - 投資者關係主管`: a Chinese name and a title), or for `Operator` and the
+/// like a short Chinese word (`接線員`); never a line that ends a sentence or is long.
+pub fn is_header_copy(header: &str, copy: &str) -> bool {
+    if header == copy {
+        return true;
+    }
+    let too_long = copy.len() > MAX_COPY_CHARS && copy.chars().nth(MAX_COPY_CHARS).is_some();
+    if too_long
+        || copy
+            .chars()
+            .next_back()
+            .is_none_or(|c| COPY_END.contains(c))
+    {
+        return false;
+    }
+    let (header, copy) = (normalize(header), normalize(copy));
+    if header == copy {
+        return true;
+    }
+    if is_known_speaker(&header) {
+        return is_translated_name(&copy, KNOWN_COPY_CHARS);
+    }
+    let (name, title) = split_header(&header);
+    let (copy_name, copy_title) = split_header(&copy);
+    name == copy_name
+        || (title.is_some()
+            && copy_title.is_some()
+            && is_translated_name(&copy_name, TRANSLATED_NAME_CHARS))
 }
 
 #[cfg(test)]
@@ -485,8 +570,25 @@ mod tests {
         assert!(
             is_operator(" Moderator\t") && !is_operator("Оperator") && !is_operator("Operators")
         );
+    }
+
+    #[test]
+    fn copies() {
+        // The same header again, another title, a translation; never a sentence or a note.
         assert!(
-            is_same_header("Eyal Hen — CFO", "Eyal Hen - CFO") && !is_same_header("A - B", "A - C")
+            is_header_copy("Eyal Hen — CFO", "Eyal Hen - CFO") && is_header_copy("A - B", "A - C")
         );
+        assert!(
+            is_header_copy("Operator", "接線員 (Operator)")
+                && is_header_copy("Ted - IR", "泰德·德賓 - 主管")
+        );
+        assert!(
+            !is_header_copy("Operator", "(操作員指示)")
+                && !is_header_copy("Operator", "請稍等片刻。")
+        );
+        assert!(
+            !is_header_copy("A - B", "A - B.") && !is_header_copy("Ted - IR", &"泰".repeat(25))
+        );
+        assert!(!is_header_copy("Ted - IR", "Ed - IR") && !is_header_copy("Operator", ""));
     }
 }

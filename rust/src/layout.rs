@@ -6,7 +6,7 @@
 
 use crate::decode::{lines, Problem};
 use crate::front::{front_kind, markup_line};
-use crate::header::{is_same_header, looks_like_header};
+use crate::header::{is_header_copy, looks_like_header};
 use crate::lines::{has_cjk, is_blank, is_invisible};
 use crate::segment::is_space;
 
@@ -92,8 +92,8 @@ fn bulleted_matches(lines: &[&str]) -> bool {
 }
 
 /// A header line (`crate::header::looks_like_header`: the folded shape, the operator's names
-/// of `crate::header::OPERATOR_NAMES`) followed by its copy (`is_same_header`), as the speaker
-/// rules read them.
+/// of `crate::header::OPERATOR_NAMES`) followed by its copy (`is_header_copy`), as the speaker
+/// rules read a header written in both slots.
 fn doubled_header(lines: &[&str]) -> bool {
     let shown: Vec<&str> = lines
         .iter()
@@ -102,7 +102,7 @@ fn doubled_header(lines: &[&str]) -> bool {
         .collect();
     shown
         .windows(2)
-        .any(|w| looks_like_header(w[0]) && is_same_header(w[0], w[1]))
+        .any(|w| looks_like_header(w[0]) && is_header_copy(w[0], w[1]))
 }
 
 /// Some lines are English-only, and some (not front matter) are Chinese, or a header is
@@ -317,11 +317,21 @@ mod tests {
         ];
         let look_alike = ["\u{041e}perator", "\u{041e}perator", "Good morning."];
         let another_dash = ["Ted Durbin – CFO", "Ted Durbin - CFO", "Thank you."];
-        for lines in [&em_dash[..], &look_alike[..], &another_dash[..]] {
+        let another_title = [
+            "Ted Durbin - CFO",
+            "Ted Durbin - Chief Financial Officer",
+            "Thanks.",
+        ];
+        for lines in [
+            &em_dash[..],
+            &look_alike[..],
+            &another_dash[..],
+            &another_title[..],
+        ] {
             assert_eq!(detect(lines), Some("plain"), "{lines:?}");
         }
         // Lines written twice that are no header: a sentence with a dash, a bare name, a short
-        // untranslated line; and a header followed by another.
+        // untranslated line; and a header followed by another's.
         for lines in [
             &["Revenue grew - a lot.", "Revenue grew - a lot.", "x"][..],
             &["Ted Durbin", "Ted Durbin", "Hello."][..],

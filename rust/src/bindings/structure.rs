@@ -44,6 +44,12 @@ pub fn is_operator(name: Option<&str>) -> bool {
     name.is_some_and(header::is_operator)
 }
 
+/// Whether a line after a header is its copy in the Chinese slot.
+#[pyfunction]
+pub fn is_header_copy(header: &str, copy: &str) -> bool {
+    header::is_header_copy(header, copy)
+}
+
 /// The look-alike, hidden and combining characters of a line, each once.
 #[pyfunction]
 pub fn unusual_chars(text: &str) -> Vec<char> {
@@ -65,6 +71,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_header, m)?)?;
     m.add_function(wrap_pyfunction!(is_known_speaker, m)?)?;
     m.add_function(wrap_pyfunction!(is_operator, m)?)?;
+    m.add_function(wrap_pyfunction!(is_header_copy, m)?)?;
     m.add_function(wrap_pyfunction!(unusual_chars, m)?)?;
     m.add_function(wrap_pyfunction!(fold_header, m)?)?;
     Ok(())
