@@ -1,16 +1,17 @@
 //! Speaker header lines (`Name - Title`, or `Operator`): their shape (`looks_like_header`),
-//! their name and title (`split_header`), the form two headers are compared on (`normalize`),
-//! the look-alike, hidden and combining characters folded out of them (`fold`) and named as
-//! evidence (`unusual`). The one rule of a header: the speaker rules read it through
-//! `builder/structure/speakers.py`, and the layouts' test (`crate::layout`) reads a header
-//! written twice with it.
+//! their copy in the Chinese slot (`is_header_copy`), their name and title (`split_header`),
+//! the form two headers are compared on (`normalize`), the look-alike, hidden and combining
+//! characters folded out of them (`fold`) and named as evidence (`unusual`). The one rule of a
+//! header: the speaker rules read it through `builder/structure/speakers.py`, and the layouts'
+//! test (`crate::layout`) reads a header and its copy with it.
 //!
 //! The rules reproduce the Python implementation they replaced to the character
 //! (`tests/data/core-cases-headers.jsonl`): its regular expressions are written here as scans,
 //! `\s`, `str.split()` and `str.strip()` are Python's whitespace (`is_space`), `\w` is Python's
 //! `str.isalnum()` (the letters and numbers) or `_`, `re.IGNORECASE` is `crate::front::ci`, and
-//! Unicode is version 14.0 (Python 3.11's `unicodedata`): the general categories and NFC come
-//! from crates pinned to it.
+//! Unicode is version 14.0, Python 3.11's `unicodedata`: the general categories and NFC come
+//! from crates pinned to it, so a character assigned later reads as unassigned, as it did
+//! there, whatever Python runs the build.
 
 use std::borrow::Cow;
 
