@@ -11,12 +11,8 @@ __all__ = [
     "ANCHOR",
     "BEADS",
     "FINDING_CODES",
-    "HAN_RANGES",
-    "HIDDEN",
-    "INVISIBLE",
     "MAX_LINE_CHARS",
     "MEANING_CODES",
-    "OPERATOR_NAMES",
     "RATIO",
     "SIMPLIFIED_ONLY",
     "SOURCES",
@@ -32,6 +28,7 @@ __all__ = [
     "SentenceBatches",
     "SentenceRows",
     "SourceProblem",
+    "SplitHeader",
     "align_pair",
     "anchor_cost",
     "bead_cost",
@@ -42,26 +39,34 @@ __all__ = [
     "en_sentence",
     "en_strong",
     "en_weak",
+    "fold_header",
     "front_kind",
     "has_cjk",
     "has_han",
     "indent_end",
     "is_blank",
     "is_clean_pair",
+    "is_header_copy",
+    "is_known_speaker",
+    "is_operator",
     "length_cost",
+    "looks_like_header",
     "markup_line",
     "meaning_issues",
     "missing_counterparts",
     "moses_lines",
+    "normalize_header",
     "parse_lines",
     "script_slot",
     "sentence_id",
     "simplified_chars",
     "split_en",
+    "split_header",
     "split_zh",
     "tmx_units",
     "unaligned_cost",
     "unmatched",
+    "unusual_chars",
     "zh_length",
     "zh_sentence",
     "zh_strong",
@@ -77,12 +82,6 @@ MEANING_CODES: list[str]
 
 # Raw sources (bindings/sources.rs); Python API: builder/sources/.
 MAX_LINE_CHARS: int
-INVISIBLE: str
-#: Invisible formatting that can hide a look-alike in a name (`lines::HIDDEN`).
-HIDDEN: str
-#: The names the call's operator goes by in a header, lower-cased (`layout::OPERATOR_NAMES`).
-OPERATOR_NAMES: list[str]
-HAN_RANGES: list[tuple[str, str]]
 
 @final
 class SourceProblem:
@@ -133,6 +132,23 @@ def has_han(text: str) -> bool: ...
 def count_han(text: str) -> int: ...
 def script_slot(text: str) -> str | None: ...
 def body_slots(body: list[tuple[int, str, str | None]]) -> list[str | None]: ...
+
+# Speaker headers (bindings/structure.rs); Python API: builder/structure/speakers.py.
+@final
+class SplitHeader:
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+
+def looks_like_header(text: str) -> bool: ...
+def split_header(text: str) -> SplitHeader: ...
+def normalize_header(text: str) -> str: ...
+def is_known_speaker(text: str) -> bool: ...
+def is_operator(name: str | None) -> bool: ...
+def is_header_copy(header: str, copy: str) -> bool: ...
+def unusual_chars(text: str) -> list[str]: ...
+def fold_header(text: str) -> str: ...
 
 # Evidence (bindings/evidence.rs); Python API: builder/evidence/.
 RATIO: float

@@ -58,7 +58,7 @@ class Header:
     title: str | None
     line_en: int | None
     line_zh: int | None
-    #: Look-alike, hidden or combining characters in the header lines, named (``confusables``).
+    #: Look-alike, hidden or combining characters in the header lines, named (``speakers.unusual``).
     unusual: tuple[str, ...] = ()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import struct
@@ -115,6 +116,12 @@ def reseal(release: Path) -> None:
 
     (release / "croissant.json").write_text(render_croissant(described()), encoding="utf-8")
     write_manifest(release, described(), read_manifest(release).get("changes"))
+
+
+def recorded_cases(name: str) -> list[dict[str, Any]]:
+    """The recorded cases of a core's port, ``tests/data/<name>``, one JSON object a line."""
+    lines = (TESTS / "data" / name).read_text("utf-8").split("\n")  # not splitlines: texts hold U+2028 …
+    return [json.loads(line) for line in lines if line]
 
 
 def same_bits(a: Any, b: Any) -> bool:

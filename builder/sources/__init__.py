@@ -17,10 +17,6 @@ from builder.errors import SourceError
 from builder.records import BodyLine, FrontLine, Layout, RawSource
 from builder.sources.decode import refusal
 
-#: The names the call's operator goes by in a header, lower-cased: the core's one list
-#: (``rust/src/layout.rs``), which the layouts' test reads too.
-OPERATOR_NAMES: frozenset[str] = frozenset(_core.OPERATOR_NAMES)
-
 
 def parse_source(name: str, data: bytes) -> RawSource:
     """Decode raw bytes and split them by their detected layout (markup and mixed layouts refused

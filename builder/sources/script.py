@@ -12,14 +12,6 @@ from typing import Literal, cast
 from builder import _core
 from builder.records import BodyLine, Slot
 
-#: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, BOM.
-INVISIBLE: str = _core.INVISIBLE
-#: Invisible formatting (soft hyphen, bidirectional controls) that can hide a look-alike in a
-#: name: the core's other table of characters that show nothing (``rust/src/lines.rs``).
-HIDDEN: str = _core.HIDDEN
-#: The Han ranges of the core as the body of a regular-expression character class.
-HAN_CLASS: str = "".join(f"{low}-{high}" for low, high in _core.HAN_RANGES)
-
 
 def has_cjk(text: str) -> bool:
     """True when the text holds a Han character or CJK punctuation."""

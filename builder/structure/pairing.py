@@ -10,60 +10,14 @@ whose length cannot match is flagged by the core's findings (``rust/src/findings
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from builder.errors import SourceError
 from builder.records import BodyLine, Header, Segment, Slot, Turn
-from builder.sources.script import body_slots, has_cjk
-from builder.structure.confusables import unusual
+from builder.sources.script import body_slots
 from builder.structure.matching import Unmatched, match
 from builder.structure.speaker_doubts import flag_doubtful_speakers
-from builder.structure.speakers import is_known_speaker, looks_like_header, normalize, split_header
-
-
-def _is_header_copy(english: str, other: str) -> bool:
-    """True when ``other`` is the Chinese-slot copy of the header ``english``: the same text once
-    whitespace, invisible characters and dashes are normalized, or a copy with the same name
-    (a translated title, a Chinese alias in parentheses) or, for ``Operator`` and the like, a
-    short Chinese word."""
-    if english == other:
-        return True
-    if len(other) > 160 or other[-1:] in ".?!。？！":
-        return False
-    a, b = normalize(english), normalize(other)
-    if a == b:
-        return True
-    if is_known_speaker(a):
-        return _is_translated_name(b, _KNOWN_COPY_CHARS)
-    name, title = split_header(a)
-    other_name, other_title = split_header(b)
-    if name == other_name:
-        return True
-    # A translated header, `泰德·德賓 - 投資者關係主管`: a Chinese name and title, no sentence.
-    return title is not None and other_title is not None and _is_translated_name(other_name, 24)
-
-
-#: A Chinese copy of ``Operator`` and the like is a word or two (``接線員``).
-_KNOWN_COPY_CHARS = 12
-#: What a translated name may hold besides letters (Han included) and blanks.
-_NAME_MARKS = "·‧・.-'’"
-
-
-#: The English name kept in parentheses after a translated one: ``接線員 (Operator)``.
-_LATIN_ALIAS = re.compile(r"[(（][A-Za-z][A-Za-z .'\-]*[)）]")
-
-
-def _is_translated_name(text: str, limit: int) -> bool:
-    """A short name or title in Chinese: CJK, no punctuation a sentence or a bracketed note has
-    (``(操作員指示)``, ``請稍等片刻。更新後的…`` are translations of paragraphs, not names); an
-    English alias in parentheses aside."""
-    text = _LATIN_ALIAS.sub("", text).strip()
-    return (
-        has_cjk(text)
-        and len(text) <= limit
-        and all(ch.isalpha() or ch.isspace() or ch in _NAME_MARKS for ch in text)
-    )
+from builder.structure.speakers import is_header_copy, looks_like_header, split_header, unusual
 
 
 class _Pairer:
@@ -82,8 +36,8 @@ class _Pairer:
     # -- what stands at position i -------------------------------------------------------------
 
     def header_like(self, i: int) -> bool:
-        """A line short enough and shaped like ``Name - Title`` (cheap length test first)."""
-        return len(self.stripped[i]) <= 200 and looks_like_header(self.stripped[i])
+        """A line shaped like ``Name - Title`` (the core's rule, ``rust/src/header.rs``)."""
+        return looks_like_header(self.stripped[i])
 
     def header_pair(self, i: int) -> bool:
         """A header in the English slot with its copy (or translated copy) right after it."""
@@ -95,7 +49,7 @@ class _Pairer:
                 and self.body[i].slot != "zh"
                 and self.body[j].slot != "en"
                 and self.header_like(i)
-                and _is_header_copy(self.stripped[i], self.stripped[j])
+                and is_header_copy(self.stripped[i], self.stripped[j])
             )
         return known
 
@@ -122,13 +76,13 @@ class _Pairer:
 
     def start_turn(self, en: BodyLine | None, zh: BodyLine | None) -> None:
         text = (en or zh).text  # type: ignore[union-attr]
-        speaker, title = split_header(text)
+        parts = split_header(text)
         written = [line for line in (en, zh) if line is not None]
         header = Header(
             en.text if en else None,
             zh.text if zh else None,
-            speaker,
-            title,
+            parts.name,
+            parts.title,
             en.number if en else None,
             zh.number if zh else None,
             tuple(dict.fromkeys(name for line in written for name in unusual(line.text))),
@@ -241,11 +195,10 @@ class _Pairer:
 def pair_lines(name: str, body: tuple[BodyLine, ...]) -> list[Turn]:
     """Turn body lines into speaker turns holding their segments, flagging doubtful pairs.
 
-    A speaker header is a header-shaped line with its copy in the Chinese slot (the same text,
-    whitespace aside, the same name with a translated title, a translated ``姓名 - 職稱``, or for
-    ``Operator`` and the like a short Chinese word with no punctuation); one written once, in
-    either slot, is a header when a paragraph or another header follows it (the transcript is
-    flagged). A line in the Chinese slot pairs with the English line before it when it is marked
+    A speaker header is a header-shaped line with its copy in the Chinese slot (both the core's
+    rules, ``rust/src/header.rs``: ``speakers.looks_like_header``, ``is_header_copy``); one
+    written once, in either slot, is a header when a paragraph or another header follows it (the
+    transcript is flagged). A line in the Chinese slot pairs with the English line before it when it is marked
     as the translation or written in Chinese; a line whose script is undecided pairs when it
     stands in the translation slot; an unmarked line without Chinese pairs only when it is an
     exact copy (flagged ``untranslated``) and no Chinese line follows that it would orphan.

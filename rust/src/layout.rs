@@ -6,6 +6,7 @@
 
 use crate::decode::{lines, Problem};
 use crate::front::{front_kind, markup_line};
+use crate::header::{is_header_copy, looks_like_header};
 use crate::lines::{has_cjk, is_blank, is_invisible};
 use crate::segment::is_space;
 
@@ -90,23 +91,18 @@ fn bulleted_matches(lines: &[&str]) -> bool {
     marked * 5 >= body.len() * 4
 }
 
-/// The names the call's operator goes by in a header (compared without case): the one list,
-/// read by the layouts' test here and by the speaker rules (`builder/structure/speakers.py`).
-pub const OPERATOR_NAMES: [&str; 2] = ["operator", "moderator"];
-
-/// A short line with a ` - ` title (or an operator's name) followed by its copy.
+/// A header line (`crate::header::looks_like_header`: the folded shape, the operator's names
+/// of `crate::header::OPERATOR_NAMES`) followed by its copy (`is_header_copy`), as the speaker
+/// rules read a header written in both slots.
 fn doubled_header(lines: &[&str]) -> bool {
     let shown: Vec<&str> = lines
         .iter()
         .filter(|l| !is_blank(l))
         .map(|l| l.trim_matches(is_space))
         .collect();
-    shown.windows(2).any(|w| {
-        let a = w[0];
-        a == w[1]
-            && a.chars().count() <= 120
-            && (a.contains(" - ") || OPERATOR_NAMES.iter().any(|n| a.eq_ignore_ascii_case(n)))
-    })
+    shown
+        .windows(2)
+        .any(|w| looks_like_header(w[0]) && is_header_copy(w[0], w[1]))
 }
 
 /// Some lines are English-only, and some (not front matter) are Chinese, or a header is
@@ -293,6 +289,14 @@ mod tests {
         assert_eq!(detect(&plain), Some("plain"));
         let (front, body, blank) = split("plain", &plain);
         assert!(front.is_empty() && blank.is_empty() && body.len() == 4);
+        let english = [
+            "Operator",
+            "Operator",
+            "Hello.",
+            "Ted Durbin - CFO",
+            "Ted Durbin - CFO",
+        ];
+        assert_eq!(detect(&english), Some("plain"));
         assert_eq!(
             refuse_markup(&["<p>", "a"]),
             Err(Problem::Markup {
@@ -300,5 +304,41 @@ mod tests {
                 lines: 2
             })
         );
+    }
+
+    #[test]
+    fn headers_written_twice_are_read_as_the_speaker_rules_read_them() {
+        // No Chinese line: the plain layout is known by a header written twice, in any of the
+        // forms the speaker rules read (crate::header), an em dash or a look-alike letter included.
+        let em_dash = [
+            "Ted Durbin — Head of Investor Relations",
+            "Ted Durbin — Head of Investor Relations",
+            "Thank you, operator.",
+        ];
+        let look_alike = ["\u{041e}perator", "\u{041e}perator", "Good morning."];
+        let another_dash = ["Ted Durbin – CFO", "Ted Durbin - CFO", "Thank you."];
+        let another_title = [
+            "Ted Durbin - CFO",
+            "Ted Durbin - Chief Financial Officer",
+            "Thanks.",
+        ];
+        for lines in [
+            &em_dash[..],
+            &look_alike[..],
+            &another_dash[..],
+            &another_title[..],
+        ] {
+            assert_eq!(detect(lines), Some("plain"), "{lines:?}");
+        }
+        // Lines written twice that are no header: a sentence with a dash, a bare name, a short
+        // untranslated line; and a header followed by another's.
+        for lines in [
+            &["Revenue grew - a lot.", "Revenue grew - a lot.", "x"][..],
+            &["Ted Durbin", "Ted Durbin", "Hello."][..],
+            &["Thank You", "Thank You", "Hello."][..],
+            &["Ted Durbin - CFO", "Eyal Hen - CFO", "Hello."][..],
+        ] {
+            assert_eq!(detect(lines), None, "{lines:?}");
+        }
     }
 }

@@ -11,7 +11,8 @@
 //! `builder/align/findings.py`, the Simplified-character test through
 //! `builder/evidence/simplified.py`, the MT exports through `builder/formats/tmx.py` and
 //! `builder/formats/moses.py`, the decoding, layout markup and line kinds of raw sources
-//! through `builder/sources/`. Nothing here imports from the Python package.
+//! through `builder/sources/`, the speaker-header rules through
+//! `builder/structure/speakers.py`. Nothing here imports from the Python package.
 
 pub mod align;
 pub mod anchors;
@@ -22,6 +23,7 @@ pub mod exports;
 pub mod findings;
 pub mod front;
 pub mod glossary;
+pub mod header;
 pub mod json;
 pub mod layout;
 pub mod lines;

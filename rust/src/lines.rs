@@ -12,13 +12,13 @@ pub const INVISIBLE: &str = "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}";
 
 /// Invisible formatting that can hide a look-alike in a name: the soft hyphen and the
 /// bidirectional marks, embeddings, overrides and isolates. The two tables of characters that
-/// show nothing live here together; the speaker rules fold this one out of headers and name it
-/// as evidence (`builder/structure/confusables.py`).
+/// show nothing live here together; the speaker-header rules fold this one out of headers and
+/// name it as evidence (`crate::header`).
 pub const HIDDEN: &str = "\u{00ad}\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}";
 
 /// Whether a character is invisible (`INVISIBLE`).
 pub fn is_invisible(c: char) -> bool {
-    INVISIBLE.contains(c)
+    !c.is_ascii() && INVISIBLE.contains(c)
 }
 
 /// Han plus CJK punctuation and the full-width forms Chinese text uses for punctuation.

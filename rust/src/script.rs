@@ -1,6 +1,6 @@
 //! Which characters are Han ideographs: the one list of ranges, read by the line rules, the
-//! Chinese sentence ends, the Chinese length and the `untranslated` test here (and exported to
-//! Python as `builder._core.HAN_RANGES`).
+//! Chinese sentence ends, the Chinese length, the `untranslated` test and the Chinese aliases
+//! of speaker headers.
 
 /// Han ideographs: BMP, extension A, compatibility ideographs, supplementary planes.
 pub const HAN_RANGES: &[(char, char)] = &[

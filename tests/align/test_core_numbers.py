@@ -6,17 +6,16 @@ point."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 import number_cases
 import pytest
-from conftest import same_bits
+from conftest import recorded_cases, same_bits
 
 from builder.evidence import anchors, numbers
 
-CASES = [json.loads(line) for line in number_cases.CASES.read_text("utf-8").splitlines()]
+CASES = recorded_cases(number_cases.CASES.name)
 TEXTS = [case["text"] for case in CASES if "text" in case]
 _REGENERATE = "if the rule changed on purpose, regenerate with `python tests/number_cases.py`"
 

@@ -4,11 +4,8 @@ and the invariants of spans on any text."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
-from conftest import TESTS
+from conftest import recorded_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +13,6 @@ from builder.align.segment_en import split_en
 from builder.align.segment_zh import split_zh
 from builder.evidence.simplified import SIMPLIFIED_ONLY, simplified_chars
 
-CASES = TESTS / "data" / "core-cases-segment.jsonl"
 #: Characters the segmentation reacts to, so that generated texts meet its rules.
 ALPHABET = st.sampled_from(
     [
@@ -30,13 +26,8 @@ ALPHABET = st.sampled_from(
 )
 
 
-def _cases() -> list[dict[str, Any]]:
-    lines = CASES.read_text("utf-8").split("\n")  # not splitlines: texts hold U+2028, U+0085 …
-    return [json.loads(line) for line in lines if line]
-
-
 def test_the_core_gives_what_the_python_implementation_gave() -> None:
-    cases = _cases()
+    cases = recorded_cases("core-cases-segment.jsonl")
     assert len(cases) > 6000
     wrong = [
         case["text"]

@@ -6,12 +6,11 @@ reached through ``_core.bead_path``, the core's test-only export."""
 
 from __future__ import annotations
 
-import json
 import math
 
 import core_cases
 import pytest
-from conftest import ROOT, same_bits
+from conftest import ROOT, recorded_cases, same_bits
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +20,7 @@ from builder.evidence.anchors import en_features, zh_features
 from builder.evidence.cost import RATIO, length_cost
 
 RUST = ROOT / "rust" / "src"
-CASES = [json.loads(line) for line in core_cases.CASES.read_text("utf-8").splitlines()]
+CASES = recorded_cases(core_cases.CASES.name)
 
 
 def test_the_cases_cover_every_bead_kind() -> None:

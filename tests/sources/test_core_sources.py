@@ -3,10 +3,7 @@ the Python implementation it replaced, on every recorded case (``tests/source_ca
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from conftest import TESTS
+from conftest import recorded_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from source_cases import current_rules, digest, inputs, line_outcome, outcome
@@ -15,21 +12,16 @@ from builder.sources import parse_source
 from builder.sources.bulleted import bullet_end, indent_end
 from builder.sources.script import body_slots, count_han, has_han, is_blank, script_slot
 
-CASES = TESTS / "data" / "core-cases-sources.jsonl"
 #: Characters the line rules react to.
 ALPHABET = st.sampled_from(
     [*" \t\x1c\x85\u3000\u200b\ufeff\u2028•●◦<>/!-:aAiİsſ營，。", "  • ", "<p>", "翻譯"]
 )
 RULES = current_rules()
-
-
-def _cases() -> list[dict[str, Any]]:
-    lines = CASES.read_text("utf-8").split("\n")  # not splitlines: texts hold U+2028, U+0085 …
-    return [json.loads(line) for line in lines if line]
+CASES = "core-cases-sources.jsonl"
 
 
 def test_files_give_what_the_python_implementation_gave() -> None:
-    recorded = {case["file"]: case["sha256"] for case in _cases() if "file" in case}
+    recorded = {case["file"]: case["sha256"] for case in recorded_cases(CASES) if "file" in case}
     assert len(recorded) > 3000
     made = dict(inputs())
     assert made.keys() == recorded.keys()
@@ -38,7 +30,7 @@ def test_files_give_what_the_python_implementation_gave() -> None:
 
 
 def test_lines_give_what_the_python_implementation_gave() -> None:
-    cases = [case for case in _cases() if "line" in case]
+    cases = [case for case in recorded_cases(CASES) if "line" in case]
     assert len(cases) > 4000
     wrong = [case["line"] for case in cases if line_outcome(RULES, case["line"]) != case]
     assert wrong == [], f"{len(wrong)} lines differ; if a rule changed on purpose, run tests/source_cases.py"
@@ -56,7 +48,7 @@ def test_marks_end_inside_the_line(text: str) -> None:
 
 
 def test_body_slots_are_the_marked_slot_else_the_scripts() -> None:
-    texts = [case["line"] for case in _cases() if "line" in case]
+    texts = [case["line"] for case in recorded_cases(CASES) if "line" in case]
     body = [(k, text, [None, "en", "zh"][k % 3]) for k, text in enumerate(texts)]
     expected = [slot if slot is not None else script_slot(text) for _, text, slot in body]
     assert body_slots(body) == expected and body_slots([]) == []

@@ -11,6 +11,7 @@ from conftest import SEEDS, seed_lines
 from variants import VARIANTS
 
 from builder.rows.process import ProcessedFile, process_file
+from builder.sources import parse_source
 
 
 def _process(tmp_path: Path, lines: list[str]) -> ProcessedFile:
@@ -75,3 +76,23 @@ def test_variant_builds(variant: str, name: str, tmp_path: Path, originals: dict
         assert {t.section for t in transcript.turns} == {"prepared_remarks"}
         assert "participant" not in {p.role for p in transcript.participants}
         assert row["num_segments"] == original.transcript.qa_start_segment
+
+
+@pytest.mark.parametrize("name", ["rekor-systems-2021-q3.txt", "stem-2024-q4.txt"])  # the plain seeds
+def test_an_english_only_call_whose_headers_are_disguised_is_read_as_the_speaker_rules_read_it(
+    name: str, tmp_path: Path
+) -> None:
+    """No Chinese line, so the plain layout is known by its headers written twice: written with
+    an em dash, and ``Operator`` with a Cyrillic ``О``, they are headers to the layouts' test as
+    to the speaker rules (one rule, ``rust/src/header.rs``), not a file of no known layout."""
+    english = VARIANTS["english only"](seed_lines(name))
+    disguised = [line.replace(" - ", " — ").replace("Operator", "\u041eperator") for line in english]
+    # A literal ` - ` or `Operator` is gone: the layouts' test of before found no header here.
+    assert not any(" - " in line or line.strip().lower() in ("operator", "moderator") for line in disguised)
+    assert parse_source(name, "\n".join(disguised).encode()).layout == "plain"
+    done, plain = _process(tmp_path, disguised), _process(tmp_path, english)
+    people = [[(p.name, p.role) for p in d.transcript.participants] for d in (done, plain)]
+    assert people[0] == people[1] and len(people[0]) > 5
+    assert [t.header.name for t in done.transcript.turns if t.header] == [
+        t.header.name for t in plain.transcript.turns if t.header
+    ]

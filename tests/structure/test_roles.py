@@ -138,7 +138,8 @@ def test_speaker_headers_are_read_through_spacing_dashes_and_aliases(
 ) -> None:
     from builder.structure.speakers import looks_like_header, split_header
 
-    assert looks_like_header(written) and split_header(written) == (name, title)
+    split = split_header(written)
+    assert looks_like_header(written) and (split.name, split.title) == (name, title)
 
 
 @pytest.mark.parametrize("line", ["(Operator Instructions)", "Thank You", "Okay.", "Good Afternoon"])

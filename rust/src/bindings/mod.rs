@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod exports;
 pub mod rows;
 pub mod sources;
+pub mod structure;
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/sources.rs"));
@@ -21,6 +22,7 @@ mod files {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     sources::register(m)?;
+    structure::register(m)?;
     evidence::register(m)?;
     align::register(m)?;
     rows::register(m)?;

@@ -217,9 +217,5 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(script_slot, m)?)?;
     m.add_function(wrap_pyfunction!(body_slots, m)?)?;
     m.add("MAX_LINE_CHARS", decode::MAX_LINE_CHARS)?;
-    m.add("INVISIBLE", lines::INVISIBLE)?;
-    m.add("HIDDEN", lines::HIDDEN)?;
-    m.add("OPERATOR_NAMES", layout::OPERATOR_NAMES.to_vec())?;
-    m.add("HAN_RANGES", script::HAN_RANGES.to_vec())?;
     Ok(())
 }
