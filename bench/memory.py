@@ -81,6 +81,13 @@ class TreeSampler(threading.Thread):
         }
 
 
+def cpu_seconds() -> float:
+    """User and system CPU seconds of this process and of its reaped children (the workers of a
+    pool count once the pool has shut down)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def rusage_mb() -> dict[str, float]:
     """Exact max RSS of this process and of its largest reaped child (``ru_maxrss`` is KiB)."""
     return {

@@ -18,12 +18,12 @@ from corpus import REPO
 
 from builder.schema.files import config_names
 
-#: Issue 14's targets: the build within twice the write floor (aim: 1.5x), at least as fast as the
-#: datasets route, the whole process tree under 500 MB.
-TARGET_FLOOR_RATIO = 2.0
-AIM_FLOOR_RATIO = 1.5
+#: The targets: the build within 1.5x the write floor on as many cores as it has (issue 21; issue
+#: 14 asked 2x), at least as fast as the datasets route (issue 14), the whole process tree under
+#: 400 MB (issue 21; issue 14 asked 500 MB).
+TARGET_FLOOR_RATIO = 1.5
 TARGET_RATIO = 1.0
-TARGET_PEAK_MB = 500.0
+TARGET_PEAK_MB = 400.0
 
 Result = dict[str, Any]
 
@@ -80,7 +80,7 @@ def _build_targets(build: Result) -> dict[str, Any]:
     if floor is not None:
         ratio = build["seconds"] / floor["floor_seconds"]
         targets["floor_ratio"] = {
-            "target": f"<= {TARGET_FLOOR_RATIO:g}x the floor (aim {AIM_FLOOR_RATIO:g}x)",
+            "target": f"<= {TARGET_FLOOR_RATIO:g}x the floor",
             "value": ratio,
             "verdict": _verdict(ratio <= TARGET_FLOOR_RATIO),
         }
@@ -231,15 +231,23 @@ def table_rows(build: Result, parse: Result, route: Result | None) -> list[list[
 
 
 def _floor_lines(build: Result) -> list[str]:
-    """The write floor and the build's ratio to it (on as many cores as the build had)."""
+    """The write floor and the build's ratio to it (on as many cores as the build had), in wall
+    seconds and in CPU seconds (all the build's processes against the floor's one)."""
     floor = build.get("write_floor")
     if floor is None:
         return []
-    return [
+    lines = [
         f"write floor: {floor['seconds']:.2f} s in one process to write the release's formats again "
         f"({floor['bytes'] / 1e6:,.0f} MB) and hash them; {floor['floor_seconds']:.2f} s on "
-        f"{floor['cores']} cores; the build takes {build['seconds'] / floor['floor_seconds']:.1f}x the floor",
+        f"{floor['cores']} cores; the build takes {build['seconds'] / floor['floor_seconds']:.2f}x the floor",
     ]
+    if "cpu_seconds" in build and "cpu_seconds" in floor:
+        lines.append(
+            f"in CPU seconds: the build {build['cpu_seconds']:.1f} s (all its processes), the floor "
+            f"{floor['cpu_seconds']:.1f} s: {build['cpu_seconds'] / floor['cpu_seconds']:.2f}x "
+            "(the wall ratio cannot go below this on a machine the build has to itself)"
+        )
+    return lines
 
 
 def _ratio_lines(figures: dict[str, Any]) -> list[str]:

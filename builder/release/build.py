@@ -290,37 +290,18 @@ def _notes(dist_dir: Path, version: str | None, given: str | None, known: Releas
 
 
 def cut_release(
-    raw_dir: Path,
-    dist_dir: Path,
-    version: str | None = None,
-    executor: Executor | None = None,
-    progress: Tick | None = None,
-    *,
-    skip_bad: bool = False,
-    cache: Path | None = None,
-    dry_run: bool = False,
-    notes: str | None = None,
+    raw_dir: Path, dist_dir: Path, version: str | None = None, **options: Any
 ) -> tuple[BuildSummary, list[Path]]:
     """Cut a new release (never an existing version), then regenerate the repository's root files.
 
-    Returns the build's summary and the root files whose content changed: none with
-    ``dry_run`` (nor a release), and none when the releases folder does not lie at the root of
-    a repository (``is_repository``)."""
+    ``options`` are ``build_release``'s. Returns the build's summary and the root files whose
+    content changed: none with ``dry_run`` (nor a release), and none when the releases folder
+    does not lie at the root of a repository (``is_repository``)."""
     if version is not None and version in list_releases(dist_dir):
         raise CallcorpusError(f"{dist_dir / version} is already released; cut a new version")
-    summary = build_release(
-        raw_dir,
-        dist_dir,
-        version,
-        executor,
-        progress,
-        skip_bad=skip_bad,
-        cache=cache,
-        dry_run=dry_run,
-        notes=notes,
-    )
+    summary = build_release(raw_dir, dist_dir, version, **options)
     root = dist_dir.resolve().parent
-    if dry_run or not is_repository(root):
+    if options.get("dry_run") or not is_repository(root):
         return summary, []
     return summary, [root / name for name in write_root_files(root, dist_dir)]
 

@@ -126,14 +126,17 @@ def _officers(people: list[Participant], turns: list[Turn], company: str) -> Non
         mine = (
             t for t in turns if t.header and (t.header.name, t.header.title) == (person.name, person.title)
         )
-        line = line or _first_line(s for t in mine for s in t.segments if own.search(s.en))
+        # Both patterns need the firm's name as written: look for it first.
+        line = line or _first_line(
+            s for t in mine for s in t.segments if company in s.en and own.search(s.en)
+        )
         if line is not None:
             _state(person, company, "text", line)
     placed = {(p.name, p.title) for p in officers if p.affiliations}
     vouched = list(_vouched(turns, placed, company))
     for person in officers:
-        pattern = _introduced_as_officer(person)
-        line = _first_line(s for s in vouched if pattern.search(s.en))
+        pattern, surname = _introduced_as_officer(person), person.name.split()[-1]
+        line = _first_line(s for s in vouched if surname in s.en and pattern.search(s.en))
         if line is not None:
             _state(person, company, "text", line)
 

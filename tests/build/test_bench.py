@@ -173,6 +173,9 @@ def test_benchmark_measures_the_write_floor(smoke_run: tuple[subprocess.Complete
     assert floor["bytes"] > 0.5 * build["output_mb"] * 1e6  # every format of the release, written again
     assert 0 < floor["seconds"] < build["seconds"]
     assert "write floor: " in smoke_run[0].stdout and "x the floor" in smoke_run[0].stdout
+    # CPU seconds of every process of the build (the workers too) against the floor's
+    assert 0 < floor["cpu_seconds"] < build["cpu_seconds"]
+    assert "in CPU seconds: the build " in smoke_run[0].stdout
 
 
 @pytest.fixture(scope="module")
