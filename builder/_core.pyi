@@ -3,7 +3,7 @@
 Written by hand and held to the built module by ``stubtest builder._core`` (``.ci/run``).
 """
 
-from typing import final
+from typing import Any, final
 
 import pyarrow as pa
 
@@ -23,6 +23,7 @@ __all__ = [
     "AlignedSegment",
     "AlignedUnit",
     "ArrowBatch",
+    "DictBatches",
     "Finding",
     "Number",
     "ParsedSource",
@@ -259,6 +260,13 @@ class SentenceRows:
 class SentenceBatches:
     def __new__(cls, schema: pa.Schema) -> SentenceBatches: ...
     def push(self, rows: list[SentenceRows]) -> None: ...
+    def take(self, count: int) -> ArrowBatch: ...
+    def __len__(self) -> int: ...
+
+@final
+class DictBatches:
+    def __new__(cls, schema: pa.Schema) -> DictBatches: ...
+    def push(self, rows: list[dict[str, Any]]) -> None: ...
     def take(self, count: int) -> ArrowBatch: ...
     def __len__(self) -> int: ...
 

@@ -10,7 +10,8 @@
 //! paragraph pair through `builder/align/aligner.py`, the quality findings through
 //! `builder/align/findings.py`, the Simplified-character test through
 //! `builder/evidence/simplified.py`, the MT exports through `builder/formats/tmx.py` and
-//! `builder/formats/moses.py`, the decoding, layout markup and line kinds of raw sources
+//! `builder/formats/moses.py`, the Arrow batches of every config through
+//! `builder/formats/shard_writer.py`, the decoding, layout markup and line kinds of raw sources
 //! through `builder/sources/`. Nothing here imports from the Python package.
 
 pub mod align;
@@ -33,6 +34,7 @@ pub mod segment;
 pub mod sentence;
 pub mod simplified;
 pub mod units;
+pub mod value_batch;
 
 #[cfg(feature = "python")]
 mod bindings;

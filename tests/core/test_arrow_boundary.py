@@ -1,6 +1,7 @@
-"""Rows cross from the core to pyarrow as Arrow (``rust/src/batch.rs``,
-``rust/src/bindings/rows.rs``): the ``sentences`` schema goes in and each batch comes out through
-the Arrow PyCapsule interface, holding the rows the core wrote as JSON lines, value for value."""
+"""Rows cross from the core to pyarrow as Arrow (``rust/src/batch.rs``, ``value_batch.rs``,
+``rust/src/bindings/rows.rs``): a config's schema goes in and each batch comes out through the
+Arrow PyCapsule interface, holding the rows the core wrote as JSON lines (``sentences``) or the
+dicts Python built (the other configs), value for value."""
 
 from __future__ import annotations
 
@@ -61,3 +62,16 @@ def test_a_schema_the_core_does_not_build_is_refused(
 def test_the_schema_must_come_through_the_capsule_interface() -> None:
     with pytest.raises(AttributeError):
         _core.SentenceBatches(["sentence_id"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("config", ["segments", "transcripts", "qa"])
+def test_dict_batches_hold_the_dicts_given_in_order(config: str) -> None:
+    rows = PROCESSED.rows[config]
+    batches = _core.DictBatches(arrow_schema(config))
+    batches.push(rows[:1])
+    batches.push(rows[1:])
+    assert len(batches) == len(rows) > 0
+    first = pa.record_batch(batches.take(1))
+    rest = pa.record_batch(batches.take(len(rows) + 5))
+    assert first.to_pylist() + rest.to_pylist() == rows
+    assert len(batches) == 0 and batches.take(5).num_rows == 0
