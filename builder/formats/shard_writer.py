@@ -2,11 +2,11 @@
 of files per split the shard has calls in.
 
 Each config's rows arrive twice (``process_file``'s): as JSON lines, which the JSON Lines copy
-writes as they are, and as the rows their Arrow batches are built from, which the core holds until
-a batch is cut at exactly ``batch_rows`` rows: the ``sentences`` rows it built itself
-(``_core.SentenceBatches``), the dicts Python built of the other configs
-(``_core.DictBatches``). Each batch crosses to pyarrow through the Arrow C data interface and is
-handed to every writer with its lines; no row is parsed back from its line.
+writes as they are, and as the rows their Arrow batches are built from, which the core holds
+until a batch is cut at exactly ``batch_rows`` rows: the ``sentences`` rows it built itself
+(``_core.SentenceBatches``), the dicts Python built of the other configs, read into the batch's
+columns as they arrive (``_core.DictBatches``). Each batch crosses to pyarrow through the Arrow C
+data interface and is handed to every writer with its lines; no row is parsed back from its line.
 """
 
 from __future__ import annotations
@@ -66,7 +66,9 @@ class ShardWriter:
         self._chunks: list[bytes] = []
         self._pending = 0
         #: The rows not yet written, held by the core for the batches it builds.
-        self._held = _core.SentenceBatches(schema) if config == CORE_BUILT else _core.DictBatches(schema)
+        self._held = (
+            _core.SentenceBatches(schema) if config == CORE_BUILT else _core.DictBatches(schema, batch_rows)
+        )
         self._writers = [cls(root / shard_path(config, fmt, *place), schema) for fmt, cls in WRITERS.items()]
         self._writers += extra  # exports fed the same batches (Moses, TMX)
 

@@ -1,24 +1,26 @@
-//! Rows given as nested values (objects, lists, strings, integers, floats, booleans, nulls) as
-//! Arrow record batches of a schema, column by column: the rows Python builds (`segments`,
-//! `transcripts`, `qa`), which the binding layer hands in as the objects they are
-//! (`crate::bindings::rows::DictBatches`), so that no row is parsed back from its JSON line.
+//! Rows given as nested values (objects, lists, strings, integers, floats, booleans, nulls)
+//! appended one at a time to the Arrow columns of a schema, and taken as one record batch when a
+//! batch's rows are in: the rows Python builds (`segments`, `transcripts`, `qa`), which the
+//! binding layer reads from the dicts they are (`crate::bindings::rows::DictBatches`) as soon
+//! as their batch has room for them, so that no row is parsed back from its JSON line and no
+//! dict waits for its batch.
 //!
-//! A batch is built whole from exactly the rows it holds, and a column without nulls has no
-//! validity buffer: the arrays pyarrow's JSON reader built from the same rows' lines, to the
-//! byte (`tests/formats/test_shard_writer.py` compares them). As in that reader, a null or absent
-//! member is a null, and a member the schema does not have, or a value of another type, is
-//! refused; a null object or list (which no schema of the corpus allows) is refused too.
+//! A batch holds exactly the rows appended since the last one, and a column without nulls has
+//! no validity buffer: the arrays pyarrow's JSON reader built from the same rows' lines, to the
+//! byte (`tests/formats/test_shard_writer.py` compares them). As in that reader, a null or
+//! absent member is a null, and a member the schema does not have, or a value of another type,
+//! is refused; a null object or list (which no schema of the corpus allows) is refused too.
 
 use std::sync::Arc;
 
 use arrow_array::builder::{
     ArrayBuilder, BooleanBuilder, Float64Builder, Int64Builder, StringBuilder,
 };
-use arrow_array::{ArrayRef, ListArray, RecordBatch, StructArray};
+use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{DataType, FieldRef, Fields, SchemaRef};
 
-/// A row, or a value in it, as the batch reads it; each reader is `None` when the value is
+/// A row, or a value in it, as the columns read it; each reader is `None` when the value is
 /// something else.
 pub trait Value: Sized {
     /// What the value is, for a message (its type and an excerpt of it).
@@ -35,146 +37,230 @@ pub trait Value: Sized {
     fn each_member(&self, visit: impl FnMut(&str, Self)) -> bool;
 }
 
-/// The rows as one batch of `schema` (its fields and metadata).
-pub fn record_batch<V: Value>(rows: Vec<V>, schema: &SchemaRef) -> Result<RecordBatch, String> {
-    let rows = objects(rows.into_iter().map(Some).collect(), schema.fields(), "")?;
-    let (_, columns, _) = rows.into_parts();
-    RecordBatch::try_new(schema.clone(), columns).map_err(|e| e.to_string())
+/// The columns of a schema, filled a row at a time and taken as one batch.
+pub struct RowBuilder {
+    schema: SchemaRef,
+    rows: Object,
 }
 
-/// One column of `field`'s type from its values (`None`: null or absent); `path` names it.
-fn column<V: Value>(
-    values: Vec<Option<V>>,
-    field: &FieldRef,
-    path: &str,
-) -> Result<ArrayRef, String> {
-    match field.data_type() {
-        DataType::Utf8 => scalars(
-            &values,
-            StringBuilder::new(),
-            path,
-            "a string",
-            V::text,
-            |c, v| c.append_option(v),
-        ),
-        DataType::Int64 => scalars(
-            &values,
-            Int64Builder::new(),
-            path,
-            "a 64-bit integer",
-            V::integer,
-            |c, v| c.append_option(v),
-        ),
-        DataType::Float64 => scalars(
-            &values,
-            Float64Builder::new(),
-            path,
-            "a number",
-            V::number,
-            |c, v| c.append_option(v),
-        ),
-        DataType::Boolean => scalars(
-            &values,
-            BooleanBuilder::new(),
-            path,
-            "a boolean",
-            V::boolean,
-            |c, v| c.append_option(v),
-        ),
-        DataType::Struct(members) => Ok(Arc::new(objects(values, members, path)?)),
-        DataType::List(item) => list(values, item, path),
-        other => Err(format!("`{path}`: {other} columns are not built")),
+impl RowBuilder {
+    /// Empty columns of `schema`, or why it has a type they are not built for.
+    pub fn new(schema: &SchemaRef) -> Result<Self, String> {
+        let rows = Object::new(schema.fields(), "")?;
+        Ok(RowBuilder {
+            schema: schema.clone(),
+            rows,
+        })
+    }
+
+    /// How many rows the next batch holds.
+    pub fn len(&self) -> usize {
+        self.rows.len
+    }
+
+    /// Whether the next batch holds no row.
+    pub fn is_empty(&self) -> bool {
+        self.rows.len == 0
+    }
+
+    /// Append one row, or say why the schema cannot hold it (naming the column); after a
+    /// refusal part of the row may be in the columns, which are then not to be used.
+    pub fn append<V: Value>(&mut self, row: &V) -> Result<(), String> {
+        self.rows.append(row, "")
+    }
+
+    /// The rows appended since the last batch, as one batch of the schema (its metadata too),
+    /// its buffers no larger than what they hold (the columns grew by doubling).
+    pub fn finish(&mut self) -> Result<RecordBatch, String> {
+        let (_, mut columns, _) = self.rows.finish("")?.into_parts();
+        columns.iter_mut().for_each(Array::shrink_to_fit);
+        RecordBatch::try_new(self.schema.clone(), columns).map_err(|e| e.to_string())
     }
 }
 
-/// A column of scalars: each value read by `read`, or refused as not being `expected`.
-fn scalars<'a, V: Value, B: ArrayBuilder, T>(
-    values: &'a [Option<V>],
-    mut builder: B,
-    path: &str,
-    expected: &str,
-    read: impl Fn(&'a V) -> Option<T>,
-    append: impl Fn(&mut B, Option<T>),
-) -> Result<ArrayRef, String> {
-    for value in values {
-        let read = match value {
-            None => None,
-            Some(value) => Some(read(value).ok_or_else(|| refused(path, expected, value))?),
+/// One column being filled, and its path in the row (`turns[].speaker`) for messages.
+struct Column {
+    path: String,
+    kind: Kind,
+}
+
+enum Kind {
+    Text(StringBuilder),
+    Integer(Int64Builder),
+    Number(Float64Builder),
+    Boolean(BooleanBuilder),
+    Object(Object),
+    List(List),
+}
+
+/// A struct column: its members' columns, and how many objects it holds.
+struct Object {
+    fields: Fields,
+    members: Vec<Column>,
+    len: usize,
+}
+
+/// A list column: each list's length, and one column for the items of all of them.
+struct List {
+    item: FieldRef,
+    lengths: Vec<usize>,
+    items: Box<Column>,
+}
+
+impl Column {
+    fn new(field: &FieldRef, path: String) -> Result<Self, String> {
+        let kind = match field.data_type() {
+            DataType::Utf8 => Kind::Text(StringBuilder::new()),
+            DataType::Int64 => Kind::Integer(Int64Builder::new()),
+            DataType::Float64 => Kind::Number(Float64Builder::new()),
+            DataType::Boolean => Kind::Boolean(BooleanBuilder::new()),
+            DataType::Struct(fields) => Kind::Object(Object::new(fields, &path)?),
+            DataType::List(item) => Kind::List(List {
+                item: item.clone(),
+                lengths: Vec::new(),
+                items: Box::new(Column::new(item, format!("{path}[]"))?),
+            }),
+            other => return Err(format!("`{path}`: {other} columns are not built")),
         };
-        append(&mut builder, read);
+        Ok(Column { path, kind })
     }
-    Ok(builder.finish())
+
+    fn len(&self) -> usize {
+        match &self.kind {
+            Kind::Text(column) => column.len(),
+            Kind::Integer(column) => column.len(),
+            Kind::Number(column) => column.len(),
+            Kind::Boolean(column) => column.len(),
+            Kind::Object(column) => column.len,
+            Kind::List(column) => column.lengths.len(),
+        }
+    }
+
+    fn append<V: Value>(&mut self, value: &V) -> Result<(), String> {
+        if value.is_null() {
+            return self.append_null();
+        }
+        let path = &self.path;
+        match &mut self.kind {
+            Kind::Text(column) => column.append_value(read(value.text(), path, "a string", value)?),
+            Kind::Integer(column) => {
+                column.append_value(read(value.integer(), path, "a 64-bit integer", value)?)
+            }
+            Kind::Number(column) => {
+                column.append_value(read(value.number(), path, "a number", value)?)
+            }
+            Kind::Boolean(column) => {
+                column.append_value(read(value.boolean(), path, "a boolean", value)?)
+            }
+            Kind::Object(column) => column.append(value, path)?,
+            Kind::List(column) => column.append(value, path)?,
+        }
+        Ok(())
+    }
+
+    fn append_null(&mut self) -> Result<(), String> {
+        match &mut self.kind {
+            Kind::Text(column) => column.append_null(),
+            Kind::Integer(column) => column.append_null(),
+            Kind::Number(column) => column.append_null(),
+            Kind::Boolean(column) => column.append_null(),
+            Kind::Object(_) => {
+                return Err(format!(
+                    "`{}`: a null object, which is not built",
+                    self.path
+                ))
+            }
+            Kind::List(_) => {
+                return Err(format!("`{}`: a null list, which is not built", self.path))
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<ArrayRef, String> {
+        Ok(match &mut self.kind {
+            Kind::Text(column) => Arc::new(column.finish()),
+            Kind::Integer(column) => Arc::new(column.finish()),
+            Kind::Number(column) => Arc::new(column.finish()),
+            Kind::Boolean(column) => Arc::new(column.finish()),
+            Kind::Object(column) => Arc::new(column.finish(&self.path)?),
+            Kind::List(column) => column.finish(&self.path)?,
+        })
+    }
 }
 
-/// A struct column: each object's members gathered by name into the members' columns.
-fn objects<V: Value>(
-    values: Vec<Option<V>>,
-    members: &Fields,
-    path: &str,
-) -> Result<StructArray, String> {
-    let mut columns: Vec<Vec<Option<V>>> = members
-        .iter()
-        .map(|_| Vec::with_capacity(values.len()))
-        .collect();
-    for (row, value) in values.into_iter().enumerate() {
-        let value = value.ok_or_else(|| format!("`{path}`: a null object, which is not built"))?;
-        let mut unknown = None;
+impl Object {
+    fn new(fields: &Fields, path: &str) -> Result<Self, String> {
+        let members = fields
+            .iter()
+            .map(|field| Column::new(field, join(path, field.name())));
+        Ok(Object {
+            fields: fields.clone(),
+            members: members.collect::<Result<_, _>>()?,
+            len: 0,
+        })
+    }
+
+    /// Each member into its column, found by name; an absent one is a null.
+    fn append<V: Value>(&mut self, value: &V, path: &str) -> Result<(), String> {
+        let mut appended = Ok(());
         let mut next = 0;
-        let is_object = value.each_member(|name, member| match position(members, name, next) {
-            Some(k) => {
-                columns[k].push((!member.is_null()).then_some(member));
-                next = k + 1;
+        let is_object = value.each_member(|name, member| {
+            if appended.is_ok() {
+                appended = match position(&self.fields, name, next) {
+                    Some(k) => {
+                        next = k + 1;
+                        self.members[k].append(&member)
+                    }
+                    None => Err(format!(
+                        "`{}`: not a column of the schema",
+                        join(path, name)
+                    )),
+                };
             }
-            None => unknown = Some(name.to_owned()),
         });
         if !is_object {
-            return Err(refused(path, "an object", &value));
+            return Err(refused(path, "an object", value));
         }
-        if let Some(name) = unknown {
-            return Err(format!(
-                "`{}`: not a column of the schema",
-                join(path, &name)
-            ));
-        }
-        columns
-            .iter_mut()
-            .filter(|c| c.len() == row)
-            .for_each(|c| c.push(None));
+        appended?;
+        self.len += 1;
+        let len = self.len;
+        let mut absent = self.members.iter_mut().filter(|member| member.len() < len);
+        absent.try_for_each(Column::append_null)
     }
-    let children = members.iter().zip(columns);
-    let arrays = children.map(|(field, values)| column(values, field, &join(path, field.name())));
-    let arrays = arrays.collect::<Result<Vec<_>, _>>()?;
-    StructArray::try_new(members.clone(), arrays, None).map_err(|e| format!("`{path}`: {e}"))
+
+    fn finish(&mut self, path: &str) -> Result<StructArray, String> {
+        let arrays = self.members.iter_mut().map(Column::finish);
+        let arrays = arrays.collect::<Result<Vec<_>, _>>()?;
+        self.len = 0;
+        StructArray::try_new(self.fields.clone(), arrays, None)
+            .map_err(|e| format!("`{path}`: {e}"))
+    }
 }
 
-/// A list column: each list's items, one column for all of them.
-fn list<V: Value>(values: Vec<Option<V>>, item: &FieldRef, path: &str) -> Result<ArrayRef, String> {
-    let mut lengths = Vec::with_capacity(values.len());
-    let mut items = Vec::new();
-    for value in values {
-        let value = value.ok_or_else(|| format!("`{path}`: a null list, which is not built"))?;
-        let list = value
+impl List {
+    fn append<V: Value>(&mut self, value: &V, path: &str) -> Result<(), String> {
+        let items = value
             .items()
-            .ok_or_else(|| refused(path, "a list", &value))?;
-        lengths.push(list.len());
-        items.extend(list.into_iter().map(|v| (!v.is_null()).then_some(v)));
+            .ok_or_else(|| refused(path, "a list", value))?;
+        self.lengths.push(items.len());
+        items.iter().try_for_each(|item| self.items.append(item))
     }
-    let items = column(items, item, &format!("{path}[]"))?;
-    let array = ListArray::try_new(
-        item.clone(),
-        OffsetBuffer::from_lengths(lengths),
-        items,
-        None,
-    );
-    Ok(Arc::new(array.map_err(|e| format!("`{path}`: {e}"))?))
+
+    fn finish(&mut self, path: &str) -> Result<ArrayRef, String> {
+        let offsets = OffsetBuffer::from_lengths(std::mem::take(&mut self.lengths));
+        let items = self.items.finish()?;
+        let array = ListArray::try_new(self.item.clone(), offsets, items, None);
+        Ok(Arc::new(array.map_err(|e| format!("`{path}`: {e}"))?))
+    }
 }
 
-/// Where `name` is among `members`, looked for at `next` first (objects list their members in
+/// Where `name` is among `fields`, looked for at `next` first (objects list their members in
 /// the schema's order).
-fn position(members: &Fields, name: &str, next: usize) -> Option<usize> {
-    match members.get(next) {
+fn position(fields: &Fields, name: &str, next: usize) -> Option<usize> {
+    match fields.get(next) {
         Some(field) if field.name() == name => Some(next),
-        _ => members.iter().position(|field| field.name() == name),
+        _ => fields.iter().position(|field| field.name() == name),
     }
 }
 
@@ -186,8 +272,18 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
+/// A value read as `expected`, or refused as not being one.
+fn read<T, V: Value>(found: Option<T>, path: &str, expected: &str, value: &V) -> Result<T, String> {
+    found.ok_or_else(|| refused(path, expected, value))
+}
+
 fn refused<V: Value>(path: &str, expected: &str, value: &V) -> String {
-    format!("`{path}`: {expected} expected, found {}", value.describe())
+    let column = if path.is_empty() {
+        "a row".to_owned()
+    } else {
+        format!("`{path}`")
+    };
+    format!("{column}: {expected} expected, found {}", value.describe())
 }
 
 #[cfg(test)]
@@ -268,9 +364,15 @@ mod tests {
         array.as_any().downcast_ref::<T>().unwrap()
     }
 
+    fn batch(rows: Vec<Json>) -> Result<RecordBatch, String> {
+        let mut builder = RowBuilder::new(&schema())?;
+        rows.iter().try_for_each(|row| builder.append(row))?;
+        builder.finish()
+    }
+
     #[test]
     fn columns_hold_the_rows_values_with_nulls_only_where_a_value_is_null_or_absent() {
-        let batch = record_batch(rows(), &schema()).unwrap();
+        let batch = batch(rows()).unwrap();
         assert_eq!(
             (batch.num_rows(), batch.schema(), batch.num_columns()),
             (3, schema(), 7)
@@ -304,9 +406,28 @@ mod tests {
     }
 
     #[test]
-    fn no_rows_make_an_empty_batch() {
-        let batch = record_batch(Vec::<Json>::new(), &schema()).unwrap();
-        assert_eq!((batch.num_rows(), batch.num_columns()), (0, 7));
+    fn a_batch_holds_the_rows_appended_since_the_last_and_their_nulls_alone() {
+        let mut builder = RowBuilder::new(&schema()).unwrap();
+        let rows = rows();
+        builder.append(&rows[0]).unwrap();
+        builder.append(&rows[1]).unwrap();
+        assert_eq!(builder.len(), 2);
+        let first = builder.finish().unwrap();
+        builder.append(&rows[2]).unwrap();
+        let second = builder.finish().unwrap();
+        let ids = |batch: &RecordBatch| column::<StringArray>(batch.column(0)).value(0).to_owned();
+        assert_eq!(
+            (ids(&first), ids(&second)),
+            ("T-qa01".to_owned(), "T-qa03".to_owned())
+        );
+        assert_eq!(
+            (first.num_rows(), second.num_rows(), builder.is_empty()),
+            (2, 1, true)
+        );
+        assert_eq!(first.column(1).null_count(), 1);
+        assert!(second.column(1).nulls().is_none() && second.column(3).null_count() == 1);
+        let empty = builder.finish().unwrap();
+        assert_eq!((empty.num_rows(), empty.num_columns()), (0, 7));
     }
 
     #[test]
@@ -314,7 +435,7 @@ mod tests {
         let refusal = |change: &dyn Fn(&mut Json)| {
             let mut rows = rows();
             change(&mut rows[1]);
-            record_batch(rows, &schema()).unwrap_err()
+            batch(rows).unwrap_err()
         };
         let said = refusal(&|row| row["exchange"] = json!("2"));
         assert_eq!(said, "`exchange`: a 64-bit integer expected, found \"2\"");
@@ -326,6 +447,8 @@ mod tests {
         assert_eq!(said, "`question`: a null object, which is not built");
         let said = refusal(&|row| row["flags"] = json!("a"));
         assert_eq!(said, "`flags`: a list expected, found \"a\"");
+        let said = refusal(&|row| *row = json!(["T-qa02"]));
+        assert_eq!(said, "a row: an object expected, found [\"T-qa02\"]");
         let said = refusal(&|row| row["exchange"] = json!(1u64 << 63));
         assert!(said.starts_with("`exchange`: a 64-bit integer expected"));
     }
@@ -333,7 +456,7 @@ mod tests {
     #[test]
     fn a_type_not_built_is_refused() {
         let schema = Arc::new(Schema::new(vec![Field::new("n", DataType::Int32, true)]));
-        let said = record_batch(vec![json!({"n": 1})], &schema).unwrap_err();
+        let said = RowBuilder::new(&schema).err().unwrap();
         assert_eq!(said, "`n`: Int32 columns are not built");
     }
 }

@@ -20,7 +20,7 @@ use pyo3::types::{PyBool, PyBytes, PyCapsule, PyDict, PyFloat, PyInt, PyList, Py
 use super::align::Finding;
 use crate::batch::{RowQueue, SegmentRows};
 use crate::rows::{self, RowSchema};
-use crate::value_batch::{self, Value};
+use crate::value_batch::{RowBuilder, Value};
 
 /// A segment's `sentences` rows: the segment's findings (catalog order), its rows as JSON
 /// lines, how many, and the positions of those the schema rejects; the rows themselves stay in
@@ -76,44 +76,70 @@ impl SentenceBatches {
 }
 
 /// Rows Python built (dicts in schema order) waiting to be written, in the order given, taken as
-/// Arrow batches of the config's schema built from the dicts themselves (`crate::value_batch`).
+/// Arrow batches of the config's schema every `batch_rows` rows (`crate::value_batch`): a row is
+/// read into its batch's columns as soon as the batch has room for it, and its dict let go.
 #[pyclass(module = "builder._core")]
 pub struct DictBatches {
-    schema: SchemaRef,
-    queue: VecDeque<Py<PyAny>>,
+    rows: RowBuilder,
+    batch_rows: usize,
+    /// The rows for the batches after this one, until it is taken.
+    waiting: VecDeque<Py<PyAny>>,
 }
 
 #[pymethods]
 impl DictBatches {
     /// `schema`: the config's Arrow schema (any object with `__arrow_c_schema__`).
     #[new]
-    fn new(schema: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn new(schema: &Bound<'_, PyAny>, batch_rows: usize) -> PyResult<Self> {
+        if batch_rows == 0 {
+            return Err(PyValueError::new_err("a batch holds at least one row"));
+        }
+        let rows = RowBuilder::new(&import_schema(schema)?).map_err(PyValueError::new_err)?;
         Ok(DictBatches {
-            schema: import_schema(schema)?,
-            queue: VecDeque::new(),
+            rows,
+            batch_rows,
+            waiting: VecDeque::new(),
         })
     }
 
-    /// Queue rows after those queued.
-    fn push(&mut self, rows: Vec<Bound<'_, PyAny>>) {
-        self.queue.extend(rows.into_iter().map(Bound::unbind));
+    /// Queue rows after those queued; a row the schema cannot hold is a `ValueError` naming
+    /// the column.
+    fn push(&mut self, py: Python<'_>, rows: Vec<Bound<'_, PyAny>>) -> PyResult<()> {
+        self.waiting.extend(rows.into_iter().map(Bound::unbind));
+        self.fill(py)
     }
 
-    /// The first `count` queued rows (all of them if fewer) as one batch, taken off the queue; a
-    /// row the schema cannot hold is a `ValueError` naming the column.
+    /// The first `count` queued rows (all of them if fewer) as one batch, taken off the queue:
+    /// `count` is a whole batch, `batch_rows`, or what is left of the rows.
     fn take(&mut self, py: Python<'_>, count: usize) -> PyResult<ArrowBatch> {
-        let count = count.min(self.queue.len());
-        let rows: Vec<_> = self
-            .queue
-            .drain(..count)
-            .map(|row| row.into_bound(py))
-            .collect();
-        let batch = value_batch::record_batch(rows, &self.schema);
-        Ok(ArrowBatch(batch.map_err(PyValueError::new_err)?))
+        let built = self.rows.len();
+        if count < built || (count > built && !self.waiting.is_empty()) {
+            let every = self.batch_rows;
+            let message = format!("{count} rows asked, the rows are taken {every} at a time");
+            return Err(PyValueError::new_err(message));
+        }
+        let batch = self.rows.finish().map_err(PyValueError::new_err)?;
+        self.fill(py)?;
+        Ok(ArrowBatch(batch))
     }
 
     fn __len__(&self) -> usize {
-        self.queue.len()
+        self.rows.len() + self.waiting.len()
+    }
+}
+
+impl DictBatches {
+    /// Read waiting rows into the batch's columns while it has room.
+    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+        while self.rows.len() < self.batch_rows {
+            let Some(row) = self.waiting.pop_front() else {
+                break;
+            };
+            self.rows
+                .append(row.bind(py))
+                .map_err(PyValueError::new_err)?;
+        }
+        Ok(())
     }
 }
 
