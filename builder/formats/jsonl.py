@@ -14,15 +14,19 @@ from builder.formats.compression import open_write
 class JsonlWriter(FormatWriter):
     """Writes the rows' JSON lines as they come (``process_file`` made them: orjson for the rows
     Python built, the core for the sentence rows, the same bytes), compressed as the file's
-    extension says."""
+    extension says; the stream compresses whole blocks, so the bytes do not depend on how the
+    lines arrive."""
 
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         super().__init__(path, schema)
         self._file = open_write(path)
 
-    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
+    def add_lines(self, lines: bytes) -> None:
         """Append the rows, one line each."""
         self._file.write(lines)
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        """Nothing: the batch's rows were written as their lines arrived."""
 
     def close(self) -> None:
         """Close the file."""

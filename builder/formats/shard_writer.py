@@ -1,12 +1,12 @@
-"""The shard writer: one shard of every config, to every format, from the same batches, one set
-of files per split the shard has calls in.
+"""The shard writer: one shard of every config, to every format, one set of files per split the
+shard has calls in.
 
 Each config's rows arrive twice (``process_file``'s): as JSON lines, which the JSON Lines copy
-writes as they are, and as the rows their Arrow batches are built from, which the core holds
+writes as they arrive, and as the rows their Arrow batches are built from, which the core holds
 until a batch is cut at exactly ``batch_rows`` rows: the ``sentences`` rows it built itself
 (``_core.SentenceBatches``), the dicts Python built of the other configs, read into the batch's
 columns as they arrive (``_core.DictBatches``). Each batch crosses to pyarrow through the Arrow C
-data interface and is handed to every writer with its lines; no row is parsed back from its line.
+data interface and every other format is written from it; no row is parsed back from its line.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ CORE_BUILT = "sentences"
 
 
 class ShardWriter:
-    """Buffers one config's rows (JSON lines, and the rows held for the batches) and writes every
-    ``batch_rows`` of them to all formats; ``listener`` (if any) sees each batch written."""
+    """Writes one config's rows to all formats: their JSON lines as they arrive, and every
+    ``batch_rows`` of them as one Arrow batch; ``listener`` (if any) sees each batch written."""
 
     def __init__(
         self,
@@ -63,39 +63,32 @@ class ShardWriter:
         self.num_rows = 0
         self.num_bytes = 0
         self.listener: Callable[[pa.RecordBatch], None] | None = None
-        self._chunks: list[bytes] = []
-        self._pending = 0
-        #: The rows not yet written, held by the core for the batches it builds.
+        #: The rows not yet in a batch, held by the core, and how many.
         self._held = (
             _core.SentenceBatches(schema) if config == CORE_BUILT else _core.DictBatches(schema, batch_rows)
         )
+        self._pending = 0
         self._writers = [cls(root / shard_path(config, fmt, *place), schema) for fmt, cls in WRITERS.items()]
         self._writers += extra  # exports fed the same batches (Moses, TMX)
 
     def add(self, lines: bytes, count: int, rows: Sequence[Any]) -> None:
-        """Queue ``count`` rows, given as JSON lines and as the rows their batches are built from
-        (the dicts Python built, or the segments' rows the core holds); full batches are written
-        at once."""
+        """Write ``count`` rows given as JSON lines, and queue them as the rows their batches are
+        built from (the dicts Python built, or the segments' rows the core holds); full batches
+        are written at once."""
+        for writer in self._writers:
+            writer.add_lines(lines)
         self._held.push(list(rows))
-        while self._pending + count >= self.batch_rows:
-            take = self.batch_rows - self._pending
-            cut = _after_lines(lines, take)
-            self._chunks.append(lines[:cut])
-            self._pending += take
-            self._flush()
-            lines, count = lines[cut:], count - take
-        if count:
-            self._chunks.append(lines)
-            self._pending += count
+        self._pending += count
+        while self._pending >= self.batch_rows:
+            self._flush(self.batch_rows)
 
-    def _flush(self) -> None:
-        lines = b"".join(self._chunks)
-        batch = self._batch(self._pending)
-        self._chunks, self._pending = [], 0
+    def _flush(self, count: int) -> None:
+        batch = self._batch(count)
+        self._pending -= count
         self.num_rows += batch.num_rows
         self.num_bytes += batch.nbytes
         for writer in self._writers:
-            writer.write(lines, batch)
+            writer.write(batch)
         if self.listener is not None:
             self.listener(batch)
 
@@ -110,17 +103,9 @@ class ShardWriter:
     def close(self) -> None:
         """Write what is left and close every file."""
         if self._pending:
-            self._flush()
+            self._flush(self._pending)
         for writer in self._writers:
             writer.close()
-
-
-def _after_lines(lines: bytes, count: int) -> int:
-    """The offset just after the ``count``-th line of ``lines``."""
-    end = 0
-    for _ in range(count):
-        end = lines.index(b"\n", end) + 1
-    return end
 
 
 def split_writers(out_dir: Path, split: str, shard: int, num_shards: int) -> dict[str, ShardWriter]:

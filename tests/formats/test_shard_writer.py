@@ -2,7 +2,8 @@
 whatever the sizes of the calls that bring them, and every format holds the rows in order. Every
 config's batches, which the core builds from the rows it holds (the ``sentences`` rows it built,
 the dicts Python built of the others), are the batches pyarrow's JSON reader builds from their
-lines, to the buffer: the release's bytes do not depend on which builds them."""
+lines, to the buffer: the release's bytes do not depend on which builds them. The JSON Lines copy
+is written as the lines arrive, and its bytes do not depend on how they arrive."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import pytest
 from conftest import RAW
 
 from builder.formats.compression import ARROW_CODEC, open_read
+from builder.formats.jsonl import JsonlWriter
 from builder.formats.layout import shard_path
 from builder.formats.shard_writer import ShardWriter
 from builder.rows.process import process_file
@@ -170,6 +172,22 @@ def _ipc(batch: pa.RecordBatch) -> bytes:
     with ipc.new_file(sink, batch.schema, options=options) as writer:
         writer.write_batch(batch)
     return sink.getvalue().to_pybytes()
+
+
+def test_the_json_lines_files_bytes_do_not_depend_on_how_its_lines_arrive(tmp_path: Path) -> None:
+    lines = b"".join(p.lines[c] for p in PROCESSED for c in ("transcripts", "sentences", "segments"))
+    assert len(lines) > 1_000_000  # several of the compressor's 128 KiB blocks
+    rng, written = random.Random(8), []
+    for name, sizes in [("whole", [len(lines)]), ("pieces", [1, 37, 5_000, 131_072, 400_000])]:
+        writer = JsonlWriter(tmp_path / f"{name}.jsonl.zst", arrow_schema("sentences"))
+        at = 0
+        while at < len(lines):
+            size = rng.choice(sizes)
+            writer.add_lines(lines[at : at + size])
+            at += size
+        writer.close()
+        written.append((tmp_path / f"{name}.jsonl.zst").read_bytes())
+    assert written[0] == written[1]
 
 
 @pytest.mark.parametrize("config", ["sentences", "segments"])
