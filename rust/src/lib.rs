@@ -10,8 +10,7 @@
 //! paragraph pair through `builder/align/aligner.py`, the quality findings through
 //! `builder/align/findings.py`, the Simplified-character test through
 //! `builder/evidence/simplified.py`, the MT exports through `builder/formats/tmx.py` and
-//! `builder/formats/moses.py`, the Arrow batches of every config through
-//! `builder/formats/shard_writer.py`, the decoding, layout markup and line kinds of raw sources
+//! `builder/formats/moses.py`, the decoding, layout markup and line kinds of raw sources
 //! through `builder/sources/`. Nothing here imports from the Python package.
 
 pub mod align;
