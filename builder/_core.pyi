@@ -3,7 +3,7 @@
 Written by hand and held to the built module by ``stubtest builder._core`` (``.ci/run``).
 """
 
-from typing import final
+from typing import Any, final
 
 import pyarrow as pa
 
@@ -19,6 +19,7 @@ __all__ = [
     "AlignedSegment",
     "AlignedUnit",
     "ArrowBatch",
+    "DictBatches",
     "Finding",
     "Number",
     "ParsedSource",
@@ -275,6 +276,13 @@ class SentenceRows:
 class SentenceBatches:
     def __new__(cls, schema: pa.Schema) -> SentenceBatches: ...
     def push(self, rows: list[SentenceRows]) -> None: ...
+    def take(self, count: int) -> ArrowBatch: ...
+    def __len__(self) -> int: ...
+
+@final
+class DictBatches:
+    def __new__(cls, schema: pa.Schema, batch_rows: int) -> DictBatches: ...
+    def push(self, rows: list[dict[str, Any]]) -> None: ...
     def take(self, count: int) -> ArrowBatch: ...
     def __len__(self) -> int: ...
 

@@ -111,28 +111,26 @@ def handwritten_rows() -> list[dict[str, Any]]:
     return rows
 
 
-def batches(rows: list[dict[str, Any]], size: int) -> Iterable[tuple[list[dict[str, Any]], pa.RecordBatch]]:
-    """The rows in batches, as dicts and as Arrow (as the shard writer hands them)."""
+def batches(rows: list[dict[str, Any]], size: int) -> Iterable[pa.RecordBatch]:
+    """The rows in Arrow batches (as the shard writer hands them)."""
     for start in range(0, len(rows), size):
-        chunk = rows[start : start + size]
-        yield chunk, pa.RecordBatch.from_pylist(chunk, schema=schema())
+        yield pa.RecordBatch.from_pylist(rows[start : start + size], schema=schema())
 
 
-def release_batches() -> Iterable[tuple[list[dict[str, Any]], pa.RecordBatch]]:
+def release_batches() -> Iterable[pa.RecordBatch]:
     """The committed release's sentences, in its row groups."""
     for path in sorted(RELEASE.glob("*.parquet")):
-        for batch in pq.ParquetFile(path).iter_batches(columns=list(COLUMNS)):
-            yield batch.to_pylist(), batch
+        yield from pq.ParquetFile(path).iter_batches(columns=list(COLUMNS))
 
 
-def exports(parts: Iterable[tuple[list[dict[str, Any]], pa.RecordBatch]]) -> dict[str, bytes]:
+def exports(parts: Iterable[pa.RecordBatch]) -> dict[str, bytes]:
     """What the TMX and Moses writers write for these batches, uncompressed, by output."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         writers = [TmxWriter(folder / "x.tmx.gz", schema()), MosesWriter(folder / "x.en.gz", schema())]
-        for rows, batch in parts:
+        for batch in parts:
             for writer in writers:
-                writer.write(rows, batch)
+                writer.write(batch)
         for writer in writers:
             writer.close()
         return {ext: gzip.decompress((folder / f"x.{ext}.gz").read_bytes()) for ext in OUTPUTS}

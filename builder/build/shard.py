@@ -122,6 +122,6 @@ def _add_file(job: ShardJob, name: str, writers: ShardWriters, result: ShardResu
         return
     started = time.perf_counter()
     split = split_of(processed.transcript.transcript_id)
-    writers.add(split, processed.lines, processed.counts, processed.sentence_rows)
+    writers.add(split, processed)
     result.seconds["write"] += time.perf_counter() - started
     result.add(processed)

@@ -21,7 +21,7 @@ class ArrowWriter(FormatWriter):
         options = pa.ipc.IpcWriteOptions(compression=pa.Codec(codec, compression_level=level))
         self._writer = pa.ipc.new_file(self._sink, schema, options=options)
 
-    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
+    def write(self, batch: pa.RecordBatch) -> None:
         """Append the batch."""
         self._writer.write_batch(batch)
 

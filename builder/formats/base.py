@@ -1,4 +1,5 @@
-"""The base of every format writer: rows arrive in batches, as JSON lines and as an Arrow batch."""
+"""The base of every format writer: rows arrive as JSON lines as soon as they are made, and as
+Arrow batches once a batch's rows are in."""
 
 from __future__ import annotations
 
@@ -16,9 +17,14 @@ class FormatWriter(ABC):
         self.schema = schema
         path.parent.mkdir(parents=True, exist_ok=True)
 
+    def add_lines(self, lines: bytes) -> None:
+        """Rows as JSON lines, as they arrive (before their batch is cut); only the JSON Lines
+        copy writes them."""
+        return None
+
     @abstractmethod
-    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
-        """Append a batch of rows (the same rows as JSON lines and as Arrow)."""
+    def write(self, batch: pa.RecordBatch) -> None:
+        """Append a batch of rows (the rows whose lines ``add_lines`` was given)."""
 
     @abstractmethod
     def close(self) -> None:

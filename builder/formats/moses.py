@@ -39,7 +39,7 @@ class MosesWriter(FormatWriter):
         stem = path.name.removesuffix(f".{EXPORTS['moses'][0]}")
         self._files = [open_write(path.with_name(f"{stem}.{side}")) for side in EXPORTS["moses"]]
 
-    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
+    def write(self, batch: pa.RecordBatch) -> None:
         """Append the clean pairs of the batch (read from ``batch`` alone)."""
         for file, lines in zip(self._files, _core.moses_lines(batch), strict=True):
             file.write(lines)

@@ -76,7 +76,7 @@ class ParquetWriter(FormatWriter):
             path, schema, use_dictionary=dictionary_columns(schema), **PARQUET_OPTIONS
         )
 
-    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
+    def write(self, batch: pa.RecordBatch) -> None:
         """Append the batch as one row group, or as several when it holds over ``ROW_GROUP_BYTES``."""
         for part in row_group_slices(batch):
             self._writer.write_batch(part, row_group_size=part.num_rows)

@@ -1,21 +1,21 @@
-"""The shard writer: one shard of every config, to every format, from the same batches, one set
-of files per split the shard has calls in.
+"""The shard writer: one shard of every config, to every format, one set of files per split the
+shard has calls in.
 
-Rows arrive as JSON Lines (``process_file``'s); a batch is cut at exactly ``batch_rows`` rows
-and handed to every writer with its lines (the JSON Lines copy writes them as they are). The
-``sentences`` batches are built by the core from the rows it holds (``_core.SentenceBatches``,
-through the Arrow C data interface); those of the configs whose rows Python built, by pyarrow's
-JSON reader from their lines, against the config's Arrow schema.
+Each config's rows arrive twice (``process_file``'s): as JSON lines, which the JSON Lines copy
+writes as they arrive, and as the rows their Arrow batches are built from, which the core holds
+until a batch is cut at exactly ``batch_rows`` rows: the ``sentences`` rows it built itself
+(``_core.SentenceBatches``), the dicts Python built of the other configs, read into the batch's
+columns as they arrive (``_core.DictBatches``). Each batch crosses to pyarrow through the Arrow C
+data interface and every other format is written from it; no row is parsed back from its line.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
-import pyarrow.json as pa_json
 
 from builder import _core
 from builder.formats.arrow import ArrowWriter
@@ -25,6 +25,7 @@ from builder.formats.layout import EXPORTED_CONFIG, export_path, shard_path
 from builder.formats.moses import MosesWriter
 from builder.formats.parquet import ParquetWriter
 from builder.formats.tmx import TmxWriter
+from builder.rows.process import ProcessedFile
 from builder.rows.splits import SPLITS
 from builder.schema.derived import arrow_schema
 from builder.schema.files import config_names
@@ -39,13 +40,13 @@ WRITERS: dict[str, type[FormatWriter]] = {
 EXPORT_WRITERS: dict[str, type[FormatWriter]] = {"moses": MosesWriter, "tmx": TmxWriter}
 #: Rows per written batch (one Parquet row group, one Arrow record batch), per config.
 BATCH_ROWS = {"segments": 8_192, "transcripts": 50, "sentences": 8_192, "qa": 1_024}
-#: The config whose rows the core holds and builds the Arrow batches of.
+#: The config whose rows the core built itself (the others' are Python's dicts).
 CORE_BUILT = "sentences"
 
 
 class ShardWriter:
-    """Buffers one config's JSON lines and writes every ``batch_rows`` of them to all formats;
-    ``listener`` (if any) sees each batch written."""
+    """Writes one config's rows to all formats: their JSON lines as they arrive, and every
+    ``batch_rows`` of them as one Arrow batch; ``listener`` (if any) sees each batch written."""
 
     def __init__(
         self,
@@ -62,68 +63,49 @@ class ShardWriter:
         self.num_rows = 0
         self.num_bytes = 0
         self.listener: Callable[[pa.RecordBatch], None] | None = None
-        self._chunks: list[bytes] = []
+        #: The rows not yet in a batch, held by the core, and how many.
+        self._held = (
+            _core.SentenceBatches(schema) if config == CORE_BUILT else _core.DictBatches(schema, batch_rows)
+        )
         self._pending = 0
-        self._parse = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
-        #: The rows the core holds, for a config it builds the batches of.
-        self._core_rows = _core.SentenceBatches(schema) if config == CORE_BUILT else None
         self._writers = [cls(root / shard_path(config, fmt, *place), schema) for fmt, cls in WRITERS.items()]
         self._writers += extra  # exports fed the same batches (Moses, TMX)
 
-    def add(self, lines: bytes, count: int, core_rows: Sequence[_core.SentenceRows] = ()) -> None:
-        """Queue ``count`` rows given as JSON lines (and, for the config the core builds, as the
-        segments' rows it holds); full batches are written at once."""
-        if self._core_rows is not None:
-            self._core_rows.push(list(core_rows))
-        while self._pending + count >= self.batch_rows:
-            take = self.batch_rows - self._pending
-            cut = _after_lines(lines, take)
-            self._chunks.append(lines[:cut])
-            self._pending += take
-            self._flush()
-            lines, count = lines[cut:], count - take
-        if count:
-            self._chunks.append(lines)
-            self._pending += count
+    def add(self, lines: bytes, count: int, rows: Sequence[Any]) -> None:
+        """Write ``count`` rows given as JSON lines, and queue them as the rows their batches are
+        built from (the dicts Python built, or the segments' rows the core holds); full batches
+        are written at once."""
+        for writer in self._writers:
+            writer.add_lines(lines)
+        self._held.push(list(rows))
+        self._pending += count
+        while self._pending >= self.batch_rows:
+            self._flush(self.batch_rows)
 
-    def _flush(self) -> None:
-        lines = b"".join(self._chunks)
-        batch = self._batch(lines, self._pending)
-        self._chunks, self._pending = [], 0
+    def _flush(self, count: int) -> None:
+        batch = self._batch(count)
+        self._pending -= count
         self.num_rows += batch.num_rows
         self.num_bytes += batch.nbytes
         for writer in self._writers:
-            writer.write(lines, batch)
+            writer.write(batch)
         if self.listener is not None:
             self.listener(batch)
 
-    def _batch(self, lines: bytes, count: int) -> pa.RecordBatch:
-        """The ``count`` rows as one Arrow batch of the config's schema (metadata included): built
-        by the core from the rows it holds, or else from their lines by pyarrow's JSON reader."""
-        if self._core_rows is not None:
-            batch = pa.record_batch(self._core_rows.take(count))
-            if batch.num_rows != count:
-                raise ValueError(f"{count} rows given as lines, {batch.num_rows} held by the core")
-        else:
-            options = pa_json.ReadOptions(use_threads=False, block_size=len(lines) + 1)
-            table = pa_json.read_json(io.BytesIO(lines), read_options=options, parse_options=self._parse)
-            batch = table.combine_chunks().to_batches()[0]
+    def _batch(self, count: int) -> pa.RecordBatch:
+        """The next ``count`` rows held as one Arrow batch of the config's schema (metadata
+        included), imported through the Arrow C data interface."""
+        batch = pa.record_batch(self._held.take(count))
+        if batch.num_rows != count:
+            raise ValueError(f"{count} rows given as lines, {batch.num_rows} held")
         return batch.replace_schema_metadata(self.schema.metadata)
 
     def close(self) -> None:
         """Write what is left and close every file."""
         if self._pending:
-            self._flush()
+            self._flush(self._pending)
         for writer in self._writers:
             writer.close()
-
-
-def _after_lines(lines: bytes, count: int) -> int:
-    """The offset just after the ``count``-th line of ``lines``."""
-    end = 0
-    for _ in range(count):
-        end = lines.index(b"\n", end) + 1
-    return end
 
 
 def split_writers(out_dir: Path, split: str, shard: int, num_shards: int) -> dict[str, ShardWriter]:
@@ -157,22 +139,15 @@ class ShardWriters:
         self.listeners = dict(listeners or {})
         self.by_split: dict[str, dict[str, ShardWriter]] = {}
 
-    def add(
-        self,
-        split: str,
-        lines: dict[str, bytes],
-        counts: dict[str, int],
-        core_rows: Sequence[_core.SentenceRows] = (),
-    ) -> None:
-        """Queue one call's rows (config → JSON lines, and how many; the segments' rows the core
-        holds for the config it builds) in its split's files."""
+    def add(self, split: str, processed: ProcessedFile) -> None:
+        """Queue one call's rows of every config in its split's files."""
         if split not in self.by_split:
             self.by_split[split] = writers = split_writers(self.out_dir, split, self.shard, self.num_shards)
             for config, listener in self.listeners.items():
                 writers[config].listener = listener
-        for config, config_lines in lines.items():
-            held = core_rows if config == CORE_BUILT else ()
-            self.by_split[split][config].add(config_lines, counts[config], held)
+        for config, lines in processed.lines.items():
+            rows = processed.held_rows(config)
+            self.by_split[split][config].add(lines, processed.counts[config], rows)
 
     def close(self) -> dict[str, dict[str, tuple[int, int]]]:
         """Close every file; rows and in-memory bytes written, by split (in ``SPLITS`` order)

@@ -41,7 +41,7 @@ class TmxWriter(FormatWriter):
         self._file = open_write(path)
         self._file.write(_HEADER.encode("utf-8"))
 
-    def write(self, lines: bytes, batch: pa.RecordBatch) -> None:
+    def write(self, batch: pa.RecordBatch) -> None:
         """Append the batch's pairs (read from ``batch`` alone)."""
         self._file.write(_core.tmx_units(batch))
 

@@ -2,10 +2,11 @@
 
 read → structure → segment rows → alignment (sentence rows, quality flags; the sentence rows
 checked against their schema in the core) → transcripts row → validation of the rows Python
-built. Every config's rows leave as JSON Lines (one object per line, schema column order),
-which the JSON Lines writer takes as they are; the ``sentences`` rows also stay in the core,
-which builds their Arrow batches itself (``sentence_rows``). The build's shards, the ``check`` command and the
-benchmark all call ``process_file``; nothing else turns a raw file into rows.
+built. Every config's rows leave twice: as JSON Lines (one object per line, schema column order,
+which the JSON Lines writer takes as they are) and as the rows their Arrow batches are built from
+(``held_rows``): the dicts Python built, or the ``sentences`` rows the core holds. The build's
+shards, the ``check`` command and the benchmark all call ``process_file``; nothing else turns a
+raw file into rows.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ FILE_STAGES = ("read", "structure", "rows", "validate")
 @dataclass(frozen=True, slots=True)
 class ProcessedFile:
     """One raw file's rows: every config's as JSON Lines, the ones Python built (``segments``,
-    ``transcripts``, ``qa``) as dicts too, with every validation problem they have."""
+    ``transcripts``, ``qa``) as dicts too, the ``sentences`` rows as the core holds them, with
+    every validation problem they have."""
 
     name: str
     num_bytes: int
@@ -55,6 +57,11 @@ class ProcessedFile:
     def transcript_row(self) -> Row:
         """The file's one row of the ``transcripts`` config."""
         return self.rows["transcripts"][0]
+
+    def held_rows(self, config: str) -> list[Row] | tuple[_core.SentenceRows, ...]:
+        """A config's rows as its Arrow batches are built from them: the dicts Python built, or
+        the ``sentences`` rows per segment as the core holds them."""
+        return self.rows.get(config, self.sentence_rows)
 
     def config_rows(self, config: str) -> list[Row]:
         """A config's rows as dicts (the ``sentences`` rows from the core's Arrow batch)."""

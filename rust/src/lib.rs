@@ -35,6 +35,7 @@ pub mod segment;
 pub mod sentence;
 pub mod simplified;
 pub mod units;
+pub mod value_batch;
 
 #[cfg(feature = "python")]
 mod bindings;

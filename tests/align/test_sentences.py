@@ -213,7 +213,7 @@ def test_tmx_round_trips_any_text(tmp_path: Path, pairs: list[tuple[str, str]]) 
     schema = arrow_schema("sentences")
     writer = TmxWriter(path, schema)
     batch = pa.RecordBatch.from_pylist(rows, schema=pa.schema([schema.field(name) for name in rows[0]]))
-    writer.write(rows, batch)
+    writer.write(batch)
     writer.close()
     store = tmx.tmxfile.parsefile(str(path))
     assert [u.getid() for u in store.units] == [r["sentence_id"] for r in rows]

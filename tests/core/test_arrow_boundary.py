@@ -1,6 +1,7 @@
-"""Rows cross from the core to pyarrow as Arrow (``rust/src/batch.rs``,
-``rust/src/bindings/rows.rs``): the ``sentences`` schema goes in and each batch comes out through
-the Arrow PyCapsule interface, holding the rows the core wrote as JSON lines, value for value."""
+"""Rows cross from the core to pyarrow as Arrow (``rust/src/batch.rs``, ``value_batch.rs``,
+``rust/src/bindings/rows.rs``): a config's schema goes in and each batch comes out through the
+Arrow PyCapsule interface, holding the rows the core wrote as JSON lines (``sentences``) or the
+dicts Python built (the other configs), value for value."""
 
 from __future__ import annotations
 
@@ -61,3 +62,27 @@ def test_a_schema_the_core_does_not_build_is_refused(
 def test_the_schema_must_come_through_the_capsule_interface() -> None:
     with pytest.raises(AttributeError):
         _core.SentenceBatches(["sentence_id"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("config", ["segments", "transcripts", "qa"])
+def test_dict_batches_hold_the_dicts_given_in_order_a_batch_at_a_time(config: str) -> None:
+    rows = PROCESSED.rows[config]
+    batches = _core.DictBatches(arrow_schema(config), 2)
+    batches.push(rows[:1])
+    batches.push(rows[1:])
+    assert len(batches) == len(rows) > 0
+    taken = []
+    while len(batches):
+        taken += pa.record_batch(batches.take(min(2, len(batches)))).to_pylist()
+    assert taken == rows
+    assert batches.take(5).num_rows == 0
+
+
+def test_dict_batches_are_taken_a_whole_batch_at_a_time() -> None:
+    batches = _core.DictBatches(arrow_schema("qa"), 2)
+    batches.push(PROCESSED.rows["qa"][:3])
+    with pytest.raises(ValueError, match="1 rows asked, the rows are taken 2 at a time"):
+        batches.take(1)
+    with pytest.raises(ValueError, match="3 rows asked"):
+        batches.take(3)
+    assert batches.take(2).num_rows == 2 and batches.take(1).num_rows == 1

@@ -1,13 +1,17 @@
-"""The shard writer cuts the JSON lines it is given into batches of exactly ``batch_rows`` rows,
-whatever the sizes of the calls that bring them, and every format holds the rows in order. The
-``sentences`` batches, which the core builds from the rows it holds, are the batches pyarrow's
-JSON reader builds from their lines, to the buffer: the release's bytes do not depend on it."""
+"""The shard writer cuts the rows it is given into batches of exactly ``batch_rows`` rows,
+whatever the sizes of the calls that bring them, and every format holds the rows in order. Every
+config's batches, which the core builds from the rows it holds (the ``sentences`` rows it built,
+the dicts Python built of the others), are the batches pyarrow's JSON reader builds from their
+lines, to the buffer: the release's bytes do not depend on which builds them. The JSON Lines copy
+is written as the lines arrive, and its bytes do not depend on how they arrive."""
 
 from __future__ import annotations
 
 import io
 import random
+import re
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pyarrow as pa
@@ -17,8 +21,8 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import RAW
 
-from builder import _core
 from builder.formats.compression import ARROW_CODEC, open_read
+from builder.formats.jsonl import JsonlWriter
 from builder.formats.layout import shard_path
 from builder.formats.shard_writer import ShardWriter
 from builder.rows.process import process_file
@@ -27,15 +31,16 @@ from builder.schema.derived import arrow_schema
 PROCESSED = [process_file(path, path.name) for path in sorted(RAW.glob("*.txt"))]
 
 
-Chunk = tuple[bytes, int, tuple[_core.SentenceRows, ...]]
+Chunk = tuple[bytes, int, tuple[Any, ...]]
 
 
 def _units(config: str) -> list[Chunk]:
-    """The seeds' rows of a config one at a time, or for ``sentences`` one segment's at a time
-    (the core holds them by segment)."""
+    """The seeds' rows of a config one at a time (as a line and as its dict), or for
+    ``sentences`` one segment's at a time (the core holds them by segment)."""
     if config == "sentences":
         return [(s.lines, s.count, (s,)) for p in PROCESSED for s in p.sentence_rows]
-    return [(line + b"\n", 1, ()) for p in PROCESSED for line in p.lines[config].splitlines()]
+    pairs = [zip(p.lines[config].splitlines(True), p.rows[config], strict=True) for p in PROCESSED]
+    return [(line, 1, (row,)) for pair in pairs for line, row in pair]
 
 
 def _chunks(config: str, seed: int) -> list[Chunk]:
@@ -60,6 +65,8 @@ def _chunks(config: str, seed: int) -> list[Chunk]:
         ("segments", 434, 3),
         ("sentences", 5000, 4),
         ("sentences", 1, 5),
+        ("qa", 3, 6),
+        ("transcripts", 2, 7),
     ],
 )
 def test_batches_hold_exactly_batch_rows_rows_in_order(
@@ -89,15 +96,29 @@ def test_batches_hold_exactly_batch_rows_rows_in_order(
         assert jsonl.read() == b"".join(lines for lines, _, _ in chunks)
 
 
-def test_a_row_the_arrow_schema_cannot_hold_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        ({"segment_id": 5}, "`segment_id`: a string expected, found int 5"),
+        ({"exchange": True}, "`exchange`: a 64-bit integer expected, found bool True"),
+        ({"exchange": 2**63}, "`exchange`: a 64-bit integer expected"),
+        ({"translation": {"en": "Hi.", "fr": "Salut."}}, "`translation.fr`: not a column of the schema"),
+        ({"translation": None}, "`translation`: a null object, which is not built"),
+        ({"flags": "none"}, "`flags`: a list expected, found str 'none'"),
+    ],
+)
+def test_a_row_the_arrow_schema_cannot_hold_is_refused_naming_its_column(
+    tmp_path: Path, row: dict[str, Any], said: str
+) -> None:
     writer = ShardWriter(tmp_path, "segments", arrow_schema("segments"), ("train", 0, 1), 1)
-    with pytest.raises(pa.ArrowInvalid):
-        writer.add(b'{"segment_id": 5}\n', 1)
+    full = PROCESSED[0].rows["segments"][0] | row
+    with pytest.raises(ValueError, match=re.escape(said)):
+        writer.add(orjson.dumps(full) + b"\n", 1, [full])
 
 
 def _json_batch(lines: bytes, schema: pa.Schema) -> pa.RecordBatch:
-    """What the shard writer built before the core built the ``sentences`` batches: pyarrow's JSON
-    reader over the lines."""
+    """What the shard writer built before the core built the batches: pyarrow's JSON reader over
+    the lines."""
     options = pa_json.ReadOptions(use_threads=False, block_size=len(lines) + 1)
     parse = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="error")
     table = pa_json.read_json(io.BytesIO(lines), read_options=options, parse_options=parse)
@@ -109,17 +130,31 @@ def _buffers(array: pa.Array) -> list[bytes | None]:
     return [None if b is None else b.to_pybytes() for b in array.buffers()]
 
 
-@pytest.mark.parametrize("batch_rows", [8_192, 100, 7])
-def test_the_cores_sentence_batches_are_the_json_readers_to_the_byte(tmp_path: Path, batch_rows: int) -> None:
-    schema = arrow_schema("sentences")
-    writer = ShardWriter(tmp_path, "sentences", schema, ("train", 0, 1), batch_rows)
+@pytest.mark.parametrize(
+    ("config", "batch_rows"),
+    [
+        ("sentences", 8_192),
+        ("sentences", 100),
+        ("sentences", 7),
+        ("segments", 8_192),
+        ("segments", 7),
+        ("transcripts", 2),
+        ("qa", 1_024),
+        ("qa", 5),
+    ],
+)
+def test_the_cores_batches_are_the_json_readers_to_the_byte(
+    tmp_path: Path, config: str, batch_rows: int
+) -> None:
+    schema = arrow_schema(config)
+    writer = ShardWriter(tmp_path, config, schema, ("train", 0, 1), batch_rows)
     built: list[pa.RecordBatch] = []
     writer.listener = built.append
     for processed in PROCESSED:
-        writer.add(processed.lines["sentences"], processed.counts["sentences"], processed.sentence_rows)
+        writer.add(processed.lines[config], processed.counts[config], processed.held_rows(config))
     writer.close()
 
-    rows = b"".join(p.lines["sentences"] for p in PROCESSED).splitlines(keepends=True)
+    rows = b"".join(p.lines[config] for p in PROCESSED).splitlines(keepends=True)
     assert len(built) == -(-len(rows) // batch_rows) > 0
     for k, batch in enumerate(built):
         parsed = _json_batch(b"".join(rows[k * batch_rows : (k + 1) * batch_rows]), schema)
@@ -139,8 +174,25 @@ def _ipc(batch: pa.RecordBatch) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def test_sentence_rows_given_as_lines_alone_are_refused(tmp_path: Path) -> None:
-    writer = ShardWriter(tmp_path, "sentences", arrow_schema("sentences"), ("train", 0, 1), 1)
+def test_the_json_lines_files_bytes_do_not_depend_on_how_its_lines_arrive(tmp_path: Path) -> None:
+    lines = b"".join(p.lines[c] for p in PROCESSED for c in ("transcripts", "sentences", "segments"))
+    assert len(lines) > 1_000_000  # several of the compressor's 128 KiB blocks
+    rng, written = random.Random(8), []
+    for name, sizes in [("whole", [len(lines)]), ("pieces", [1, 37, 5_000, 131_072, 400_000])]:
+        writer = JsonlWriter(tmp_path / f"{name}.jsonl.zst", arrow_schema("sentences"))
+        at = 0
+        while at < len(lines):
+            size = rng.choice(sizes)
+            writer.add_lines(lines[at : at + size])
+            at += size
+        writer.close()
+        written.append((tmp_path / f"{name}.jsonl.zst").read_bytes())
+    assert written[0] == written[1]
+
+
+@pytest.mark.parametrize("config", ["sentences", "segments"])
+def test_rows_given_as_lines_alone_are_refused(tmp_path: Path, config: str) -> None:
+    writer = ShardWriter(tmp_path, config, arrow_schema(config), ("train", 0, 1), 1)
     processed = PROCESSED[0]
-    with pytest.raises(ValueError, match="held by the core"):
-        writer.add(processed.lines["sentences"], processed.counts["sentences"])
+    with pytest.raises(ValueError, match="1 rows given as lines, 0 held"):
+        writer.add(processed.lines[config], processed.counts[config], ())
