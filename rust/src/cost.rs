@@ -40,13 +40,16 @@ fn disjoint(values: &[f64], others: &[f64]) -> bool {
 /// with every value of the other side's numbers in digits first; only when some number has no
 /// counterpart there are the other side's weak numbers (words, Chinese numerals) looked up.
 pub fn missing_counterparts(side: &[&Sentence], other: &[&Sentence]) -> Vec<usize> {
-    let numbers: Vec<&Vec<f64>> = side.iter().flat_map(|s| s.numbers.iter()).collect();
+    let numbers: Vec<&[f64]> = side
+        .iter()
+        .flat_map(|s| s.numbers.iter().map(|n| n.values.as_slice()))
+        .collect();
     if numbers.is_empty() {
         return Vec::new();
     }
     let values: Vec<f64> = other
         .iter()
-        .flat_map(|s| s.numbers.iter().flatten().copied())
+        .flat_map(|s| s.numbers.iter().flat_map(|n| n.values.iter().copied()))
         .collect();
     let missing: Vec<usize> = (0..numbers.len())
         .filter(|&k| disjoint(numbers[k], &values))

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use crate::anchors::zh_length;
 use crate::cost::{RATIO, SMOOTH};
 use crate::glossary::{term_issues, Glossary};
-use crate::meaning::meaning_issues;
+use crate::meaning::{pair_issues, Pair};
 use crate::numbers::unmatched;
 use crate::script::has_han;
 use crate::segment::is_space;
@@ -243,7 +243,13 @@ fn stray(unit: &Unit, previous: Option<&Unit>) -> Finding {
 
 /// What a paired unit's numbers and terms mean on each side (`meaning.rs`, `glossary.rs`).
 fn meaning(unit: &Unit, glossary: &Glossary) -> Vec<Finding> {
-    let mut found: Vec<Finding> = meaning_issues(&unit.en, &unit.zh)
+    let pair = Pair {
+        en: &unit.en,
+        zh: &unit.zh,
+        en_numbers: &unit.en_numbers,
+        zh_numbers: &unit.zh_numbers,
+    };
+    let mut found: Vec<Finding> = pair_issues(&pair)
         .into_iter()
         .map(|(code, evidence)| finding(code, evidence))
         .collect();

@@ -32,6 +32,7 @@ pub mod script;
 pub mod segment;
 pub mod sentence;
 pub mod simplified;
+pub mod text;
 pub mod units;
 
 #[cfg(feature = "python")]

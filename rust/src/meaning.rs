@@ -9,8 +9,14 @@
 //! what the Chinese says against the English, never the mere absence of a word: a pair whose
 //! Chinese is silent on a direction or a role is not flagged. Each finding's evidence quotes the
 //! English and the Chinese words, as written. Plain Rust (its binding: `bindings/align.rs`).
+//!
+//! The checks read the numbers in digits of each side as `crate::numbers` finds them; the
+//! aligner hands over those it found already (`Pair`), so no text is scanned twice.
+
+use std::borrow::Cow;
 
 use crate::numbers::{en_strong, zh_strong, Number};
+use crate::text::code_points;
 
 /// A flag code of the catalog and its evidence.
 pub type Issue = (&'static str, String);
@@ -219,26 +225,33 @@ const EN_NOT_END: &[&str] = &[
 
 const CLAUSE: &str = ",;:。,;:!?!?()()—";
 
-/// A text as code points, with a lower-cased copy of the same length.
-struct Side {
-    chars: Vec<char>,
-    lower: Vec<char>,
-    numbers: Vec<Number>,
+/// A sentence pair: each side's text and its numbers in digits (`en_strong`, `zh_strong` of
+/// the text).
+pub struct Pair<'a> {
+    pub en: &'a str,
+    pub zh: &'a str,
+    pub en_numbers: &'a [Number],
+    pub zh_numbers: &'a [Number],
 }
 
-impl Side {
-    fn en(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let lower = chars
-            .iter()
-            .map(|c| c.to_lowercase().next().unwrap_or(*c))
-            .collect();
-        // Only a text with a digit has strong numbers: most sentences skip the scan.
-        let numbers = if chars.iter().any(|c| c.is_numeric()) {
-            en_strong(text)
-        } else {
-            Vec::new()
-        };
+/// A character lower-cased to one character (the first of its lower case), so that a
+/// lower-cased text has the code points of the text at the same places.
+fn lower_char(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// A side as code points, lower-cased for English (`lower_char`), with its numbers.
+struct Side<'a> {
+    chars: Vec<char>,
+    /// The English lower-cased; None for Chinese, read as written.
+    lower: Option<Vec<char>>,
+    numbers: &'a [Number],
+}
+
+impl<'a> Side<'a> {
+    fn en(text: &str, numbers: &'a [Number]) -> Self {
+        let chars = code_points(text);
+        let lower = Some(chars.iter().map(|&c| lower_char(c)).collect());
         Side {
             chars,
             lower,
@@ -246,18 +259,17 @@ impl Side {
         }
     }
 
-    fn zh(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let numbers = if chars.iter().any(|c| c.is_numeric()) {
-            zh_strong(text)
-        } else {
-            Vec::new()
-        };
+    fn zh(text: &str, numbers: &'a [Number]) -> Self {
         Side {
-            lower: chars.clone(),
-            chars,
+            chars: code_points(text),
+            lower: None,
             numbers,
         }
+    }
+
+    /// The code points the windows are read from: lower-cased on the English side.
+    fn lowered(&self) -> &[char] {
+        self.lower.as_deref().unwrap_or(&self.chars)
     }
 
     fn end(&self, n: &Number) -> usize {
@@ -287,7 +299,7 @@ impl Side {
     }
 
     fn lower_str(&self, (from, to): (usize, usize)) -> String {
-        self.lower[from..to].iter().collect()
+        self.lowered()[from..to].iter().collect()
     }
 }
 
@@ -365,7 +377,7 @@ fn counterparts<'a>(n: &Number, zh: &'a Side) -> Vec<&'a Number> {
 }
 
 fn qualifiers(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    for n in &en.numbers {
+    for n in en.numbers {
         let Some((q, written)) = en_qualifier(en, n) else {
             continue;
         };
@@ -428,13 +440,12 @@ fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
             .take(3)
             .find(|w| ["growth", "increase", "decline", "decrease", "reduction"].contains(w))
     })?;
-    let sentence: String = en.lower.iter().collect();
-    if word.starts_with("improv")
-        && ["loss", "cost", "expense", "burn", "deficit"]
-            .iter()
-            .any(|w| sentence.contains(w))
-    {
-        return None;
+    if word.starts_with("improv") {
+        let sentence = en.lower_str((0, en.chars.len()));
+        let governed = ["loss", "cost", "expense", "burn", "deficit"];
+        if governed.iter().any(|w| sentence.contains(w)) {
+            return None;
+        }
     }
     Some((EN_UP.contains(&word), word.to_owned()))
 }
@@ -454,7 +465,7 @@ fn zh_direction(zh: &Side, n: &Number) -> (Vec<&'static str>, Vec<&'static str>)
 }
 
 fn directions(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    for n in &en.numbers {
+    for n in en.numbers {
         let Some((up, word)) = en_direction(en, n) else {
             continue;
         };
@@ -548,7 +559,7 @@ fn zh_role(zh: &Side, n: &Number) -> Option<(bool, &'static str)> {
 }
 
 fn roles(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    for n in &en.numbers {
+    for n in en.numbers {
         let Some((start, word)) = en_role(en, n) else {
             continue;
         };
@@ -655,7 +666,7 @@ fn zh_unit(zh: &Side, n: &Number) -> Option<(&'static str, &'static str)> {
 }
 
 fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    for n in &en.numbers {
+    for n in en.numbers {
         let others = counterparts(n, zh);
         if others.is_empty() {
             continue;
@@ -685,11 +696,14 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
             .take(3)
             .position(|w| *w == "per")
             .is_some_and(|p| after_words[p..].iter().take(5).any(|w| *w == "share"));
-        let said_per_share = others.iter().any(|z| {
-            let near = zh.lower_str(zh.before(z.start, 16)) + &zh.lower_str(zh.after(zh.end(z), 8));
-            near.contains("每股")
-        });
-        if per_share && !said_per_share {
+        let said_per_share = || {
+            others.iter().any(|z| {
+                let near =
+                    zh.lower_str(zh.before(z.start, 16)) + &zh.lower_str(zh.after(zh.end(z), 8));
+                near.contains("每股")
+            })
+        };
+        if per_share && !said_per_share() {
             found.push((
                 "unit_mismatch",
                 format!(
@@ -701,9 +715,9 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
     }
 }
 
-/// Quarters and halves a text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`).
-fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
-    let text: String = en.lower.iter().collect();
+/// Quarters and halves an English text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`),
+/// with the words as written: `text` is `written` lower-cased (`lower_char`).
+fn en_periods(text: &str, written: &str) -> Vec<(&'static str, String)> {
     const NAMES: &[(&str, &str)] = &[
         ("q1", "Q1"),
         ("q2", "Q2"),
@@ -739,15 +753,15 @@ fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
                 .is_some_and(char::is_alphanumeric);
             if before_ok && after_ok {
                 let start = text[..at].chars().count();
-                found.push((*period, en.text(start, start + name.chars().count())));
+                let words = written.chars().skip(start).take(name.chars().count());
+                found.push((*period, words.collect()));
             }
         }
     }
     found
 }
 
-fn zh_periods(zh: &Side) -> Vec<(&'static str, &'static str, usize)> {
-    let text: String = zh.chars.iter().collect();
+fn zh_periods(text: &str) -> Vec<(&'static str, &'static str, usize)> {
     const NAMES: &[(&str, &str)] = &[
         ("第一季", "Q1"),
         ("第二季", "Q2"),
@@ -798,9 +812,17 @@ const EN_YEARLY: &[&str] = &[
 const ZH_SEQUENTIAL: &[&str] = &["環比", "季減", "季增", "較上季", "比上季", "上一季"];
 const ZH_YEARLY: &[&str] = &["年增", "年減", "同比", "年成長", "較去年同期", "去年同期"];
 
-fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    let en_found = en_periods(en);
-    let zh_found = zh_periods(zh);
+/// The period checks of a pair, its English read lower-cased (`ascii_lower`: lower-cased in
+/// ASCII only, which is the same for an ASCII text).
+fn periods(pair: &Pair, ascii_lower: &str, found: &mut Vec<Issue>) {
+    let text: Cow<str> = if pair.en.is_ascii() {
+        Cow::Borrowed(ascii_lower)
+    } else {
+        Cow::Owned(pair.en.chars().map(lower_char).collect())
+    };
+    let text = text.as_ref();
+    let en_found = en_periods(text, pair.en);
+    let zh_found = zh_periods(pair.zh);
     let lost = en_found
         .iter()
         .find(|(p, _)| !zh_found.iter().any(|(q, _, _)| q == p));
@@ -824,21 +846,11 @@ fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
         )),
         _ => {}
     }
-    let text: String = en.lower.iter().collect();
-    let zh_text: String = zh.chars.iter().collect();
+    let (en_sequential, en_yearly) = (has(EN_SEQUENTIAL, text), has(EN_YEARLY, text));
+    let (zh_sequential, zh_yearly) = (has(ZH_SEQUENTIAL, pair.zh), has(ZH_YEARLY, pair.zh));
     let comparisons = [
-        (
-            has(EN_SEQUENTIAL, &text),
-            has(EN_YEARLY, &text),
-            has(ZH_YEARLY, &zh_text),
-            has(ZH_SEQUENTIAL, &zh_text),
-        ),
-        (
-            has(EN_YEARLY, &text),
-            has(EN_SEQUENTIAL, &text),
-            has(ZH_SEQUENTIAL, &zh_text),
-            has(ZH_YEARLY, &zh_text),
-        ),
+        (en_sequential, en_yearly, zh_yearly, zh_sequential),
+        (en_yearly, en_sequential, zh_sequential, zh_yearly),
     ];
     for (en_word, en_other, zh_wrong, zh_right) in comparisons {
         if let (Some(en_word), None, Some(zh_word), None) = (en_word, en_other, zh_wrong, zh_right)
@@ -849,18 +861,19 @@ fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
             ));
         }
     }
-    reference_period(en, zh, &en_found, &zh_found, found);
+    reference_period(text, pair.zh, &en_found, &zh_found, found);
 }
 
-/// `improvement from Q1` read as `第一季的淨虧損`: the base of a comparison made its subject.
+/// `improvement from Q1` read as `第一季的淨虧損`: the base of a comparison made its subject
+/// (`text`: the English lower-cased, `lower_char`).
 fn reference_period(
-    en: &Side,
-    zh: &Side,
+    text: &str,
+    zh_text: &str,
     en_found: &[(&'static str, String)],
     zh_found: &[(&'static str, &'static str, usize)],
     found: &mut Vec<Issue>,
 ) {
-    let text: String = en.lower.iter().collect();
+    let mut zh_side = None;
     for (period, written) in en_found {
         let lower = written.to_lowercase();
         let base = [
@@ -873,10 +886,13 @@ fn reference_period(
         ]
         .iter()
         .find(|m| {
-            text.contains(&format!("{m}{lower}")) || text.contains(&format!("{m}the {lower}"))
+            text.contains(**m)
+                && (text.contains(&format!("{m}{lower}"))
+                    || text.contains(&format!("{m}the {lower}")))
         });
         let Some(marker) = base else { continue };
         let zh_same: Vec<_> = zh_found.iter().filter(|(q, _, _)| q == period).collect();
+        let zh = zh_side.get_or_insert_with(|| Side::zh(zh_text, &[]));
         let all_possessive = !zh_same.is_empty()
             && zh_same.iter().all(|(_, name, end)| {
                 let start = end - name.chars().count();
@@ -896,29 +912,38 @@ fn reference_period(
     }
 }
 
-/// Every meaning check of one sentence pair, in a fixed order.
+/// Every meaning check of one sentence pair, in a fixed order (its numbers found here).
 pub fn meaning_issues(en_text: &str, zh_text: &str) -> Vec<Issue> {
-    // Most sentences have no digit in their Chinese and no period on both sides: they cost a
-    // pass or two over each text.
-    let zh_digits = zh_text.chars().any(char::is_numeric);
-    let en_lower = en_text.to_ascii_lowercase();
-    let period_possible = periods_possible(&en_lower, zh_text);
-    if !zh_digits && !period_possible {
-        return Vec::new();
-    }
-    let en = Side::en(en_text);
-    let zh = Side::zh(zh_text);
+    let (en_numbers, zh_numbers) = (en_strong(en_text), zh_strong(zh_text));
+    pair_issues(&Pair {
+        en: en_text,
+        zh: zh_text,
+        en_numbers: &en_numbers,
+        zh_numbers: &zh_numbers,
+    })
+}
+
+/// Every meaning check of one sentence pair whose numbers are known, in a fixed order.
+pub fn pair_issues(pair: &Pair) -> Vec<Issue> {
+    // Most sentences have no number in their Chinese and no period on both sides: they cost a
+    // pass or two over each text, and no side is read into code points.
     let mut found = Vec::new();
-    if !en.numbers.is_empty() && !zh.numbers.is_empty() {
-        qualifiers(&en, &zh, &mut found);
-        directions(&en, &zh, &mut found);
-        roles(&en, &zh, &mut found);
-        units(&en, &zh, &mut found);
-    } else if !zh.numbers.is_empty() {
-        values_direction(&zh, &mut found);
+    let en_lower = pair.en.to_ascii_lowercase();
+    let period_possible = periods_possible(&en_lower, pair.zh);
+    if !pair.zh_numbers.is_empty() {
+        let zh = Side::zh(pair.zh, pair.zh_numbers);
+        if pair.en_numbers.is_empty() {
+            values_direction(&zh, &mut found);
+        } else {
+            let en = Side::en(pair.en, pair.en_numbers);
+            qualifiers(&en, &zh, &mut found);
+            directions(&en, &zh, &mut found);
+            roles(&en, &zh, &mut found);
+            units(&en, &zh, &mut found);
+        }
     }
     if period_possible {
-        periods(&en, &zh, &mut found);
+        periods(pair, &en_lower, &mut found);
     }
     found
 }

@@ -13,6 +13,8 @@
 //! Python API); the scanners here give the same results, Python's semantics included: `\d` is
 //! any Unicode decimal digit (`３`, `٣`), `\s` and `\b` are Python's, offsets count code points.
 
+use crate::text::code_points;
+
 /// A number as written, whether a translation must carry it, and the values it may mean.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
@@ -211,7 +213,7 @@ fn scan_numbers(text: &str, find: fn(&[char], usize) -> (usize, Number)) -> Vec<
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return found;
     }
-    let chars: Vec<char> = text.chars().collect();
+    let chars = code_points(text);
     let mut i = 0;
     while i < chars.len() {
         if digit(chars[i]).is_some() && free_before(&chars, i) {
@@ -404,7 +406,7 @@ fn scan<T>(chars: &[char], find: impl Fn(&[char], usize) -> Option<(usize, T)>) 
 /// Numbers an English text gives in other ways: quarters (and the year written with them),
 /// fiscal years (`FY23` may be 23 or 2023), number words and months.
 pub fn en_weak(text: &str) -> Vec<Number> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = code_points(text);
     let mut found = Vec::new();
     let quarters = scan(&chars, |c, i| {
         en_quarter(c, i).map(|(end, q, y)| (end, (end, q, y)))
@@ -599,7 +601,7 @@ const ZH_ORDINALS: &[(&str, f64)] = &[
 /// Chinese numerals (`三`, `二十五`, `兩`) and ordinals (`首先`, `半`) of a Chinese text. In
 /// `一兩個` (one or two) each digit may stand for a number too.
 pub fn zh_weak(text: &str) -> Vec<Number> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = code_points(text);
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::{add, is_initials, is_space, lower, word_before, words, Span};
+use crate::text::code_points;
 
 /// Abbreviations after which a full stop never ends a sentence (titles, labels).
 static NEVER: LazyLock<HashSet<&str>> = LazyLock::new(|| {
@@ -144,7 +145,7 @@ fn is_end(text: &[char], start: usize, end: usize) -> bool {
 
 /// Spans of the sentences of an English paragraph, stripped of surrounding whitespace.
 pub fn split_en(text: &str) -> Vec<Span> {
-    let text: Vec<char> = text.chars().collect();
+    let text = code_points(text);
     let mut spans = Vec::new();
     let (mut start, mut at) = (0, 0);
     while at < text.len() {

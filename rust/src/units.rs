@@ -9,8 +9,10 @@
 use crate::align::{path, BEADS};
 use crate::anchors::{en_sentence, zh_sentence};
 use crate::cost::{bead_cost, missing_counterparts};
+use crate::numbers::{en_strong, zh_strong, Number};
 use crate::segment::{split_en, split_zh, Span};
 use crate::sentence::Sentence;
+use crate::text::Text;
 
 /// Paragraphs with as many Chinese as English sentences, each 1-1 bead at most this costly,
 /// are aligned one to one without the search (about 1.6 standard deviations, no anchor missed).
@@ -23,7 +25,9 @@ pub const FRAGMENT_MARGIN: f64 = 1.0;
 /// One aligned unit: `kind` is `"<English sentences>-<Chinese sentences>"`; spans are
 /// code-point offsets into the paragraphs (None on a side the unit does not have, where the
 /// text is empty); `en_missing`/`zh_missing` are the numbers in digits of each side that
-/// nothing on the other side of the unit stands for, as written.
+/// nothing on the other side of the unit stands for, as written; `en_numbers`/`zh_numbers`
+/// are the numbers in digits of each side of a paired unit (`en_strong`, `zh_strong` of its
+/// texts), as the aligner found them, for the meaning checks (empty on a one-sided unit).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     pub kind: String,
@@ -34,6 +38,8 @@ pub struct Unit {
     pub score: f64,
     pub en_missing: Vec<String>,
     pub zh_missing: Vec<String>,
+    pub en_numbers: Vec<Number>,
+    pub zh_numbers: Vec<Number>,
 }
 
 impl Unit {
@@ -43,29 +49,27 @@ impl Unit {
     }
 }
 
-/// A paragraph with its byte offset of every code point, for slicing by Python indices.
-pub struct Text<'a> {
-    pub text: &'a str,
-    bytes: Vec<usize>,
+/// How a side's sentences are read: their features, and the numbers in digits of a text.
+struct Reading {
+    sentence: fn(&str) -> Sentence,
+    numbers: fn(&str) -> Vec<Number>,
 }
 
-impl<'a> Text<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
-        Text { text, bytes }
-    }
+const EN: Reading = Reading {
+    sentence: en_sentence,
+    numbers: en_strong,
+};
+const ZH: Reading = Reading {
+    sentence: zh_sentence,
+    numbers: zh_strong,
+};
 
-    /// The text between two code-point offsets.
-    pub fn slice(&self, (start, end): Span) -> &'a str {
-        &self.text[self.bytes[start]..self.bytes[end]]
-    }
-}
-
-/// One side of a paragraph pair: its text, its sentences' spans and their features.
+/// One side of a paragraph pair: its text, its sentences' spans and, when the side is
+/// aligned, how it is read and its sentences' features.
 struct Side<'a> {
     text: Text<'a>,
     spans: Vec<Span>,
+    reading: Option<Reading>,
     sentences: Vec<Sentence>,
 }
 
@@ -73,11 +77,25 @@ impl Side<'_> {
     fn refs(&self, from: usize, to: usize) -> Vec<&Sentence> {
         self.sentences[from..to].iter().collect()
     }
+
+    /// The numbers in digits of sentences `from..to`, whose text is `text`: the sentence's own
+    /// when there is one, else those of the joined text (found again, so that a number the
+    /// sentence break cut is read as the joined text reads it).
+    fn numbers(&self, (from, to): (usize, usize), text: &str) -> Vec<Number> {
+        match (to - from, &self.reading) {
+            (0, _) | (_, None) => Vec::new(),
+            (1, _) => self.sentences[from].numbers.clone(),
+            (_, Some(reading)) => (reading.numbers)(text),
+        }
+    }
 }
 
 /// The numbers of `side` that nothing in `other` stands for, as written.
 fn missing(side: &[&Sentence], other: &[&Sentence]) -> Vec<String> {
-    let written: Vec<&String> = side.iter().flat_map(|s| s.number_texts.iter()).collect();
+    let written: Vec<&String> = side
+        .iter()
+        .flat_map(|s| s.numbers.iter().map(|n| &n.text))
+        .collect();
     if written.is_empty() {
         return Vec::new();
     }
@@ -109,21 +127,27 @@ fn unit(
     } else {
         0.0
     };
+    let (en_text, zh_text) = (text(en, en_span), text(zh, zh_span));
     let (mut en_missing, mut zh_missing) = (Vec::new(), Vec::new());
+    let (mut en_numbers, mut zh_numbers) = (Vec::new(), Vec::new());
     if anchors && paired {
         let (e, z) = (en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1));
         en_missing = missing(&e, &z);
         zh_missing = missing(&z, &e);
+        en_numbers = en.numbers(ei, &en_text);
+        zh_numbers = zh.numbers(zi, &zh_text);
     }
     Unit {
         kind: format!("{}-{}", ei.1 - ei.0, zi.1 - zi.0),
-        en: text(en, en_span),
-        zh: text(zh, zh_span),
+        en: en_text,
+        zh: zh_text,
         en_span,
         zh_span,
         score,
         en_missing,
         zh_missing,
+        en_numbers,
+        zh_numbers,
     }
 }
 
@@ -189,8 +213,8 @@ pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> Vec<Unit> {
         }
         return units;
     }
-    let en = side(en_text, en_spans, Some(en_sentence));
-    let zh = side(zh_text, zh_spans, Some(zh_sentence));
+    let en = side(en_text, en_spans, Some(EN));
+    let zh = side(zh_text, zh_spans, Some(ZH));
     if n == 1 && m == 1 {
         // The paragraphs are paired already: never split them apart.
         let cost = bead_cost(&en.refs(0, 1), &zh.refs(0, 1), 0.0);
@@ -211,15 +235,19 @@ pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> Vec<Unit> {
 }
 
 /// One side's spans and, when the side is aligned, its sentences' features.
-fn side(text: &str, spans: Vec<Span>, features: Option<fn(&str) -> Sentence>) -> Side<'_> {
+fn side(text: &str, spans: Vec<Span>, reading: Option<Reading>) -> Side<'_> {
     let text = Text::new(text);
-    let sentences = match features {
-        Some(features) => spans.iter().map(|&s| features(text.slice(s))).collect(),
+    let sentences = match &reading {
+        Some(reading) => spans
+            .iter()
+            .map(|&s| (reading.sentence)(text.slice(s)))
+            .collect(),
         None => Vec::new(),
     };
     Side {
         text,
         spans,
+        reading,
         sentences,
     }
 }
@@ -281,6 +309,23 @@ mod tests {
             ("1-1", "營收成長 12%。")
         );
         assert!(units[0].en_missing.is_empty() && units[0].score > 0.5);
+    }
+
+    #[test]
+    fn a_paired_unit_keeps_the_numbers_its_texts_hold() {
+        let en = "Revenue was $3.9 million. It grew 12% and 5%. Thanks, all of you, for joining.";
+        let zh = "營收為 390 萬美元，成長了 12% 和 5%。謝謝大家今天參加我們的電話會議。";
+        let units = align_pair(en, Some(zh));
+        assert!(
+            units.iter().any(|u| u.kind != "1-1"),
+            "a unit of several sentences"
+        );
+        for unit in units.iter().filter(|u| u.paired()) {
+            assert_eq!(unit.en_numbers, en_strong(&unit.en), "{}", unit.en);
+            assert_eq!(unit.zh_numbers, zh_strong(&unit.zh), "{}", unit.zh);
+        }
+        let one_sided = align_pair("Up 12%.", None);
+        assert!(one_sided[0].en_numbers.is_empty() && one_sided[0].zh_numbers.is_empty());
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl PySentence {
     /// The numbers in digits, in text order.
     #[getter]
     fn numbers(&self) -> Vec<Number> {
-        found(self.0.strong_numbers())
+        found(self.0.numbers.clone())
     }
 
     /// The Latin words of a Chinese sentence, lower-cased; empty for English.
