@@ -9,7 +9,7 @@
 
 use crate::numbers::{en_strong, en_weak, zh_strong, zh_weak};
 use crate::script::is_han;
-use crate::sentence::Sentence;
+use crate::sentence::{Finders, Sentence};
 
 /// Length of a Chinese text in Han characters, Latin and digits counted at 0.35 (spaces not).
 pub fn zh_length(text: &str) -> f64 {
@@ -82,7 +82,7 @@ fn uncased_in_python(c: char) -> bool {
 /// `Σ` becomes `ς`), the characters Python does not know yet kept as written. Known difference:
 /// after a few letters Rust's tables call uncased (`ʕ`), Python writes a final `ς` where Rust
 /// writes `σ`; the lower-cased text only serves to look up ASCII words, so nothing depends on it.
-fn lower(text: &str) -> String {
+pub fn lower(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
@@ -97,32 +97,26 @@ fn lower(text: &str) -> String {
     lowered
 }
 
-/// An English sentence: its length in characters, its numbers in digits and its lower-cased
-/// text (where the Chinese side's Latin words are looked up); weak numbers found on need.
+/// An English sentence: its length in characters and its numbers in digits; its lower-cased
+/// text (where the Chinese side's Latin words are looked up) and weak numbers found on need.
 pub fn en_sentence(text: &str) -> Sentence {
     let length = text.chars().count() as f64;
-    Sentence::found(
-        text,
-        length,
-        en_strong(text),
-        Vec::new(),
-        lower(text),
-        en_weak,
-    )
+    let finders = Finders {
+        lower: Some(lower),
+        weak: en_weak,
+    };
+    Sentence::found(text, length, en_strong(text), Vec::new(), finders)
 }
 
 /// A Chinese sentence: its length (`zh_length`), its numbers in digits and its Latin words;
 /// weak numbers (Chinese numerals) found on need.
 pub fn zh_sentence(text: &str) -> Sentence {
     let latin = latin_words(text);
-    Sentence::found(
-        text,
-        zh_length(text),
-        zh_strong(text),
-        latin,
-        String::new(),
-        zh_weak,
-    )
+    let finders = Finders {
+        lower: None,
+        weak: zh_weak,
+    };
+    Sentence::found(text, zh_length(text), zh_strong(text), latin, finders)
 }
 
 #[cfg(test)]
@@ -159,7 +153,7 @@ mod tests {
             ),
             (34.0, 1, "3.9 million", &vec![3.9e6])
         );
-        assert_eq!(en.lower, "revenue was $3.9 million in march.");
+        assert_eq!(en.lower(), "revenue was $3.9 million in march.");
         assert_eq!(en.weak_values(), [3.0]);
         let zh = zh_sentence("Rekor 三月營收為 390 萬美元。");
         assert_eq!(

@@ -31,55 +31,44 @@ pub fn length_cost(en_len: f64, zh_len: f64) -> f64 {
     -libm::log(if tail < 1e-30 { 1e-30 } else { tail })
 }
 
-fn disjoint(values: &[f64], others: &[f64]) -> bool {
-    !values.iter().any(|v| others.contains(v))
+/// Whether any of `values` is among `others`.
+fn shares<'a>(values: &[f64], mut others: impl Iterator<Item = &'a f64>) -> bool {
+    others.any(|x| values.contains(x))
 }
 
 /// Numbers in digits of one side that nothing on the other side stands for, as positions in
 /// the side's numbers taken in order (sentence by sentence). A number's values are compared
-/// with every value of the other side's numbers in digits first; only when some number has no
+/// with every value of the other side's numbers in digits first; only when a number has no
 /// counterpart there are the other side's weak numbers (words, Chinese numerals) looked up.
 pub fn missing_counterparts(side: &[&Sentence], other: &[&Sentence]) -> Vec<usize> {
-    let numbers: Vec<&[f64]> = side
-        .iter()
-        .flat_map(|s| s.numbers.iter().map(|n| n.values.as_slice()))
-        .collect();
-    if numbers.is_empty() {
-        return Vec::new();
-    }
-    let values: Vec<f64> = other
-        .iter()
-        .flat_map(|s| s.numbers.iter().flat_map(|n| n.values.iter().copied()))
-        .collect();
-    let missing: Vec<usize> = (0..numbers.len())
-        .filter(|&k| disjoint(numbers[k], &values))
-        .collect();
-    if missing.is_empty() {
-        return missing;
-    }
-    let mut weak = Vec::new();
-    for sentence in other {
-        weak.extend_from_slice(sentence.weak_values());
-    }
-    missing
-        .into_iter()
-        .filter(|&k| disjoint(numbers[k], &weak))
-        .collect()
+    missing(side, other).collect()
+}
+
+/// `missing_counterparts`, one position at a time.
+fn missing<'a>(side: &'a [&Sentence], other: &'a [&Sentence]) -> impl Iterator<Item = usize> + 'a {
+    let numbers = side.iter().flat_map(|s| &s.numbers);
+    let strong = || {
+        other
+            .iter()
+            .flat_map(|s| &s.numbers)
+            .flat_map(|n| &n.values)
+    };
+    let weak = || other.iter().flat_map(|s| s.weak_values());
+    numbers
+        .enumerate()
+        .filter(move |(_, n)| !shares(&n.values, strong()) && !shares(&n.values, weak()))
+        .map(|(k, _)| k)
 }
 
 /// `ANCHOR` for each number or Chinese-side Latin word without a counterpart.
 pub fn anchor_cost(en: &[&Sentence], zh: &[&Sentence]) -> f64 {
-    let mut missing = missing_counterparts(en, zh).len() + missing_counterparts(zh, en).len();
+    let mut missing = missing(en, zh).count() + missing(zh, en).count();
     if zh.iter().any(|s| !s.latin.is_empty()) {
         let joined;
         let text: &str = if en.len() == 1 {
-            &en[0].lower
+            en[0].lower()
         } else {
-            joined = en
-                .iter()
-                .map(|s| s.lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            joined = en.iter().map(|s| s.lower()).collect::<Vec<_>>().join(" ");
             &joined
         };
         missing += zh

@@ -178,6 +178,9 @@ fn simplified(zh: &str) -> Option<Finding> {
 /// The findings of one scope's codes, in catalog order: one per code, the evidence of repeated
 /// codes joined.
 fn ordered(found: Vec<Finding>, order: &[String]) -> Vec<Finding> {
+    if found.is_empty() {
+        return found;
+    }
     let mut merged: HashMap<String, Vec<String>> = HashMap::new();
     for (code, evidence) in found {
         merged.entry(code).or_default().push(evidence);

@@ -237,7 +237,11 @@ pub struct Pair<'a> {
 /// A character lower-cased to one character (the first of its lower case), so that a
 /// lower-cased text has the code points of the text at the same places.
 fn lower_char(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
 }
 
 /// A side as code points, lower-cased for English (`lower_char`), with its numbers.
@@ -417,29 +421,34 @@ fn qualifiers(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
 /// The direction word of English number `n`: the last up or down word of its clause before it,
 /// else a `growth`/`decline` right after it. `None` when none, or when `improve` governs a loss.
 fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
-    let before = en.lower_str(en.before(n.start, 40));
     let prior_number = en
         .numbers
         .iter()
         .filter(|m| en.end(m) <= n.start && en.end(m) + 40 > n.start)
         .map(|m| en.end(m))
         .max();
-    let before = match prior_number {
-        Some(end) if end > n.start.saturating_sub(40) => en.lower_str((end, n.start)),
-        _ => before,
-    };
-    let after = en.lower_str(en.after(en.end(n), 40));
+    // The clause before the number, from the number before it when that is nearer.
+    let before = en.lower_str(match prior_number {
+        Some(end) if end > n.start.saturating_sub(40) => (end, n.start),
+        _ => en.before(n.start, 40),
+    });
     let last_before = words(&before)
         .into_iter()
         .rev()
         .take(5)
         .find(|w| EN_UP.contains(w) || EN_DOWN.contains(w));
-    let word = last_before.or_else(|| {
-        words(&after)
-            .into_iter()
-            .take(3)
-            .find(|w| ["growth", "increase", "decline", "decrease", "reduction"].contains(w))
-    })?;
+    let word = match last_before {
+        Some(word) => word.to_owned(),
+        None => {
+            let after = en.lower_str(en.after(en.end(n), 40));
+            let change = ["growth", "increase", "decline", "decrease", "reduction"];
+            let word = words(&after)
+                .into_iter()
+                .take(3)
+                .find(|w| change.contains(w));
+            word?.to_owned()
+        }
+    };
     if word.starts_with("improv") {
         let sentence = en.lower_str((0, en.chars.len()));
         let governed = ["loss", "cost", "expense", "burn", "deficit"];
@@ -447,7 +456,7 @@ fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
             return None;
         }
     }
-    Some((EN_UP.contains(&word), word.to_owned()))
+    Some((EN_UP.contains(&word.as_str()), word))
 }
 
 /// The Chinese direction words near number `n`: (up words, down words).
@@ -741,7 +750,7 @@ fn en_periods(text: &str, written: &str) -> Vec<(&'static str, String)> {
         ("back-half", "H2"),
     ];
     let mut found = Vec::new();
-    for (name, period) in NAMES {
+    for (name, period) in NAMES.iter().filter(|(name, _)| text.contains(name)) {
         for (at, _) in text.match_indices(name) {
             let before_ok = !text[..at]
                 .chars()
@@ -776,7 +785,7 @@ fn zh_periods(text: &str) -> Vec<(&'static str, &'static str, usize)> {
         ("下半年", "H2"),
     ];
     let mut found = Vec::new();
-    for (name, period) in NAMES {
+    for (name, period) in NAMES.iter().filter(|(name, _)| text.contains(name)) {
         for (at, _) in text.match_indices(name) {
             found.push((
                 *period,
@@ -788,29 +797,58 @@ fn zh_periods(text: &str) -> Vec<(&'static str, &'static str, usize)> {
     found
 }
 
-/// The first of `words` in `text`.
-fn has(words: &[&'static str], text: &str) -> Option<&'static str> {
-    words.iter().find(|w| text.contains(*w)).copied()
+/// A list of words, and keys such that each word holds one of them: a text that holds no key
+/// holds none of the words, which a search or two tells where the whole list takes many.
+struct Words {
+    keys: &'static [&'static str],
+    list: &'static [&'static str],
 }
 
-const EN_SEQUENTIAL: &[&str] = &[
-    "sequential",
-    "quarter-over-quarter",
-    "quarter over quarter",
-    "linked quarter",
-];
-const EN_YEARLY: &[&str] = &[
-    "same period",
-    "prior year",
-    "a year ago",
-    "year-ago",
-    "year-over-year",
-    "year over year",
-    "year-on-year",
-    "same period last year",
-];
-const ZH_SEQUENTIAL: &[&str] = &["環比", "季減", "季增", "較上季", "比上季", "上一季"];
-const ZH_YEARLY: &[&str] = &["年增", "年減", "同比", "年成長", "較去年同期", "去年同期"];
+impl Words {
+    /// Whether `text` holds any of the words.
+    fn any_in(&self, text: &str) -> bool {
+        self.first_in(text).is_some()
+    }
+
+    /// The first of the words (in list order) that `text` holds.
+    fn first_in(&self, text: &str) -> Option<&'static str> {
+        if !self.keys.iter().any(|key| text.contains(key)) {
+            return None;
+        }
+        self.list.iter().find(|w| text.contains(*w)).copied()
+    }
+}
+
+const EN_SEQUENTIAL: Words = Words {
+    keys: &["sequential", "quarter"],
+    list: &[
+        "sequential",
+        "quarter-over-quarter",
+        "quarter over quarter",
+        "linked quarter",
+    ],
+};
+const EN_YEARLY: Words = Words {
+    keys: &["year", "same period"],
+    list: &[
+        "same period",
+        "prior year",
+        "a year ago",
+        "year-ago",
+        "year-over-year",
+        "year over year",
+        "year-on-year",
+        "same period last year",
+    ],
+};
+const ZH_SEQUENTIAL: Words = Words {
+    keys: &["季", "環比"],
+    list: &["環比", "季減", "季增", "較上季", "比上季", "上一季"],
+};
+const ZH_YEARLY: Words = Words {
+    keys: &["年", "同比"],
+    list: &["年增", "年減", "同比", "年成長", "較去年同期", "去年同期"],
+};
 
 /// The period checks of a pair, its English read lower-cased (`ascii_lower`: lower-cased in
 /// ASCII only, which is the same for an ASCII text).
@@ -846,8 +884,8 @@ fn periods(pair: &Pair, ascii_lower: &str, found: &mut Vec<Issue>) {
         )),
         _ => {}
     }
-    let (en_sequential, en_yearly) = (has(EN_SEQUENTIAL, text), has(EN_YEARLY, text));
-    let (zh_sequential, zh_yearly) = (has(ZH_SEQUENTIAL, pair.zh), has(ZH_YEARLY, pair.zh));
+    let (en_sequential, en_yearly) = (EN_SEQUENTIAL.first_in(text), EN_YEARLY.first_in(text));
+    let (zh_sequential, zh_yearly) = (ZH_SEQUENTIAL.first_in(pair.zh), ZH_YEARLY.first_in(pair.zh));
     let comparisons = [
         (en_sequential, en_yearly, zh_yearly, zh_sequential),
         (en_yearly, en_sequential, zh_sequential, zh_yearly),
@@ -951,15 +989,17 @@ pub fn pair_issues(pair: &Pair) -> Vec<Issue> {
 /// Whether both sides may name a period (a quarter or a half), or one compares sequentially and
 /// the other year over year: the only pairs `periods` can flag.
 fn periods_possible(en_lower: &str, zh: &str) -> bool {
-    let q_digit = en_lower
-        .as_bytes()
-        .windows(2)
-        .any(|w| matches!(w, [b'q', b'1'..=b'4'] | [b'1'..=b'4', b'q']));
+    // `q1` or `1q`: a `q` with a digit 1 to 4 on either side.
+    let bytes = en_lower.as_bytes();
+    let quarter_digit = |at: Option<&u8>| matches!(at, Some(b'1'..=b'4'));
+    let q_digit = en_lower.match_indices('q').any(|(at, _)| {
+        quarter_digit(bytes.get(at + 1)) || quarter_digit(at.checked_sub(1).map(|k| &bytes[k]))
+    });
     let en_named = q_digit || en_lower.contains("quarter") || en_lower.contains("half");
-    let zh_named = zh.contains(['季', 'Q']) || zh.contains("半年");
+    let zh_named = zh.contains('季') || zh.contains('Q') || zh.contains("半年");
     (en_named && zh_named)
-        || (has(EN_SEQUENTIAL, en_lower).is_some() && has(ZH_YEARLY, zh).is_some())
-        || (has(EN_YEARLY, en_lower).is_some() && has(ZH_SEQUENTIAL, zh).is_some())
+        || (EN_SEQUENTIAL.any_in(en_lower) && ZH_YEARLY.any_in(zh))
+        || (EN_YEARLY.any_in(en_lower) && ZH_SEQUENTIAL.any_in(zh))
 }
 
 #[cfg(test)]
@@ -1045,6 +1085,15 @@ mod tests {
             ),
         ] {
             assert_eq!(codes(en, zh), Vec::<&str>::new(), "{en}");
+        }
+    }
+
+    #[test]
+    fn each_listed_word_holds_a_key_of_its_list() {
+        for words in [EN_SEQUENTIAL, EN_YEARLY, ZH_SEQUENTIAL, ZH_YEARLY] {
+            for word in words.list {
+                assert!(words.keys.iter().any(|k| word.contains(k)), "{word}");
+            }
         }
     }
 

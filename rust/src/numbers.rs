@@ -231,8 +231,8 @@ fn scan_numbers(text: &str, find: fn(&[char], usize) -> (usize, Number)) -> Vec<
 /// (`3.9 million`, `5million`), else an abbreviation right after it (`5M`, `2bn`).
 fn en_scale_word(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
     let spaced = at(chars, i).is_some_and(is_space);
-    let starts = if spaced { vec![i + 1, i] } else { vec![i] };
-    for start in starts {
+    let starts: &[usize] = if spaced { &[i + 1, i] } else { &[i] };
+    for &start in starts {
         if let Some((word, len)) = first_word(chars, start, EN_SCALE_WORDS, true) {
             return Some((word, start + len));
         }
@@ -348,13 +348,13 @@ type Quarter = (usize, f64, Option<(usize, u32)>);
 
 /// A quarter at `i`: `\b(?:Q([1-4])|([1-4])Q)(?:\s?'?(\d{2}))?\b` (`Q3`, `3Q`, `Q3 '23`).
 fn en_quarter(chars: &[char], i: usize) -> Option<Quarter> {
-    if !boundary(chars, i) {
-        return None;
-    }
     let quarter = match (at(chars, i)?, at(chars, i + 1)?) {
         ('Q', q @ '1'..='4') | (q @ '1'..='4', 'Q') => f64::from(q as u8 - b'0'),
         _ => return None,
     };
+    if !boundary(chars, i) {
+        return None;
+    }
     let after = i + 2;
     let mut j = after + usize::from(at(chars, after).is_some_and(is_space));
     j += usize::from(at(chars, j) == Some('\''));
@@ -369,9 +369,6 @@ fn en_quarter(chars: &[char], i: usize) -> Option<Quarter> {
 /// A fiscal year at `i`: `\b(?:FY|fiscal\s?'?|')(\d{2})\b` (`FY23`, `fiscal '24`, `'23` right
 /// after a word): its end and its two digits.
 fn en_fiscal_year(chars: &[char], i: usize) -> Option<(usize, u32)> {
-    if !boundary(chars, i) {
-        return None;
-    }
     let mut j = if word_at(chars, i, "FY") {
         i + 2
     } else if word_at(chars, i, "fiscal") {
@@ -382,6 +379,9 @@ fn en_fiscal_year(chars: &[char], i: usize) -> Option<(usize, u32)> {
     } else {
         return None;
     };
+    if !boundary(chars, i) {
+        return None;
+    }
     let year = two_digits(chars, j)?;
     j += 2;
     boundary(chars, j).then_some((j, year))
@@ -441,11 +441,11 @@ fn en_words(chars: &[char], found: &mut Vec<Number>) {
         if i - start > 9 {
             continue;
         }
-        let word: String = chars[start..i]
-            .iter()
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if let Some(&(_, value)) = EN_WORDS.iter().find(|(w, _)| *w == word) {
+        let word = &chars[start..i];
+        let same = |w: &str| {
+            w.len() == word.len() && w.chars().zip(word).all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        if let Some(&(_, value)) = EN_WORDS.iter().find(|(w, _)| same(w)) {
             found.push(number(chars, start, i, false, &[value]));
         }
     }

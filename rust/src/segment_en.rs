@@ -149,6 +149,12 @@ pub fn split_en(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let (mut start, mut at) = (0, 0);
     while at < text.len() {
+        // No end is a candidate before the next mark: go straight to it.
+        let marks = text[at..].iter().position(|&c| is_mark(c) || c == '…');
+        at += marks.unwrap_or(text.len() - at);
+        if at == text.len() {
+            break;
+        }
         match candidate(&text, at) {
             Ok(end) => {
                 if is_end(&text, at, end) {

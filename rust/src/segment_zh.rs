@@ -78,6 +78,12 @@ pub fn split_zh(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let (mut begin, mut at) = (0, 0);
     while at < text.len() {
+        // No end is a candidate before the next mark or full stop: go straight to it.
+        let marks = text[at..].iter().position(|&c| is_mark(c) || c == '.');
+        at += marks.unwrap_or(text.len() - at);
+        if at == text.len() {
+            break;
+        }
         let Some(end) = candidate(&text, at) else {
             at += 1;
             continue;

@@ -2,21 +2,21 @@
 //!
 //! A sentence is made in Rust from its text (`crate::anchors::en_sentence`, `zh_sentence`): its
 //! length in comparable units, its numbers in digits (as written, where, the values each may
-//! stand for), the
-//! Latin words of a Chinese sentence, the lower-cased English text. The values of its *weak*
-//! numbers (number words, months, Chinese numerals) are found from the text it keeps only when
-//! a bead needs them, at most once.
+//! stand for), the Latin words of a Chinese sentence. Its lower-cased text (English) and the
+//! values of its *weak* numbers (number words, months, Chinese numerals) are found from the
+//! text it keeps only when a bead needs them, at most once.
 
 use std::sync::OnceLock;
 
 use crate::numbers::{values_of, Number};
 
-/// Where the values of a sentence's weak numbers come from.
-enum Weak {
-    /// Known already (tests).
-    Known(Vec<f64>),
-    /// Found on first need by this finder (`en_weak`, `zh_weak`) from the sentence's text.
-    Found(fn(&str) -> Vec<Number>),
+/// How a sentence's lower-cased text and weak numbers are found from its text.
+#[derive(Clone, Copy)]
+pub struct Finders {
+    /// The lower-cased text (`crate::anchors::lower`); None for Chinese, whose is empty.
+    pub lower: Option<fn(&str) -> String>,
+    /// The weak numbers (`en_weak`, `zh_weak`).
+    pub weak: fn(&str) -> Vec<Number>,
 }
 
 /// One sentence: length, strong numbers, Latin words, lower-cased text.
@@ -26,36 +26,35 @@ pub struct Sentence {
     pub numbers: Vec<Number>,
     /// Latin words of a Chinese sentence (lower-cased, each once); empty for English.
     pub latin: Vec<String>,
-    /// The lower-cased text of an English sentence; empty for Chinese.
-    pub lower: String,
     text: String,
-    weak: Weak,
+    /// None when the lower-cased text and the weak values are known already (tests).
+    finders: Option<Finders>,
+    lower: OnceLock<String>,
     weak_values: OnceLock<Vec<f64>>,
 }
 
 impl Sentence {
-    /// A sentence whose numbers were found in `text`; `weak` finds its weak numbers on need.
+    /// A sentence whose numbers were found in `text`; `finders` find the rest on need.
     pub fn found(
         text: &str,
         length: f64,
         numbers: Vec<Number>,
         latin: Vec<String>,
-        lower: String,
-        weak: fn(&str) -> Vec<Number>,
+        finders: Finders,
     ) -> Self {
         Sentence {
             length,
             numbers,
             latin,
-            lower,
             text: text.to_owned(),
-            weak: Weak::Found(weak),
+            finders: Some(finders),
+            lower: OnceLock::new(),
             weak_values: OnceLock::new(),
         }
     }
 
-    /// A sentence whose numbers' values and weak numbers are known already (its numbers'
-    /// texts are empty, their starts 0).
+    /// A sentence whose numbers' values, lower-cased text and weak numbers are known already
+    /// (its numbers' texts are empty, their starts 0).
     pub fn known(
         length: f64,
         numbers: Vec<Vec<f64>>,
@@ -73,10 +72,10 @@ impl Sentence {
             length,
             numbers: numbers.into_iter().map(number).collect(),
             latin,
-            lower: lower.to_owned(),
             text: String::new(),
-            weak: Weak::Known(weak),
-            weak_values: OnceLock::new(),
+            finders: None,
+            lower: OnceLock::from(lower.to_owned()),
+            weak_values: OnceLock::from(weak),
         }
     }
 
@@ -85,14 +84,18 @@ impl Sentence {
         !self.numbers.is_empty() || !self.latin.is_empty()
     }
 
+    /// The lower-cased text of an English sentence (empty for Chinese), found on first use.
+    pub fn lower(&self) -> &str {
+        let lower = self.finders.and_then(|f| f.lower);
+        self.lower
+            .get_or_init(|| lower.map_or_else(String::new, |lower| lower(&self.text)))
+    }
+
     /// The values of the sentence's weak numbers, found on first use.
     pub fn weak_values(&self) -> &[f64] {
-        match &self.weak {
-            Weak::Known(values) => values,
-            Weak::Found(find) => self
-                .weak_values
-                .get_or_init(|| values_of(&find(&self.text))),
-        }
+        let weak = self.finders.map(|f| f.weak);
+        self.weak_values
+            .get_or_init(|| weak.map_or_else(Vec::new, |weak| values_of(&weak(&self.text))))
     }
 }
 

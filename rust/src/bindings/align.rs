@@ -1,6 +1,7 @@
 //! The alignment of a segment (`crate::segment`, `crate::units`, `crate::align`,
 //! `crate::findings`); Python API: `builder/align/`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -98,6 +99,12 @@ pub fn bead_path(
     zh: Vec<Bound<'_, PySentence>>,
 ) -> PyResult<Vec<align::Step>> {
     align::path(&sentences(&en), &sentences(&zh)).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+thread_local! {
+    /// Where a segment's JSON lines are written before Python's bytes are made from them: one
+    /// buffer, reused, rather than one allocated (and its pages faulted in) per segment.
+    static LINES: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// The flag catalog's codes per scope and the `sentences` schema, given once; aligns segments
@@ -215,11 +222,14 @@ impl SegmentAligner {
             split,
             segment_index,
         };
-        let mut lines = String::with_capacity(512 * units.len());
-        let invalid = rows::sentence_lines(&place, &units, &per_unit, &self.schema, &mut lines);
+        let (lines, invalid) = LINES.with_borrow_mut(|lines| {
+            lines.clear();
+            let invalid = rows::sentence_lines(&place, &units, &per_unit, &self.schema, lines);
+            (PyBytes::new(py, lines.as_bytes()).unbind(), invalid)
+        });
         SentenceRows {
             findings: typed(found),
-            lines: PyBytes::new(py, lines.as_bytes()).unbind(),
+            lines,
             count: units.len(),
             invalid,
             rows: Arc::new(SegmentRows {

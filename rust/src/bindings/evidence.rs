@@ -59,7 +59,7 @@ impl PySentence {
     /// The lower-cased text of an English sentence; empty for Chinese.
     #[getter]
     fn lower(&self) -> &str {
-        &self.0.lower
+        self.0.lower()
     }
 
     /// The values of the sentence's weak numbers (found on first call).
