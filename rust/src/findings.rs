@@ -171,8 +171,12 @@ pub fn paragraph_findings(en: &str, zh: Option<&str>) -> Vec<Finding> {
 }
 
 fn simplified(zh: &str) -> Option<Finding> {
-    let found = simplified_chars(zh);
-    (!found.is_empty()).then(|| finding("simplified_chars", found.into_iter().collect()))
+    simplified_found(&simplified_chars(zh))
+}
+
+/// `simplified_chars` for the Simplified-only characters found, if any.
+fn simplified_found(found: &[char]) -> Option<Finding> {
+    (!found.is_empty()).then(|| finding("simplified_chars", found.iter().collect()))
 }
 
 /// The findings of one scope's codes, in catalog order: one per code, the evidence of repeated
@@ -333,6 +337,8 @@ pub struct Segment<'a> {
     pub given: &'a HashMap<String, String>,
     /// `paragraph_findings` of its text.
     pub text: &'a [Finding],
+    /// `simplified_chars` of its Chinese (empty without one).
+    pub simplified: &'a [char],
 }
 
 /// Findings of a paragraph pair, in catalog order (`codes`: the segment scope's): evidence for
@@ -380,7 +386,7 @@ pub fn segment_findings(
                 found.push(finding(code, evidence.join("; ")));
             }
         }
-        found.extend(simplified(zh));
+        found.extend(simplified_found(segment.simplified));
     }
     ordered(found, codes)
 }

@@ -22,14 +22,16 @@ pub struct Term {
 }
 
 /// The glossary: its version and terms, and its wrong renderings by their first character,
-/// sorted by it (a pair's Chinese is scanned once, each character looked up by a binary search;
-/// the English is read only for a term whose wrong rendering is there, so a pair costs one
-/// pass over its Chinese).
+/// sorted by it, with a bit set of those characters in the BMP (a pair's Chinese is scanned
+/// once, most characters dismissed by their bit; the English is read only for a term whose
+/// wrong rendering is there, so a pair costs one pass over its Chinese).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Glossary {
     pub version: String,
     pub terms: Vec<Term>,
     by_first: Vec<(char, Vec<(usize, usize)>)>,
+    /// Bit `c` set for each first character `c` below U+10000 (empty: none looked up this way).
+    firsts: Vec<u64>,
 }
 
 fn strings(value: &Value, key: &str) -> Vec<String> {
@@ -83,15 +85,26 @@ impl Glossary {
                 }
             }
         }
+        let mut firsts = vec![0u64; 0x10000 / 64];
+        for &first in by_first.keys().filter(|&&c| (c as usize) < 0x10000) {
+            firsts[first as usize / 64] |= 1 << (first as usize % 64);
+        }
         Ok(Glossary {
             version,
             terms,
             by_first: by_first.into_iter().collect(),
+            firsts,
         })
     }
 
     /// The (term, rendering) positions of the wrong renderings that start with `c`.
     fn starting_with(&self, c: char) -> &[(usize, usize)] {
+        let code = c as usize;
+        if let Some(bits) = self.firsts.get(code / 64) {
+            if bits & (1 << (code % 64)) == 0 {
+                return &[];
+            }
+        }
         match self.by_first.binary_search_by_key(&c, |(first, _)| *first) {
             Ok(k) => &self.by_first[k].1,
             Err(_) => &[],

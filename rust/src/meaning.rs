@@ -319,10 +319,8 @@ fn ends_with_words(text: &str, phrase: &str) -> bool {
 }
 
 /// English words of `text` (lower-cased), in order.
-fn words(text: &str) -> Vec<&str> {
-    text.split(|c: char| !is_word(c))
-        .filter(|w| !w.is_empty())
-        .collect()
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !is_word(c)).filter(|w| !w.is_empty())
 }
 
 /// The English qualifier right before number `n`, with the words as written.
@@ -344,7 +342,8 @@ fn en_qualifier(en: &Side, n: &Number) -> Option<(Qualifier, String)> {
 /// Whether number `n` counts a span of time (`12 months`, `3 years`, `two quarters`).
 fn over_a_span(en: &Side, n: &Number) -> bool {
     let after = en.lower_str(en.after(en.end(n), 12));
-    words(&after).first().is_some_and(|w| {
+    let first = words(&after).next();
+    first.is_some_and(|w| {
         ["month", "year", "quarter", "week", "day"]
             .iter()
             .any(|unit| w.trim_end_matches('s') == *unit)
@@ -433,7 +432,6 @@ fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
         _ => en.before(n.start, 40),
     });
     let last_before = words(&before)
-        .into_iter()
         .rev()
         .take(5)
         .find(|w| EN_UP.contains(w) || EN_DOWN.contains(w));
@@ -442,10 +440,7 @@ fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
         None => {
             let after = en.lower_str(en.after(en.end(n), 40));
             let change = ["growth", "increase", "decline", "decrease", "reduction"];
-            let word = words(&after)
-                .into_iter()
-                .take(3)
-                .find(|w| change.contains(w));
+            let word = words(&after).take(3).find(|w| change.contains(w));
             word?.to_owned()
         }
     };
@@ -699,7 +694,7 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
             }
         }
         let after = en.lower_str(en.after(en.end(n), 40));
-        let after_words = words(&after);
+        let after_words: Vec<&str> = words(&after).collect();
         let per_share = after_words
             .iter()
             .take(3)

@@ -140,11 +140,11 @@ impl SegmentAligner {
             .filter(|code| flags.iter().any(|f| f == *code) || text.iter().any(|(c, _)| c == *code))
             .map(|code| code.to_string())
             .collect();
-        let simplified = zh.is_some_and(|z| !simplified::simplified_chars(z).is_empty());
+        let simplified = zh.map(simplified::simplified_chars).unwrap_or_default();
         let per_unit = findings::unit_findings(
             &units,
             &inherited,
-            simplified,
+            !simplified.is_empty(),
             &self.glossary,
             &self.sentence_codes,
         );
@@ -154,6 +154,7 @@ impl SegmentAligner {
             flags,
             given,
             text: &text,
+            simplified: &simplified,
         };
         let found = findings::segment_findings(&segment, &units, &per_unit, &self.segment_codes);
         (units, per_unit, found)
