@@ -311,9 +311,14 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
-/// Whether `phrase` ends `text` (after trailing spaces and `$`), as whole words.
-fn ends_with_words(text: &str, phrase: &str) -> bool {
-    let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == '$' || c == '€');
+/// `text` without the spaces and currency signs that end it (what may stand between a word
+/// and the amount after it).
+fn before_amount(text: &str) -> &str {
+    text.trim_end_matches(|c: char| c.is_whitespace() || c == '$' || c == '€')
+}
+
+/// Whether `phrase` ends `text` as whole words.
+fn ends_with_phrase(text: &str, phrase: &str) -> bool {
     text.strip_suffix(phrase)
         .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word))
 }
@@ -327,13 +332,10 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
 fn en_qualifier(en: &Side, n: &Number) -> Option<(Qualifier, String)> {
     let (from, to) = en.before(n.start, 24);
     let window = en.lower_str((from, to));
+    let trimmed = before_amount(&window);
     EN_QUALIFIERS.iter().find_map(|(phrase, q)| {
-        ends_with_words(&window, phrase).then(|| {
-            let trimmed = window
-                .trim_end_matches(|c: char| c.is_whitespace() || c == '$' || c == '€')
-                .chars()
-                .count();
-            let start = from + trimmed - phrase.chars().count();
+        ends_with_phrase(trimmed, phrase).then(|| {
+            let start = from + trimmed.chars().count() - phrase.chars().count();
             (*q, en.text(start, start + phrase.chars().count()))
         })
     })
@@ -532,7 +534,10 @@ fn values_direction(zh: &Side, found: &mut Vec<Issue>) {
 /// The role of English number `n` in a change: `Some(true)` the start, `Some(false)` the end.
 fn en_role(en: &Side, n: &Number) -> Option<(bool, &'static str)> {
     let window = en.lower_str(en.before(n.start, 20));
-    if ends_with_words(&window, "from") || ends_with_words(&window, "between") {
+    // The words right before the number (spaces and `$` set aside).
+    let trimmed = before_amount(&window);
+    let ends = |phrase: &str| ends_with_phrase(trimmed, phrase);
+    if ends("from") || ends("between") {
         return Some((
             true,
             if window.trim_end_matches([' ', '$']).ends_with("from") {
@@ -542,7 +547,7 @@ fn en_role(en: &Side, n: &Number) -> Option<(bool, &'static str)> {
             },
         ));
     }
-    if ends_with_words(&window, "to") && !EN_NOT_END.iter().any(|p| ends_with_words(&window, p)) {
+    if ends("to") && !EN_NOT_END.iter().any(|p| ends(p)) {
         return Some((false, "to"));
     }
     None

@@ -12,7 +12,7 @@ use crate::cost::{bead_cost, missing_counterparts};
 use crate::numbers::{en_strong, zh_strong, Number};
 use crate::segment::{split_en, split_zh, Span};
 use crate::sentence::Sentence;
-use crate::text::Text;
+use crate::text::byte_spans;
 
 /// Paragraphs with as many Chinese as English sentences, each 1-1 bead at most this costly,
 /// are aligned one to one without the search (about 1.6 standard deviations, no anchor missed).
@@ -64,16 +64,23 @@ const ZH: Reading = Reading {
     numbers: zh_strong,
 };
 
-/// One side of a paragraph pair: its text, its sentences' spans and, when the side is
-/// aligned, how it is read and its sentences' features.
+/// One side of a paragraph pair: its text, its sentences' spans (code points, and bytes to
+/// slice the text by) and, when the side is aligned, how it is read and its sentences'
+/// features.
 struct Side<'a> {
-    text: Text<'a>,
+    text: &'a str,
     spans: Vec<Span>,
+    bytes: Vec<Span>,
     reading: Option<Reading>,
     sentences: Vec<Sentence>,
 }
 
-impl Side<'_> {
+impl<'a> Side<'a> {
+    /// The text of sentences `from..to` (at least one).
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.bytes[from].0..self.bytes[to - 1].1]
+    }
+
     fn refs(&self, from: usize, to: usize) -> Vec<&Sentence> {
         self.sentences[from..to].iter().collect()
     }
@@ -119,15 +126,20 @@ fn unit(
         (a < b).then(|| (side.spans[a].0, side.spans[b - 1].1))
     };
     let (en_span, zh_span) = (span(en, ei), span(zh, zi));
-    let text =
-        |side: &Side, s: Option<Span>| s.map_or(String::new(), |s| side.text.slice(s).to_owned());
+    let text = |side: &Side, (a, b): (usize, usize)| {
+        if a < b {
+            side.slice(a, b).to_owned()
+        } else {
+            String::new()
+        }
+    };
     let paired = en_span.is_some() && zh_span.is_some();
     let score = if paired {
         round4(libm::exp(-cost / 4.0))
     } else {
         0.0
     };
-    let (en_text, zh_text) = (text(en, en_span), text(zh, zh_span));
+    let (en_text, zh_text) = (text(en, ei), text(zh, zi));
     let (mut en_missing, mut zh_missing) = (Vec::new(), Vec::new());
     let (mut en_numbers, mut zh_numbers) = (Vec::new(), Vec::new());
     if anchors && paired {
@@ -236,20 +248,19 @@ pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> Vec<Unit> {
 
 /// One side's spans and, when the side is aligned, its sentences' features.
 fn side(text: &str, spans: Vec<Span>, reading: Option<Reading>) -> Side<'_> {
-    let text = Text::new(text);
-    let sentences = match &reading {
-        Some(reading) => spans
-            .iter()
-            .map(|&s| (reading.sentence)(text.slice(s)))
-            .collect(),
-        None => Vec::new(),
-    };
-    Side {
+    let bytes = byte_spans(text, &spans);
+    let mut side = Side {
         text,
         spans,
+        bytes,
         reading,
-        sentences,
+        sentences: Vec::new(),
+    };
+    if let Some(reading) = &side.reading {
+        let sentences = (0..side.spans.len()).map(|k| (reading.sentence)(side.slice(k, k + 1)));
+        side.sentences = sentences.collect();
     }
+    side
 }
 
 /// The units of the cheapest path over beads, a stray last Chinese sentence set apart.
@@ -273,7 +284,7 @@ fn units_on_path(en: &Side, zh: &Side) -> Vec<Unit> {
 /// unit's English fits the Chinese clearly better without it.
 fn stray_tail(en: &Side, zh: &Side, ei: (usize, usize), zi: (usize, usize), cost: f64) -> bool {
     let tail = &zh.sentences[zi.1 - 1];
-    let last = zh.text.slice(zh.spans[zi.1 - 1]).chars().next_back();
+    let last = zh.slice(zi.1 - 1, zi.1).chars().next_back();
     if tail.length > FRAGMENT || tail.has_anchor() || last.is_some_and(|c| "?!？！".contains(c)) {
         return false;
     }
