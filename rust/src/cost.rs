@@ -11,6 +11,8 @@
 //! Called from Python through `builder/evidence/cost.py`: the paragraph pairing
 //! (`builder/structure/matching.py`) and the sentence aligner share these rules.
 
+use std::borrow::Borrow;
+
 use crate::sentence::Sentence;
 
 /// Chinese length units per English character.
@@ -40,20 +42,24 @@ fn shares<'a>(values: &[f64], mut others: impl Iterator<Item = &'a f64>) -> bool
 /// the side's numbers taken in order (sentence by sentence). A number's values are compared
 /// with every value of the other side's numbers in digits first; only when a number has no
 /// counterpart there are the other side's weak numbers (words, Chinese numerals) looked up.
-pub fn missing_counterparts(side: &[&Sentence], other: &[&Sentence]) -> Vec<usize> {
+/// (Here and below, a side is sentences or references to them.)
+pub fn missing_counterparts<S: Borrow<Sentence>>(side: &[S], other: &[S]) -> Vec<usize> {
     missing(side, other).collect()
 }
 
 /// `missing_counterparts`, one position at a time.
-fn missing<'a>(side: &'a [&Sentence], other: &'a [&Sentence]) -> impl Iterator<Item = usize> + 'a {
-    let numbers = side.iter().flat_map(|s| &s.numbers);
+fn missing<'a, S: Borrow<Sentence>>(
+    side: &'a [S],
+    other: &'a [S],
+) -> impl Iterator<Item = usize> + 'a {
+    let numbers = side.iter().flat_map(|s| &s.borrow().numbers);
     let strong = || {
         other
             .iter()
-            .flat_map(|s| &s.numbers)
+            .flat_map(|s| &s.borrow().numbers)
             .flat_map(|n| &n.values)
     };
-    let weak = || other.iter().flat_map(|s| s.weak_values());
+    let weak = || other.iter().flat_map(|s| s.borrow().weak_values());
     numbers
         .enumerate()
         .filter(move |(_, n)| !shares(&n.values, strong()) && !shares(&n.values, weak()))
@@ -61,36 +67,37 @@ fn missing<'a>(side: &'a [&Sentence], other: &'a [&Sentence]) -> impl Iterator<I
 }
 
 /// `ANCHOR` for each number or Chinese-side Latin word without a counterpart.
-pub fn anchor_cost(en: &[&Sentence], zh: &[&Sentence]) -> f64 {
+pub fn anchor_cost<S: Borrow<Sentence>>(en: &[S], zh: &[S]) -> f64 {
     let mut missing = missing(en, zh).count() + missing(zh, en).count();
-    if zh.iter().any(|s| !s.latin.is_empty()) {
+    if zh.iter().any(|s| !s.borrow().latin.is_empty()) {
         let joined;
         let text: &str = if en.len() == 1 {
-            en[0].lower()
+            en[0].borrow().lower()
         } else {
-            joined = en.iter().map(|s| s.lower()).collect::<Vec<_>>().join(" ");
+            let lower: Vec<&str> = en.iter().map(|s| s.borrow().lower()).collect();
+            joined = lower.join(" ");
             &joined
         };
         missing += zh
             .iter()
-            .flat_map(|s| s.latin.iter())
+            .flat_map(|s| s.borrow().latin.iter())
             .filter(|w| !text.contains(w.as_str()))
             .count();
     }
     ANCHOR * missing as f64
 }
 
-fn total_length(side: &[&Sentence]) -> f64 {
-    side.iter().fold(0.0, |sum, s| sum + s.length)
+fn total_length<S: Borrow<Sentence>>(side: &[S]) -> f64 {
+    side.iter().fold(0.0, |sum, s| sum + s.borrow().length)
 }
 
 /// The cost of text left without a partner (one side is empty).
-pub fn unaligned_cost(en: &[&Sentence], zh: &[&Sentence]) -> f64 {
+pub fn unaligned_cost<S: Borrow<Sentence>>(en: &[S], zh: &[S]) -> f64 {
     UNALIGNED_PER_CHAR * (total_length(en) + total_length(zh) / RATIO)
 }
 
 /// The cost of taking these English sentences and these Chinese sentences as translations.
-pub fn bead_cost(en: &[&Sentence], zh: &[&Sentence], prior: f64) -> f64 {
+pub fn bead_cost<S: Borrow<Sentence>>(en: &[S], zh: &[S], prior: f64) -> f64 {
     if en.is_empty() || zh.is_empty() {
         return prior + unaligned_cost(en, zh);
     }

@@ -81,8 +81,9 @@ impl<'a> Side<'a> {
         &self.text[self.bytes[from].0..self.bytes[to - 1].1]
     }
 
-    fn refs(&self, from: usize, to: usize) -> Vec<&Sentence> {
-        self.sentences[from..to].iter().collect()
+    /// Sentences `from..to`.
+    fn refs(&self, from: usize, to: usize) -> &[Sentence] {
+        &self.sentences[from..to]
     }
 
     /// The numbers in digits of sentences `from..to`, whose text is `text`: the sentence's own
@@ -98,7 +99,7 @@ impl<'a> Side<'a> {
 }
 
 /// The numbers of `side` that nothing in `other` stands for, as written.
-fn missing(side: &[&Sentence], other: &[&Sentence]) -> Vec<String> {
+fn missing(side: &[Sentence], other: &[Sentence]) -> Vec<String> {
     let written: Vec<&String> = side
         .iter()
         .flat_map(|s| s.numbers.iter().map(|n| &n.text))
@@ -144,13 +145,13 @@ fn unit(
     let (mut en_numbers, mut zh_numbers) = (Vec::new(), Vec::new());
     if anchors && paired {
         let (e, z) = (en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1));
-        en_missing = missing(&e, &z);
-        zh_missing = missing(&z, &e);
+        en_missing = missing(e, z);
+        zh_missing = missing(z, e);
         en_numbers = en.numbers(ei, &en_text);
         zh_numbers = zh.numbers(zi, &zh_text);
     }
     Unit {
-        kind: format!("{}-{}", ei.1 - ei.0, zi.1 - zi.0),
+        kind: kind(ei.1 - ei.0, zi.1 - zi.0),
         en: en_text,
         zh: zh_text,
         en_span,
@@ -160,6 +161,20 @@ fn unit(
         zh_missing,
         en_numbers,
         zh_numbers,
+    }
+}
+
+/// A unit's kind, `"<English sentences>-<Chinese sentences>"` (written without the formatting
+/// machinery when both are single digits, as they are).
+fn kind(en: usize, zh: usize) -> String {
+    let digit = |count: usize| {
+        u32::try_from(count)
+            .ok()
+            .and_then(|d| char::from_digit(d, 10))
+    };
+    match (digit(en), digit(zh)) {
+        (Some(e), Some(z)) => [e, '-', z].into_iter().collect(),
+        _ => format!("{en}-{zh}"),
     }
 }
 
@@ -229,13 +244,13 @@ pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> Vec<Unit> {
     let zh = side(zh_text, zh_spans, Some(ZH));
     if n == 1 && m == 1 {
         // The paragraphs are paired already: never split them apart.
-        let cost = bead_cost(&en.refs(0, 1), &zh.refs(0, 1), 0.0);
+        let cost = bead_cost(en.refs(0, 1), zh.refs(0, 1), 0.0);
         return vec![unit(&en, &zh, (0, 1), (0, 1), cost, true)];
     }
     if n == m {
         // The common case: one Chinese sentence per English one, all plausible.
         let costs = (0..n)
-            .map(|k| bead_cost(&en.refs(k, k + 1), &zh.refs(k, k + 1), 0.0))
+            .map(|k| bead_cost(en.refs(k, k + 1), zh.refs(k, k + 1), 0.0))
             .collect::<Vec<f64>>();
         if costs.iter().all(|&c| c <= DIAGONAL) {
             return (0..n)
@@ -265,8 +280,8 @@ fn side(text: &str, spans: Vec<Span>, reading: Option<Reading>) -> Side<'_> {
 
 /// The units of the cheapest path over beads, a stray last Chinese sentence set apart.
 fn units_on_path(en: &Side, zh: &Side) -> Vec<Unit> {
-    let steps = path(&en.refs(0, en.spans.len()), &zh.refs(0, zh.spans.len()))
-        .expect("both sides of a searched pair have sentences");
+    let steps =
+        path(&en.sentences, &zh.sentences).expect("both sides of a searched pair have sentences");
     let mut units = Vec::new();
     for (i, j, di, dj, cost) in steps {
         let stray = dj >= 2 && di >= 1 && stray_tail(en, zh, (i, i + di), (j, j + dj), cost);
@@ -294,7 +309,7 @@ fn stray_tail(en: &Side, zh: &Side, ei: (usize, usize), zi: (usize, usize), cost
         .find(|&&(a, b, _)| a == di && b == dj)
         .map(|&(_, _, p)| p)
         .expect("every bead without its last Chinese sentence is a bead too");
-    bead_cost(&en.refs(ei.0, ei.1), &zh.refs(zi.0, zi.1 - 1), prior) + FRAGMENT_MARGIN < cost
+    bead_cost(en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1 - 1), prior) + FRAGMENT_MARGIN < cost
 }
 
 #[cfg(test)]
@@ -337,6 +352,14 @@ mod tests {
         }
         let one_sided = align_pair("Up 12%.", None);
         assert!(one_sided[0].en_numbers.is_empty() && one_sided[0].zh_numbers.is_empty());
+    }
+
+    #[test]
+    fn kinds_count_each_side() {
+        assert_eq!(
+            (kind(1, 1), kind(0, 3), kind(12, 1)),
+            ("1-1".into(), "0-3".into(), "12-1".into())
+        );
     }
 
     #[test]
