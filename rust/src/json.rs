@@ -8,6 +8,8 @@ use std::fmt::Write;
 
 use serde_json::{Number, Value};
 
+use crate::text::{bytes_below, bytes_equal, find_byte};
+
 /// A JSON value that borrows its keys and, where it can, its strings; an object keeps its keys
 /// in the order given.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,8 +62,9 @@ impl<'a> Json<'a> {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(truth) => out.push_str(if *truth { "true" } else { "false" }),
-            Json::Number(number) => match number.as_f64() {
-                Some(value) if number.is_f64() => float(out, value),
+            Json::Number(number) => match (number.as_u64(), number.as_f64()) {
+                (Some(whole), _) => push_integer(out, whole),
+                (None, Some(value)) if number.is_f64() => float(out, value),
                 _ => {
                     let _ = write!(out, "{number}");
                 }
@@ -157,31 +160,10 @@ const ESCAPED: [bool; 256] = {
     escaped
 };
 
-/// The position of the first byte that needs an escape, looked for eight bytes at a time: a
-/// word with no control character, `"` or `\\` is skipped whole (the test for a byte below a
-/// bound, and for a zero byte after an exclusive or, never misses one).
+/// The position of the first byte that needs an escape (`find_byte`: eight at a time).
 fn first_escaped(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let needs_escape = |k: usize, piece: &[u8]| {
-        let found = piece.iter().position(|&b| ESCAPED[usize::from(b)]);
-        found.map(|at| k + at)
-    };
-    let mut words = bytes.chunks_exact(8);
-    for (k, chunk) in (&mut words).enumerate() {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let below = |bound: u8| word.wrapping_sub(ONES * u64::from(bound)) & !word;
-        let zero = |x: u64| x.wrapping_sub(ONES) & !x;
-        let quote = zero(word ^ (ONES * u64::from(b'"')));
-        let backslash = zero(word ^ (ONES * u64::from(b'\\')));
-        if (below(0x20) | quote | backslash) & HIGH != 0 {
-            if let Some(at) = needs_escape(8 * k, chunk) {
-                return Some(at);
-            }
-        }
-    }
-    let tail = bytes.len() - words.remainder().len();
-    needs_escape(tail, words.remainder())
+    let marks = |w| bytes_below(w, 0x20) | bytes_equal(w, b'"') | bytes_equal(w, b'\\');
+    find_byte(bytes, marks, |b| ESCAPED[usize::from(b)])
 }
 
 /// Appends the escape of a byte JSON strings cannot hold as it is.
@@ -200,6 +182,21 @@ fn escape(out: &mut String, byte: u8) {
         }
     };
     out.push_str(short);
+}
+
+/// Appends a whole number in decimal, as `Display` writes it (without its machinery).
+pub fn push_integer(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
 }
 
 /// Appends a finite float in plain decimal notation, as orjson writes floats from 1e-4 to 1e16
@@ -244,26 +241,6 @@ mod tests {
                 .collect();
             assert_eq!(first_escaped(&plain), None);
         }
-        // Random bytes, mostly with nothing to escape: as the byte-by-byte search finds.
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..20_000 {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            let len = (state >> 58) as usize;
-            let bytes: Vec<u8> = (0..len)
-                .map(|k| {
-                    let b = (state >> (k % 7 * 8)) as u8 ^ (k as u8).wrapping_mul(37);
-                    if b.is_multiple_of(5) {
-                        b
-                    } else {
-                        b | 0x20
-                    }
-                })
-                .collect();
-            let naive = bytes.iter().position(|&b| ESCAPED[usize::from(b)]);
-            assert_eq!(first_escaped(&bytes), naive, "{bytes:?}");
-        }
     }
 
     #[test]
@@ -288,6 +265,18 @@ mod tests {
         let mut out = String::new();
         value.write(&mut out);
         assert_eq!(out, r#"{"b":1,"a":[1.0,null,true,"x\n"],"c":{},"d":null}"#);
+    }
+
+    #[test]
+    fn whole_numbers_as_display_writes_them() {
+        for value in [0, 7, 10, 99, 100, 12_345, u64::MAX] {
+            let mut out = String::new();
+            push_integer(&mut out, value);
+            assert_eq!(out, value.to_string());
+            let mut written = String::new();
+            Json::from(value as usize).write(&mut written);
+            assert_eq!(written, value.to_string());
+        }
     }
 
     #[test]

@@ -225,6 +225,25 @@ const EN_NOT_END: &[&str] = &[
 
 const CLAUSE: &str = ",;:。,;:!?!?()()—";
 
+/// Whether `c` is in `CLAUSE`: an ASCII character looked up in a table made from it.
+fn is_clause(c: char) -> bool {
+    const ASCII: [bool; 128] = {
+        let (bytes, mut table, mut k) = (CLAUSE.as_bytes(), [false; 128], 0);
+        while k < bytes.len() {
+            if bytes[k] < 128 {
+                table[bytes[k] as usize] = true;
+            }
+            k += 1;
+        }
+        table
+    };
+    if c.is_ascii() {
+        ASCII[c as usize]
+    } else {
+        CLAUSE.contains(c)
+    }
+}
+
 /// A sentence pair: each side's text and its numbers in digits (`en_strong`, `zh_strong` of
 /// the text).
 pub struct Pair<'a> {
@@ -287,7 +306,7 @@ impl<'a> Side<'a> {
     /// The clause before `at`, up to `width` code points, stopping at clause punctuation.
     fn before(&self, at: usize, width: usize) -> (usize, usize) {
         let mut from = at;
-        while from > 0 && at - from < width && !CLAUSE.contains(self.chars[from - 1]) {
+        while from > 0 && at - from < width && !is_clause(self.chars[from - 1]) {
             from -= 1;
         }
         (from, at)
@@ -296,7 +315,7 @@ impl<'a> Side<'a> {
     /// The clause after `at`, up to `width` code points.
     fn after(&self, at: usize, width: usize) -> (usize, usize) {
         let mut to = at;
-        while to < self.chars.len() && to - at < width && !CLAUSE.contains(self.chars[to]) {
+        while to < self.chars.len() && to - at < width && !is_clause(self.chars[to]) {
             to += 1;
         }
         (at, to)
@@ -699,12 +718,10 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
             }
         }
         let after = en.lower_str(en.after(en.end(n), 40));
-        let after_words: Vec<&str> = words(&after).collect();
-        let per_share = after_words
-            .iter()
-            .take(3)
-            .position(|w| *w == "per")
-            .is_some_and(|p| after_words[p..].iter().take(5).any(|w| *w == "share"));
+        // `per` among the next three words, `share` among the five from it.
+        let mut after_words = words(&after);
+        let per_share = after_words.by_ref().take(3).any(|w| w == "per")
+            && after_words.take(4).any(|w| w == "share");
         let said_per_share = || {
             others.iter().any(|z| {
                 let near =

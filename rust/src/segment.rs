@@ -9,6 +9,8 @@
 
 use std::collections::HashSet;
 
+use crate::text::{bytes_equal, find_byte};
+
 #[path = "segment_en.rs"]
 mod en;
 #[path = "segment_zh.rs"]
@@ -24,11 +26,19 @@ pub type Span = (usize, usize);
 /// points, so the offsets are the same), read without making a vector of characters.
 trait Code: Copy {
     fn ch(self) -> char;
+
+    /// Where the first of `text` that `wanted` takes stands; `ascii` are the ASCII characters
+    /// it takes (looked for eight bytes at a time in an ASCII text).
+    fn find(text: &[Self], wanted: fn(char) -> bool, ascii: &[u8]) -> Option<usize>;
 }
 
 impl Code for char {
     fn ch(self) -> char {
         self
+    }
+
+    fn find(text: &[char], wanted: fn(char) -> bool, _: &[u8]) -> Option<usize> {
+        text.iter().position(|&c| wanted(c))
     }
 }
 
@@ -36,6 +46,11 @@ impl Code for char {
 impl Code for u8 {
     fn ch(self) -> char {
         char::from(self)
+    }
+
+    fn find(text: &[u8], wanted: fn(char) -> bool, ascii: &[u8]) -> Option<usize> {
+        let marks = |w| ascii.iter().fold(0, |m, &b| m | bytes_equal(w, b));
+        find_byte(text, marks, |b| wanted(char::from(b)))
     }
 }
 

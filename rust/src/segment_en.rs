@@ -52,6 +52,14 @@ fn is_mark(c: char) -> bool {
     matches!(c, '.' | '?' | '!')
 }
 
+/// Where a sentence may end: a mark or an ellipsis.
+fn may_end(c: char) -> bool {
+    is_mark(c) || c == '…'
+}
+
+/// The ASCII characters `may_end` takes.
+const MAY_END_ASCII: &[u8] = b".?!";
+
 /// Closing quotes and brackets that stay with the sentence they close.
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']')
@@ -162,9 +170,7 @@ fn spans<T: Code>(text: &[T]) -> Vec<Span> {
     let (mut start, mut at) = (0, 0);
     while at < text.len() {
         // No end is a candidate before the next mark: go straight to it.
-        let marks = text[at..]
-            .iter()
-            .position(|c| is_mark(c.ch()) || c.ch() == '…');
+        let marks = T::find(&text[at..], may_end, MAY_END_ASCII);
         at += marks.unwrap_or(text.len() - at);
         if at == text.len() {
             break;
@@ -241,6 +247,13 @@ mod tests {
             ["Well...", "And then?", "Yes!"]
         );
         assert_eq!(sentences("Well… maybe not."), ["Well… maybe not."]);
+    }
+
+    #[test]
+    fn the_ascii_ends_are_those_may_end_takes() {
+        for byte in 0..128u8 {
+            assert_eq!(may_end(char::from(byte)), MAY_END_ASCII.contains(&byte));
+        }
     }
 
     #[test]
