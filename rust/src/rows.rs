@@ -120,7 +120,11 @@ fn sentence_row<'a>(
         flags,
         found.iter().map(evidence).collect(),
     ];
-    Json::Object(COLUMNS.into_iter().zip(values).collect())
+    let mut members = Vec::with_capacity(COLUMNS.len());
+    for member in COLUMNS.into_iter().zip(values) {
+        members.push(member);
+    }
+    Json::Object(members)
 }
 
 /// A finding as an item of `flag_evidence`.

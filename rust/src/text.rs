@@ -6,8 +6,11 @@
 use std::iter;
 
 /// The characters of a text, in a vector made at its final size (collecting `chars()` grows
-/// it two or three times).
+/// it two or three times); an ASCII text's bytes are widened as they are.
 pub fn code_points(text: &str) -> Vec<char> {
+    if text.is_ascii() {
+        return text.bytes().map(char::from).collect();
+    }
     let mut chars = Vec::with_capacity(text.chars().count());
     chars.extend(text.chars());
     chars
