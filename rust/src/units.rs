@@ -86,13 +86,14 @@ impl<'a> Side<'a> {
         &self.sentences[from..to]
     }
 
-    /// The numbers in digits of sentences `from..to`, whose text is `text`: the sentence's own
-    /// when there is one, else those of the joined text (found again, so that a number the
+    /// The numbers in digits of sentences `from..to`, whose text is `text`, for their unit
+    /// (built once every cost that reads them is known): the sentence's own when there is one,
+    /// taken from it, else those of the joined text (found again, so that a number the
     /// sentence break cut is read as the joined text reads it).
-    fn numbers(&self, (from, to): (usize, usize), text: &str) -> Vec<Number> {
+    fn take_numbers(&mut self, (from, to): (usize, usize), text: &str) -> Vec<Number> {
         match (to - from, &self.reading) {
             (0, _) | (_, None) => Vec::new(),
-            (1, _) => self.sentences[from].numbers.clone(),
+            (1, _) => std::mem::take(&mut self.sentences[from].numbers),
             (_, Some(reading)) => (reading.numbers)(text),
         }
     }
@@ -116,8 +117,8 @@ fn missing(side: &[Sentence], other: &[Sentence]) -> Vec<String> {
 /// The unit of sentences `en` (indices into the English side) and `zh`, with its bead cost;
 /// the numbers without counterpart are looked up only when `anchors` is set.
 fn unit(
-    en: &Side,
-    zh: &Side,
+    en: &mut Side,
+    zh: &mut Side,
     ei: (usize, usize),
     zi: (usize, usize),
     cost: f64,
@@ -147,8 +148,8 @@ fn unit(
         let (e, z) = (en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1));
         en_missing = missing(e, z);
         zh_missing = missing(z, e);
-        en_numbers = en.numbers(ei, &en_text);
-        zh_numbers = zh.numbers(zi, &zh_text);
+        en_numbers = en.take_numbers(ei, &en_text);
+        zh_numbers = zh.take_numbers(zi, &zh_text);
     }
     Unit {
         kind: kind(ei.1 - ei.0, zi.1 - zi.0),
@@ -229,23 +230,23 @@ pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> Vec<Unit> {
     };
     let (n, m) = (en_spans.len(), zh_spans.len());
     if n == 0 || m == 0 {
-        let en = side(en_text, en_spans, None);
-        let zh = side(zh_text, zh_spans, None);
+        let mut en = side(en_text, en_spans, None);
+        let mut zh = side(zh_text, zh_spans, None);
         let mut units = Vec::with_capacity(n + m);
         for i in 0..n {
-            units.push(unit(&en, &zh, (i, i + 1), (0, 0), 0.0, false));
+            units.push(unit(&mut en, &mut zh, (i, i + 1), (0, 0), 0.0, false));
         }
         for j in 0..m {
-            units.push(unit(&en, &zh, (0, 0), (j, j + 1), 0.0, false));
+            units.push(unit(&mut en, &mut zh, (0, 0), (j, j + 1), 0.0, false));
         }
         return units;
     }
-    let en = side(en_text, en_spans, Some(EN));
-    let zh = side(zh_text, zh_spans, Some(ZH));
+    let mut en = side(en_text, en_spans, Some(EN));
+    let mut zh = side(zh_text, zh_spans, Some(ZH));
     if n == 1 && m == 1 {
         // The paragraphs are paired already: never split them apart.
         let cost = bead_cost(en.refs(0, 1), zh.refs(0, 1), 0.0);
-        return vec![unit(&en, &zh, (0, 1), (0, 1), cost, true)];
+        return vec![unit(&mut en, &mut zh, (0, 1), (0, 1), cost, true)];
     }
     if n == m {
         // The common case: one Chinese sentence per English one, all plausible.
@@ -254,11 +255,11 @@ pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> Vec<Unit> {
             .collect::<Vec<f64>>();
         if costs.iter().all(|&c| c <= DIAGONAL) {
             return (0..n)
-                .map(|k| unit(&en, &zh, (k, k + 1), (k, k + 1), costs[k], true))
+                .map(|k| unit(&mut en, &mut zh, (k, k + 1), (k, k + 1), costs[k], true))
                 .collect();
         }
     }
-    units_on_path(&en, &zh)
+    units_on_path(&mut en, &mut zh)
 }
 
 /// One side's spans and, when the side is aligned, its sentences' features.
@@ -279,7 +280,7 @@ fn side(text: &str, spans: Vec<Span>, reading: Option<Reading>) -> Side<'_> {
 }
 
 /// The units of the cheapest path over beads, a stray last Chinese sentence set apart.
-fn units_on_path(en: &Side, zh: &Side) -> Vec<Unit> {
+fn units_on_path(en: &mut Side, zh: &mut Side) -> Vec<Unit> {
     let steps =
         path(&en.sentences, &zh.sentences).expect("both sides of a searched pair have sentences");
     let mut units = Vec::new();
