@@ -7,6 +7,8 @@
 //! `BEADS`), so the result is deterministic. Called from Python through
 //! `builder/align/aligner.py`, which decides when the search is needed at all.
 
+use std::borrow::Borrow;
+
 use crate::cost::{anchor_cost, length_cost, RATIO, UNALIGNED_PER_CHAR};
 use crate::sentence::Sentence;
 
@@ -75,21 +77,21 @@ impl Band {
 ///
 /// Lengths come from prefix sums; a bead's anchor cost (never negative) is computed only when
 /// its prior and length cost leave it a chance to improve the cell it reaches.
-pub fn path(en: &[&Sentence], zh: &[&Sentence]) -> Result<Vec<Step>, NoSentence> {
+pub fn path<S: Borrow<Sentence>>(en: &[S], zh: &[S]) -> Result<Vec<Step>, NoSentence> {
     let (n, m) = (en.len(), zh.len());
     if n == 0 || m == 0 {
         return Err(NoSentence);
     }
     let mut en_sum = vec![0.0];
     for s in en {
-        en_sum.push(en_sum[en_sum.len() - 1] + s.length);
+        en_sum.push(en_sum[en_sum.len() - 1] + s.borrow().length);
     }
     let mut zh_sum = vec![0.0];
     for s in zh {
-        zh_sum.push(zh_sum[zh_sum.len() - 1] + s.length);
+        zh_sum.push(zh_sum[zh_sum.len() - 1] + s.borrow().length);
     }
-    let en_anchor: Vec<bool> = en.iter().map(|s| !s.numbers.is_empty()).collect();
-    let zh_anchor: Vec<bool> = zh.iter().map(|s| s.has_anchor()).collect();
+    let en_anchor: Vec<bool> = en.iter().map(|s| !s.borrow().numbers.is_empty()).collect();
+    let zh_anchor: Vec<bool> = zh.iter().map(|s| s.borrow().has_anchor()).collect();
     let (grid, hi) = Band::new(n, m);
     let band = BAND * n.max(m) as i64;
     let mut best = vec![f64::INFINITY; grid.cells];

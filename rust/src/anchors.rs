@@ -9,16 +9,19 @@
 
 use crate::numbers::{en_strong, en_weak, zh_strong, zh_weak};
 use crate::script::is_han;
-use crate::sentence::Sentence;
+use crate::sentence::{Finders, Sentence};
 
 /// Length of a Chinese text in Han characters, Latin and digits counted at 0.35 (spaces not).
 pub fn zh_length(text: &str) -> f64 {
-    let ascii = text.bytes().filter(u8::is_ascii).count();
-    let visible_ascii = (ascii - text.bytes().filter(|&b| b == b' ').count()) as f64;
-    if ascii == text.len() {
-        return 0.35 * visible_ascii;
+    let (mut han, mut visible_ascii) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() {
+            visible_ascii += usize::from(c != ' ');
+        } else if is_han(c) {
+            han += 1;
+        }
     }
-    text.chars().filter(|&c| is_han(c)).count() as f64 + 0.35 * visible_ascii
+    han as f64 + 0.35 * visible_ascii as f64
 }
 
 /// Latin words of a text (`[A-Za-z][A-Za-z0-9&'\-]*[A-Za-z0-9]`: `R&D`, `e-commerce`, `AI`),
@@ -79,7 +82,7 @@ fn uncased_in_python(c: char) -> bool {
 /// `Σ` becomes `ς`), the characters Python does not know yet kept as written. Known difference:
 /// after a few letters Rust's tables call uncased (`ʕ`), Python writes a final `ς` where Rust
 /// writes `σ`; the lower-cased text only serves to look up ASCII words, so nothing depends on it.
-fn lower(text: &str) -> String {
+pub fn lower(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
@@ -94,32 +97,26 @@ fn lower(text: &str) -> String {
     lowered
 }
 
-/// An English sentence: its length in characters, its numbers in digits and its lower-cased
-/// text (where the Chinese side's Latin words are looked up); weak numbers found on need.
+/// An English sentence: its length in characters and its numbers in digits; its lower-cased
+/// text (where the Chinese side's Latin words are looked up) and weak numbers found on need.
 pub fn en_sentence(text: &str) -> Sentence {
     let length = text.chars().count() as f64;
-    Sentence::found(
-        text,
-        length,
-        en_strong(text),
-        Vec::new(),
-        lower(text),
-        en_weak,
-    )
+    let finders = Finders {
+        lower: Some(lower),
+        weak: en_weak,
+    };
+    Sentence::found(text, length, en_strong(text), Vec::new(), finders)
 }
 
 /// A Chinese sentence: its length (`zh_length`), its numbers in digits and its Latin words;
 /// weak numbers (Chinese numerals) found on need.
 pub fn zh_sentence(text: &str) -> Sentence {
     let latin = latin_words(text);
-    Sentence::found(
-        text,
-        zh_length(text),
-        zh_strong(text),
-        latin,
-        String::new(),
-        zh_weak,
-    )
+    let finders = Finders {
+        lower: None,
+        weak: zh_weak,
+    };
+    Sentence::found(text, zh_length(text), zh_strong(text), latin, finders)
 }
 
 #[cfg(test)]
@@ -146,16 +143,26 @@ mod tests {
     #[test]
     fn sentences_keep_their_features() {
         let en = en_sentence("Revenue was $3.9 million in March.");
+        let number = &en.numbers[0];
         assert_eq!(
-            (en.length, en.numbers.clone(), en.number_texts.clone()),
-            (34.0, vec![vec![3.9e6]], vec!["3.9 million".to_owned()])
+            (
+                en.length,
+                en.numbers.len(),
+                number.text.as_str(),
+                &number.values
+            ),
+            (34.0, 1, "3.9 million", &vec![3.9e6])
         );
-        assert_eq!(en.lower, "revenue was $3.9 million in march.");
+        assert_eq!(en.lower(), "revenue was $3.9 million in march.");
         assert_eq!(en.weak_values(), [3.0]);
         let zh = zh_sentence("Rekor 三月營收為 390 萬美元。");
         assert_eq!(
-            (zh.latin.clone(), zh.numbers.clone()),
-            (vec!["rekor".to_owned()], vec![vec![3.9e6]])
+            (
+                zh.latin.clone(),
+                zh.numbers.len(),
+                zh.numbers[0].values.clone()
+            ),
+            (vec!["rekor".to_owned()], 1, vec![3.9e6])
         );
         assert!(zh.has_anchor() && zh.weak_values() == [0.0, 3.0]); // 萬 alone is a numeral too
     }

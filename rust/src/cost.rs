@@ -11,6 +11,8 @@
 //! Called from Python through `builder/evidence/cost.py`: the paragraph pairing
 //! (`builder/structure/matching.py`) and the sentence aligner share these rules.
 
+use std::borrow::Borrow;
+
 use crate::sentence::Sentence;
 
 /// Chinese length units per English character.
@@ -31,74 +33,71 @@ pub fn length_cost(en_len: f64, zh_len: f64) -> f64 {
     -libm::log(if tail < 1e-30 { 1e-30 } else { tail })
 }
 
-fn disjoint(values: &[f64], others: &[f64]) -> bool {
-    !values.iter().any(|v| others.contains(v))
+/// Whether any of `values` is among `others`.
+fn shares<'a>(values: &[f64], mut others: impl Iterator<Item = &'a f64>) -> bool {
+    others.any(|x| values.contains(x))
 }
 
 /// Numbers in digits of one side that nothing on the other side stands for, as positions in
 /// the side's numbers taken in order (sentence by sentence). A number's values are compared
-/// with every value of the other side's numbers in digits first; only when some number has no
+/// with every value of the other side's numbers in digits first; only when a number has no
 /// counterpart there are the other side's weak numbers (words, Chinese numerals) looked up.
-pub fn missing_counterparts(side: &[&Sentence], other: &[&Sentence]) -> Vec<usize> {
-    let numbers: Vec<&Vec<f64>> = side.iter().flat_map(|s| s.numbers.iter()).collect();
-    if numbers.is_empty() {
-        return Vec::new();
-    }
-    let values: Vec<f64> = other
-        .iter()
-        .flat_map(|s| s.numbers.iter().flatten().copied())
-        .collect();
-    let missing: Vec<usize> = (0..numbers.len())
-        .filter(|&k| disjoint(numbers[k], &values))
-        .collect();
-    if missing.is_empty() {
-        return missing;
-    }
-    let mut weak = Vec::new();
-    for sentence in other {
-        weak.extend_from_slice(sentence.weak_values());
-    }
-    missing
-        .into_iter()
-        .filter(|&k| disjoint(numbers[k], &weak))
-        .collect()
+/// (Here and below, a side is sentences or references to them.)
+pub fn missing_counterparts<S: Borrow<Sentence>>(side: &[S], other: &[S]) -> Vec<usize> {
+    missing(side, other).collect()
+}
+
+/// `missing_counterparts`, one position at a time.
+fn missing<'a, S: Borrow<Sentence>>(
+    side: &'a [S],
+    other: &'a [S],
+) -> impl Iterator<Item = usize> + 'a {
+    let numbers = side.iter().flat_map(|s| &s.borrow().numbers);
+    let strong = || {
+        other
+            .iter()
+            .flat_map(|s| &s.borrow().numbers)
+            .flat_map(|n| &n.values)
+    };
+    let weak = || other.iter().flat_map(|s| s.borrow().weak_values());
+    numbers
+        .enumerate()
+        .filter(move |(_, n)| !shares(&n.values, strong()) && !shares(&n.values, weak()))
+        .map(|(k, _)| k)
 }
 
 /// `ANCHOR` for each number or Chinese-side Latin word without a counterpart.
-pub fn anchor_cost(en: &[&Sentence], zh: &[&Sentence]) -> f64 {
-    let mut missing = missing_counterparts(en, zh).len() + missing_counterparts(zh, en).len();
-    if zh.iter().any(|s| !s.latin.is_empty()) {
+pub fn anchor_cost<S: Borrow<Sentence>>(en: &[S], zh: &[S]) -> f64 {
+    let mut missing = missing(en, zh).count() + missing(zh, en).count();
+    if zh.iter().any(|s| !s.borrow().latin.is_empty()) {
         let joined;
         let text: &str = if en.len() == 1 {
-            &en[0].lower
+            en[0].borrow().lower()
         } else {
-            joined = en
-                .iter()
-                .map(|s| s.lower.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let lower: Vec<&str> = en.iter().map(|s| s.borrow().lower()).collect();
+            joined = lower.join(" ");
             &joined
         };
         missing += zh
             .iter()
-            .flat_map(|s| s.latin.iter())
+            .flat_map(|s| s.borrow().latin.iter())
             .filter(|w| !text.contains(w.as_str()))
             .count();
     }
     ANCHOR * missing as f64
 }
 
-fn total_length(side: &[&Sentence]) -> f64 {
-    side.iter().fold(0.0, |sum, s| sum + s.length)
+fn total_length<S: Borrow<Sentence>>(side: &[S]) -> f64 {
+    side.iter().fold(0.0, |sum, s| sum + s.borrow().length)
 }
 
 /// The cost of text left without a partner (one side is empty).
-pub fn unaligned_cost(en: &[&Sentence], zh: &[&Sentence]) -> f64 {
+pub fn unaligned_cost<S: Borrow<Sentence>>(en: &[S], zh: &[S]) -> f64 {
     UNALIGNED_PER_CHAR * (total_length(en) + total_length(zh) / RATIO)
 }
 
 /// The cost of taking these English sentences and these Chinese sentences as translations.
-pub fn bead_cost(en: &[&Sentence], zh: &[&Sentence], prior: f64) -> f64 {
+pub fn bead_cost<S: Borrow<Sentence>>(en: &[S], zh: &[S], prior: f64) -> f64 {
     if en.is_empty() || zh.is_empty() {
         return prior + unaligned_cost(en, zh);
     }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use crate::anchors::zh_length;
 use crate::cost::{RATIO, SMOOTH};
 use crate::glossary::{term_issues, Glossary};
-use crate::meaning::meaning_issues;
+use crate::meaning::{pair_issues, Pair};
 use crate::numbers::unmatched;
 use crate::script::has_han;
 use crate::segment::is_space;
@@ -171,13 +171,20 @@ pub fn paragraph_findings(en: &str, zh: Option<&str>) -> Vec<Finding> {
 }
 
 fn simplified(zh: &str) -> Option<Finding> {
-    let found = simplified_chars(zh);
-    (!found.is_empty()).then(|| finding("simplified_chars", found.into_iter().collect()))
+    simplified_found(&simplified_chars(zh))
+}
+
+/// `simplified_chars` for the Simplified-only characters found, if any.
+fn simplified_found(found: &[char]) -> Option<Finding> {
+    (!found.is_empty()).then(|| finding("simplified_chars", found.iter().collect()))
 }
 
 /// The findings of one scope's codes, in catalog order: one per code, the evidence of repeated
 /// codes joined.
 fn ordered(found: Vec<Finding>, order: &[String]) -> Vec<Finding> {
+    if found.is_empty() {
+        return found;
+    }
     let mut merged: HashMap<String, Vec<String>> = HashMap::new();
     for (code, evidence) in found {
         merged.entry(code).or_default().push(evidence);
@@ -243,7 +250,13 @@ fn stray(unit: &Unit, previous: Option<&Unit>) -> Finding {
 
 /// What a paired unit's numbers and terms mean on each side (`meaning.rs`, `glossary.rs`).
 fn meaning(unit: &Unit, glossary: &Glossary) -> Vec<Finding> {
-    let mut found: Vec<Finding> = meaning_issues(&unit.en, &unit.zh)
+    let pair = Pair {
+        en: &unit.en,
+        zh: &unit.zh,
+        en_numbers: &unit.en_numbers,
+        zh_numbers: &unit.zh_numbers,
+    };
+    let mut found: Vec<Finding> = pair_issues(&pair)
         .into_iter()
         .map(|(code, evidence)| finding(code, evidence))
         .collect();
@@ -324,6 +337,8 @@ pub struct Segment<'a> {
     pub given: &'a HashMap<String, String>,
     /// `paragraph_findings` of its text.
     pub text: &'a [Finding],
+    /// `simplified_chars` of its Chinese (empty without one).
+    pub simplified: &'a [char],
 }
 
 /// Findings of a paragraph pair, in catalog order (`codes`: the segment scope's): evidence for
@@ -371,7 +386,7 @@ pub fn segment_findings(
                 found.push(finding(code, evidence.join("; ")));
             }
         }
-        found.extend(simplified(zh));
+        found.extend(simplified_found(segment.simplified));
     }
     ordered(found, codes)
 }

@@ -6,7 +6,7 @@
 //! renderings listed as wrong for it: never for the mere absence of a preferred rendering.
 //! Plain Rust (its binding: `bindings/align.rs`).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -21,14 +21,17 @@ pub struct Term {
     pub wrong: Vec<(String, String)>,
 }
 
-/// The glossary: its version and terms, and its wrong renderings by their first character (a
-/// pair's Chinese is scanned once; the English is read only for a term whose wrong rendering
-/// is there, so a pair costs one pass over its Chinese).
+/// The glossary: its version and terms, and its wrong renderings by their first character,
+/// sorted by it, with a bit set of those characters in the BMP (a pair's Chinese is scanned
+/// once, most characters dismissed by their bit; the English is read only for a term whose
+/// wrong rendering is there, so a pair costs one pass over its Chinese).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Glossary {
     pub version: String,
     pub terms: Vec<Term>,
-    by_first: HashMap<char, Vec<(usize, usize)>>,
+    by_first: Vec<(char, Vec<(usize, usize)>)>,
+    /// Bit `c` set for each first character `c` below U+10000 (empty: none looked up this way).
+    firsts: Vec<u64>,
 }
 
 fn strings(value: &Value, key: &str) -> Vec<String> {
@@ -74,7 +77,7 @@ impl Glossary {
             }
             terms.push(term);
         }
-        let mut by_first: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first: BTreeMap<char, Vec<(usize, usize)>> = BTreeMap::new();
         for (t, term) in terms.iter().enumerate() {
             for (w, (wrong, _)) in term.wrong.iter().enumerate() {
                 if let Some(first) = wrong.chars().next() {
@@ -82,11 +85,30 @@ impl Glossary {
                 }
             }
         }
+        let mut firsts = vec![0u64; 0x10000 / 64];
+        for &first in by_first.keys().filter(|&&c| (c as usize) < 0x10000) {
+            firsts[first as usize / 64] |= 1 << (first as usize % 64);
+        }
         Ok(Glossary {
             version,
             terms,
-            by_first,
+            by_first: by_first.into_iter().collect(),
+            firsts,
         })
+    }
+
+    /// The (term, rendering) positions of the wrong renderings that start with `c`.
+    fn starting_with(&self, c: char) -> &[(usize, usize)] {
+        let code = c as usize;
+        if let Some(bits) = self.firsts.get(code / 64) {
+            if bits & (1 << (code % 64)) == 0 {
+                return &[];
+            }
+        }
+        match self.by_first.binary_search_by_key(&c, |(first, _)| *first) {
+            Ok(k) => &self.by_first[k].1,
+            Err(_) => &[],
+        }
     }
 }
 
@@ -103,7 +125,7 @@ fn find_words(lower: &str, phrase: &str) -> Option<usize> {
 fn wrong_renderings(glossary: &Glossary, zh: &str) -> Vec<(usize, usize)> {
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (at, c) in zh.char_indices() {
-        for &(t, w) in glossary.by_first.get(&c).into_iter().flatten() {
+        for &(t, w) in glossary.starting_with(c) {
             let term = &glossary.terms[t];
             if zh[at..].starts_with(term.wrong[w].0.as_str()) && !found.iter().any(|(f, _)| *f == t)
             {

@@ -8,6 +8,8 @@ use std::fmt::Write;
 
 use serde_json::{Number, Value};
 
+use crate::text::{bytes_below, bytes_equal, find_byte};
+
 /// A JSON value that borrows its keys and, where it can, its strings; an object keeps its keys
 /// in the order given.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,8 +62,9 @@ impl<'a> Json<'a> {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(truth) => out.push_str(if *truth { "true" } else { "false" }),
-            Json::Number(number) => match number.as_f64() {
-                Some(value) if number.is_f64() => float(out, value),
+            Json::Number(number) => match (number.as_u64(), number.as_f64()) {
+                (Some(whole), _) => push_integer(out, whole),
+                (None, Some(value)) if number.is_f64() => float(out, value),
                 _ => {
                     let _ = write!(out, "{number}");
                 }
@@ -137,7 +140,7 @@ fn enclosed<T>(
 fn string(out: &mut String, text: &str) {
     out.push('"');
     let mut rest = text;
-    while let Some(at) = rest.bytes().position(|b| ESCAPED[usize::from(b)]) {
+    while let Some(at) = first_escaped(rest.as_bytes()) {
         out.push_str(&rest[..at]);
         escape(out, rest.as_bytes()[at]);
         rest = &rest[at + 1..];
@@ -157,6 +160,12 @@ const ESCAPED: [bool; 256] = {
     escaped
 };
 
+/// The position of the first byte that needs an escape (`find_byte`: eight at a time).
+fn first_escaped(bytes: &[u8]) -> Option<usize> {
+    let marks = |w| bytes_below(w, 0x20) | bytes_equal(w, b'"') | bytes_equal(w, b'\\');
+    find_byte(bytes, marks, |b| ESCAPED[usize::from(b)])
+}
+
 /// Appends the escape of a byte JSON strings cannot hold as it is.
 fn escape(out: &mut String, byte: u8) {
     let short = match byte {
@@ -173,6 +182,21 @@ fn escape(out: &mut String, byte: u8) {
         }
     };
     out.push_str(short);
+}
+
+/// Appends a whole number in decimal, as `Display` writes it (without its machinery).
+pub fn push_integer(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
 }
 
 /// Appends a finite float in plain decimal notation, as orjson writes floats from 1e-4 to 1e16
@@ -203,6 +227,23 @@ mod tests {
     }
 
     #[test]
+    fn the_first_byte_to_escape_is_found_wherever_it_stands() {
+        for len in 0..40 {
+            for at in 0..len {
+                for byte in [0u8, 0x1f, b'"', b'\\'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = byte;
+                    assert_eq!(first_escaped(&bytes), Some(at), "{len} {at} {byte}");
+                }
+            }
+            let plain: Vec<u8> = (0..len)
+                .map(|k| [b' ', b'~', 0x7f, 0xe4, 0xff][k % 5])
+                .collect();
+            assert_eq!(first_escaped(&plain), None);
+        }
+    }
+
+    #[test]
     fn every_ascii_character_is_escaped_as_serde_json_escapes_it_too() {
         for byte in 0..0x80u8 {
             let text = format!("a{}b", char::from(byte));
@@ -224,6 +265,18 @@ mod tests {
         let mut out = String::new();
         value.write(&mut out);
         assert_eq!(out, r#"{"b":1,"a":[1.0,null,true,"x\n"],"c":{},"d":null}"#);
+    }
+
+    #[test]
+    fn whole_numbers_as_display_writes_them() {
+        for value in [0, 7, 10, 99, 100, 12_345, u64::MAX] {
+            let mut out = String::new();
+            push_integer(&mut out, value);
+            assert_eq!(out, value.to_string());
+            let mut written = String::new();
+            Json::from(value as usize).write(&mut written);
+            assert_eq!(written, value.to_string());
+        }
     }
 
     #[test]

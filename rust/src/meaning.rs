@@ -9,8 +9,14 @@
 //! what the Chinese says against the English, never the mere absence of a word: a pair whose
 //! Chinese is silent on a direction or a role is not flagged. Each finding's evidence quotes the
 //! English and the Chinese words, as written. Plain Rust (its binding: `bindings/align.rs`).
+//!
+//! The checks read the numbers in digits of each side as `crate::numbers` finds them; the
+//! aligner hands over those it found already (`Pair`), so no text is scanned twice.
+
+use std::borrow::Cow;
 
 use crate::numbers::{en_strong, zh_strong, Number};
+use crate::text::code_points;
 
 /// A flag code of the catalog and its evidence.
 pub type Issue = (&'static str, String);
@@ -219,26 +225,56 @@ const EN_NOT_END: &[&str] = &[
 
 const CLAUSE: &str = ",;:。,;:!?!?()()—";
 
-/// A text as code points, with a lower-cased copy of the same length.
-struct Side {
-    chars: Vec<char>,
-    lower: Vec<char>,
-    numbers: Vec<Number>,
+/// Whether `c` is in `CLAUSE`: an ASCII character looked up in a table made from it.
+fn is_clause(c: char) -> bool {
+    const ASCII: [bool; 128] = {
+        let (bytes, mut table, mut k) = (CLAUSE.as_bytes(), [false; 128], 0);
+        while k < bytes.len() {
+            if bytes[k] < 128 {
+                table[bytes[k] as usize] = true;
+            }
+            k += 1;
+        }
+        table
+    };
+    if c.is_ascii() {
+        ASCII[c as usize]
+    } else {
+        CLAUSE.contains(c)
+    }
 }
 
-impl Side {
-    fn en(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let lower = chars
-            .iter()
-            .map(|c| c.to_lowercase().next().unwrap_or(*c))
-            .collect();
-        // Only a text with a digit has strong numbers: most sentences skip the scan.
-        let numbers = if chars.iter().any(|c| c.is_numeric()) {
-            en_strong(text)
-        } else {
-            Vec::new()
-        };
+/// A sentence pair: each side's text and its numbers in digits (`en_strong`, `zh_strong` of
+/// the text).
+pub struct Pair<'a> {
+    pub en: &'a str,
+    pub zh: &'a str,
+    pub en_numbers: &'a [Number],
+    pub zh_numbers: &'a [Number],
+}
+
+/// A character lower-cased to one character (the first of its lower case), so that a
+/// lower-cased text has the code points of the text at the same places.
+fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// A side as code points, lower-cased for English (`lower_char`), with its numbers.
+struct Side<'a> {
+    chars: Vec<char>,
+    /// The English lower-cased; None for Chinese, read as written.
+    lower: Option<Vec<char>>,
+    numbers: &'a [Number],
+}
+
+impl<'a> Side<'a> {
+    fn en(text: &str, numbers: &'a [Number]) -> Self {
+        let chars = code_points(text);
+        let lower = Some(chars.iter().map(|&c| lower_char(c)).collect());
         Side {
             chars,
             lower,
@@ -246,18 +282,17 @@ impl Side {
         }
     }
 
-    fn zh(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let numbers = if chars.iter().any(|c| c.is_numeric()) {
-            zh_strong(text)
-        } else {
-            Vec::new()
-        };
+    fn zh(text: &str, numbers: &'a [Number]) -> Self {
         Side {
-            lower: chars.clone(),
-            chars,
+            chars: code_points(text),
+            lower: None,
             numbers,
         }
+    }
+
+    /// The code points the windows are read from: lower-cased on the English side.
+    fn lowered(&self) -> &[char] {
+        self.lower.as_deref().unwrap_or(&self.chars)
     }
 
     fn end(&self, n: &Number) -> usize {
@@ -271,7 +306,7 @@ impl Side {
     /// The clause before `at`, up to `width` code points, stopping at clause punctuation.
     fn before(&self, at: usize, width: usize) -> (usize, usize) {
         let mut from = at;
-        while from > 0 && at - from < width && !CLAUSE.contains(self.chars[from - 1]) {
+        while from > 0 && at - from < width && !is_clause(self.chars[from - 1]) {
             from -= 1;
         }
         (from, at)
@@ -280,14 +315,14 @@ impl Side {
     /// The clause after `at`, up to `width` code points.
     fn after(&self, at: usize, width: usize) -> (usize, usize) {
         let mut to = at;
-        while to < self.chars.len() && to - at < width && !CLAUSE.contains(self.chars[to]) {
+        while to < self.chars.len() && to - at < width && !is_clause(self.chars[to]) {
             to += 1;
         }
         (at, to)
     }
 
     fn lower_str(&self, (from, to): (usize, usize)) -> String {
-        self.lower[from..to].iter().collect()
+        self.lowered()[from..to].iter().collect()
     }
 }
 
@@ -295,31 +330,31 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
-/// Whether `phrase` ends `text` (after trailing spaces and `$`), as whole words.
-fn ends_with_words(text: &str, phrase: &str) -> bool {
-    let text = text.trim_end_matches(|c: char| c.is_whitespace() || c == '$' || c == '€');
+/// `text` without the spaces and currency signs that end it (what may stand between a word
+/// and the amount after it).
+fn before_amount(text: &str) -> &str {
+    text.trim_end_matches(|c: char| c.is_whitespace() || c == '$' || c == '€')
+}
+
+/// Whether `phrase` ends `text` as whole words.
+fn ends_with_phrase(text: &str, phrase: &str) -> bool {
     text.strip_suffix(phrase)
         .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word))
 }
 
 /// English words of `text` (lower-cased), in order.
-fn words(text: &str) -> Vec<&str> {
-    text.split(|c: char| !is_word(c))
-        .filter(|w| !w.is_empty())
-        .collect()
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|c: char| !is_word(c)).filter(|w| !w.is_empty())
 }
 
 /// The English qualifier right before number `n`, with the words as written.
 fn en_qualifier(en: &Side, n: &Number) -> Option<(Qualifier, String)> {
     let (from, to) = en.before(n.start, 24);
     let window = en.lower_str((from, to));
+    let trimmed = before_amount(&window);
     EN_QUALIFIERS.iter().find_map(|(phrase, q)| {
-        ends_with_words(&window, phrase).then(|| {
-            let trimmed = window
-                .trim_end_matches(|c: char| c.is_whitespace() || c == '$' || c == '€')
-                .chars()
-                .count();
-            let start = from + trimmed - phrase.chars().count();
+        ends_with_phrase(trimmed, phrase).then(|| {
+            let start = from + trimmed.chars().count() - phrase.chars().count();
             (*q, en.text(start, start + phrase.chars().count()))
         })
     })
@@ -328,7 +363,8 @@ fn en_qualifier(en: &Side, n: &Number) -> Option<(Qualifier, String)> {
 /// Whether number `n` counts a span of time (`12 months`, `3 years`, `two quarters`).
 fn over_a_span(en: &Side, n: &Number) -> bool {
     let after = en.lower_str(en.after(en.end(n), 12));
-    words(&after).first().is_some_and(|w| {
+    let first = words(&after).next();
+    first.is_some_and(|w| {
         ["month", "year", "quarter", "week", "day"]
             .iter()
             .any(|unit| w.trim_end_matches('s') == *unit)
@@ -365,7 +401,7 @@ fn counterparts<'a>(n: &Number, zh: &'a Side) -> Vec<&'a Number> {
 }
 
 fn qualifiers(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    for n in &en.numbers {
+    for n in en.numbers {
         let Some((q, written)) = en_qualifier(en, n) else {
             continue;
         };
@@ -405,38 +441,38 @@ fn qualifiers(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
 /// The direction word of English number `n`: the last up or down word of its clause before it,
 /// else a `growth`/`decline` right after it. `None` when none, or when `improve` governs a loss.
 fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
-    let before = en.lower_str(en.before(n.start, 40));
     let prior_number = en
         .numbers
         .iter()
         .filter(|m| en.end(m) <= n.start && en.end(m) + 40 > n.start)
         .map(|m| en.end(m))
         .max();
-    let before = match prior_number {
-        Some(end) if end > n.start.saturating_sub(40) => en.lower_str((end, n.start)),
-        _ => before,
-    };
-    let after = en.lower_str(en.after(en.end(n), 40));
+    // The clause before the number, from the number before it when that is nearer.
+    let before = en.lower_str(match prior_number {
+        Some(end) if end > n.start.saturating_sub(40) => (end, n.start),
+        _ => en.before(n.start, 40),
+    });
     let last_before = words(&before)
-        .into_iter()
         .rev()
         .take(5)
         .find(|w| EN_UP.contains(w) || EN_DOWN.contains(w));
-    let word = last_before.or_else(|| {
-        words(&after)
-            .into_iter()
-            .take(3)
-            .find(|w| ["growth", "increase", "decline", "decrease", "reduction"].contains(w))
-    })?;
-    let sentence: String = en.lower.iter().collect();
-    if word.starts_with("improv")
-        && ["loss", "cost", "expense", "burn", "deficit"]
-            .iter()
-            .any(|w| sentence.contains(w))
-    {
-        return None;
+    let word = match last_before {
+        Some(word) => word.to_owned(),
+        None => {
+            let after = en.lower_str(en.after(en.end(n), 40));
+            let change = ["growth", "increase", "decline", "decrease", "reduction"];
+            let word = words(&after).take(3).find(|w| change.contains(w));
+            word?.to_owned()
+        }
+    };
+    if word.starts_with("improv") {
+        let sentence = en.lower_str((0, en.chars.len()));
+        let governed = ["loss", "cost", "expense", "burn", "deficit"];
+        if governed.iter().any(|w| sentence.contains(w)) {
+            return None;
+        }
     }
-    Some((EN_UP.contains(&word), word.to_owned()))
+    Some((EN_UP.contains(&word.as_str()), word))
 }
 
 /// The Chinese direction words near number `n`: (up words, down words).
@@ -454,7 +490,7 @@ fn zh_direction(zh: &Side, n: &Number) -> (Vec<&'static str>, Vec<&'static str>)
 }
 
 fn directions(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    for n in &en.numbers {
+    for n in en.numbers {
         let Some((up, word)) = en_direction(en, n) else {
             continue;
         };
@@ -517,7 +553,10 @@ fn values_direction(zh: &Side, found: &mut Vec<Issue>) {
 /// The role of English number `n` in a change: `Some(true)` the start, `Some(false)` the end.
 fn en_role(en: &Side, n: &Number) -> Option<(bool, &'static str)> {
     let window = en.lower_str(en.before(n.start, 20));
-    if ends_with_words(&window, "from") || ends_with_words(&window, "between") {
+    // The words right before the number (spaces and `$` set aside).
+    let trimmed = before_amount(&window);
+    let ends = |phrase: &str| ends_with_phrase(trimmed, phrase);
+    if ends("from") || ends("between") {
         return Some((
             true,
             if window.trim_end_matches([' ', '$']).ends_with("from") {
@@ -527,7 +566,7 @@ fn en_role(en: &Side, n: &Number) -> Option<(bool, &'static str)> {
             },
         ));
     }
-    if ends_with_words(&window, "to") && !EN_NOT_END.iter().any(|p| ends_with_words(&window, p)) {
+    if ends("to") && !EN_NOT_END.iter().any(|p| ends(p)) {
         return Some((false, "to"));
     }
     None
@@ -548,7 +587,7 @@ fn zh_role(zh: &Side, n: &Number) -> Option<(bool, &'static str)> {
 }
 
 fn roles(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    for n in &en.numbers {
+    for n in en.numbers {
         let Some((start, word)) = en_role(en, n) else {
             continue;
         };
@@ -655,7 +694,7 @@ fn zh_unit(zh: &Side, n: &Number) -> Option<(&'static str, &'static str)> {
 }
 
 fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    for n in &en.numbers {
+    for n in en.numbers {
         let others = counterparts(n, zh);
         if others.is_empty() {
             continue;
@@ -679,17 +718,18 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
             }
         }
         let after = en.lower_str(en.after(en.end(n), 40));
-        let after_words = words(&after);
-        let per_share = after_words
-            .iter()
-            .take(3)
-            .position(|w| *w == "per")
-            .is_some_and(|p| after_words[p..].iter().take(5).any(|w| *w == "share"));
-        let said_per_share = others.iter().any(|z| {
-            let near = zh.lower_str(zh.before(z.start, 16)) + &zh.lower_str(zh.after(zh.end(z), 8));
-            near.contains("每股")
-        });
-        if per_share && !said_per_share {
+        // `per` among the next three words, `share` among the five from it.
+        let mut after_words = words(&after);
+        let per_share = after_words.by_ref().take(3).any(|w| w == "per")
+            && after_words.take(4).any(|w| w == "share");
+        let said_per_share = || {
+            others.iter().any(|z| {
+                let near =
+                    zh.lower_str(zh.before(z.start, 16)) + &zh.lower_str(zh.after(zh.end(z), 8));
+                near.contains("每股")
+            })
+        };
+        if per_share && !said_per_share() {
             found.push((
                 "unit_mismatch",
                 format!(
@@ -701,9 +741,9 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
     }
 }
 
-/// Quarters and halves a text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`).
-fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
-    let text: String = en.lower.iter().collect();
+/// Quarters and halves an English text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`),
+/// with the words as written: `text` is `written` lower-cased (`lower_char`).
+fn en_periods(text: &str, written: &str) -> Vec<(&'static str, String)> {
     const NAMES: &[(&str, &str)] = &[
         ("q1", "Q1"),
         ("q2", "Q2"),
@@ -727,7 +767,7 @@ fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
         ("back-half", "H2"),
     ];
     let mut found = Vec::new();
-    for (name, period) in NAMES {
+    for (name, period) in NAMES.iter().filter(|(name, _)| text.contains(name)) {
         for (at, _) in text.match_indices(name) {
             let before_ok = !text[..at]
                 .chars()
@@ -739,15 +779,15 @@ fn en_periods(en: &Side) -> Vec<(&'static str, String)> {
                 .is_some_and(char::is_alphanumeric);
             if before_ok && after_ok {
                 let start = text[..at].chars().count();
-                found.push((*period, en.text(start, start + name.chars().count())));
+                let words = written.chars().skip(start).take(name.chars().count());
+                found.push((*period, words.collect()));
             }
         }
     }
     found
 }
 
-fn zh_periods(zh: &Side) -> Vec<(&'static str, &'static str, usize)> {
-    let text: String = zh.chars.iter().collect();
+fn zh_periods(text: &str) -> Vec<(&'static str, &'static str, usize)> {
     const NAMES: &[(&str, &str)] = &[
         ("第一季", "Q1"),
         ("第二季", "Q2"),
@@ -762,7 +802,7 @@ fn zh_periods(zh: &Side) -> Vec<(&'static str, &'static str, usize)> {
         ("下半年", "H2"),
     ];
     let mut found = Vec::new();
-    for (name, period) in NAMES {
+    for (name, period) in NAMES.iter().filter(|(name, _)| text.contains(name)) {
         for (at, _) in text.match_indices(name) {
             found.push((
                 *period,
@@ -774,33 +814,70 @@ fn zh_periods(zh: &Side) -> Vec<(&'static str, &'static str, usize)> {
     found
 }
 
-/// The first of `words` in `text`.
-fn has(words: &[&'static str], text: &str) -> Option<&'static str> {
-    words.iter().find(|w| text.contains(*w)).copied()
+/// A list of words, and keys such that each word holds one of them: a text that holds no key
+/// holds none of the words, which a search or two tells where the whole list takes many.
+struct Words {
+    keys: &'static [&'static str],
+    list: &'static [&'static str],
 }
 
-const EN_SEQUENTIAL: &[&str] = &[
-    "sequential",
-    "quarter-over-quarter",
-    "quarter over quarter",
-    "linked quarter",
-];
-const EN_YEARLY: &[&str] = &[
-    "same period",
-    "prior year",
-    "a year ago",
-    "year-ago",
-    "year-over-year",
-    "year over year",
-    "year-on-year",
-    "same period last year",
-];
-const ZH_SEQUENTIAL: &[&str] = &["環比", "季減", "季增", "較上季", "比上季", "上一季"];
-const ZH_YEARLY: &[&str] = &["年增", "年減", "同比", "年成長", "較去年同期", "去年同期"];
+impl Words {
+    /// Whether `text` holds any of the words.
+    fn any_in(&self, text: &str) -> bool {
+        self.first_in(text).is_some()
+    }
 
-fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
-    let en_found = en_periods(en);
-    let zh_found = zh_periods(zh);
+    /// The first of the words (in list order) that `text` holds.
+    fn first_in(&self, text: &str) -> Option<&'static str> {
+        if !self.keys.iter().any(|key| text.contains(key)) {
+            return None;
+        }
+        self.list.iter().find(|w| text.contains(*w)).copied()
+    }
+}
+
+const EN_SEQUENTIAL: Words = Words {
+    keys: &["sequential", "quarter"],
+    list: &[
+        "sequential",
+        "quarter-over-quarter",
+        "quarter over quarter",
+        "linked quarter",
+    ],
+};
+const EN_YEARLY: Words = Words {
+    keys: &["year", "same period"],
+    list: &[
+        "same period",
+        "prior year",
+        "a year ago",
+        "year-ago",
+        "year-over-year",
+        "year over year",
+        "year-on-year",
+        "same period last year",
+    ],
+};
+const ZH_SEQUENTIAL: Words = Words {
+    keys: &["季", "環比"],
+    list: &["環比", "季減", "季增", "較上季", "比上季", "上一季"],
+};
+const ZH_YEARLY: Words = Words {
+    keys: &["年", "同比"],
+    list: &["年增", "年減", "同比", "年成長", "較去年同期", "去年同期"],
+};
+
+/// The period checks of a pair, its English read lower-cased (`ascii_lower`: lower-cased in
+/// ASCII only, which is the same for an ASCII text).
+fn periods(pair: &Pair, ascii_lower: &str, found: &mut Vec<Issue>) {
+    let text: Cow<str> = if pair.en.is_ascii() {
+        Cow::Borrowed(ascii_lower)
+    } else {
+        Cow::Owned(pair.en.chars().map(lower_char).collect())
+    };
+    let text = text.as_ref();
+    let en_found = en_periods(text, pair.en);
+    let zh_found = zh_periods(pair.zh);
     let lost = en_found
         .iter()
         .find(|(p, _)| !zh_found.iter().any(|(q, _, _)| q == p));
@@ -824,21 +901,11 @@ fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
         )),
         _ => {}
     }
-    let text: String = en.lower.iter().collect();
-    let zh_text: String = zh.chars.iter().collect();
+    let (en_sequential, en_yearly) = (EN_SEQUENTIAL.first_in(text), EN_YEARLY.first_in(text));
+    let (zh_sequential, zh_yearly) = (ZH_SEQUENTIAL.first_in(pair.zh), ZH_YEARLY.first_in(pair.zh));
     let comparisons = [
-        (
-            has(EN_SEQUENTIAL, &text),
-            has(EN_YEARLY, &text),
-            has(ZH_YEARLY, &zh_text),
-            has(ZH_SEQUENTIAL, &zh_text),
-        ),
-        (
-            has(EN_YEARLY, &text),
-            has(EN_SEQUENTIAL, &text),
-            has(ZH_SEQUENTIAL, &zh_text),
-            has(ZH_YEARLY, &zh_text),
-        ),
+        (en_sequential, en_yearly, zh_yearly, zh_sequential),
+        (en_yearly, en_sequential, zh_sequential, zh_yearly),
     ];
     for (en_word, en_other, zh_wrong, zh_right) in comparisons {
         if let (Some(en_word), None, Some(zh_word), None) = (en_word, en_other, zh_wrong, zh_right)
@@ -849,18 +916,19 @@ fn periods(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
             ));
         }
     }
-    reference_period(en, zh, &en_found, &zh_found, found);
+    reference_period(text, pair.zh, &en_found, &zh_found, found);
 }
 
-/// `improvement from Q1` read as `第一季的淨虧損`: the base of a comparison made its subject.
+/// `improvement from Q1` read as `第一季的淨虧損`: the base of a comparison made its subject
+/// (`text`: the English lower-cased, `lower_char`).
 fn reference_period(
-    en: &Side,
-    zh: &Side,
+    text: &str,
+    zh_text: &str,
     en_found: &[(&'static str, String)],
     zh_found: &[(&'static str, &'static str, usize)],
     found: &mut Vec<Issue>,
 ) {
-    let text: String = en.lower.iter().collect();
+    let mut zh_side = None;
     for (period, written) in en_found {
         let lower = written.to_lowercase();
         let base = [
@@ -873,10 +941,13 @@ fn reference_period(
         ]
         .iter()
         .find(|m| {
-            text.contains(&format!("{m}{lower}")) || text.contains(&format!("{m}the {lower}"))
+            text.contains(**m)
+                && (text.contains(&format!("{m}{lower}"))
+                    || text.contains(&format!("{m}the {lower}")))
         });
         let Some(marker) = base else { continue };
         let zh_same: Vec<_> = zh_found.iter().filter(|(q, _, _)| q == period).collect();
+        let zh = zh_side.get_or_insert_with(|| Side::zh(zh_text, &[]));
         let all_possessive = !zh_same.is_empty()
             && zh_same.iter().all(|(_, name, end)| {
                 let start = end - name.chars().count();
@@ -896,29 +967,38 @@ fn reference_period(
     }
 }
 
-/// Every meaning check of one sentence pair, in a fixed order.
+/// Every meaning check of one sentence pair, in a fixed order (its numbers found here).
 pub fn meaning_issues(en_text: &str, zh_text: &str) -> Vec<Issue> {
-    // Most sentences have no digit in their Chinese and no period on both sides: they cost a
-    // pass or two over each text.
-    let zh_digits = zh_text.chars().any(char::is_numeric);
-    let en_lower = en_text.to_ascii_lowercase();
-    let period_possible = periods_possible(&en_lower, zh_text);
-    if !zh_digits && !period_possible {
-        return Vec::new();
-    }
-    let en = Side::en(en_text);
-    let zh = Side::zh(zh_text);
+    let (en_numbers, zh_numbers) = (en_strong(en_text), zh_strong(zh_text));
+    pair_issues(&Pair {
+        en: en_text,
+        zh: zh_text,
+        en_numbers: &en_numbers,
+        zh_numbers: &zh_numbers,
+    })
+}
+
+/// Every meaning check of one sentence pair whose numbers are known, in a fixed order.
+pub fn pair_issues(pair: &Pair) -> Vec<Issue> {
+    // Most sentences have no number in their Chinese and no period on both sides: they cost a
+    // pass or two over each text, and no side is read into code points.
     let mut found = Vec::new();
-    if !en.numbers.is_empty() && !zh.numbers.is_empty() {
-        qualifiers(&en, &zh, &mut found);
-        directions(&en, &zh, &mut found);
-        roles(&en, &zh, &mut found);
-        units(&en, &zh, &mut found);
-    } else if !zh.numbers.is_empty() {
-        values_direction(&zh, &mut found);
+    let en_lower = pair.en.to_ascii_lowercase();
+    let period_possible = periods_possible(&en_lower, pair.zh);
+    if !pair.zh_numbers.is_empty() {
+        let zh = Side::zh(pair.zh, pair.zh_numbers);
+        if pair.en_numbers.is_empty() {
+            values_direction(&zh, &mut found);
+        } else {
+            let en = Side::en(pair.en, pair.en_numbers);
+            qualifiers(&en, &zh, &mut found);
+            directions(&en, &zh, &mut found);
+            roles(&en, &zh, &mut found);
+            units(&en, &zh, &mut found);
+        }
     }
     if period_possible {
-        periods(&en, &zh, &mut found);
+        periods(pair, &en_lower, &mut found);
     }
     found
 }
@@ -926,15 +1006,17 @@ pub fn meaning_issues(en_text: &str, zh_text: &str) -> Vec<Issue> {
 /// Whether both sides may name a period (a quarter or a half), or one compares sequentially and
 /// the other year over year: the only pairs `periods` can flag.
 fn periods_possible(en_lower: &str, zh: &str) -> bool {
-    let q_digit = en_lower
-        .as_bytes()
-        .windows(2)
-        .any(|w| matches!(w, [b'q', b'1'..=b'4'] | [b'1'..=b'4', b'q']));
+    // `q1` or `1q`: a `q` with a digit 1 to 4 on either side.
+    let bytes = en_lower.as_bytes();
+    let quarter_digit = |at: Option<&u8>| matches!(at, Some(b'1'..=b'4'));
+    let q_digit = en_lower.match_indices('q').any(|(at, _)| {
+        quarter_digit(bytes.get(at + 1)) || quarter_digit(at.checked_sub(1).map(|k| &bytes[k]))
+    });
     let en_named = q_digit || en_lower.contains("quarter") || en_lower.contains("half");
-    let zh_named = zh.contains(['季', 'Q']) || zh.contains("半年");
+    let zh_named = zh.contains('季') || zh.contains('Q') || zh.contains("半年");
     (en_named && zh_named)
-        || (has(EN_SEQUENTIAL, en_lower).is_some() && has(ZH_YEARLY, zh).is_some())
-        || (has(EN_YEARLY, en_lower).is_some() && has(ZH_SEQUENTIAL, zh).is_some())
+        || (EN_SEQUENTIAL.any_in(en_lower) && ZH_YEARLY.any_in(zh))
+        || (EN_YEARLY.any_in(en_lower) && ZH_SEQUENTIAL.any_in(zh))
 }
 
 #[cfg(test)]
@@ -1020,6 +1102,15 @@ mod tests {
             ),
         ] {
             assert_eq!(codes(en, zh), Vec::<&str>::new(), "{en}");
+        }
+    }
+
+    #[test]
+    fn each_listed_word_holds_a_key_of_its_list() {
+        for words in [EN_SEQUENTIAL, EN_YEARLY, ZH_SEQUENTIAL, ZH_YEARLY] {
+            for word in words.list {
+                assert!(words.keys.iter().any(|k| word.contains(k)), "{word}");
+            }
         }
     }
 

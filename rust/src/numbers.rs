@@ -13,6 +13,8 @@
 //! Python API); the scanners here give the same results, Python's semantics included: `\d` is
 //! any Unicode decimal digit (`３`, `٣`), `\s` and `\b` are Python's, offsets count code points.
 
+use crate::text::code_points;
+
 /// A number as written, whether a translation must carry it, and the values it may mean.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
@@ -208,10 +210,15 @@ fn en_scale(word: &str) -> f64 {
 /// ASCII digit.
 fn scan_numbers(text: &str, find: fn(&[char], usize) -> (usize, Number)) -> Vec<Number> {
     let mut found = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Thirty-two bytes at a time, each block read whole (which vectorizes).
+    let blocks = text.as_bytes().chunks(32);
+    if !blocks
+        .into_iter()
+        .any(|b| b.iter().fold(false, |d, b| d | b.is_ascii_digit()))
+    {
         return found;
     }
-    let chars: Vec<char> = text.chars().collect();
+    let chars = code_points(text);
     let mut i = 0;
     while i < chars.len() {
         if digit(chars[i]).is_some() && free_before(&chars, i) {
@@ -229,8 +236,8 @@ fn scan_numbers(text: &str, find: fn(&[char], usize) -> (usize, Number)) -> Vec<
 /// (`3.9 million`, `5million`), else an abbreviation right after it (`5M`, `2bn`).
 fn en_scale_word(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
     let spaced = at(chars, i).is_some_and(is_space);
-    let starts = if spaced { vec![i + 1, i] } else { vec![i] };
-    for start in starts {
+    let starts: &[usize] = if spaced { &[i + 1, i] } else { &[i] };
+    for &start in starts {
         if let Some((word, len)) = first_word(chars, start, EN_SCALE_WORDS, true) {
             return Some((word, start + len));
         }
@@ -346,13 +353,13 @@ type Quarter = (usize, f64, Option<(usize, u32)>);
 
 /// A quarter at `i`: `\b(?:Q([1-4])|([1-4])Q)(?:\s?'?(\d{2}))?\b` (`Q3`, `3Q`, `Q3 '23`).
 fn en_quarter(chars: &[char], i: usize) -> Option<Quarter> {
-    if !boundary(chars, i) {
-        return None;
-    }
     let quarter = match (at(chars, i)?, at(chars, i + 1)?) {
         ('Q', q @ '1'..='4') | (q @ '1'..='4', 'Q') => f64::from(q as u8 - b'0'),
         _ => return None,
     };
+    if !boundary(chars, i) {
+        return None;
+    }
     let after = i + 2;
     let mut j = after + usize::from(at(chars, after).is_some_and(is_space));
     j += usize::from(at(chars, j) == Some('\''));
@@ -367,9 +374,6 @@ fn en_quarter(chars: &[char], i: usize) -> Option<Quarter> {
 /// A fiscal year at `i`: `\b(?:FY|fiscal\s?'?|')(\d{2})\b` (`FY23`, `fiscal '24`, `'23` right
 /// after a word): its end and its two digits.
 fn en_fiscal_year(chars: &[char], i: usize) -> Option<(usize, u32)> {
-    if !boundary(chars, i) {
-        return None;
-    }
     let mut j = if word_at(chars, i, "FY") {
         i + 2
     } else if word_at(chars, i, "fiscal") {
@@ -380,6 +384,9 @@ fn en_fiscal_year(chars: &[char], i: usize) -> Option<(usize, u32)> {
     } else {
         return None;
     };
+    if !boundary(chars, i) {
+        return None;
+    }
     let year = two_digits(chars, j)?;
     j += 2;
     boundary(chars, j).then_some((j, year))
@@ -404,7 +411,7 @@ fn scan<T>(chars: &[char], find: impl Fn(&[char], usize) -> Option<(usize, T)>) 
 /// Numbers an English text gives in other ways: quarters (and the year written with them),
 /// fiscal years (`FY23` may be 23 or 2023), number words and months.
 pub fn en_weak(text: &str) -> Vec<Number> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = code_points(text);
     let mut found = Vec::new();
     let quarters = scan(&chars, |c, i| {
         en_quarter(c, i).map(|(end, q, y)| (end, (end, q, y)))
@@ -439,11 +446,11 @@ fn en_words(chars: &[char], found: &mut Vec<Number>) {
         if i - start > 9 {
             continue;
         }
-        let word: String = chars[start..i]
-            .iter()
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if let Some(&(_, value)) = EN_WORDS.iter().find(|(w, _)| *w == word) {
+        let word = &chars[start..i];
+        let same = |w: &str| {
+            w.len() == word.len() && w.chars().zip(word).all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        if let Some(&(_, value)) = EN_WORDS.iter().find(|(w, _)| same(w)) {
             found.push(number(chars, start, i, false, &[value]));
         }
     }
@@ -599,7 +606,7 @@ const ZH_ORDINALS: &[(&str, f64)] = &[
 /// Chinese numerals (`三`, `二十五`, `兩`) and ordinals (`首先`, `半`) of a Chinese text. In
 /// `一兩個` (one or two) each digit may stand for a number too.
 pub fn zh_weak(text: &str) -> Vec<Number> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = code_points(text);
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -14,7 +14,7 @@ use jsonschema::JsonType;
 use serde_json::{Number, Value};
 
 use crate::findings::Finding;
-use crate::json::Json;
+use crate::json::{push_integer, Json};
 use crate::units::Unit;
 
 /// Where a segment's units belong: its id, its call's id and split, and its index in the call.
@@ -56,7 +56,15 @@ pub fn score(unit: &Unit) -> Option<f64> {
 
 /// Stable unit id: the segment id and the unit's 0-based position, zero-padded to 3 digits.
 pub fn sentence_id(segment_id: &str, position: usize) -> String {
-    format!("{segment_id}-{position:03}")
+    let mut id = String::with_capacity(segment_id.len() + 4);
+    id.push_str(segment_id);
+    id.push_str(match position {
+        0..=9 => "-00",
+        10..=99 => "-0",
+        _ => "-",
+    });
+    push_integer(&mut id, position as u64);
+    id
 }
 
 /// Appends one JSON line per unit (with its findings) to `out`, each row checked against
@@ -112,7 +120,11 @@ fn sentence_row<'a>(
         flags,
         found.iter().map(evidence).collect(),
     ];
-    Json::Object(COLUMNS.into_iter().zip(values).collect())
+    let mut members = Vec::with_capacity(COLUMNS.len());
+    for member in COLUMNS.into_iter().zip(values) {
+        members.push(member);
+    }
+    Json::Object(members)
 }
 
 /// A finding as an item of `flag_evidence`.
@@ -328,6 +340,14 @@ mod tests {
         assert!(lines[1].ends_with(
             "\"flags\":[\"doubtful_alignment\"],\"flag_evidence\":[{\"code\":\"doubtful_alignment\",\"evidence\":\"score 0.100 (1-1)\"}]}"
         ));
+    }
+
+    #[test]
+    fn sentence_ids_pad_the_position_to_three_digits() {
+        for position in [0, 5, 42, 100, 999, 1234] {
+            let id = sentence_id("T-2024Q1-0003", position);
+            assert_eq!(id, format!("T-2024Q1-0003-{position:03}"));
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 
 use std::collections::HashSet;
 
+use crate::text::{bytes_equal, find_byte};
+
 #[path = "segment_en.rs"]
 mod en;
 #[path = "segment_zh.rs"]
@@ -19,6 +21,38 @@ pub use zh::split_zh;
 
 /// A sentence's start and end, in code points.
 pub type Span = (usize, usize);
+
+/// What a text is split as: its code points, or the bytes of an ASCII text (which are its code
+/// points, so the offsets are the same), read without making a vector of characters.
+trait Code: Copy {
+    fn ch(self) -> char;
+
+    /// Where the first of `text` that `wanted` takes stands; `ascii` are the ASCII characters
+    /// it takes (looked for eight bytes at a time in an ASCII text).
+    fn find(text: &[Self], wanted: fn(char) -> bool, ascii: &[u8]) -> Option<usize>;
+}
+
+impl Code for char {
+    fn ch(self) -> char {
+        self
+    }
+
+    fn find(text: &[char], wanted: fn(char) -> bool, _: &[u8]) -> Option<usize> {
+        text.iter().position(|&c| wanted(c))
+    }
+}
+
+/// A byte of an ASCII text (only: other bytes are not characters).
+impl Code for u8 {
+    fn ch(self) -> char {
+        char::from(self)
+    }
+
+    fn find(text: &[u8], wanted: fn(char) -> bool, ascii: &[u8]) -> Option<usize> {
+        let marks = |w| ascii.iter().fold(0, |m, &b| m | bytes_equal(w, b));
+        find_byte(text, marks, |b| wanted(char::from(b)))
+    }
+}
 
 /// How far back (in code points) the word before a full stop is looked for.
 const WINDOW: usize = 24;
@@ -49,11 +83,11 @@ fn words(block: &'static str) -> HashSet<&'static str> {
 }
 
 /// Append `text[start..end]` stripped of whitespace, when anything is left.
-fn add(text: &[char], mut start: usize, mut end: usize, spans: &mut Vec<Span>) {
-    while start < end && is_space(text[start]) {
+fn add<T: Code>(text: &[T], mut start: usize, mut end: usize, spans: &mut Vec<Span>) {
+    while start < end && is_space(text[start].ch()) {
         start += 1;
     }
-    while end > start && is_space(text[end - 1]) {
+    while end > start && is_space(text[end - 1].ch()) {
         end -= 1;
     }
     if start < end {
@@ -64,20 +98,20 @@ fn add(text: &[char], mut start: usize, mut end: usize, spans: &mut Vec<Span>) {
 /// The word that ends right before `at`, as `([A-Za-z][A-Za-z.…]*)$` finds it in the
 /// `WINDOW` code points before `at` (`in_word` says which characters may follow the first
 /// letter). As in Python, `$` also matches before a newline that ends the window.
-fn word_before(text: &[char], at: usize, in_word: fn(char) -> bool) -> Option<String> {
+fn word_before<T: Code>(text: &[T], at: usize, in_word: fn(char) -> bool) -> Option<String> {
     let window = &text[at.saturating_sub(WINDOW)..at];
-    let end = window.len() - usize::from(window.last() == Some(&'\n'));
+    let end = window.len() - usize::from(window.last().is_some_and(|c| c.ch() == '\n'));
     let mut from = end;
-    while from > 0 && in_word(window[from - 1]) {
+    while from > 0 && in_word(window[from - 1].ch()) {
         from -= 1;
     }
-    let first = (from..end).find(|&i| window[i].is_ascii_alphabetic())?;
+    let first = (from..end).find(|&i| window[i].ch().is_ascii_alphabetic())?;
     Some(lower(&window[first..end]))
 }
 
 /// An ASCII word in lower case (the words looked up are ASCII).
-fn lower(word: &[char]) -> String {
-    word.iter().map(char::to_ascii_lowercase).collect()
+fn lower<T: Code>(word: &[T]) -> String {
+    word.iter().map(|c| c.ch().to_ascii_lowercase()).collect()
 }
 
 /// Whether a word is initials: single letters joined by full stops (`k.c`, `b`).

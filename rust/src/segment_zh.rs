@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use super::{add, is_initials, is_space, word_before, words, Span};
 use crate::script::is_han;
+use crate::text::code_points;
 
 /// Abbreviations after which an ASCII full stop does not end a Chinese sentence.
 static ABBREVIATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
@@ -73,10 +74,16 @@ fn full_stop_ends(text: &[char], start: usize) -> bool {
 
 /// Spans of the sentences of a Chinese paragraph, stripped of surrounding whitespace.
 pub fn split_zh(text: &str) -> Vec<Span> {
-    let text: Vec<char> = text.chars().collect();
+    let text = code_points(text);
     let mut spans = Vec::new();
     let (mut begin, mut at) = (0, 0);
     while at < text.len() {
+        // No end is a candidate before the next mark or full stop: go straight to it.
+        let marks = text[at..].iter().position(|&c| is_mark(c) || c == '.');
+        at += marks.unwrap_or(text.len() - at);
+        if at == text.len() {
+            break;
+        }
         let Some(end) = candidate(&text, at) else {
             at += 1;
             continue;

@@ -1,67 +1,60 @@
 //! The alignment's view of one sentence, as the costs need it.
 //!
 //! A sentence is made in Rust from its text (`crate::anchors::en_sentence`, `zh_sentence`): its
-//! length in comparable units, its numbers in digits with the values each may stand for, the
-//! Latin words of a Chinese sentence, the lower-cased English text. The values of its *weak*
-//! numbers (number words, months, Chinese numerals) are found from the text it keeps only when
-//! a bead needs them, at most once.
+//! length in comparable units, its numbers in digits (as written, where, the values each may
+//! stand for), the Latin words of a Chinese sentence. Its lower-cased text (English) and the
+//! values of its *weak* numbers (number words, months, Chinese numerals) are found from the
+//! text it keeps only when a bead needs them, at most once.
 
 use std::sync::OnceLock;
 
 use crate::numbers::{values_of, Number};
 
-/// Where the values of a sentence's weak numbers come from.
-enum Weak {
-    /// Known already (tests).
-    Known(Vec<f64>),
-    /// Found on first need by this finder (`en_weak`, `zh_weak`) from the sentence's text.
-    Found(fn(&str) -> Vec<Number>),
+/// How a sentence's lower-cased text and weak numbers are found from its text.
+#[derive(Clone, Copy)]
+pub struct Finders {
+    /// The lower-cased text (`crate::anchors::lower`); None for Chinese, whose is empty.
+    pub lower: Option<fn(&str) -> String>,
+    /// The weak numbers (`en_weak`, `zh_weak`).
+    pub weak: fn(&str) -> Vec<Number>,
 }
 
 /// One sentence: length, strong numbers, Latin words, lower-cased text.
 pub struct Sentence {
     pub length: f64,
-    /// The values each number in digits may stand for, one list per number, in text order.
-    pub numbers: Vec<Vec<f64>>,
-    /// Each number in digits as written, parallel to `numbers`.
-    pub number_texts: Vec<String>,
+    /// The numbers in digits (`en_strong`, `zh_strong`), in text order.
+    pub numbers: Vec<Number>,
     /// Latin words of a Chinese sentence (lower-cased, each once); empty for English.
     pub latin: Vec<String>,
-    /// The lower-cased text of an English sentence; empty for Chinese.
-    pub lower: String,
     text: String,
-    /// Where each number in digits starts (code points), parallel to `numbers`.
-    starts: Vec<usize>,
-    weak: Weak,
+    /// None when the lower-cased text and the weak values are known already (tests).
+    finders: Option<Finders>,
+    lower: OnceLock<String>,
     weak_values: OnceLock<Vec<f64>>,
 }
 
 impl Sentence {
-    /// A sentence whose numbers were found in `text`; `weak` finds its weak numbers on need.
+    /// A sentence whose numbers were found in `text`; `finders` find the rest on need.
     pub fn found(
         text: &str,
         length: f64,
         numbers: Vec<Number>,
         latin: Vec<String>,
-        lower: String,
-        weak: fn(&str) -> Vec<Number>,
+        finders: Finders,
     ) -> Self {
-        let starts = numbers.iter().map(|n| n.start).collect();
-        let (number_texts, numbers) = numbers.into_iter().map(|n| (n.text, n.values)).unzip();
         Sentence {
             length,
             numbers,
-            number_texts,
             latin,
-            lower,
             text: text.to_owned(),
-            starts,
-            weak: Weak::Found(weak),
+            finders: Some(finders),
+            lower: OnceLock::new(),
             weak_values: OnceLock::new(),
         }
     }
 
-    /// A sentence whose weak numbers are known already (its numbers' texts are empty).
+    /// A sentence whose numbers' values, lower-cased text and weak numbers are known already
+    /// (its numbers' texts are empty, their starts 0).
     pub fn known(
         length: f64,
         numbers: Vec<Vec<f64>>,
@@ -69,31 +62,21 @@ impl Sentence {
         lower: &str,
         weak: Vec<f64>,
     ) -> Self {
+        let number = |values| Number {
+            text: String::new(),
+            start: 0,
+            strong: true,
+            values,
+        };
         Sentence {
             length,
-            number_texts: vec![String::new(); numbers.len()],
-            starts: vec![0; numbers.len()],
-            numbers,
+            numbers: numbers.into_iter().map(number).collect(),
             latin,
-            lower: lower.to_owned(),
             text: String::new(),
-            weak: Weak::Known(weak),
-            weak_values: OnceLock::new(),
+            finders: None,
+            lower: OnceLock::from(lower.to_owned()),
+            weak_values: OnceLock::from(weak),
         }
-    }
-
-    /// The numbers in digits, in text order.
-    pub fn strong_numbers(&self) -> Vec<Number> {
-        let written = self.number_texts.iter().zip(&self.starts);
-        written
-            .zip(&self.numbers)
-            .map(|((text, &start), values)| Number {
-                text: text.clone(),
-                start,
-                strong: true,
-                values: values.clone(),
-            })
-            .collect()
     }
 
     /// Whether the sentence holds an anchor: a number in digits, or a Latin word.
@@ -101,14 +84,18 @@ impl Sentence {
         !self.numbers.is_empty() || !self.latin.is_empty()
     }
 
+    /// The lower-cased text of an English sentence (empty for Chinese), found on first use.
+    pub fn lower(&self) -> &str {
+        let lower = self.finders.and_then(|f| f.lower);
+        self.lower
+            .get_or_init(|| lower.map_or_else(String::new, |lower| lower(&self.text)))
+    }
+
     /// The values of the sentence's weak numbers, found on first use.
     pub fn weak_values(&self) -> &[f64] {
-        match &self.weak {
-            Weak::Known(values) => values,
-            Weak::Found(find) => self
-                .weak_values
-                .get_or_init(|| values_of(&find(&self.text))),
-        }
+        let weak = self.finders.map(|f| f.weak);
+        self.weak_values
+            .get_or_init(|| weak.map_or_else(Vec::new, |weak| values_of(&weak(&self.text))))
     }
 }
 
@@ -120,6 +107,6 @@ mod tests {
     #[test]
     fn a_sentence_gives_back_the_numbers_it_was_made_from() {
         let text = "Revenue was $3.9 million, up 12% from 2021.";
-        assert_eq!(en_sentence(text).strong_numbers(), en_strong(text));
+        assert_eq!(en_sentence(text).numbers, en_strong(text));
     }
 }

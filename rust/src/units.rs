@@ -9,8 +9,10 @@
 use crate::align::{path, BEADS};
 use crate::anchors::{en_sentence, zh_sentence};
 use crate::cost::{bead_cost, missing_counterparts};
+use crate::numbers::{en_strong, zh_strong, Number};
 use crate::segment::{split_en, split_zh, Span};
 use crate::sentence::Sentence;
+use crate::text::byte_spans;
 
 /// Paragraphs with as many Chinese as English sentences, each 1-1 bead at most this costly,
 /// are aligned one to one without the search (about 1.6 standard deviations, no anchor missed).
@@ -23,7 +25,9 @@ pub const FRAGMENT_MARGIN: f64 = 1.0;
 /// One aligned unit: `kind` is `"<English sentences>-<Chinese sentences>"`; spans are
 /// code-point offsets into the paragraphs (None on a side the unit does not have, where the
 /// text is empty); `en_missing`/`zh_missing` are the numbers in digits of each side that
-/// nothing on the other side of the unit stands for, as written.
+/// nothing on the other side of the unit stands for, as written; `en_numbers`/`zh_numbers`
+/// are the numbers in digits of each side of a paired unit (`en_strong`, `zh_strong` of its
+/// texts), as the aligner found them, for the meaning checks (empty on a one-sided unit).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     pub kind: String,
@@ -34,6 +38,8 @@ pub struct Unit {
     pub score: f64,
     pub en_missing: Vec<String>,
     pub zh_missing: Vec<String>,
+    pub en_numbers: Vec<Number>,
+    pub zh_numbers: Vec<Number>,
 }
 
 impl Unit {
@@ -43,41 +49,62 @@ impl Unit {
     }
 }
 
-/// A paragraph with its byte offset of every code point, for slicing by Python indices.
-pub struct Text<'a> {
-    pub text: &'a str,
-    bytes: Vec<usize>,
+/// How a side's sentences are read: their features, and the numbers in digits of a text.
+struct Reading {
+    sentence: fn(&str) -> Sentence,
+    numbers: fn(&str) -> Vec<Number>,
 }
 
-impl<'a> Text<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        bytes.push(text.len());
-        Text { text, bytes }
-    }
+const EN: Reading = Reading {
+    sentence: en_sentence,
+    numbers: en_strong,
+};
+const ZH: Reading = Reading {
+    sentence: zh_sentence,
+    numbers: zh_strong,
+};
 
-    /// The text between two code-point offsets.
-    pub fn slice(&self, (start, end): Span) -> &'a str {
-        &self.text[self.bytes[start]..self.bytes[end]]
-    }
-}
-
-/// One side of a paragraph pair: its text, its sentences' spans and their features.
+/// One side of a paragraph pair: its text, its sentences' spans (code points, and bytes to
+/// slice the text by) and, when the side is aligned, how it is read and its sentences'
+/// features.
 struct Side<'a> {
-    text: Text<'a>,
+    text: &'a str,
     spans: Vec<Span>,
+    bytes: Vec<Span>,
+    reading: Option<Reading>,
     sentences: Vec<Sentence>,
 }
 
-impl Side<'_> {
-    fn refs(&self, from: usize, to: usize) -> Vec<&Sentence> {
-        self.sentences[from..to].iter().collect()
+impl<'a> Side<'a> {
+    /// The text of sentences `from..to` (at least one).
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.bytes[from].0..self.bytes[to - 1].1]
+    }
+
+    /// Sentences `from..to`.
+    fn refs(&self, from: usize, to: usize) -> &[Sentence] {
+        &self.sentences[from..to]
+    }
+
+    /// The numbers in digits of sentences `from..to`, whose text is `text`, for their unit
+    /// (built once every cost that reads them is known): the sentence's own when there is one,
+    /// taken from it, else those of the joined text (found again, so that a number the
+    /// sentence break cut is read as the joined text reads it).
+    fn take_numbers(&mut self, (from, to): (usize, usize), text: &str) -> Vec<Number> {
+        match (to - from, &self.reading) {
+            (0, _) | (_, None) => Vec::new(),
+            (1, _) => std::mem::take(&mut self.sentences[from].numbers),
+            (_, Some(reading)) => (reading.numbers)(text),
+        }
     }
 }
 
 /// The numbers of `side` that nothing in `other` stands for, as written.
-fn missing(side: &[&Sentence], other: &[&Sentence]) -> Vec<String> {
-    let written: Vec<&String> = side.iter().flat_map(|s| s.number_texts.iter()).collect();
+fn missing(side: &[Sentence], other: &[Sentence]) -> Vec<String> {
+    let written: Vec<&String> = side
+        .iter()
+        .flat_map(|s| s.numbers.iter().map(|n| &n.text))
+        .collect();
     if written.is_empty() {
         return Vec::new();
     }
@@ -90,8 +117,8 @@ fn missing(side: &[&Sentence], other: &[&Sentence]) -> Vec<String> {
 /// The unit of sentences `en` (indices into the English side) and `zh`, with its bead cost;
 /// the numbers without counterpart are looked up only when `anchors` is set.
 fn unit(
-    en: &Side,
-    zh: &Side,
+    en: &mut Side,
+    zh: &mut Side,
     ei: (usize, usize),
     zi: (usize, usize),
     cost: f64,
@@ -101,29 +128,54 @@ fn unit(
         (a < b).then(|| (side.spans[a].0, side.spans[b - 1].1))
     };
     let (en_span, zh_span) = (span(en, ei), span(zh, zi));
-    let text =
-        |side: &Side, s: Option<Span>| s.map_or(String::new(), |s| side.text.slice(s).to_owned());
+    let text = |side: &Side, (a, b): (usize, usize)| {
+        if a < b {
+            side.slice(a, b).to_owned()
+        } else {
+            String::new()
+        }
+    };
     let paired = en_span.is_some() && zh_span.is_some();
     let score = if paired {
         round4(libm::exp(-cost / 4.0))
     } else {
         0.0
     };
+    let (en_text, zh_text) = (text(en, ei), text(zh, zi));
     let (mut en_missing, mut zh_missing) = (Vec::new(), Vec::new());
+    let (mut en_numbers, mut zh_numbers) = (Vec::new(), Vec::new());
     if anchors && paired {
         let (e, z) = (en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1));
-        en_missing = missing(&e, &z);
-        zh_missing = missing(&z, &e);
+        en_missing = missing(e, z);
+        zh_missing = missing(z, e);
+        en_numbers = en.take_numbers(ei, &en_text);
+        zh_numbers = zh.take_numbers(zi, &zh_text);
     }
     Unit {
-        kind: format!("{}-{}", ei.1 - ei.0, zi.1 - zi.0),
-        en: text(en, en_span),
-        zh: text(zh, zh_span),
+        kind: kind(ei.1 - ei.0, zi.1 - zi.0),
+        en: en_text,
+        zh: zh_text,
         en_span,
         zh_span,
         score,
         en_missing,
         zh_missing,
+        en_numbers,
+        zh_numbers,
+    }
+}
+
+/// A unit's kind, `"<English sentences>-<Chinese sentences>"` (written without the formatting
+/// machinery when both are single digits, as they are).
+fn kind(en: usize, zh: usize) -> String {
+    let digit = |count: usize| {
+        u32::try_from(count)
+            .ok()
+            .and_then(|d| char::from_digit(d, 10))
+    };
+    match (digit(en), digit(zh)) {
+        (Some(e), Some(z)) => [e, '-', z].into_iter().collect(),
+        _ => format!("{en}-{zh}"),
     }
 }
 
@@ -178,56 +230,59 @@ pub fn align_pair(en_text: &str, zh_text: Option<&str>) -> Vec<Unit> {
     };
     let (n, m) = (en_spans.len(), zh_spans.len());
     if n == 0 || m == 0 {
-        let en = side(en_text, en_spans, None);
-        let zh = side(zh_text, zh_spans, None);
+        let mut en = side(en_text, en_spans, None);
+        let mut zh = side(zh_text, zh_spans, None);
         let mut units = Vec::with_capacity(n + m);
         for i in 0..n {
-            units.push(unit(&en, &zh, (i, i + 1), (0, 0), 0.0, false));
+            units.push(unit(&mut en, &mut zh, (i, i + 1), (0, 0), 0.0, false));
         }
         for j in 0..m {
-            units.push(unit(&en, &zh, (0, 0), (j, j + 1), 0.0, false));
+            units.push(unit(&mut en, &mut zh, (0, 0), (j, j + 1), 0.0, false));
         }
         return units;
     }
-    let en = side(en_text, en_spans, Some(en_sentence));
-    let zh = side(zh_text, zh_spans, Some(zh_sentence));
+    let mut en = side(en_text, en_spans, Some(EN));
+    let mut zh = side(zh_text, zh_spans, Some(ZH));
     if n == 1 && m == 1 {
         // The paragraphs are paired already: never split them apart.
-        let cost = bead_cost(&en.refs(0, 1), &zh.refs(0, 1), 0.0);
-        return vec![unit(&en, &zh, (0, 1), (0, 1), cost, true)];
+        let cost = bead_cost(en.refs(0, 1), zh.refs(0, 1), 0.0);
+        return vec![unit(&mut en, &mut zh, (0, 1), (0, 1), cost, true)];
     }
     if n == m {
         // The common case: one Chinese sentence per English one, all plausible.
         let costs = (0..n)
-            .map(|k| bead_cost(&en.refs(k, k + 1), &zh.refs(k, k + 1), 0.0))
+            .map(|k| bead_cost(en.refs(k, k + 1), zh.refs(k, k + 1), 0.0))
             .collect::<Vec<f64>>();
         if costs.iter().all(|&c| c <= DIAGONAL) {
             return (0..n)
-                .map(|k| unit(&en, &zh, (k, k + 1), (k, k + 1), costs[k], true))
+                .map(|k| unit(&mut en, &mut zh, (k, k + 1), (k, k + 1), costs[k], true))
                 .collect();
         }
     }
-    units_on_path(&en, &zh)
+    units_on_path(&mut en, &mut zh)
 }
 
 /// One side's spans and, when the side is aligned, its sentences' features.
-fn side(text: &str, spans: Vec<Span>, features: Option<fn(&str) -> Sentence>) -> Side<'_> {
-    let text = Text::new(text);
-    let sentences = match features {
-        Some(features) => spans.iter().map(|&s| features(text.slice(s))).collect(),
-        None => Vec::new(),
-    };
-    Side {
+fn side(text: &str, spans: Vec<Span>, reading: Option<Reading>) -> Side<'_> {
+    let bytes = byte_spans(text, &spans);
+    let mut side = Side {
         text,
         spans,
-        sentences,
+        bytes,
+        reading,
+        sentences: Vec::new(),
+    };
+    if let Some(reading) = &side.reading {
+        let sentences = (0..side.spans.len()).map(|k| (reading.sentence)(side.slice(k, k + 1)));
+        side.sentences = sentences.collect();
     }
+    side
 }
 
 /// The units of the cheapest path over beads, a stray last Chinese sentence set apart.
-fn units_on_path(en: &Side, zh: &Side) -> Vec<Unit> {
-    let steps = path(&en.refs(0, en.spans.len()), &zh.refs(0, zh.spans.len()))
-        .expect("both sides of a searched pair have sentences");
+fn units_on_path(en: &mut Side, zh: &mut Side) -> Vec<Unit> {
+    let steps =
+        path(&en.sentences, &zh.sentences).expect("both sides of a searched pair have sentences");
     let mut units = Vec::new();
     for (i, j, di, dj, cost) in steps {
         let stray = dj >= 2 && di >= 1 && stray_tail(en, zh, (i, i + di), (j, j + dj), cost);
@@ -245,7 +300,7 @@ fn units_on_path(en: &Side, zh: &Side) -> Vec<Unit> {
 /// unit's English fits the Chinese clearly better without it.
 fn stray_tail(en: &Side, zh: &Side, ei: (usize, usize), zi: (usize, usize), cost: f64) -> bool {
     let tail = &zh.sentences[zi.1 - 1];
-    let last = zh.text.slice(zh.spans[zi.1 - 1]).chars().next_back();
+    let last = zh.slice(zi.1 - 1, zi.1).chars().next_back();
     if tail.length > FRAGMENT || tail.has_anchor() || last.is_some_and(|c| "?!？！".contains(c)) {
         return false;
     }
@@ -255,7 +310,7 @@ fn stray_tail(en: &Side, zh: &Side, ei: (usize, usize), zi: (usize, usize), cost
         .find(|&&(a, b, _)| a == di && b == dj)
         .map(|&(_, _, p)| p)
         .expect("every bead without its last Chinese sentence is a bead too");
-    bead_cost(&en.refs(ei.0, ei.1), &zh.refs(zi.0, zi.1 - 1), prior) + FRAGMENT_MARGIN < cost
+    bead_cost(en.refs(ei.0, ei.1), zh.refs(zi.0, zi.1 - 1), prior) + FRAGMENT_MARGIN < cost
 }
 
 #[cfg(test)]
@@ -281,6 +336,31 @@ mod tests {
             ("1-1", "營收成長 12%。")
         );
         assert!(units[0].en_missing.is_empty() && units[0].score > 0.5);
+    }
+
+    #[test]
+    fn a_paired_unit_keeps_the_numbers_its_texts_hold() {
+        let en = "Revenue was $3.9 million. It grew 12% and 5%. Thanks, all of you, for joining.";
+        let zh = "營收為 390 萬美元，成長了 12% 和 5%。謝謝大家今天參加我們的電話會議。";
+        let units = align_pair(en, Some(zh));
+        assert!(
+            units.iter().any(|u| u.kind != "1-1"),
+            "a unit of several sentences"
+        );
+        for unit in units.iter().filter(|u| u.paired()) {
+            assert_eq!(unit.en_numbers, en_strong(&unit.en), "{}", unit.en);
+            assert_eq!(unit.zh_numbers, zh_strong(&unit.zh), "{}", unit.zh);
+        }
+        let one_sided = align_pair("Up 12%.", None);
+        assert!(one_sided[0].en_numbers.is_empty() && one_sided[0].zh_numbers.is_empty());
+    }
+
+    #[test]
+    fn kinds_count_each_side() {
+        assert_eq!(
+            (kind(1, 1), kind(0, 3), kind(12, 1)),
+            ("1-1".into(), "0-3".into(), "12-1".into())
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The alignment of a segment (`crate::segment`, `crate::units`, `crate::align`,
 //! `crate::findings`); Python API: `builder/align/`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -100,6 +101,12 @@ pub fn bead_path(
     align::path(&sentences(&en), &sentences(&zh)).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+thread_local! {
+    /// Where a segment's JSON lines are written before Python's bytes are made from them: one
+    /// buffer, reused, rather than one allocated (and its pages faulted in) per segment.
+    static LINES: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
 /// The flag catalog's codes per scope and the `sentences` schema, given once; aligns segments
 /// with their findings, and writes their sentence rows.
 #[pyclass(frozen, module = "builder._core")]
@@ -133,11 +140,11 @@ impl SegmentAligner {
             .filter(|code| flags.iter().any(|f| f == *code) || text.iter().any(|(c, _)| c == *code))
             .map(|code| code.to_string())
             .collect();
-        let simplified = zh.is_some_and(|z| !simplified::simplified_chars(z).is_empty());
+        let simplified = zh.map(simplified::simplified_chars).unwrap_or_default();
         let per_unit = findings::unit_findings(
             &units,
             &inherited,
-            simplified,
+            !simplified.is_empty(),
             &self.glossary,
             &self.sentence_codes,
         );
@@ -147,6 +154,7 @@ impl SegmentAligner {
             flags,
             given,
             text: &text,
+            simplified: &simplified,
         };
         let found = findings::segment_findings(&segment, &units, &per_unit, &self.segment_codes);
         (units, per_unit, found)
@@ -215,11 +223,14 @@ impl SegmentAligner {
             split,
             segment_index,
         };
-        let mut lines = String::with_capacity(512 * units.len());
-        let invalid = rows::sentence_lines(&place, &units, &per_unit, &self.schema, &mut lines);
+        let (lines, invalid) = LINES.with_borrow_mut(|lines| {
+            lines.clear();
+            let invalid = rows::sentence_lines(&place, &units, &per_unit, &self.schema, lines);
+            (PyBytes::new(py, lines.as_bytes()).unbind(), invalid)
+        });
         SentenceRows {
             findings: typed(found),
-            lines: PyBytes::new(py, lines.as_bytes()).unbind(),
+            lines,
             count: units.len(),
             invalid,
             rows: Arc::new(SegmentRows {

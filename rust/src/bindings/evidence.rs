@@ -47,7 +47,7 @@ impl PySentence {
     /// The numbers in digits, in text order.
     #[getter]
     fn numbers(&self) -> Vec<Number> {
-        found(self.0.strong_numbers())
+        found(self.0.numbers.clone())
     }
 
     /// The Latin words of a Chinese sentence, lower-cased; empty for English.
@@ -59,7 +59,7 @@ impl PySentence {
     /// The lower-cased text of an English sentence; empty for Chinese.
     #[getter]
     fn lower(&self) -> &str {
-        &self.0.lower
+        self.0.lower()
     }
 
     /// The values of the sentence's weak numbers (found on first call).
