@@ -86,9 +86,10 @@ def type_query(page: Any, query: str) -> list[str]:
     return [link.get_attribute("href") or "" for link in links]
 
 
-def measure(site: Path, queries: dict[str, str], follow_up: str) -> list[dict[str, Any]]:
+def measure(site: Path, queries: dict[str, str], follow_up: str | None) -> list[dict[str, Any]]:
     """Per query (and the page it should find): the page's own load, the query cold, then
-    ``follow_up`` warm, in bytes; whether the page was among the results."""
+    ``follow_up`` warm (unless None), in bytes; the result links, and whether the page was
+    among them."""
     from playwright.sync_api import sync_playwright
 
     results = []
@@ -103,10 +104,11 @@ def measure(site: Path, queries: dict[str, str], follow_up: str) -> list[dict[st
             load = meter.take()
             links = type_query(page, query)
             cold = meter.take()
-            type_query(page, follow_up)
+            if follow_up is not None:
+                type_query(page, follow_up)
             warm = meter.take()
             found = any("/transcripts/" in link and link.split("#")[0].endswith(expected) for link in links)
-            shown = {"query": query, "results": len(links), "found": found}
+            shown = {"query": query, "results": len(links), "found": found, "links": links}
             results.append({**shown, "page_load": load, "cold": cold, "warm": warm})
             context.close()
         browser.close()

@@ -10,8 +10,6 @@ between punctuation (builder/docsgen/zh_index.py, docs/javascripts/search.js).
 
 from __future__ import annotations
 
-import random
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,17 +17,17 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import RAW, ROOT, SEEDS
+from conftest import ROOT, SEEDS
 
 from builder.build.executor import SerialExecutor
 from builder.cli import cli
 from builder.release.build import build_release
 
-if str(ROOT / "bench") not in sys.path:  # the synthetic corpus and the served site
+if str(ROOT / "bench") not in sys.path:  # the synthetic corpus, its phrases and the served site
     sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import generate_corpus, load_seed
 from test_docs_browser import browser, page, search_box, served
+from zh_phrases import sample_phrases, seeded_corpus
 
 pytestmark = pytest.mark.browser
 
@@ -37,39 +35,19 @@ __all__ = ["browser", "page"]  # the browser fixtures, shared with test_docs_bro
 
 COPIES = 30  # shuffled copies, ten of each seed, beside the three seeds
 SHOWN = 5  # results the search box shows before "More results"
-#: Phrases taken from each seed's Chinese: how they look, how many of each.
-_PHRASES = {
-    re.compile(r"[\u4e00-\u9fff]{6,14}"): 5,  # a clause of 6 to 14 Han characters
-    re.compile(r"[\u4e00-\u9fff]{3,8},[\u4e00-\u9fff]{3,8}"): 2,  # two runs around a comma
-}
 
 
 def _phrases() -> list[tuple[str, str]]:
-    """(transcript id, phrase): a fixed sample of phrases from each seed's Chinese, from the
-    lines the copies shuffle (operator turns and headers stay verbatim in every copy)."""
-    rng = random.Random(7)
-    picked = []
-    for name, transcript_id in sorted(SEEDS.items()):
-        seed = load_seed(RAW / name)
-        text = "\n".join(line for line, kept in zip(seed.lines, seed.keep, strict=True) if not kept)
-        for pattern, count in _PHRASES.items():
-            phrases = sorted(set(pattern.findall(text)))
-            picked += [(transcript_id, phrase) for phrase in rng.sample(phrases, count)]
-    return picked
+    """(transcript id, phrase): five clauses and two phrases around a comma from each seed."""
+    return [(SEEDS[name], phrase) for name, phrase in sample_phrases(5, 2)]
 
 
 @pytest.fixture(scope="module")
 def zh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds and ``COPIES`` shuffled copies: one release, one site."""
     base = tmp_path_factory.mktemp("zh-docs")
-    raw = base / "raw"
-    generate_corpus(raw, COPIES)
-    manifest = (raw / "manifest.toml").read_text(encoding="utf-8")
-    manifest += "\n" + (RAW / "manifest.toml").read_text(encoding="utf-8")
-    (raw / "manifest.toml").write_text(manifest, encoding="utf-8")
-    for name in SEEDS:
-        (raw / name).write_bytes((RAW / name).read_bytes())
-    build_release(raw, base / "dist", "1.0.0", executor=SerialExecutor())
+    seeded_corpus(base / "raw", COPIES)
+    build_release(base / "raw", base / "dist", "1.0.0", executor=SerialExecutor())
     args = ["docs", "--dist", str(base / "dist"), "--out", str(base / "out")]
     result = CliRunner().invoke(cli, [*args, "--config", str(ROOT / "mkdocs.yml")])
     assert result.exit_code == 0, result.output
