@@ -57,7 +57,7 @@ def grams(text: str) -> tuple[Keys, NDArray[np.uint8]]:
     starts = np.flatnonzero(han[:-1] & han[1:])
     if len(starts):
         pairs = (points[starts].astype(np.uint64) << np.uint64(PAIR_SHIFT)) | points[starts + 1]
-        order = np.argsort(pairs, kind="stable")
+        order = np.argsort(pairs)
         pairs = pairs[order]
         bits = np.left_shift(np.uint8(1), (starts[order] % WINDOW).astype(np.uint8))
         first = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]])

@@ -48,6 +48,8 @@ GZIP_LEVEL = 3
 #: Records kept in memory before they are appended to their bucket files.
 FLUSH_RECORDS = 1 << 20
 _RECORD = np.dtype([("key", "<u8"), ("page", "<u4"), ("bits", "u1")])
+#: Bits of a key (a pair: two code points of 21 bits), below its shard's in the sort.
+_KEY_BITS = 2 * PAIR_SHIFT
 
 
 def shard_name(shard: int) -> str:
@@ -100,10 +102,10 @@ class PhraseIndex:
         if not self.pending:
             return
         records = np.concatenate(self.pending)
-        buckets = key_hash(records["key"]) % np.uint64(BUCKETS)
-        order = np.argsort(buckets, kind="stable")
+        buckets = (key_hash(records["key"]) % np.uint64(BUCKETS)).astype(np.uint8)
+        order = np.argsort(buckets, kind="stable")  # a radix sort of bytes
         records, buckets = records[order], buckets[order]
-        edges = np.searchsorted(buckets, np.arange(BUCKETS + 1, dtype=np.uint64))
+        edges = np.searchsorted(buckets, np.arange(BUCKETS + 1))
         for bucket in range(BUCKETS):
             if edges[bucket] < edges[bucket + 1]:
                 with (self.work / f"{bucket:02d}.bin").open("ab") as out:
@@ -131,9 +133,11 @@ class PhraseIndex:
 
 
 def _write_bucket(folder: Path, records: NDArray[np.void], bucket: int, shards: int) -> None:
-    """Write the shards of one bucket (``bucket``, ``bucket + BUCKETS``, ...) from its records."""
+    """Write the shards of one bucket (``bucket``, ``bucket + BUCKETS``, ...) from its records
+    (in the order the pages were added: a stable sort by shard and key keeps each key's pages
+    in order)."""
     shard = key_hash(records["key"]) % np.uint64(shards)
-    records = records[np.lexsort((records["page"], records["key"], shard))]
+    records = records[np.argsort((shard << np.uint64(_KEY_BITS)) | records["key"], kind="stable")]
     shard = np.sort(shard)
     for number in range(bucket, shards, BUCKETS):
         low, high = np.searchsorted(shard, [number, number + 1])

@@ -14,9 +14,9 @@
  * filters alone, loads every index chunk of every bundle).
  *
  * window.ccPhrases:
- *   lookup(pieces) -> [page], the pages holding every piece (a run of Han characters), best
- *     first: by the fewest shared bits over the pieces (about how many times the rarest occurs,
- *     up to 8), then in page order;
+ *   lookup(pieces) -> [page], the pages holding every piece (a run of Han characters), the
+ *     likeliest first: by the positions where each piece's pairs line up less those expected by
+ *     chance (about how often the rarest piece occurs, up to the window), then in page order;
  *   filtered(pages, chosen) -> {pages, counts}: the pages with the chosen filter values (any
  *     value of a filter, every filter), and the count of each value among them;
  *   table() -> the page table; id(table, page) -> the page's Pagefind result id (its
@@ -134,7 +134,11 @@
     return n;
   }
 
-  /* page -> shared bits of one piece (a run of Han characters). */
+  /* page -> score of one piece (a run of Han characters) on that page: the positions (modulo
+   * the window) where its pairs line up, less how many would line up by chance on a page that
+   * holds the pairs apart (the window times the share of the window each pair's bits fill; none
+   * for a piece of one pair or character, whose entry is exact). Pages where the pairs never
+   * line up are left out. */
   async function holding(piece) {
     var characters = Array.from(piece);
     var keys = characters.length === 1 ? characters : characters.slice(1).map(function (c, i) {
@@ -146,12 +150,13 @@
     if (found.some(function (e) { return !e; })) return held;
     var maps = found.map(pages);
     maps[0].forEach(function (first, page) {
-      var shared = first;
+      var shared = first, chance = maps.length > 1 ? count(first) : 0;
       for (var i = 1; i < maps.length && shared; i++) {
         var bits = maps[i].get(page);
         shared = bits === undefined ? 0 : shared & rotate(bits, i, width);
+        chance *= count(bits || 0) / width;
       }
-      if (shared) held.set(page, shared);
+      if (shared) held.set(page, count(shared) - chance);
     });
     return held;
   }
@@ -160,12 +165,13 @@
     var helds = await Promise.all(pieces.map(holding));
     var ranked = [];
     if (!helds.length) return ranked;
-    helds[0].forEach(function (bits, page) {
-      var score = count(bits);
-      for (var i = 1; i < helds.length && score; i++) {
-        score = helds[i].has(page) ? Math.min(score, count(helds[i].get(page))) : 0;
+    helds[0].forEach(function (first, page) {
+      var score = first;
+      for (var i = 1; i < helds.length; i++) {
+        score = helds[i].has(page) ? Math.min(score, helds[i].get(page)) : null;
+        if (score === null) return;
       }
-      if (score) ranked.push({ page: page, score: score });
+      ranked.push({ page: page, score: score });
     });
     ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
     return ranked.map(function (r) { return r.page; });
