@@ -79,7 +79,15 @@
     var runs = term.split(/[\s\p{P}\p{S}]+/u).filter(function (run) { return HAN.test(run); });
     var pieces = [];
     runs.forEach(function (run) { pieces = pieces.concat(run.match(HAN_PIECES)); });
-    return { runs: runs, pieces: pieces, words: (term.replace(HAN_PIECES, " ").match(WORDS) || []).join(" ") };
+    var exact = runs.every(function (run) {
+      return Array.from(run).length <= 2 && run.match(HAN_PIECES)[0] === run;
+    });
+    return {
+      runs: runs,
+      pieces: pieces,
+      exact: exact, // each run one or two Han characters: the index's entries are the answer
+      words: (term.replace(HAN_PIECES, " ").match(WORDS) || []).join(" "),
+    };
   }
 
   /* Where a run stands in a page's text (spaces between its characters aside, case ignored). */
@@ -198,18 +206,19 @@
   }
 
   /* A result to show: how to get its data (Pagefind's result data, or a page's fragment read
-   * directly; null when there is none) and, for a page the phrase index named, the runs it must
-   * hold. */
-  function entry(load, runs) {
-    return { load: load, runs: runs };
+   * directly; null when there is none), for a page the phrase index named the runs it must
+   * hold, and whether it may not (a run the index cannot vouch for: of more than two Han
+   * characters, or with other characters in it). */
+  function entry(load, zh) {
+    return { load: load, runs: zh && zh.runs, unsure: Boolean(zh && !zh.exact) };
   }
 
-  function pagefindEntry(result, runs) {
-    return entry(function () { return result.data(); }, runs);
+  function pagefindEntry(result, zh) {
+    return entry(function () { return result.data(); }, zh);
   }
 
-  function phraseEntry(page, runs) {
-    return entry(function () { return window.ccPhrases.read(page); }, runs);
+  function phraseEntry(page, zh) {
+    return entry(function () { return window.ccPhrases.read(page); }, zh);
   }
 
   function subResults(data) {
@@ -255,15 +264,28 @@
     while (shown < PAGE && loaded < 2 * PAGE && state.next < entries.length) {
       var batch = entries.slice(state.next, state.next + PAGE - shown);
       state.next += batch.length;
-      var items = (await Promise.all(batch.map(resolve))).filter(Boolean);
+      var items = await Promise.all(batch.map(resolve));
       if (state.run !== run) return;
-      loaded += items.length;
-      items.filter(function (item) { return !item.runs || item.found; }).forEach(function (item) {
-        list.append(render(item));
-        shown++;
+      items.forEach(function (item) {
+        if (item) loaded++;
+        if (item && (!item.runs || item.found)) {
+          list.append(render(item));
+          shown++;
+        } else {
+          state.passed++;
+        }
       });
     }
     more.hidden = state.next >= entries.length;
+    say(state);
+  }
+
+  /* How many results: "up to" while pages the phrase index named may yet be passed over. */
+  function say(state) {
+    var left = state.total - state.passed;
+    var unsure = state.entries.slice(state.next).some(function (e) { return e.unsure; });
+    message.textContent = (left ? (unsure ? "up to " : "") + left + (left === 1 ? " result" : " results")
+      : "No results") + state.what;
   }
 
   /* The entries of a query, the filters' counts to show and the number of results. Without
@@ -281,7 +303,7 @@
     var phrases = window.ccPhrases;
     var held = await phrases.filtered(await phrases.lookup(zh.pieces), filters);
     if (!zh.words) {
-      var alone = held.pages.map(function (page) { return phraseEntry(page, zh.runs); });
+      var alone = held.pages.map(function (page) { return phraseEntry(page, zh); });
       return { entries: alone, counts: held.counts, total: alone.length };
     }
     var table = await phrases.table(), rest = await pagefind.search(zh.words, options);
@@ -290,9 +312,9 @@
     var words = rest.results.filter(function (r) { return !ids.has(r.id); });
     var inBoth = new Set(both.map(function (r) { return ids.get(r.id); }));
     var chineseOnly = held.pages.filter(function (page) { return !inBoth.has(page); });
-    var entries = both.map(function (r) { return pagefindEntry(r, zh.runs); })
+    var entries = both.map(function (r) { return pagefindEntry(r, zh); })
       .concat(words.map(function (r) { return pagefindEntry(r, null); }))
-      .concat(chineseOnly.map(function (page) { return phraseEntry(page, zh.runs); }));
+      .concat(chineseOnly.map(function (page) { return phraseEntry(page, zh); }));
     return { entries: entries, counts: rest.filters, total: entries.length };
   }
 
@@ -321,12 +343,12 @@
       return;
     }
     if (mine !== run) return;
-    var entries = found.entries, total = found.total;
+    var entries = found.entries;
     updateCounts(found.counts || {});
     list.textContent = "";
-    state = { run: mine, next: 0 };
-    var what = term ? " for “" + term + "”" : "";
-    message.textContent = total ? total + (total === 1 ? " result" : " results") + what : "No results" + what;
+    state = { run: mine, next: 0, entries: entries, total: found.total, passed: 0 };
+    state.what = term ? " for “" + term + "”" : "";
+    say(state);
     more.onclick = function () { showMore(entries, state); };
     await showMore(entries, state);
     if (mine === run) mount.dataset.state = "done";
