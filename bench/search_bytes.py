@@ -2,8 +2,8 @@
 
 For each query a fresh browser context (empty cache) opens the home page, and every response
 of the search's files (Pagefind's bundles under ``/pagefind*``, the phrase index under
-``/phrase-index/``) is summed: what the page itself loads of them (nothing since Pagefind's own
-UI is gone), then what typing the query loads (Pagefind's engine and WebAssembly, each bundle's
+``/phrase-index/``) is summed: what the page itself loads of them (the list of bundles, since
+Pagefind's own UI is gone), then what typing the query loads (Pagefind's engine and WebAssembly, each bundle's
 entry and metadata, the filters, the index chunks the query's words fall in, the phrase index's
 shards and page table for Chinese, the fragments of the results shown). A second query typed in
 the same page then gives the warm figure: only its index chunks, shards and fragments. Needs
