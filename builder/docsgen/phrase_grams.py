@@ -13,7 +13,7 @@ import re
 import numpy as np
 from numpy.typing import NDArray
 
-from builder.docsgen.zh_index import BODY, HAN_RANGES
+from builder.docsgen.zh_index import HAN_RANGES, body_start
 
 #: Positions of a pair are kept modulo this many bits (one byte per page and pair).
 WINDOW = 8
@@ -33,8 +33,8 @@ Keys = NDArray[np.uint64]
 def searchable_text(html: str) -> str:
     """The text Pagefind indexes of a page: its body's text nodes (ignored elements left out),
     joined by a separator that is not Han; empty when the page has no body."""
-    start = html.find(BODY)
-    if start < 0:
+    start = body_start(html)
+    if start is None:
         return ""
     return _SEPARATOR.join(_TEXT.findall(_IGNORED.sub(" ", html[start:])))
 

@@ -25,15 +25,21 @@ _CHINESE_TEXT = re.compile(r'(lang="zh-Hant"[^>]*>)([^<]+)')
 #: A Han character followed by another: the place for a break.
 _HAN_PAIR = re.compile(f"({HAN})(?={HAN})")
 WORD_BREAK = "\u200b"
-#: The element Pagefind indexes (the rest of a page is not searched) and its start tag's end.
-BODY = "data-pagefind-body"
-_BODY_TAG = re.compile(rf"\b{BODY}\b[^>]*>")
+#: The start tag of the element Pagefind indexes (the rest of a page is not searched): a tag,
+#: never text (data is escaped, so text holds no ``<``, even where it reads data-pagefind-body).
+_BODY_TAG = re.compile(r"<\w+[^<>]*\sdata-pagefind-body\b[^<>]*>")
 #: The Pagefind metadata that holds a page's number in the phrase index.
 PAGE_META = "page"
 
 
 def _break_characters(match: re.Match[str]) -> str:
     return match.group(1) + _HAN_PAIR.sub(rf"\1{WORD_BREAK}", match.group(2))
+
+
+def body_start(html: str) -> int | None:
+    """Where the element Pagefind indexes starts in ``html`` (None: the page has none)."""
+    tag = _BODY_TAG.search(html)
+    return tag.start() if tag else None
 
 
 def page_mark(number: int) -> str:

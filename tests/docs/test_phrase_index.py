@@ -72,6 +72,13 @@ def test_the_indexed_copy_carries_the_page_number_first_in_its_body() -> None:
     assert indexed_copy("<p>no body</p>", 3) == "<p>no body</p>"
 
 
+def test_text_that_reads_like_the_body_attribute_is_not_the_body() -> None:
+    """A title from the data may say data-pagefind-body: escaped, it is never a tag."""
+    page = PAGE.replace("<title>標題", "<title>營收 data-pagefind-body x=&quot;&gt;")
+    assert f"<div data-pagefind-body>{page_mark(2)}" in indexed_copy(page, 2)
+    assert searchable_text(page) == searchable_text(PAGE)
+
+
 def _shards(site: Path) -> dict[str, Any]:
     """Every entry of the written index, by key."""
     about = json.loads((site / FOLDER / "index.json").read_text(encoding="utf-8"))
