@@ -39,6 +39,9 @@ DEFAULT_OUT = REPO / "bench" / "out" / "docs" / "raw"
 TARGETS = {"seconds": 180.0, "tree_peak_mb": 1024.0, "search_mb": 2.0}
 COMMON_WORD = "revenue"
 COMMON_ZH = "營收"
+#: Longer Chinese queries: a phrase of 4, 7 and 10 characters (each Chinese character once cost
+#: an index chunk in every bundle; see bench/README.md).
+LONGER_ZH = ("營收成長", "我們的營收成長", "歡迎參加本次電話會議")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -78,7 +81,7 @@ def run_docs(dist: Path, out: Path) -> dict[str, Any]:
 
 
 def site_sizes(site: Path) -> dict[str, float]:
-    """The site's size in MB: transcript pages, search bundles, everything."""
+    """The site's size in MB: transcript pages, search bundles, the phrase index, everything."""
 
     def mb(paths: Any) -> float:
         return sum(p.stat().st_size for p in paths if p.is_file()) / 1e6
@@ -87,13 +90,14 @@ def site_sizes(site: Path) -> dict[str, float]:
         "total_mb": mb(site.rglob("*")),
         "transcript_pages_mb": mb((site / "transcripts").glob("*.html")),
         "search_mb": mb([*site.glob("pagefind/**/*"), *site.glob("pagefind-calls/**/*")]),
+        "phrase_index_mb": mb(site.glob("phrase-index/*")),
         "files": sum(1 for p in site.rglob("*") if p.is_file()),
     }
 
 
 def queries(site: Path) -> dict[str, str]:
     """Queries and the page each should find: the last call's ticker (its page), its company
-    name, a common Chinese word and a common English word (any call's page)."""
+    name, a common Chinese word, longer Chinese phrases and a common English word (any page)."""
     index = json.loads((site / "transcripts" / "calls.json").read_text(encoding="utf-8"))
     last = dict(zip(index["fields"], index["calls"][-1], strict=True))
     page = f"transcripts/{last['transcript_id']}.html"
@@ -101,6 +105,7 @@ def queries(site: Path) -> dict[str, str]:
         str(last["ticker"]): page,
         str(last["company"]): ".html",
         COMMON_ZH: ".html",
+        **dict.fromkeys(LONGER_ZH, ".html"),
         COMMON_WORD: ".html",
     }
 
@@ -128,7 +133,8 @@ def render(report: dict[str, Any]) -> str:
         f"callcorpus docs: {docs['seconds']:.1f} s, tree peak {docs['tree_peak_pss_mb']:.0f} MB "
         f"(Pss; Rss {docs['tree_peak_rss_mb']:.0f} MB, {docs['max_processes']} processes at most)",
         f"site: {sizes['total_mb']:.0f} MB in {sizes['files']:,} files (transcript pages "
-        f"{sizes['transcript_pages_mb']:.0f} MB, search bundles {sizes['search_mb']:.0f} MB)",
+        f"{sizes['transcript_pages_mb']:.0f} MB, search bundles {sizes['search_mb']:.0f} MB, "
+        f"phrase index {sizes['phrase_index_mb']:.0f} MB)",
     ]
     for q in report["search"] or []:
         lines.append(

@@ -1,11 +1,13 @@
 """Bytes a search moves, measured in headless Chromium on the site served over 127.0.0.1.
 
 For each query a fresh browser context (empty cache) opens the home page, and every response
-under ``/pagefind`` is summed: what the page itself loads (Pagefind's UI script and styles),
-then what typing the query loads (Pagefind's engine and WebAssembly, each bundle's entry and
-metadata, the filters, the index chunks the query's words fall in, the fragments of the
-results shown). A second query typed in the same page then gives the warm figure: only its
-index chunks and fragments. Needs Debian's ``/usr/bin/chromium`` and ``playwright``.
+of the search's files (Pagefind's bundles under ``/pagefind*``, the phrase index under
+``/phrase-index/``) is summed: what the page itself loads of them (the list of bundles, since
+Pagefind's own UI is gone), then what typing the query loads (Pagefind's engine and WebAssembly, each bundle's
+entry and metadata, the filters, the index chunks the query's words fall in, the phrase index's
+shards and page table for Chinese, the fragments of the results shown). A second query typed in
+the same page then gives the warm figure: only its index chunks, shards and fragments. Needs
+Debian's ``/usr/bin/chromium`` and ``playwright``.
 """
 
 from __future__ import annotations
@@ -49,8 +51,12 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+#: Where the search's files are: Pagefind's bundles and the phrase index.
+SEARCH_PATHS = ("/pagefind", "/phrase-index/")
+
+
 class _Meter:
-    """Sums the bodies of the responses under ``/pagefind`` since the last ``take``."""
+    """Sums the bodies of the search's responses (``SEARCH_PATHS``) since the last ``take``."""
 
     def __init__(self, page: Any) -> None:
         self.total, self.files = 0, 0
@@ -58,7 +64,7 @@ class _Meter:
 
     def _seen(self, response: Any) -> None:
         """A response's size as sent (``http.server`` sends every file whole, uncompressed)."""
-        if "/pagefind" in response.url and response.ok:
+        if any(part in response.url for part in SEARCH_PATHS) and response.ok:
             self.total += int(response.headers.get("content-length", 0))
             self.files += 1
 
@@ -86,9 +92,10 @@ def type_query(page: Any, query: str) -> list[str]:
     return [link.get_attribute("href") or "" for link in links]
 
 
-def measure(site: Path, queries: dict[str, str], follow_up: str) -> list[dict[str, Any]]:
+def measure(site: Path, queries: dict[str, str], follow_up: str | None) -> list[dict[str, Any]]:
     """Per query (and the page it should find): the page's own load, the query cold, then
-    ``follow_up`` warm, in bytes; whether the page was among the results."""
+    ``follow_up`` warm (unless None), in bytes; the result links, and whether the page was
+    among them."""
     from playwright.sync_api import sync_playwright
 
     results = []
@@ -103,10 +110,11 @@ def measure(site: Path, queries: dict[str, str], follow_up: str) -> list[dict[st
             load = meter.take()
             links = type_query(page, query)
             cold = meter.take()
-            type_query(page, follow_up)
+            if follow_up is not None:
+                type_query(page, follow_up)
             warm = meter.take()
             found = any("/transcripts/" in link and link.split("#")[0].endswith(expected) for link in links)
-            shown = {"query": query, "results": len(links), "found": found}
+            shown = {"query": query, "results": len(links), "found": found, "links": links}
             results.append({**shown, "page_load": load, "cold": cold, "warm": warm})
             context.close()
         browser.close()

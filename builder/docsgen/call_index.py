@@ -41,7 +41,8 @@ turn, at a stable address that can be cited: `transcripts/<transcript_id>.html`,
 every segment has an anchor named by its `segment_id`
 (`transcripts/<transcript_id>.html#<segment_id>`). Choose a company, a ticker, a year or a
 quarter to narrow the list; the search box above searches the text of every call in English
-and Chinese.
+and Chinese: a Chinese phrase is matched as typed (spaces aside), and its result opens the call
+at the phrase.
 
 <form class="cc-filters" id="cc-filters" autocomplete="off">
 <label>Company <select name="company"><option value="">all</option></select></label>

@@ -14,7 +14,7 @@ class DocsBuildFailed(CallcorpusError):
 
 
 #: Modules of the ``docs`` extra that building the site needs (Pagefind's binary included).
-DOCS_EXTRA = ("mkdocs", "material", "pagefind_bin_extended")
+DOCS_EXTRA = ("mkdocs", "material", "pagefind_bin_extended", "numpy")
 
 
 def require_docs_extra() -> None:

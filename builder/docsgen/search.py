@@ -6,9 +6,11 @@ time, because Pagefind holds every page of a run in memory (about 3.3 MB per cal
 search box (``docs/javascripts/search.js``) merges them all, listed in
 ``pagefind-calls/bundles.js``. Every page is indexed as Traditional Chinese (``zh-TW``):
 one index language for the whole site, so that a query in either language searches every page.
-Pagefind indexes a copy of each transcript page with one word per Chinese character
-(``zh_index``); the page served is the one rendered. The search box renders what the index
-returns as text (Pagefind's own UI, whose files each bundle still carries, is not used).
+Pagefind indexes a copy of each page (``zh_index``: its number in the phrase index as the
+metadata ``page``, one word per Chinese character); the page served is the one rendered. Every
+page Pagefind indexes is added to the phrase index (``phrase_index``), through which the search
+box looks up Chinese. The search box renders what the indexes return as text (Pagefind's own
+UI, whose files each bundle still carries, is not used).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.docsgen.phrase_index import PhraseIndex
 from builder.docsgen.zh_index import indexed_copy
 from builder.errors import CallcorpusError
 
@@ -32,6 +35,8 @@ PARALLEL = 2
 #: The one language of the index (Pagefind's segmentation of Chinese; no stemming).
 LANGUAGE = "zh-TW"
 DOCS_BUNDLE = "pagefind"
+#: The documentation pages Pagefind indexes: the site's top level and the transcripts list.
+DOCS_PAGES = ("*.html", "transcripts/index.html")
 #: Pagefind's engine, in every bundle: only the primary (docs) bundle's copy is used.
 ENGINE_FILES = ("pagefind.js", "pagefind-worker.js")
 #: Pagefind's own search interfaces, in every bundle, never used: they write values from the
@@ -83,10 +88,21 @@ def _wait(run: subprocess.Popen[str], site: Path) -> None:
         raise SearchIndexFailed(f"pagefind failed on {site} (exit {run.returncode}): {last[-1]}")
 
 
-def index_docs(site: Path) -> None:
-    """The documentation pages (the site's top level and the transcripts list) as one bundle."""
-    _wait(_start(site, site / DOCS_BUNDLE, "{*.html,transcripts/index.html}"), site)
+def index_docs(site: Path, stage: Path, phrases: PhraseIndex) -> None:
+    """The documentation pages (``DOCS_PAGES``) as one bundle, each added to ``phrases``: their
+    indexed copies written to ``stage`` and indexed there."""
+    shutil.rmtree(stage, ignore_errors=True)
+    for path in sorted({path for pattern in DOCS_PAGES for path in site.glob(pattern)}):
+        html = path.read_text(encoding="utf-8")
+        target = stage / path.relative_to(site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(indexed_copy(html, phrases.add(html)), encoding="utf-8", newline="\n")
+    try:
+        _wait(_start(stage, site / DOCS_BUNDLE), site)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     _drop(site / DOCS_BUNDLE, UI_FILES)
+    phrases.locate(site, site / DOCS_BUNDLE)
 
 
 def _drop(bundle: Path, names: tuple[str, ...]) -> None:
@@ -108,13 +124,21 @@ class CallBundles:
     """Writes transcript pages into the site, indexing them in bundles of ``size`` calls.
 
     A bundle's pages are written to a staging folder of its own, each beside the copy Pagefind
-    indexes (``zh_index.indexed_copy``: one word per Chinese character), which is indexed there
-    (so that each page keeps its URL, ``transcripts/<transcript_id>.html``), ``parallel``
-    bundles at a time while the next pages are written; the pages are then moved into the site.
+    indexes (``zh_index.indexed_copy``: its number in ``phrases``, one word per Chinese
+    character), which is indexed there (so that each page keeps its URL,
+    ``transcripts/<transcript_id>.html``), ``parallel`` bundles at a time while the next pages
+    are written; the pages are then moved into the site.
     """
 
-    def __init__(self, site: Path, stage: Path, size: int = CALLS_PER_BUNDLE, parallel: int = PARALLEL):
-        self.site, self.stage, self.size, self.parallel = site, stage, size, parallel
+    def __init__(
+        self,
+        site: Path,
+        stage: Path,
+        phrases: PhraseIndex,
+        size: int = CALLS_PER_BUNDLE,
+        parallel: int = PARALLEL,
+    ):
+        self.site, self.stage, self.phrases, self.size, self.parallel = site, stage, phrases, size, parallel
         shutil.rmtree(stage, ignore_errors=True)  # pages a stopped run left behind
         self.pending: list[str] = []
         self.running: list[_Bundle] = []
@@ -123,7 +147,7 @@ class CallBundles:
     def add(self, page: str, html: str) -> None:
         """Write a page (its path under the site, its HTML); starts indexing a full bundle."""
         name = f"{len(self.names):03d}"
-        for folder, text in ((name, indexed_copy(html)), (f"{name}{_PAGES}", html)):
+        for folder, text in ((name, indexed_copy(html, self.phrases.add(html))), (f"{name}{_PAGES}", html)):
             target = self.stage / folder / page
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
@@ -149,6 +173,7 @@ class CallBundles:
         _wait(bundle.run, folder)
         # the docs bundle's engine serves every bundle
         _drop(self.site / CALLS_FOLDER / bundle.name, ENGINE_FILES + UI_FILES)
+        self.phrases.locate(self.site, self.site / CALLS_FOLDER / bundle.name)
         pages = self.stage / f"{bundle.name}{_PAGES}"
         for page in bundle.pages:
             (self.site / page).parent.mkdir(parents=True, exist_ok=True)

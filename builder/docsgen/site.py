@@ -5,9 +5,11 @@
    the sources folder beside the hand-written pages of ``docs/``;
 2. ``mkdocs build --strict`` builds the documentation pages (``mkdocs_run``);
 3. a second pass writes each call's page as HTML into the built site (``call_pages``) and
-   indexes those pages with Pagefind in bundles (``search``);
-4. the sitemap lists every page under the site's address, when it has one (``sitemap``), and
-   Pagefind indexes the documentation pages.
+   indexes those pages with Pagefind in bundles (``search``) and in the phrase index
+   (``phrase_index``);
+4. the sitemap lists every page under the site's address, when it has one (``sitemap``),
+   Pagefind and the phrase index index the documentation pages, and the phrase index is
+   written.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from builder.docsgen import (
 from builder.docsgen.call_pages import write_call_pages
 from builder.docsgen.calls import iter_calls
 from builder.docsgen.mkdocs_run import build, require_docs_extra
+from builder.docsgen.phrase_index import PhraseIndex
 from builder.docsgen.releases import Release, changelog, find_releases
 from builder.docsgen.search import index_docs
 from builder.docsgen.shell import SHELL_PAGE, shell_source
@@ -106,7 +109,10 @@ def build_docs(
     count = generate(dist, src, config.parent / "docs", cli_help)
     if site is not None:
         build(config, src, site, release_epoch(dist), url)
-        write_call_pages(find_releases(dist)[0], site, src.parent / ".search-stage")
-        write_sitemap(site, url)
-        index_docs(site)
+        stage = src.parent / ".search-stage"
+        with PhraseIndex(src.parent / ".phrase-stage") as phrases:
+            write_call_pages(find_releases(dist)[0], site, stage, phrases)
+            write_sitemap(site, url)
+            index_docs(site, stage, phrases)
+            phrases.write(site)
     return count

@@ -11,10 +11,14 @@
  * names and excerpts with innerHTML, and its indexer decodes character references in filter
  * values, twice: no escaping at index time keeps a value such as <img onerror> inert there.)
  *
- * Chinese: the index holds each Han character as a word (builder/docsgen/zh_index.py), so a
- * query holding Chinese is also searched as the exact sequence of its characters ("忠 誠 的 …",
- * one phrase per run between spaces and punctuation): the pages holding every phrase come
- * first, then the rest of the plain search's results. */
+ * Chinese never goes to Pagefind (one word per character there: a phrase would load a chunk per
+ * character in every bundle). A query's runs between spaces and punctuation that hold Han
+ * characters are looked up in the phrase index (phrases.js: the pages holding every run's Han
+ * pieces, and each page's Pagefind fragment, read directly); the query's other words, if any,
+ * go to Pagefind, and the pages holding both come first. Each page the phrase index names is
+ * confirmed against its text before it is shown: it holds every run as typed (spaces aside,
+ * case ignored), else it is passed over. Its excerpt is cut around the first run, and its link
+ * carries the runs as a text fragment (#:~:text=), so that the browser scrolls to them. */
 "use strict";
 (function () {
   var mount = document.getElementById("cc-search");
@@ -23,9 +27,11 @@
   var PAGE = 5; // results shown at first and added by each "More results"
   var SUBRESULTS = 3; // headings of a page shown under it at most
   var FILTER_ORDER = ["company", "year", "quarter", "section"];
-  // The same class of characters as _HAN in builder/docsgen/zh_index.py.
+  var CONTEXT = 60; // characters of a phrase's excerpt on each side of it
+  // The same class of characters as HAN_RANGES in builder/docsgen/zh_index.py.
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
-  var TOKENS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]|[^\s\p{P}\p{S}\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
+  var HAN_PIECES = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
+  var WORDS = /[^\s\p{P}\p{S}\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -65,30 +71,60 @@
     return p;
   }
 
-  /* A query holding Chinese as exact phrases, one per run between spaces and punctuation (the
-   * index gives punctuation a position of its own): each run as the sequence of its Han
-   * characters and other words, e.g. 謝謝,約翰 as "謝 謝" and "約 翰" (a quoted query too:
-   * Pagefind's exact search cuts it into the browser's words, which the index does not hold). */
-  function characterPhrases(term) {
-    if (!HAN.test(term)) return [];
-    return term.split(/[\s\p{P}\p{S}]+/u).map(function (run) {
-      var tokens = run.match(TOKENS) || [];
-      return tokens.length > 1 ? '"' + tokens.join(" ") + '"' : tokens.join("");
-    }).filter(Boolean);
+  /* A query's Chinese: its runs between spaces and punctuation that hold Han characters (as
+   * typed, to confirm on a page: 謝謝,約翰 is "謝謝" and "約翰", wherever each is), the Han
+   * pieces of those runs (looked up in the phrase index), and the query's other words (Pagefind's
+   * part: 3500萬美元 is the piece 萬美元 and the word 3500). */
+  function chinese(term) {
+    var runs = term.split(/[\s\p{P}\p{S}]+/u).filter(function (run) { return HAN.test(run); });
+    var pieces = [];
+    runs.forEach(function (run) { pieces = pieces.concat(run.match(HAN_PIECES)); });
+    var exact = runs.every(function (run) {
+      return Array.from(run).length <= 2 && run.match(HAN_PIECES)[0] === run;
+    });
+    return {
+      runs: runs,
+      pieces: pieces,
+      exact: exact, // each run one or two Han characters: the index's entries are the answer
+      words: (term.replace(HAN_PIECES, " ").match(WORDS) || []).join(" "),
+    };
   }
 
-  /* The pages found by every phrase, in the order of the longest phrase's results. */
-  function holdingAll(searches) {
-    if (!searches.length) return [];
-    var longest = searches.reduce(function (a, b) { return b.term.length > a.term.length ? b : a; });
-    var sets = searches.map(function (search) {
-      var ids = {};
-      search.results.forEach(function (result) { ids[result.id] = true; });
-      return ids;
+  /* Where a run stands in a page's text (spaces between its characters aside, case ignored). */
+  function findRun(content, run) {
+    var characters = Array.from(run.replace(/\s+/gu, "")).map(function (c) {
+      return c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     });
-    return longest.results.filter(function (result) {
-      return sets.every(function (ids) { return ids[result.id]; });
+    return new RegExp(characters.join("\\s*"), "iu").exec(content);
+  }
+
+  /* The runs' places in a page's text, or null when it does not hold every one. */
+  function findRuns(content, runs) {
+    var found = runs.map(function (run) { return findRun(content || "", run); });
+    return found.every(Boolean) ? found : null;
+  }
+
+  /* The page's address with the runs found as a text fragment (the browser scrolls to them). */
+  function fragmentUrl(url, found) {
+    var texts = found.map(function (match) {
+      return "text=" + encodeURIComponent(match[0]).replace(/-/g, "%2D");
     });
+    return url.split("#")[0] + "#:~:" + texts.join("&");
+  }
+
+  /* An excerpt of a page's text around the first run found, the run marked, all as text. */
+  function runExcerpt(content, match) {
+    var start = Math.max(0, match.index - CONTEXT);
+    var end = Math.min(content.length, match.index + match[0].length + CONTEXT);
+    if (start > 0 && /[\udc00-\udfff]/.test(content[start])) start--; // not half a character
+    if (end < content.length && /[\udc00-\udfff]/.test(content[end])) end++;
+    var p = el("p", "cc-search__excerpt");
+    p.append(
+      document.createTextNode((start > 0 ? "… " : "") + content.slice(start, match.index)),
+      el("mark", null, match[0]),
+      document.createTextNode(content.slice(match.index + match[0].length, end) + (end < content.length ? " …" : ""))
+    );
+    return p;
   }
 
   var box = el("input", "cc-search__input");
@@ -169,16 +205,20 @@
     });
   }
 
-  /* The pages holding the phrases first, then the plain search's results, each page once. */
-  function merged(first, rest) {
-    var seen = new Set(), out = [];
-    first.concat(rest).forEach(function (result) {
-      if (!seen.has(result.id)) {
-        seen.add(result.id);
-        out.push(result);
-      }
-    });
-    return out;
+  /* A result to show: how to get its data (Pagefind's result data, or a page's fragment read
+   * directly; null when there is none), for a page the phrase index named the runs it must
+   * hold, and whether it may not (a run the index cannot vouch for: of more than two Han
+   * characters, or with other characters in it). */
+  function entry(load, zh) {
+    return { load: load, runs: zh && zh.runs, unsure: Boolean(zh && !zh.exact) };
+  }
+
+  function pagefindEntry(result, zh) {
+    return entry(function () { return result.data(); }, zh);
+  }
+
+  function phraseEntry(page, zh) {
+    return entry(function () { return window.ccPhrases.read(page); }, zh);
   }
 
   function subResults(data) {
@@ -196,19 +236,86 @@
     return ul;
   }
 
-  async function showMore(results, state) {
-    var batch = results.slice(state.shown, state.shown + PAGE);
-    state.shown += batch.length;
-    more.hidden = true;
-    var datas = await Promise.all(batch.map(function (result) { return result.data(); }));
-    if (state.run !== run) return;
-    datas.forEach(function (data) {
-      var li = el("li", "cc-search__result");
-      var title = (data.meta && data.meta.title) || data.url;
+  /* A page's data and, for a page the phrase index named, where it holds the runs (null when
+   * it does not hold them all); null when there is no page. */
+  async function resolve(item) {
+    var data = await item.load();
+    if (!data) return null;
+    return { data: data, found: item.runs && findRuns(data.content, item.runs), runs: item.runs };
+  }
+
+  function render(shown) {
+    var data = shown.data, li = el("li", "cc-search__result");
+    var title = (data.meta && data.meta.title) || data.url;
+    if (shown.found) {
+      li.append(link("cc-search__link", fragmentUrl(data.url, shown.found), title),
+        runExcerpt(data.content, shown.found[0]), subResults(data));
+    } else {
       li.append(link("cc-search__link", data.url, title), excerpt(data.excerpt), subResults(data));
-      list.append(li);
-    });
-    more.hidden = state.shown >= results.length;
+    }
+    return li;
+  }
+
+  /* The next PAGE results shown, loading at most twice as many pages' data: a page the phrase
+   * index named that does not hold the runs is passed over. */
+  async function showMore(entries, state) {
+    more.hidden = true;
+    var shown = 0, loaded = 0;
+    while (shown < PAGE && loaded < 2 * PAGE && state.next < entries.length) {
+      var batch = entries.slice(state.next, state.next + PAGE - shown);
+      state.next += batch.length;
+      var items = await Promise.all(batch.map(resolve));
+      if (state.run !== run) return;
+      items.forEach(function (item) {
+        if (item) loaded++;
+        if (item && (!item.runs || item.found)) {
+          list.append(render(item));
+          shown++;
+        } else {
+          state.passed++;
+        }
+      });
+    }
+    more.hidden = state.next >= entries.length;
+    say(state);
+  }
+
+  /* How many results: "up to" while pages the phrase index named may yet be passed over. */
+  function say(state) {
+    var left = state.total - state.passed;
+    var unsure = state.entries.slice(state.next).some(function (e) { return e.unsure; });
+    message.textContent = (left ? (unsure ? "up to " : "") + left + (left === 1 ? " result" : " results")
+      : "No results") + state.what;
+  }
+
+  /* The entries of a query, the filters' counts to show and the number of results. Without
+   * Chinese: Pagefind's results. With Chinese and other words: the pages holding both (in
+   * Pagefind's order), then those holding the words, then those holding the Chinese. With
+   * Chinese alone: the pages holding it, in the phrase index's order, read directly. */
+  async function entriesOf(pagefind, term, filters) {
+    var options = filters ? { filters: filters } : {};
+    var zh = chinese(term);
+    if (!zh.runs.length) {
+      var found = await pagefind.search(term || null, options);
+      var all = found.results.map(function (r) { return pagefindEntry(r, null); });
+      return { entries: all, counts: found.filters, total: all.length };
+    }
+    var phrases = window.ccPhrases;
+    var held = await phrases.filtered(await phrases.lookup(zh.pieces), filters);
+    if (!zh.words) {
+      var alone = held.pages.map(function (page) { return phraseEntry(page, zh); });
+      return { entries: alone, counts: held.counts, total: alone.length };
+    }
+    var table = await phrases.table(), rest = await pagefind.search(zh.words, options);
+    var ids = new Map(held.pages.map(function (page) { return [phrases.id(table, page), page]; }));
+    var both = rest.results.filter(function (r) { return ids.has(r.id); });
+    var words = rest.results.filter(function (r) { return !ids.has(r.id); });
+    var inBoth = new Set(both.map(function (r) { return ids.get(r.id); }));
+    var chineseOnly = held.pages.filter(function (page) { return !inBoth.has(page); });
+    var entries = both.map(function (r) { return pagefindEntry(r, zh); })
+      .concat(words.map(function (r) { return pagefindEntry(r, null); }))
+      .concat(chineseOnly.map(function (page) { return phraseEntry(page, zh); }));
+    return { entries: entries, counts: rest.filters, total: entries.length };
   }
 
   var run = 0, state = null, timer = null;
@@ -226,25 +333,24 @@
     drawer.hidden = false;
     mount.dataset.state = "searching";
     message.textContent = term ? "Searching for “" + term + "”…" : "Searching…";
-    var pagefind = await load();
-    var options = filters ? { filters: filters } : {};
-    var phrases = characterPhrases(term);
-    var searches = await Promise.all([term || null].concat(phrases).map(function (query) {
-      return pagefind.search(query, options).then(function (found) {
-        return { term: query || "", results: found.results, filters: found.filters };
-      });
-    }));
+    var found;
+    try {
+      found = await entriesOf(await load(), term, filters);
+    } catch (error) {
+      if (mine !== run) return;
+      message.textContent = "Search failed: " + String((error && error.message) || error);
+      mount.dataset.state = "failed";
+      return;
+    }
     if (mine !== run) return;
-    var plain = searches.shift();
-    var results = merged(holdingAll(searches), plain.results);
-    updateCounts(plain.filters || {});
+    var entries = found.entries;
+    updateCounts(found.counts || {});
     list.textContent = "";
-    state = { run: mine, shown: 0 };
-    var what = term ? " for “" + term + "”" : "";
-    message.textContent = results.length ? results.length + (results.length === 1 ? " result" : " results") + what
-      : "No results" + what;
-    more.onclick = function () { showMore(results, state); };
-    await showMore(results, state);
+    state = { run: mine, next: 0, entries: entries, total: found.total, passed: 0 };
+    state.what = term ? " for “" + term + "”" : "";
+    say(state);
+    more.onclick = function () { showMore(entries, state); };
+    await showMore(entries, state);
     if (mine === run) mount.dataset.state = "done";
   }
 

@@ -24,6 +24,7 @@ if str(BENCH) not in sys.path:  # the bench modules import each other as plain m
 
 import corpus  # noqa: E402
 import routes  # noqa: E402
+from bench_docs import COMMON_WORD, COMMON_ZH, LONGER_ZH  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -200,9 +201,10 @@ def test_docs_benchmark_reports_time_memory_size_and_search_bytes(
     assert site["total_mb"] > site["transcript_pages_mb"] + site["search_mb"]
     assert len(list((work / "site-out" / "site" / "transcripts").glob("T0000*.html"))) == 3
     queries = [q["query"] for q in results["search"]]
-    assert queries[0] == "T00002" and queries[2:] == ["營收", "revenue"]
+    assert queries[0] == "T00002" and queries[2:] == [COMMON_ZH, *LONGER_ZH, COMMON_WORD]
     for query in results["search"]:
-        assert query["found"], query
+        # the longer phrases are measured for their bytes: three shuffled calls may not hold them
+        assert query["found"] or query["query"] in LONGER_ZH, query
         assert query["cold"]["bytes"] > 0 and query["page_load"]["bytes"] > 0
     assert set(results["targets"]) == {"seconds", "tree_peak_mb", "search_mb"}
     for name, target in results["targets"].items():

@@ -334,11 +334,12 @@ def test_docs_without_pagefind_is_one_line(docs_site: Path, tmp_path: Path) -> N
 def test_call_bundles_index_a_bounded_number_of_calls_each(docs_site: Path, tmp_path: Path) -> None:
     """Four calls in bundles of one, two at a time: four bundles, each of its own page, pages
     moved into the site at their own URL, the staging folder gone."""
+    from builder.docsgen.phrase_index import PhraseIndex
     from builder.docsgen.search import CALLS_FOLDER, CallBundles
 
     site = tmp_path / "site"
     pages = sorted((docs_site / "site" / "transcripts").glob("*-20*.html"))
-    bundles = CallBundles(site, tmp_path / "stage", size=1, parallel=2)
+    bundles = CallBundles(site, tmp_path / "stage", PhraseIndex(tmp_path / "phrases"), size=1, parallel=2)
     for page in pages:
         bundles.add(f"transcripts/{page.name}", page.read_text(encoding="utf-8"))
     bundles.close()
