@@ -100,11 +100,9 @@ class ShardCache:
         return result
 
     def store(self, key: str, job: ShardJob, result: ShardResult) -> None:
-        """Keep a finished shard's files and result (written aside, then renamed into place). A
-        shard with bad files is kept too: its errors follow from what its key names (the files'
-        bytes, an unreadable file's missing hash, the manifest, the code), so a restored shard
-        reports them word for word, and a ``--skip-bad`` build does not redo it each time."""
-        if self.read_only:
+        """Keep a finished shard's files and result (written aside, then renamed into place); a
+        shard with errors is not kept (its next build runs it again and reports them again)."""
+        if self.read_only or result.errors:
             return
         entry = self.root / key
         partial = self.root / f".partial-{key}-{os.getpid()}"

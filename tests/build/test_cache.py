@@ -11,7 +11,6 @@ from builder.build.cache import ShardCache
 from builder.build.executor import SerialExecutor
 from builder.build.shard import ShardJob
 from builder.check.verify import verify_release
-from builder.errors import BuildFailed
 from builder.formats.checksum import sha256_file
 from builder.release.build import BuildSummary, build_release
 
@@ -103,22 +102,3 @@ def test_calls_added_after_a_shard_leave_it_restored_under_its_new_name(
     added = _build(raw_copy, tmp_path / "added", cache)
     assert (added.num_shards, added.reused_shards) == (4, 3)  # only the new call was built
     assert _same(added.path, _build(raw_copy, tmp_path / "fresh", None).path)
-
-
-def test_a_shard_with_bad_files_is_restored_with_its_errors(raw_copy: Path, tmp_path: Path) -> None:
-    """A ``--skip-bad`` build does not process its bad files again; without it, the restored
-    shard fails the build with the same errors."""
-    (raw_copy / "english.txt").write_bytes(b"Good morning, everyone.\nThank you for joining us.\n")
-    cache = tmp_path / "cache"
-    options = {"skip_bad": True, "cache": cache}
-    cold = build_release(raw_copy, tmp_path / "cold", "1.0.0", SerialExecutor(), **options)
-    warm = build_release(raw_copy, tmp_path / "warm", "1.0.0", SerialExecutor(), **options)
-    assert (cold.reused_shards, warm.reused_shards) == (0, 4)
-    assert warm.skipped == cold.skipped and list(warm.skipped) == ["english.txt"]
-    assert _same(cold.path, warm.path)
-    errors = []
-    for dist in ("fresh", "restored"):
-        with pytest.raises(BuildFailed) as failed:
-            build_release(raw_copy, tmp_path / dist, "1.0.0", SerialExecutor(), cache=cache)
-        errors.append(failed.value.errors)
-    assert errors[0] == errors[1] and "english.txt" in errors[0][0]
