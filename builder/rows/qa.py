@@ -28,18 +28,20 @@ def _text(segments: list[Segment]) -> Row:
 
 
 class _Exchange:
-    """One exchange's turns, each with the segments the exchange holds of it."""
+    """One exchange's turns, each with the segments the exchange holds of it, and its sides."""
 
     def __init__(self, transcript: Transcript, exchange: Exchange) -> None:
         self.tid = transcript.transcript_id
         self.turns: list[tuple[Turn, list[Segment]]] = []
+        self._sides: dict[str | None, list[tuple[Turn, list[Segment]]]] = {}
         for turn in transcript.turns[exchange.first_turn : exchange.last_turn + 1]:
             held = [s for s in turn.segments if exchange_of(s, turn)[0] == exchange.number]
             if held:
                 self.turns.append((turn, held))
+                self._sides.setdefault(turn.exchange_role, []).append((turn, held))
 
     def side(self, role: str) -> list[tuple[Turn, list[Segment]]]:
-        return [(turn, held) for turn, held in self.turns if turn.exchange_role == role]
+        return self._sides.get(role, [])
 
     def segments(self, role: str) -> list[Segment]:
         return [s for _, held in self.side(role) for s in held]
@@ -67,9 +69,9 @@ def _questioner(exchange: Exchange, person: Participant | None) -> Row:
     }
 
 
-def _introduction(transcript: Transcript, exchange: Exchange) -> Row:
+def _introduction(by_line: dict[int, Segment], exchange: Exchange) -> Row:
     line = exchange.introduction_line
-    found = next((s for s in transcript.segments if line is not None and s.line_en == line), None)
+    found = by_line.get(line) if line is not None else None
     return {"en": found.en if found else None, "zh": found.zh if found else None}
 
 
@@ -94,6 +96,9 @@ def qa_rows(transcript: Transcript, segment_rows: list[Row], units: list[int]) -
     tid = transcript.transcript_id
     split = split_of(tid)
     people = {(p.name, p.title): p for p in transcript.participants}
+    by_line: dict[int, Segment] = {}
+    for segment in transcript.segments if transcript.exchanges else ():
+        by_line.setdefault(segment.line_en, segment)  # the first segment of a line, as before
     for exchange in transcript.exchanges:
         slot = _Exchange(transcript, exchange)
         asking = next((turn for turn, _ in slot.side("question") if turn.header), None)
@@ -105,7 +110,7 @@ def qa_rows(transcript: Transcript, segment_rows: list[Row], units: list[int]) -
             "exchange": exchange.number,
             "follow_up": exchange.follow_up,
             "questioner": _questioner(exchange, person),
-            "introduction": _introduction(transcript, exchange),
+            "introduction": _introduction(by_line, exchange),
             "introduction_line": exchange.introduction_line,
             "question": _text(slot.segments("question")),
             "answer": _text(slot.segments("answer")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from builder.records import Exchange, Participant, Transcript, Turn
 from builder.rows.segments import Row
 from builder.rows.splits import split_of
-from builder.sources.script import count_han
+from builder.sources.script import count_han, count_words
 
 
 def _participant(person: Participant) -> Row:
@@ -100,7 +100,7 @@ def transcript_row(transcript: Transcript, segment_rows: list[Row]) -> Row:
         "num_segments": len(segments),
         "num_exchanges": len(transcript.exchanges),
         "num_participants": len(transcript.participants),
-        "num_en_words": len(text_en.split()),
+        "num_en_words": count_words(text_en),
         "num_zh_chars": count_han(text_zh),
         "num_flagged_segments": sum(1 for row in segment_rows if row["flags"]),
         "flags": transcript.flags,

@@ -23,6 +23,11 @@ def count_han(text: str) -> int:
     return _core.count_han(text)
 
 
+def count_words(text: str) -> int:
+    """Number of English words, as ``len(text.split())`` counts them, without the list."""
+    return _core.count_words(text)
+
+
 def has_han(text: str) -> bool:
     """True when the text holds at least one Han character."""
     return _core.has_han(text)

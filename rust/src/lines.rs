@@ -40,6 +40,33 @@ pub fn count_han(text: &str) -> usize {
     }
 }
 
+/// Whether a character separates words as Python's `str.split()` does: Unicode `White_Space`
+/// and the four information separators U+001C..U+001F (bidirectional class B or S).
+pub fn separates_words(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// The number of words of a text as Python's `len(text.split())` counts them: the runs of
+/// characters between separators.
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut inside = false;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            let space = b == b' ' || (b'\t'..=b'\r').contains(&b) || (0x1c..=0x1f).contains(&b);
+            words += usize::from(inside && space);
+            inside = !space;
+        }
+    } else {
+        for c in text.chars() {
+            let space = separates_words(c);
+            words += usize::from(inside && space);
+            inside = !space;
+        }
+    }
+    words + usize::from(inside)
+}
+
 /// Whether a line holds nothing but whitespace and invisible characters. As the Python rule
 /// it replaced: a line stripped of whitespace is blank when nothing is left, or when it starts
 /// with an invisible character and nothing is left once invisible characters are stripped
@@ -104,5 +131,14 @@ mod tests {
         assert_eq!(script_slot("營收成長 Rekor"), Some("zh"));
         assert_eq!(script_slot("Thanks, 陳先生."), None);
         assert_eq!(count_han("營收 a，"), 2);
+    }
+
+    #[test]
+    fn words_as_python_splits_them() {
+        assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("  \t\n "), 0);
+        assert_eq!(count_words("Revenue grew 5%."), 3);
+        assert_eq!(count_words(" a\x1cb\u{3000}營收\u{a0}c "), 4);
+        assert_eq!(count_words("a\u{200b}b"), 1); // a zero-width space is not whitespace
     }
 }

@@ -10,7 +10,7 @@ from source_cases import current_rules, digest, inputs, line_outcome, outcome
 
 from builder.sources import parse_source
 from builder.sources.bulleted import bullet_end, indent_end
-from builder.sources.script import body_slots, count_han, has_han, is_blank, script_slot
+from builder.sources.script import body_slots, count_han, count_words, has_han, is_blank, script_slot
 
 #: Characters the line rules react to.
 ALPHABET = st.sampled_from(
@@ -45,6 +45,17 @@ def test_marks_end_inside_the_line(text: str) -> None:
         assert is_blank(text)
     assert script_slot(text) in {"en", "zh", None}
     assert count_han(text) <= len(text) and has_han(text) == (count_han(text) > 0)
+    assert count_words(text) == len(text.split())
+
+
+def test_words_are_counted_as_python_splits_every_character() -> None:
+    """Each code point as a separator, between words and alone: the core's count is Python's."""
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates cannot be in a str the core receives
+        char = chr(code)
+        text = f"a{char}b {char}"
+        assert count_words(text) == len(text.split()), hex(code)
 
 
 def test_body_slots_are_the_marked_slot_else_the_scripts() -> None:

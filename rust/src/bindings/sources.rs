@@ -169,6 +169,12 @@ pub fn count_han(text: &str) -> usize {
     lines::count_han(text)
 }
 
+/// The number of words of a text, as Python's `len(text.split())` counts them.
+#[pyfunction]
+pub fn count_words(text: &str) -> usize {
+    lines::count_words(text)
+}
+
 /// The slot a line's script points to (`en`, `zh`), or None.
 #[pyfunction]
 pub fn script_slot(text: &str) -> Option<&'static str> {
@@ -214,6 +220,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(has_cjk, m)?)?;
     m.add_function(wrap_pyfunction!(has_han, m)?)?;
     m.add_function(wrap_pyfunction!(count_han, m)?)?;
+    m.add_function(wrap_pyfunction!(count_words, m)?)?;
     m.add_function(wrap_pyfunction!(script_slot, m)?)?;
     m.add_function(wrap_pyfunction!(body_slots, m)?)?;
     m.add("MAX_LINE_CHARS", decode::MAX_LINE_CHARS)?;
