@@ -28,8 +28,11 @@ _STAND_IN = re.compile(
 _ORDER = get_args(AffiliationSource)
 
 
+_NAME_PUNCTUATION = re.compile(r"[\[\].,]")
+
+
 def _words(name: str) -> list[str]:
-    return re.sub(r"[\[\].,]", " ", name).lower().split()
+    return _NAME_PUNCTUATION.sub(" ", name).lower().split()
 
 
 def same_surname(a: str, b: str) -> bool:

@@ -27,6 +27,8 @@ _FOLLOW_UP = re.compile(r"follow[- ]?up", re.I)
 _HANDBACK = re.compile(
     r"turn (?:the (?:call|floor|conference)|it) (?:back )?(?:over )?to|closing (?:remarks|comments)", re.I
 )
+_BOUNDARY = re.compile(r"[.)?!] +")
+_NAME_END = re.compile(r"(?<=[a-z]{2})\.$")
 #: An introduction closes the operator's words: only the text's last characters are searched.
 _WINDOW = 300
 
@@ -46,20 +48,21 @@ def _suffixes(text: str) -> list[str]:
     boundary."""
     end = text[-_WINDOW:]
     tails = [end] if len(text) <= _WINDOW else []  # a cut text starts mid-sentence
-    for match in re.finditer(r"[.)?!] +", end):
+    for match in _BOUNDARY.finditer(end):
         tails.append(end[match.end() :])
     return tails
 
 
 def parse_introduction(text: str, line: int) -> Introduction | None:
     """Find the questioner the operator introduces at the end of a segment, if any."""
+    tails = _suffixes(text.strip())
     for pattern in _PATTERNS:
-        for tail in _suffixes(text.strip()):
+        for tail in tails:
             match = pattern.search(tail) if pattern.pattern[0] != "^" else pattern.match(tail)
             if match:
                 aff = match.group("aff")
                 aff = aff.strip() if aff else None  # as stated: "a private investor" too
-                name = re.sub(r"(?<=[a-z]{2})\.$", "", match.group("name"))
+                name = _NAME_END.sub("", match.group("name"))
                 return Introduction(name, aff, line, _FOLLOW_UP.search(tail) is not None)
     return None
 

@@ -43,6 +43,8 @@ def _quarter(match: re.Match[str], suffix: str = "") -> int | None:
     return int(number) if number else None
 
 
+#: A year as ``_PERIOD_MENTION`` needs one: the cheap test before that pattern.
+_A_YEAR = re.compile(_YEAR)
 _EARNINGS = re.compile(r"earnings (?:conference )?call|results (?:conference )?call|earnings release", re.I)
 _LEGAL_SUFFIX = re.compile(
     r",?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|plc|PLC|LLC|L\.P\.|N\.V\.|S\.A\.|AG|SE)$"
@@ -107,7 +109,9 @@ def _period_from_mentions(prepared: list[Segment], meta: Metadata) -> None:
     first_line: dict[tuple[int, int], int] = {}
     for segment in prepared:
         if "uarter" not in segment.en and "UARTER" not in segment.en and "Q" not in segment.en:
-            continue  # cheap test before the regex: no quarter can be mentioned
+            continue  # cheap tests before the pattern: no quarter, or no year, can be mentioned
+        if not _A_YEAR.search(segment.en):
+            continue
         for match in _PERIOD_MENTION.finditer(segment.en):
             quarter = _quarter(match) or _quarter(match, "2")
             if quarter is None:  # cannot happen: each alternative names a quarter
