@@ -107,7 +107,7 @@ def list_files(root: Path, known: tuple[FileEntry, ...] = ()) -> list[FileEntry]
     ]
 
 
-def _config_entry(root: Path, name: str, files: list[FileEntry]) -> ConfigEntry:
+def _config_entry(root: Path, name: str, files: list[FileEntry], rows_of: dict[str, int]) -> ConfigEntry:
     spec = release_spec()["configs"][name]
     per_format = {
         fmt: tuple(f.path for f in files if f.path.startswith(f"{folder}/{name}/"))
@@ -117,7 +117,9 @@ def _config_entry(root: Path, name: str, files: list[FileEntry]) -> ConfigEntry:
     splits: dict[str, int] = {}
     for path in per_format["parquet"]:
         split = split_of_file(path) or ""
-        splits[split] = splits.get(split, 0) + pq.read_metadata(root / path).num_rows
+        if path not in rows_of:
+            rows_of[path] = pq.read_metadata(root / path).num_rows
+        splits[split] = splits.get(split, 0) + rows_of[path]
     rows = sum(splits.values())
     return ConfigEntry(name, spec["description"], f"schema/{spec['schema']}", rows, per_format, splits)
 
@@ -135,9 +137,14 @@ def describe(
     known: tuple[FileEntry, ...] = (),
     shards: tuple[tuple[str, ...], ...] = (),
     citation: Citation = NO_CITATION,
+    parquet_rows: dict[str, int] | None = None,
 ) -> ReleaseDescription:
-    """Describe the release folder ``root`` as it is on disk, leaving out ``exclude`` paths."""
+    """Describe the release folder ``root`` as it is on disk, leaving out ``exclude`` paths.
+
+    ``parquet_rows`` (path → rows), when given, holds the rows of Parquet files read by an
+    earlier description of the same data files, and gains those read now."""
     files = [f for f in list_files(root, known) if f.path not in exclude]
+    rows_of = {} if parquet_rows is None else parquet_rows
     return ReleaseDescription(
         version=version,
         date_released=date_released,
@@ -145,7 +152,7 @@ def describe(
         package_version=package_version,
         build_signature=build_signature,
         default_config=release_spec()["default_config"],
-        configs=tuple(_config_entry(root, name, files) for name in config_names()),
+        configs=tuple(_config_entry(root, name, files, rows_of) for name in config_names()),
         files=tuple(files),
         sources=sources,
         skipped=skipped,

@@ -442,6 +442,7 @@ def _write_release_files(
         skipped=skipped,
         shards=tuple(shards),
         citation=citation_for(inputs.raw_dir, version),
+        parquet_rows={},  # the data files stay as they are: their rows are read once
     )
     data = describe_now(known=known)
     (tmp / CARD).write_text(render_card(facts, render_bibtex(data), data.citation), encoding="utf-8")
