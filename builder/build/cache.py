@@ -100,9 +100,11 @@ class ShardCache:
         return result
 
     def store(self, key: str, job: ShardJob, result: ShardResult) -> None:
-        """Keep a finished shard's files and result (written aside, then renamed into place); a
-        shard with errors is not kept (its next build runs it again and reports them again)."""
-        if self.read_only or result.errors:
+        """Keep a finished shard's files and result (written aside, then renamed into place).
+        A shard with bad files is stored only by a build that set them aside (``--skip-bad``):
+        its errors follow from what its key names (the files' bytes, an unreadable file's
+        missing hash, the manifest, the code), so restored, it reports them word for word."""
+        if self.read_only:
             return
         entry = self.root / key
         partial = self.root / f".partial-{key}-{os.getpid()}"

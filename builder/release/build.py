@@ -11,6 +11,7 @@ from __future__ import annotations
 import filecmp
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -342,7 +343,7 @@ def _run_shards(
         ShardJob(i, len(shards), raw_dir, out_dir, shard, {n: overrides(n) for n in shard})
         for i, shard in enumerate(shards)
     ]
-    results, reused = _run_or_restore(jobs, executor, progress, cached, inputs.sha256)
+    results, reused, with_errors = _run_or_restore(jobs, executor, progress, cached, inputs.sha256)
     errors = [] if skip_bad else _file_errors(results, inputs.raw_dir, remembered)
     errors += _duplicate_ids(results, inputs.raw_dir)
     if errors:
@@ -354,6 +355,7 @@ def _run_shards(
             + ["every raw file was set aside"]
         )
     skipped = tuple(SkippedEntry(n, inputs.sha256.get(n), r) for n, r in sorted(bad.items()))
+    with_errors()  # their bad files are set aside: kept, they are not processed again next time
     return results, skipped, reused
 
 
@@ -378,9 +380,11 @@ def _run_or_restore(
     progress: Tick | None,
     cached: tuple[ShardCache | None, str],
     raw_sha256: dict[str, str | None],
-) -> tuple[list[ShardResult], int]:
+) -> tuple[list[ShardResult], int, Callable[[], None]]:
     """Each job's result in shard order, restored from the cache when it has one, else built on
-    the executor (and then kept in the cache); and how many were restored."""
+    the executor (and then kept in the cache); how many were restored; and what keeps the
+    shards with bad files in the cache, to be called once the build accepts them (a failed
+    build keeps none of them: its next run reports their errors again)."""
     cache, signature = cached
     keys = {job.index: cache.key(job, signature, raw_sha256) for job in jobs} if cache else {}
     results, todo = [], []
@@ -393,11 +397,19 @@ def _run_or_restore(
         if progress:
             progress(len(job.names))
     reused = len(results)
+    held: list[ShardResult] = []
     for result in executor.map(run_shard, todo, progress):
-        if cache:
+        if cache and not result.errors:
             cache.store(keys[result.index], jobs[result.index], result)
+        held += [result] if result.errors else []
         results.append(result)
-    return sorted(results, key=lambda result: result.index), reused
+
+    def keep_held() -> None:
+        for result in held:
+            if cache:
+                cache.store(keys[result.index], jobs[result.index], result)
+
+    return sorted(results, key=lambda result: result.index), reused, keep_held
 
 
 def _known_files(cache: ShardCache | None) -> tuple[FileEntry, ...]:

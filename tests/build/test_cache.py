@@ -11,6 +11,7 @@ from builder.build.cache import ShardCache
 from builder.build.executor import SerialExecutor
 from builder.build.shard import ShardJob
 from builder.check.verify import verify_release
+from builder.errors import BuildFailed
 from builder.formats.checksum import sha256_file
 from builder.release.build import BuildSummary, build_release
 
@@ -102,3 +103,25 @@ def test_calls_added_after_a_shard_leave_it_restored_under_its_new_name(
     added = _build(raw_copy, tmp_path / "added", cache)
     assert (added.num_shards, added.reused_shards) == (4, 3)  # only the new call was built
     assert _same(added.path, _build(raw_copy, tmp_path / "fresh", None).path)
+
+
+def test_a_skip_bad_build_keeps_its_bad_shards_restored_with_their_errors(
+    raw_copy: Path, tmp_path: Path
+) -> None:
+    """A ``--skip-bad`` build keeps its shards with bad files, so the next one does not
+    process them again; without ``--skip-bad``, the restored shard fails the build with the
+    same errors as a fresh one, and a failed build keeps none (``test_careless``)."""
+    (raw_copy / "english.txt").write_bytes(b"Good morning, everyone.\nThank you for joining us.\n")
+    cache = tmp_path / "cache"
+    options = {"skip_bad": True, "cache": cache}
+    cold = build_release(raw_copy, tmp_path / "cold", "1.0.0", SerialExecutor(), **options)
+    warm = build_release(raw_copy, tmp_path / "warm", "1.0.0", SerialExecutor(), **options)
+    assert (cold.reused_shards, warm.reused_shards) == (0, 4)
+    assert warm.skipped == cold.skipped and list(warm.skipped) == ["english.txt"]
+    assert _same(cold.path, warm.path)
+    errors = []
+    for dist, kept in (("fresh", None), ("restored", cache)):
+        with pytest.raises(BuildFailed) as failed:
+            build_release(raw_copy, tmp_path / dist, "1.0.0", SerialExecutor(), cache=kept)
+        errors.append(failed.value.errors)
+    assert errors[0] == errors[1] and "english.txt" in errors[0][0]
