@@ -17,6 +17,8 @@
 //! The rules reproduce the Python implementation they replaced to the byte (flags, their order
 //! and evidence): `tests/structure` pins them.
 
+use std::collections::HashMap;
+
 use crate::header::{is_header_copy, looks_like_header, normalize, split_header, unusual};
 use crate::lines::script_slot;
 use crate::matching::{self, clip};
@@ -92,6 +94,9 @@ struct Pairer<'a, 'n> {
     slots: Vec<Option<Slot>>,
     headers: Vec<Option<bool>>,
     pairs: Vec<Option<bool>>,
+    /// The header rules' answers for texts asked before: headers repeat through a call.
+    copies: HashMap<(&'a str, &'a str), bool>,
+    splits: HashMap<&'a str, (String, Option<String>)>,
     name_of: &'n dyn Fn(char) -> String,
     turns: Vec<Turn>,
 }
@@ -124,9 +129,18 @@ impl<'a> Pairer<'a, '_> {
             && self.lines[i].marked != Some(Slot::Zh)
             && self.lines[j].marked != Some(Slot::En)
             && self.header_like(i)
-            && is_header_copy(self.stripped[i], self.stripped[j]);
+            && self.header_copy(i, j);
         self.pairs[i] = Some(known);
         known
+    }
+
+    /// Line j is a copy of the header at line i (memoized by their texts).
+    fn header_copy(&mut self, i: usize, j: usize) -> bool {
+        let texts = (self.stripped[i], self.stripped[j]);
+        *self
+            .copies
+            .entry(texts)
+            .or_insert_with(|| is_header_copy(texts.0, texts.1))
     }
 
     /// True at the end, or where an English paragraph or a header starts.
@@ -164,7 +178,12 @@ impl<'a> Pairer<'a, '_> {
 
     fn start_turn(&mut self, en: Option<usize>, zh: Option<usize>) {
         let first = en.or(zh).expect("a header is written in one slot at least");
-        let (name, title) = split_header(self.lines[first].text);
+        let text = self.lines[first].text;
+        let (name, title) = self
+            .splits
+            .entry(text)
+            .or_insert_with(|| split_header(text))
+            .clone();
         let mut names: Vec<String> = vec![];
         for line in [en, zh].into_iter().flatten() {
             for named in unusual_named(self.lines[line].text, self.name_of) {
@@ -350,6 +369,8 @@ pub fn pair_lines(lines: &[Line], name_of: &dyn Fn(char) -> String) -> Result<Ve
         slots: lines.iter().map(slot_of).collect(),
         headers: vec![None; n],
         pairs: vec![None; n],
+        copies: HashMap::new(),
+        splits: HashMap::new(),
         name_of,
         turns: vec![],
     }
