@@ -3,6 +3,7 @@
 Written by hand and held to the built module by ``stubtest builder._core`` (``.ci/run``).
 """
 
+from collections.abc import Sequence
 from typing import Any, final
 
 import pyarrow as pa
@@ -22,6 +23,9 @@ __all__ = [
     "DictBatches",
     "Finding",
     "Number",
+    "PairedHeader",
+    "PairedSegment",
+    "PairedTurn",
     "ParsedSource",
     "RowSchema",
     "SegmentAligner",
@@ -30,6 +34,7 @@ __all__ = [
     "SentenceRows",
     "SourceProblem",
     "SplitHeader",
+    "StrayTranslation",
     "align_pair",
     "anchor_cost",
     "bead_cost",
@@ -58,6 +63,7 @@ __all__ = [
     "missing_counterparts",
     "moses_lines",
     "normalize_header",
+    "pair_lines",
     "parse_lines",
     "script_slot",
     "sentence_id",
@@ -68,7 +74,7 @@ __all__ = [
     "tmx_units",
     "unaligned_cost",
     "unmatched",
-    "unusual_chars",
+    "unusual_names",
     "zh_length",
     "zh_sentence",
     "zh_strong",
@@ -150,8 +156,62 @@ def normalize_header(text: str) -> str: ...
 def is_known_speaker(text: str) -> bool: ...
 def is_operator(name: str | None) -> bool: ...
 def is_header_copy(header: str, copy: str) -> bool: ...
-def unusual_chars(text: str) -> list[str]: ...
+def unusual_names(text: str) -> list[str]: ...
 def fold_header(text: str) -> str: ...
+
+# The pairing of body lines into turns (bindings/structure.rs); Python API:
+# builder/structure/pairing.py.
+@final
+class PairedHeader:
+    @property
+    def text_en(self) -> str | None: ...
+    @property
+    def text_zh(self) -> str | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def line_en(self) -> int | None: ...
+    @property
+    def line_zh(self) -> int | None: ...
+    @property
+    def unusual(self) -> tuple[str, ...]: ...
+
+@final
+class PairedSegment:
+    @property
+    def index(self) -> int: ...
+    @property
+    def en(self) -> str: ...
+    @property
+    def zh(self) -> str | None: ...
+    @property
+    def line_en(self) -> int: ...
+    @property
+    def line_zh(self) -> int | None: ...
+    @property
+    def flags(self) -> list[str]: ...
+    @property
+    def evidence(self) -> dict[str, str]: ...
+
+@final
+class PairedTurn:
+    @property
+    def index(self) -> int: ...
+    @property
+    def header(self) -> PairedHeader | None: ...
+    @property
+    def segments(self) -> list[PairedSegment]: ...
+
+@final
+class StrayTranslation:
+    @property
+    def reason(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+
+def pair_lines(body: Sequence[tuple[int, str, str | None]]) -> list[PairedTurn] | StrayTranslation: ...
 
 # Evidence (bindings/evidence.rs); Python API: builder/evidence/.
 RATIO: float

@@ -11,9 +11,6 @@ does not split in two, and ``unusual`` names the characters, the evidence of the
 
 from __future__ import annotations
 
-import unicodedata
-from functools import lru_cache
-
 from builder import _core
 
 #: How headers compare: look-alike and hidden characters folded, invisible characters and
@@ -23,9 +20,8 @@ from builder import _core
 normalize = _core.normalize_header
 #: ``Operator``, ``Moderator``, ``Host`` and the usual ``Unidentified …`` names.
 is_known_speaker = _core.is_known_speaker
-#: A header's ``name`` and ``title`` (None when absent), normalized. Headers repeat through a
-#: call, and the pairing asks of a line more than once: the two rules it asks are memoized.
-split_header = lru_cache(maxsize=8192)(_core.split_header)
+#: A header's ``name`` and ``title`` (None when absent), normalized.
+split_header = _core.split_header
 #: True for the call's operator or moderator (a name compared without case).
 is_operator = _core.is_operator
 #: True when a line has the shape of a speaker header: ``Operator`` and the usual
@@ -33,14 +29,12 @@ is_operator = _core.is_operator
 #: `` - `` and a title, with no sentence ending. A bare name without a title is not taken for a
 #: header: an untranslated short line (``Thank You``, ``(Operator Instructions)``) written twice
 #: must stay a flagged paragraph.
-looks_like_header = lru_cache(maxsize=8192)(_core.looks_like_header)
+looks_like_header = _core.looks_like_header
 #: True when a line, after a header, is its copy in the Chinese slot: the same text once
 #: normalized, a copy with the same name (a translated title, a Chinese alias in parentheses), a
 #: translated ``姓名 - 職稱``, or for ``Operator`` and the like a short Chinese word, never a line
 #: with sentence or bracket punctuation.
 is_header_copy = _core.is_header_copy
-
-
-def unusual(text: str) -> list[str]:
-    """The look-alike, hidden and combining characters of a header line, each once, named."""
-    return [f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}" for ch in _core.unusual_chars(text)]
+#: The look-alike, hidden and combining characters of a header line, each once, named
+#: (``U+0415 CYRILLIC CAPITAL LETTER IE``, by ``unicodedata.name``).
+unusual = _core.unusual_names

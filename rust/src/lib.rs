@@ -12,7 +12,8 @@
 //! `builder/evidence/simplified.py`, the MT exports through `builder/formats/tmx.py` and
 //! `builder/formats/moses.py`, the decoding, layout markup and line kinds of raw sources
 //! through `builder/sources/`, the speaker-header rules through
-//! `builder/structure/speakers.py`. Nothing here imports from the Python package.
+//! `builder/structure/speakers.py`, the pairing of body lines into turns through
+//! `builder/structure/pairing.py`. Nothing here imports from the Python package.
 
 pub mod align;
 pub mod anchors;
@@ -27,8 +28,10 @@ pub mod header;
 pub mod json;
 pub mod layout;
 pub mod lines;
+pub mod matching;
 pub mod meaning;
 pub mod numbers;
+pub mod pairing;
 pub mod rows;
 pub mod script;
 pub mod segment;
