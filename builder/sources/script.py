@@ -6,11 +6,9 @@ The rules live in the compiled core (``rust/src/lines.rs``, over the Han ranges 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Literal, cast
 
 from builder import _core
-from builder.records import BodyLine, Slot
 
 
 def has_cjk(text: str) -> bool:
@@ -44,9 +42,3 @@ def script_slot(text: str) -> Literal["en", "zh"] | None:
     and None in between (an English paragraph quoting a Chinese name, a translation that is
     mostly Latin names or starts with one), where the line's position decides."""
     return cast("Literal['en', 'zh'] | None", _core.script_slot(text))
-
-
-def body_slots(body: Sequence[BodyLine]) -> list[Slot | None]:
-    """The slot of each body line in one call: the slot its layout marked, else ``script_slot``
-    of its text."""
-    return cast("list[Slot | None]", _core.body_slots(list(body)))

@@ -10,7 +10,7 @@ from source_cases import current_rules, digest, inputs, line_outcome, outcome
 
 from builder.sources import parse_source
 from builder.sources.bulleted import bullet_end, indent_end
-from builder.sources.script import body_slots, count_han, count_words, has_han, is_blank, script_slot
+from builder.sources.script import count_han, count_words, has_han, is_blank, script_slot
 
 #: Characters the line rules react to.
 ALPHABET = st.sampled_from(
@@ -56,10 +56,3 @@ def test_words_are_counted_as_python_splits_every_character() -> None:
         char = chr(code)
         text = f"a{char}b {char}"
         assert count_words(text) == len(text.split()), hex(code)
-
-
-def test_body_slots_are_the_marked_slot_else_the_scripts() -> None:
-    texts = [case["line"] for case in recorded_cases(CASES) if "line" in case]
-    body = [(k, text, [None, "en", "zh"][k % 3]) for k, text in enumerate(texts)]
-    expected = [slot if slot is not None else script_slot(text) for _, text, slot in body]
-    assert body_slots(body) == expected and body_slots([]) == []

@@ -2,7 +2,7 @@
 //! `builder/sources/`.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
+use pyo3::types::PyList;
 
 use crate::decode::{self, Problem};
 use crate::{front, layout, lines, script};
@@ -181,32 +181,6 @@ pub fn script_slot(text: &str) -> Option<&'static str> {
     lines::script_slot(text)
 }
 
-/// The slot of each body line `(number, text, slot)`: its marked slot, else its script's.
-#[pyfunction]
-pub fn body_slots<'py>(body: Vec<Bound<'py, PyTuple>>) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
-    let py = match body.first() {
-        Some(line) => line.py(),
-        None => return Ok(vec![]),
-    };
-    let (en, zh) = (PyString::intern(py, "en"), PyString::intern(py, "zh"));
-    body.iter()
-        .map(|line| {
-            let marked = line.get_item(2)?;
-            if !marked.is_none() {
-                return Ok(Some(marked));
-            }
-            let text = line.get_item(1)?;
-            Ok(
-                match lines::script_slot(text.cast::<PyString>()?.to_str()?) {
-                    Some("en") => Some(en.clone().into_any()),
-                    Some(_) => Some(zh.clone().into_any()),
-                    None => None,
-                },
-            )
-        })
-        .collect()
-}
-
 /// The stage's classes, functions and constants.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SourceProblem>()?;
@@ -222,7 +196,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(count_han, m)?)?;
     m.add_function(wrap_pyfunction!(count_words, m)?)?;
     m.add_function(wrap_pyfunction!(script_slot, m)?)?;
-    m.add_function(wrap_pyfunction!(body_slots, m)?)?;
     m.add("MAX_LINE_CHARS", decode::MAX_LINE_CHARS)?;
     Ok(())
 }
