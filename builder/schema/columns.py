@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from builder.schema.files import JSONSchema, load_schema
@@ -78,8 +79,10 @@ def schema_columns(root: JSONSchema) -> tuple[Column, ...]:
     return tuple(_column(k, v, root) for k, v in root["properties"].items())
 
 
+@cache
 def columns(config: str) -> tuple[Column, ...]:
-    """The top-level columns of a config, in schema (and Parquet) order."""
+    """The top-level columns of a config, in schema (and Parquet) order (frozen, made once per
+    process, as the schema files are read once)."""
     root: dict[str, Any] = load_schema(config)
     return schema_columns(root)
 

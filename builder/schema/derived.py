@@ -11,6 +11,7 @@ pandas as ``Int64`` (pandas metadata), so ``pd.read_parquet`` keeps it integer, 
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 import pyarrow as pa
@@ -29,8 +30,10 @@ def _arrow(column: Column) -> pa.DataType:
     return _ARROW_SCALARS[column.kind]
 
 
+@cache
 def arrow_schema(config: str) -> pa.Schema:
-    """The Arrow schema of a config, with the ``datasets`` features embedded as metadata."""
+    """The Arrow schema of a config, with the ``datasets`` features embedded as metadata
+    (immutable, made once per process: every shard writer of every split asks for it)."""
     fields = [pa.field(column.name, _arrow(column)) for column in columns(config)]
     features = json.dumps({"info": {"features": features_dict(config)}}, ensure_ascii=False)
     return pa.schema(fields, metadata={"huggingface": features, "pandas": pandas_metadata(config)})
