@@ -36,7 +36,9 @@ class QualityTally:
     per_transcript: dict[str, dict[str, int]] = field(default_factory=dict)
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    def add_call(self, transcript_id: str, segment_flags: Sequence[list[str]], sentences: _core.SentenceCounts) -> None:
+    def add_call(
+        self, transcript_id: str, segment_flags: Sequence[list[str]], sentences: _core.SentenceCounts
+    ) -> None:
         """Count one call's rows: each segment's flag codes, and the counts of its sentence rows."""
         stats = self._transcript(transcript_id) if segment_flags or sentences.rows else None
         if segment_flags and stats is not None:
@@ -62,7 +64,10 @@ class QualityTally:
         flagged = compress(range(batch.num_rows), map(ne, offsets[1:], offsets))
         codes = flags.values.to_pylist() if offsets[0] != offsets[-1] else []
         for k in flagged:
-            if any(len(self.examples.get(code, ())) < CARD_EXAMPLES for code in codes[offsets[k] : offsets[k + 1]]):
+            if any(
+                len(self.examples.get(code, ())) < CARD_EXAMPLES
+                for code in codes[offsets[k] : offsets[k + 1]]
+            ):
                 translation = batch.column("translation")[k].as_py()
                 sid = batch.column("sentence_id")[k].as_py()
                 self._keep_examples(sid, translation, batch.column("flag_evidence")[k].as_py())

@@ -4,9 +4,10 @@ shard has calls in.
 Each config's rows arrive twice (``process_file``'s): as JSON lines, which the JSON Lines copy
 writes as they arrive, and as the rows their Arrow batches are built from, which the core holds
 until a batch is cut at exactly ``batch_rows`` rows: the ``segments`` and ``sentences`` rows it
-built itself (``_core.SegmentBatches``, ``_core.SentenceBatches``), the dicts Python built of the
-other configs, read into the batch's columns as they arrive (``_core.DictBatches``). Each batch crosses to pyarrow through the Arrow C
-data interface and every other format is written from it; no row is parsed back from its line.
+built itself (``_core.SegmentBatches``, ``_core.SentenceBatches``), the dicts Python built of
+the other configs, read into the batch's columns as they arrive (``_core.DictBatches``). Each
+batch crosses to pyarrow through the Arrow C data interface and every other format is written
+from it; no row is parsed back from its line.
 """
 
 from __future__ import annotations

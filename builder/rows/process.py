@@ -111,7 +111,9 @@ def process_file(
     }
     clock.lap("rows")
     problems = _explained("segments", call.rejected_segments)
-    problems += [p for config, built in rows.items() for row in built for p in row_validator(config).problems(row)]
+    problems += [
+        p for config, built in rows.items() for row in built for p in row_validator(config).problems(row)
+    ]
     problems += _explained("sentences", call.rejected_sentences)
     clock.lap("validate")
     return ProcessedFile(

@@ -26,7 +26,10 @@ from builder.rows.splits import split_of
 from builder.schema.derived import arrow_schema
 
 #: The configs whose rows the core builds and holds, and what takes them as Arrow batches.
-CORE_BATCHES = {"segments": _core.SegmentBatches, "sentences": _core.SentenceBatches}
+CORE_BATCHES: dict[str, type[_core.SegmentBatches | _core.SentenceBatches]] = {
+    "segments": _core.SegmentBatches,
+    "sentences": _core.SentenceBatches,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +89,12 @@ def aligned_rows(transcript: Transcript) -> AlignedCall:
         sum(found.count for found in held),
         [found.flags for found in held],
         [found.count for found in held],
-        [row for found in held if found.segment_rejected for row in core_batch("segments", (found,)).to_pylist()],
+        [
+            row
+            for found in held
+            if found.segment_rejected
+            for row in core_batch("segments", (found,)).to_pylist()
+        ],
         [row for found in held if found.invalid for row in _invalid_sentences(found)],
         tuple(held),
     )

@@ -397,6 +397,7 @@ mod tests {
     use jsonschema::json::conformance;
 
     const SCHEMA: &str = include_str!("../../schema/sentence.schema.json");
+    const SEGMENT_SCHEMA: &str = include_str!("../../schema/segment.schema.json");
 
     fn example() -> (Vec<Unit>, Vec<Vec<Finding>>) {
         let units = align_pair("Revenue grew 12%. Thanks.", Some("營收成長 12%。謝謝。"));
@@ -485,5 +486,68 @@ mod tests {
             schema.invalid_lines("{\"a\":1}\n{\"b\":1}\nnot json\n"),
             vec![1, 2]
         );
+    }
+
+    /// What orjson writes for the same row (`orjson.dumps(row, option=OPT_APPEND_NEWLINE)`,
+    /// pasted): `"` and `\\` escaped, control characters as `\\t`, `\\n` or `\\u00xx`, DEL,
+    /// U+2028 and every other non-ASCII character as they are, no spaces, integers bare.
+    const ORJSON_SEGMENT_LINE: &str = "{\"segment_id\":\"T-2024Q1-0007\",\"transcript_id\":\"T-2024Q1\",\"split\":\"test\",\"segment_index\":7,\"turn_index\":2,\"speaker\":\"Ann \\\"AJ\\\" Lee\\\\\",\"speaker_introduced_as\":null,\"speaker_title\":\"CFO\\t/ 財務長\",\"speaker_role\":\"corporate\",\"section\":\"qa\",\"exchange\":3,\"exchange_role\":\"answer\",\"translation\":{\"en\":\"Up 12%\u{2028}ok\\u0001\u{7f} é\",\"zh\":null},\"flags\":[\"missing_translation\"],\"source_line_en\":41,\"source_line_zh\":null,\"flag_evidence\":[{\"code\":\"missing_translation\",\"evidence\":\"no line\\n\"}]}\u{a}";
+
+    fn segment_example() -> (SegmentFacts, Vec<Finding>) {
+        let facts = SegmentFacts {
+            turn_index: 2,
+            speaker: Some("Ann \"AJ\" Lee\\".to_owned()),
+            introduced_as: None,
+            title: Some("CFO\t/ 財務長".to_owned()),
+            role: "corporate".to_owned(),
+            section: "qa".to_owned(),
+            exchange: Some(3),
+            exchange_role: Some("answer".to_owned()),
+            en: "Up 12%\u{2028}ok\u{1}\u{7f} é".to_owned(),
+            zh: None,
+            line_en: 41,
+            line_zh: None,
+        };
+        let found = vec![("missing_translation".to_owned(), "no line\n".to_owned())];
+        (facts, found)
+    }
+
+    const SEGMENT_PLACE: SegmentPlace = SegmentPlace {
+        segment_id: "T-2024Q1-0007",
+        transcript_id: "T-2024Q1",
+        split: "test",
+        segment_index: 7,
+    };
+
+    #[test]
+    fn a_segment_line_is_the_one_orjson_writes() {
+        let (facts, found) = segment_example();
+        let schema = RowSchema::new(SEGMENT_SCHEMA).unwrap();
+        let mut out = String::new();
+        assert!(!segment_line(
+            &SEGMENT_PLACE,
+            &facts,
+            &found,
+            &schema,
+            &mut out
+        ));
+        assert_eq!(out, ORJSON_SEGMENT_LINE);
+    }
+
+    #[test]
+    fn a_segment_row_out_of_its_schema_is_written_and_said_to_be_rejected() {
+        let (mut facts, found) = segment_example();
+        facts.section = "lobby".to_owned();
+        facts.line_en = 0;
+        let schema = RowSchema::new(SEGMENT_SCHEMA).unwrap();
+        let mut out = String::new();
+        assert!(segment_line(
+            &SEGMENT_PLACE,
+            &facts,
+            &found,
+            &schema,
+            &mut out
+        ));
+        assert!(out.contains("\"section\":\"lobby\"") && out.contains("\"source_line_en\":0,"));
     }
 }

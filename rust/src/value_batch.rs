@@ -1,9 +1,10 @@
 //! Rows given as nested values (objects, lists, strings, integers, floats, booleans, nulls)
 //! appended one at a time to the Arrow columns of a schema, and taken as one record batch when a
-//! batch's rows are in: the rows Python builds (`segments`, `transcripts`, `qa`), which the
-//! binding layer reads from the dicts they are (`crate::bindings::rows::DictBatches`) as soon
-//! as their batch has room for them, so that no row is parsed back from its JSON line and no
-//! dict waits for its batch.
+//! batch's rows are in: the rows Python builds (`transcripts`, `qa`), which the binding layer
+//! reads from the dicts they are (`crate::bindings::rows::DictBatches`) as soon as their batch
+//! has room for them, and the `segments` rows the core builds, read from their `Json` values
+//! (`crate::batch::SegmentQueue`), so that no row is parsed back from its JSON line and no dict
+//! waits for its batch.
 //!
 //! A batch holds exactly the rows appended since the last one, and a column without nulls has
 //! no validity buffer: the arrays pyarrow's JSON reader built from the same rows' lines, to the

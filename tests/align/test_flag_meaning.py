@@ -152,7 +152,7 @@ def test_the_glossary_is_versioned_and_signed() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+", data["version"])
     assert glossary_signature().startswith(f"glossary:{data['version']}+")
     with pytest.raises(ValueError, match="glossary"):
-        _core.SegmentAligner(["untranslated"], ["untranslated"], "{}", '{"terms": [{"en": ["x"]}]}')
+        _core.SegmentAligner(["untranslated"], ["untranslated"], "{}", "{}", '{"terms": [{"en": ["x"]}]}')
 
 
 def _reviewed() -> list[dict[str, Any]]:

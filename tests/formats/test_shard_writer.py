@@ -1,9 +1,10 @@
 """The shard writer cuts the rows it is given into batches of exactly ``batch_rows`` rows,
 whatever the sizes of the calls that bring them, and every format holds the rows in order. Every
 config's batches, which the core builds from the rows it holds (the ``segments`` and
-``sentences`` rows it built, the dicts Python built of the others), are the batches pyarrow's JSON reader builds from their
-lines, to the buffer: the release's bytes do not depend on which builds them. The JSON Lines copy
-is written as the lines arrive, and its bytes do not depend on how they arrive."""
+``sentences`` rows it built, the dicts Python built of the others), are the batches pyarrow's
+JSON reader builds from their lines, to the buffer: the release's bytes do not depend on which
+builds them. The JSON Lines copy is written as the lines arrive, and its bytes do not depend on
+how they arrive."""
 
 from __future__ import annotations
 
