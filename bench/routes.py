@@ -81,7 +81,7 @@ def parse_shard(job: ParseJob, tick: Tick = no_progress) -> int:
     """Run ``process_file`` on every file of the shard and drop the rows; the number of segments."""
     segments = 0
     for path, name, overrides in job.files:
-        segments += len(process_file(Path(path), name, overrides).rows["segments"])
+        segments += process_file(Path(path), name, overrides).counts["segments"]
         tick(1)
     return segments
 

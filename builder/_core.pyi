@@ -17,6 +17,7 @@ __all__ = [
     "RATIO",
     "SIMPLIFIED_ONLY",
     "SOURCES",
+    "AlignedRows",
     "AlignedSegment",
     "AlignedUnit",
     "ArrowBatch",
@@ -29,9 +30,10 @@ __all__ = [
     "ParsedSource",
     "RowSchema",
     "SegmentAligner",
+    "SegmentBatches",
     "Sentence",
     "SentenceBatches",
-    "SentenceRows",
+    "SentenceCounts",
     "SourceProblem",
     "SplitHeader",
     "StrayTranslation",
@@ -65,6 +67,7 @@ __all__ = [
     "pair_lines",
     "parse_lines",
     "script_slot",
+    "sentence_counts",
     "sentence_id",
     "simplified_chars",
     "split_en",
@@ -304,7 +307,12 @@ def bead_path(en: list[Sentence], zh: list[Sentence]) -> list[tuple[int, int, in
 @final
 class SegmentAligner:
     def __new__(
-        cls, sentence_codes: list[str], segment_codes: list[str], sentence_schema: str, glossary: str
+        cls,
+        sentence_codes: list[str],
+        segment_codes: list[str],
+        sentence_schema: str,
+        segment_schema: str,
+        glossary: str,
     ) -> SegmentAligner: ...
     def align(self, en: str, zh: str | None, flags: list[str], given: dict[str, str]) -> AlignedSegment: ...
     def rows(
@@ -317,14 +325,20 @@ class SegmentAligner:
         transcript_id: str,
         split: str,
         segment_index: int,
-    ) -> SentenceRows: ...
+        turn: tuple[int, str | None, str | None, str | None, str],
+        standing: tuple[str, int | None, str | None, int, int | None],
+    ) -> AlignedRows: ...
 
 # Rows (bindings/rows.rs); Python API: builder/rows/sentences.py, qa.py,
-# builder/formats/shard_writer.py.
+# builder/build/tally.py, builder/formats/shard_writer.py.
 @final
-class SentenceRows:
+class AlignedRows:
     @property
-    def findings(self) -> list[Finding]: ...
+    def segment_line(self) -> bytes: ...
+    @property
+    def segment_rejected(self) -> bool: ...
+    @property
+    def flags(self) -> list[str]: ...
     @property
     def lines(self) -> bytes: ...
     @property
@@ -333,9 +347,31 @@ class SentenceRows:
     def invalid(self) -> list[int]: ...
 
 @final
+class SentenceCounts:
+    @property
+    def rows(self) -> int: ...
+    @property
+    def flagged(self) -> int: ...
+    @property
+    def kinds(self) -> dict[str, int]: ...
+    @property
+    def codes(self) -> dict[str, int]: ...
+    @property
+    def tenths(self) -> list[int]: ...
+
+def sentence_counts(segments: list[AlignedRows]) -> SentenceCounts: ...
+
+@final
 class SentenceBatches:
     def __new__(cls, schema: pa.Schema) -> SentenceBatches: ...
-    def push(self, rows: list[SentenceRows]) -> None: ...
+    def push(self, rows: list[AlignedRows]) -> None: ...
+    def take(self, count: int) -> ArrowBatch: ...
+    def __len__(self) -> int: ...
+
+@final
+class SegmentBatches:
+    def __new__(cls, schema: pa.Schema) -> SegmentBatches: ...
+    def push(self, rows: list[AlignedRows]) -> None: ...
     def take(self, count: int) -> ArrowBatch: ...
     def __len__(self) -> int: ...
 

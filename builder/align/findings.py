@@ -15,7 +15,6 @@ their Python API.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -46,12 +45,17 @@ class AlignedSegment:
 
 
 _ALIGNER = _core.SegmentAligner(
-    codes("sentence"), codes("segment"), json.dumps(load_schema("sentences")), glossary_text()
+    codes("sentence"),
+    codes("segment"),
+    json.dumps(load_schema("sentences")),
+    json.dumps(load_schema("segments")),
+    glossary_text(),
 )
 
 
 def segment_aligner() -> _core.SegmentAligner:
-    """The process's aligner: the catalog's codes and the ``sentences`` schema, compiled once."""
+    """The process's aligner: the catalog's codes and the ``sentences`` and ``segments``
+    schemas, compiled once."""
     return _ALIGNER
 
 
@@ -73,9 +77,3 @@ def align_segment(
 
 def _findings(found: list[_core.Finding]) -> list[Finding]:
     return [Finding(f.code, f.evidence) for f in found]
-
-
-def score_bucket(score: float) -> str:
-    """The tenth of [0, 1] a score falls in, as a label (``0.9-1.0``)."""
-    low = min(math.floor(score * 10), 9) / 10
-    return f"{low:.1f}-{low + 0.1:.1f}"

@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from builder import _core
 from builder.build.executor import Tick, no_progress
 from builder.build.tally import QualityTally
 from builder.errors import SourceError
@@ -67,10 +69,10 @@ class ShardResult:
         self.transcript_ids.append((transcript.transcript_id, processed.name))
         self.raw_bytes += processed.num_bytes
         self.num_turns += len(transcript.turns)
-        self.flags.update(flag for row in processed.rows["segments"] for flag in row["flags"])
+        self.flags.update(chain.from_iterable(processed.segment_flags))
         self.flags.update(transcript.flags)
-        for row in processed.rows["segments"]:
-            self.quality.add_segment(row)
+        sentences = _core.sentence_counts(list(processed.aligned))
+        self.quality.add_call(transcript.transcript_id, processed.segment_flags, sentences)
         self.engines[transcript.translation_origin.engine or UNSTATED_ENGINE] += 1
         for stage, seconds in processed.seconds.items():
             self.seconds[stage] += seconds
@@ -93,8 +95,8 @@ def run_shard(job: ShardJob, tick: Tick = no_progress) -> ShardResult:
     """Process and write every file of the shard; bad files are reported, the rest still checked."""
     result = ShardResult(job.index)
     with _gc_paused():
-        # Sentence rows are counted as their batches are written (they never become dicts).
-        listeners = {"sentences": result.quality.add_sentences}
+        # The examples of each flag are kept from the sentence rows in the order they are written.
+        listeners = {"sentences": result.quality.add_examples}
         writers = ShardWriters(job.out_dir, job.index, job.num_shards, listeners)
         for name in job.names:
             _add_file(job, name, writers, result)

@@ -1,18 +1,23 @@
 """Translation-quality counts: each shard tallies its rows, the release merges the tallies.
 
-Everything is counted from the rows as written, in a fixed order, so the report (``report()``,
-written as ``quality.json``) depends only on the release's rows.
+The counts are sums over the calls written (``add_call``: each segment's flags, and what the
+core counts of the call's sentence rows, ``rust/src/tally.rs``); the examples are the first of
+each flag in the order the sentence rows are written (``add_examples``, which sees each batch).
+So the report (``report()``, written as ``quality.json``) depends only on the release's rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain, compress
+from operator import ne
 from typing import Any
 
 import pyarrow as pa
 
-from builder.align.findings import score_bucket
+from builder import _core
 from builder.flags import CATALOG, flag_benchmark
 
 #: How many real examples per flag the card shows.
@@ -26,42 +31,46 @@ class QualityTally:
     flags: dict[str, Counter[str]] = field(default_factory=dict)
     rows: Counter[str] = field(default_factory=Counter)
     alignments: Counter[str] = field(default_factory=Counter)
-    scores: Counter[str] = field(default_factory=Counter)
+    #: Sentence rows with text on both sides, by the tenth of [0, 1] their score falls in.
+    scores: Counter[int] = field(default_factory=Counter)
     per_transcript: dict[str, dict[str, int]] = field(default_factory=dict)
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    def add_segment(self, row: dict[str, Any]) -> None:
-        """Count one segment row."""
-        self._count("segments", row["flags"])
-        stats = self._transcript(row["transcript_id"])
-        stats["segments"] += 1
-        stats["flagged_segments"] += bool(row["flags"])
+    def add_call(
+        self, transcript_id: str, segment_flags: Sequence[list[str]], sentences: _core.SentenceCounts
+    ) -> None:
+        """Count one call's rows: each segment's flag codes, and the counts of its sentence rows."""
+        stats = self._transcript(transcript_id) if segment_flags or sentences.rows else None
+        if segment_flags and stats is not None:
+            self.rows["segments"] += len(segment_flags)
+            self.flags.setdefault("segments", Counter()).update(chain.from_iterable(segment_flags))
+            stats["segments"] += len(segment_flags)
+            stats["flagged_segments"] += sum(1 for flags in segment_flags if flags)
+        if sentences.rows and stats is not None:
+            self.rows["sentences"] += sentences.rows
+            self.flags.setdefault("sentences", Counter()).update(sentences.codes)
+            self.alignments.update(sentences.kinds)
+            self.scores.update({tenth: count for tenth, count in enumerate(sentences.tenths) if count})
+            stats["sentences"] += sentences.rows
+            stats["flagged_sentences"] += sentences.flagged
 
-    def add_sentences(self, batch: pa.RecordBatch) -> None:
-        """Count a batch of sentence rows as written; keep the first examples of each flag (in
-        row order): the hits themselves stay in the rows, so the report's size does not grow with
-        them. Plain Python over the batch's columns, counted a column at a time (pyarrow's
-        compute kernels would cost every worker some 45 MB to load); only flagged rows are
-        visited one by one."""
-        columns = batch.select(["sentence_id", "transcript_id", "alignment", "score", "flags"]).to_pydict()
-        translation = batch.column("translation")
-        en, zh = translation.field("en").to_pylist(), translation.field("zh").to_pylist()
-        tids, flags = columns["transcript_id"], columns["flags"]
-        self.rows["sentences"] += batch.num_rows
-        self.alignments.update(columns["alignment"])
-        paired = zip(columns["score"], en, zh, strict=True)
-        self.scores.update(score_bucket(score) for score, e, z in paired if e and z)
-        flagged = [k for k, codes in enumerate(flags) if codes]
-        for key, rows in (("sentences", range(len(tids))), ("flagged_sentences", flagged)):
-            for tid, count in Counter(tids[k] for k in rows).items():
-                self._transcript(tid)[key] += count
-        counted = self.flags.setdefault("sentences", Counter())
-        evidence = batch.column("flag_evidence")
+    def add_examples(self, batch: pa.RecordBatch) -> None:
+        """Keep the first examples of each flag from a batch of sentence rows as written (in row
+        order): the hits themselves stay in the rows, so the report's size does not grow with
+        them. Only the flag codes of the flagged rows become Python objects, and the texts of
+        the rows kept."""
+        flags = batch.column("flags")
+        offsets = flags.offsets.to_pylist()
+        flagged = compress(range(batch.num_rows), map(ne, offsets[1:], offsets))
+        codes = flags.values.to_pylist() if offsets[0] != offsets[-1] else []
         for k in flagged:
-            counted.update(flags[k])
-            if any(len(self.examples.get(code, ())) < CARD_EXAMPLES for code in flags[k]):
-                pair = {"en": en[k], "zh": zh[k]}
-                self._keep_examples(columns["sentence_id"][k], pair, evidence[k].as_py())
+            if any(
+                len(self.examples.get(code, ())) < CARD_EXAMPLES
+                for code in codes[offsets[k] : offsets[k + 1]]
+            ):
+                translation = batch.column("translation")[k].as_py()
+                sid = batch.column("sentence_id")[k].as_py()
+                self._keep_examples(sid, translation, batch.column("flag_evidence")[k].as_py())
 
     def _keep_examples(self, sid: str, pair: dict[str, str | None], evidence: list[dict[str, str]]) -> None:
         for item in evidence:
@@ -70,10 +79,6 @@ class QualityTally:
                 kept.append(
                     {"sentence_id": sid, "evidence": item["evidence"], "en": pair["en"], "zh": pair["zh"]}
                 )
-
-    def _count(self, config: str, codes: list[str]) -> None:
-        self.rows[config] += 1
-        self.flags.setdefault(config, Counter()).update(codes)
 
     def _transcript(self, tid: str) -> dict[str, int]:
         if tid not in self.per_transcript:
@@ -103,9 +108,7 @@ class QualityTally:
             "rows": {c: self.rows[c] for c in configs},
             "flags": {c: _nonzero(self.flags.get(c, Counter())) for c in configs},
             "alignment_types": dict(sorted(self.alignments.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "score_distribution": {
-                f"{b / 10:.1f}-{b / 10 + 0.1:.1f}": self.scores[score_bucket(b / 10)] for b in range(10)
-            },
+            "score_distribution": {f"{b / 10:.1f}-{b / 10 + 0.1:.1f}": self.scores[b] for b in range(10)},
             "per_transcript": {
                 tid: {
                     **stats,

@@ -92,9 +92,10 @@ def _check_one(path: Path, overrides: dict[str, Any] | None) -> FileCheck:
     except CallcorpusError as exc:
         return FileCheck(path, None, {}, (str(exc),))
     row = {k: v for k, v in processed.transcript_row.items() if k not in _DROPPED}
-    flags = Counter(flag for segment in processed.rows["segments"] for flag in segment["flags"])
+    segments = processed.config_rows("segments")
+    flags = Counter(flag for segment in segments for flag in segment["flags"])
     flags.update(processed.transcript.flags)
-    sections = Counter(segment["section"] for segment in processed.rows["segments"])
+    sections = Counter(segment["section"] for segment in segments)
     problems = tuple(f"{path}: {p}" for p in processed.problems)
     return FileCheck(path, row, dict(flags), problems, dict(sections))
 

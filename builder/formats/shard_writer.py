@@ -3,10 +3,11 @@ shard has calls in.
 
 Each config's rows arrive twice (``process_file``'s): as JSON lines, which the JSON Lines copy
 writes as they arrive, and as the rows their Arrow batches are built from, which the core holds
-until a batch is cut at exactly ``batch_rows`` rows: the ``sentences`` rows it built itself
-(``_core.SentenceBatches``), the dicts Python built of the other configs, read into the batch's
-columns as they arrive (``_core.DictBatches``). Each batch crosses to pyarrow through the Arrow C
-data interface and every other format is written from it; no row is parsed back from its line.
+until a batch is cut at exactly ``batch_rows`` rows: the ``segments`` and ``sentences`` rows it
+built itself (``_core.SegmentBatches``, ``_core.SentenceBatches``), the dicts Python built of
+the other configs, read into the batch's columns as they arrive (``_core.DictBatches``). Each
+batch crosses to pyarrow through the Arrow C data interface and every other format is written
+from it; no row is parsed back from its line.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from builder.formats.moses import MosesWriter
 from builder.formats.parquet import ParquetWriter
 from builder.formats.tmx import TmxWriter
 from builder.rows.process import ProcessedFile
+from builder.rows.sentences import CORE_BATCHES
 from builder.rows.splits import SPLITS
 from builder.schema.derived import arrow_schema
 from builder.schema.files import config_names
@@ -40,8 +42,6 @@ WRITERS: dict[str, type[FormatWriter]] = {
 EXPORT_WRITERS: dict[str, type[FormatWriter]] = {"moses": MosesWriter, "tmx": TmxWriter}
 #: Rows per written batch (one Parquet row group, one Arrow record batch), per config.
 BATCH_ROWS = {"segments": 8_192, "transcripts": 50, "sentences": 8_192, "qa": 1_024}
-#: The config whose rows the core built itself (the others' are Python's dicts).
-CORE_BUILT = "sentences"
 
 
 class ShardWriter:
@@ -65,7 +65,7 @@ class ShardWriter:
         self.listener: Callable[[pa.RecordBatch], None] | None = None
         #: The rows not yet in a batch, held by the core, and how many.
         self._held = (
-            _core.SentenceBatches(schema) if config == CORE_BUILT else _core.DictBatches(schema, batch_rows)
+            CORE_BATCHES[config](schema) if config in CORE_BATCHES else _core.DictBatches(schema, batch_rows)
         )
         self._pending = 0
         self._writers = [cls(root / shard_path(config, fmt, *place), schema) for fmt, cls in WRITERS.items()]
@@ -73,7 +73,7 @@ class ShardWriter:
 
     def add(self, lines: bytes, count: int, rows: Sequence[Any]) -> None:
         """Write ``count`` rows given as JSON lines, and queue them as the rows their batches are
-        built from (the dicts Python built, or the segments' rows the core holds); full batches
+        built from (the dicts Python built, or the rows per segment the core holds); full batches
         are written at once."""
         for writer in self._writers:
             writer.add_lines(lines)

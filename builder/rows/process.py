@@ -1,12 +1,12 @@
 """The one per-file pipeline: a raw file becomes the rows of every config, validated.
 
-read → structure → segment rows → alignment (sentence rows, quality flags; the sentence rows
-checked against their schema in the core) → transcripts row → validation of the rows Python
-built. Every config's rows leave twice: as JSON Lines (one object per line, schema column order,
-which the JSON Lines writer takes as they are) and as the rows their Arrow batches are built from
-(``held_rows``): the dicts Python built, or the ``sentences`` rows the core holds. The build's
-shards, the ``check`` command and the benchmark all call ``process_file``; nothing else turns a
-raw file into rows.
+read → structure → alignment (the segment and sentence rows with their quality flags, built
+by the core and checked against their schemas there) → transcripts and qa rows → validation of
+the rows Python built. Every config's rows leave twice: as JSON Lines (one object per line,
+schema column order, which the JSON Lines writer takes as they are) and as the rows their Arrow
+batches are built from (``held_rows``): the dicts Python built, or the ``segments`` and
+``sentences`` rows the core holds. The build's shards, the ``check`` command and the benchmark
+all call ``process_file``; nothing else turns a raw file into rows.
 """
 
 from __future__ import annotations
@@ -22,34 +22,37 @@ from builder import _core
 from builder.records import Transcript
 from builder.rows.qa import qa_rows
 from builder.rows.segments import Row
-from builder.rows.sentences import aligned_rows, sentence_batch
+from builder.rows.sentences import CORE_BATCHES, aligned_rows, core_batch
 from builder.rows.transcripts import transcript_row
 from builder.schema.validate import row_validator
 from builder.sources import read_source
 from builder.structure import build_transcript
 
 #: The stages ``process_file`` times, in order (``rows`` includes the alignment and the core's
-#: check of the sentence rows; ``validate`` is the check of the rows Python built).
+#: check of the segment and sentence rows; ``validate`` is the check of the rows Python built).
 FILE_STAGES = ("read", "structure", "rows", "validate")
 
 
 @dataclass(frozen=True, slots=True)
 class ProcessedFile:
-    """One raw file's rows: every config's as JSON Lines, the ones Python built (``segments``,
-    ``transcripts``, ``qa``) as dicts too, the ``sentences`` rows as the core holds them, with
+    """One raw file's rows: every config's as JSON Lines, the ones Python built (``transcripts``,
+    ``qa``) as dicts too, the ``segments`` and ``sentences`` rows as the core holds them, with
     every validation problem they have."""
 
     name: str
     num_bytes: int
     transcript: Transcript
-    #: The ``segments``, ``transcripts`` and ``qa`` rows as built.
+    #: The ``transcripts`` and ``qa`` rows as built.
     rows: dict[str, list[Row]]
     #: Every config's rows as JSON Lines, and how many rows each holds.
     lines: dict[str, bytes]
     counts: dict[str, int]
     problems: tuple[str, ...]
-    #: The ``sentences`` rows per segment, as the core holds them for the Arrow batches.
-    sentence_rows: tuple[_core.SentenceRows, ...] = ()
+    #: The ``segments`` and ``sentences`` rows per segment, as the core holds them for the
+    #: Arrow batches.
+    aligned: tuple[_core.AlignedRows, ...] = ()
+    #: Each segment's flag codes (catalog order), by segment index.
+    segment_flags: list[list[str]] = field(default_factory=list)
     #: Seconds spent per stage of ``FILE_STAGES``.
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -58,16 +61,16 @@ class ProcessedFile:
         """The file's one row of the ``transcripts`` config."""
         return self.rows["transcripts"][0]
 
-    def held_rows(self, config: str) -> list[Row] | tuple[_core.SentenceRows, ...]:
+    def held_rows(self, config: str) -> list[Row] | tuple[_core.AlignedRows, ...]:
         """A config's rows as its Arrow batches are built from them: the dicts Python built, or
-        the ``sentences`` rows per segment as the core holds them."""
-        return self.rows.get(config, self.sentence_rows)
+        the rows per segment as the core holds them."""
+        return self.aligned if config in CORE_BATCHES else self.rows[config]
 
     def config_rows(self, config: str) -> list[Row]:
-        """A config's rows as dicts (the ``sentences`` rows from the core's Arrow batch)."""
-        if config in self.rows:
-            return self.rows[config]
-        return sentence_batch(self.sentence_rows).to_pylist()
+        """A config's rows as dicts (the core's from their Arrow batch)."""
+        if config in CORE_BATCHES:
+            return core_batch(config, self.aligned).to_pylist()
+        return self.rows[config]
 
 
 def _jsonl(rows: list[Row]) -> bytes:
@@ -91,20 +94,27 @@ def process_file(
     clock.lap("read")
     transcript = build_transcript(source, overrides)
     clock.lap("structure")
-    segments, sentences = aligned_rows(transcript)
+    call = aligned_rows(transcript)
     rows = {
-        "segments": segments,
-        "transcripts": [transcript_row(transcript, segments)],
-        "qa": list(qa_rows(transcript, segments, sentences.per_segment)),
+        "transcripts": [transcript_row(transcript, call.segment_flags)],
+        "qa": list(qa_rows(transcript, call.segment_flags, call.per_segment)),
     }
-    lines = {config: _jsonl(built) for config, built in rows.items()} | {"sentences": sentences.jsonl}
-    counts = {config: len(built) for config, built in rows.items()} | {"sentences": sentences.count}
+    lines = {
+        "segments": call.segment_lines,
+        **{config: _jsonl(built) for config, built in rows.items()},
+        "sentences": call.sentence_lines,
+    }
+    counts = {
+        "segments": len(call.held),
+        **{config: len(built) for config, built in rows.items()},
+        "sentences": call.num_sentences,
+    }
     clock.lap("rows")
-    problems = [
+    problems = _explained("segments", call.rejected_segments)
+    problems += [
         p for config, built in rows.items() for row in built for p in row_validator(config).problems(row)
     ]
-    explain = row_validator("sentences").explain
-    problems += [p for row in sentences.rejected for p in explain(row)]
+    problems += _explained("sentences", call.rejected_sentences)
     clock.lap("validate")
     return ProcessedFile(
         source.name,
@@ -114,9 +124,16 @@ def process_file(
         lines,
         counts,
         tuple(problems),
-        sentences.segments,
+        call.held,
+        call.segment_flags,
         clock.seconds,
     )
+
+
+def _explained(config: str, rejected: list[Row]) -> list[str]:
+    """Every reason the reference validator gives for the rows of a config the core rejected."""
+    explain = row_validator(config).explain
+    return [problem for row in rejected for problem in explain(row)]
 
 
 class _StageClock:

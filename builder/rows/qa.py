@@ -85,14 +85,13 @@ def _answerers(side: list[tuple[Turn, list[Segment]]]) -> list[Row]:
     return list(seen.values())
 
 
-def _flags(segment_rows: list[Row], indices: list[int]) -> list[str]:
-    return list(dict.fromkeys(flag for k in indices for flag in segment_rows[k]["flags"]))
+def _flags(segment_flags: list[list[str]], indices: list[int]) -> list[str]:
+    return list(dict.fromkeys(flag for k in indices for flag in segment_flags[k]))
 
 
-def qa_rows(transcript: Transcript, segment_rows: list[Row], units: list[int]) -> Iterator[Row]:
-    """One row per exchange of a call, in order. ``segment_rows`` are the call's finished
-    segment rows (their flags complete); ``units[k]``: how many sentence units segment ``k``
-    has."""
+def qa_rows(transcript: Transcript, segment_flags: list[list[str]], units: list[int]) -> Iterator[Row]:
+    """One row per exchange of a call, in order. ``segment_flags[k]``: the finished flags of
+    segment ``k`` (alignment's included); ``units[k]``: how many sentence units it has."""
     tid = transcript.transcript_id
     split = split_of(tid)
     people = {(p.name, p.title): p for p in transcript.participants}
@@ -132,5 +131,5 @@ def qa_rows(transcript: Transcript, segment_rows: list[Row], units: list[int]) -
             "moderator_segments": slot.ids("moderator"),
             "question_sentences": slot.sentences("question", units),
             "answer_sentences": slot.sentences("answer", units),
-            "flags": _flags(segment_rows, [s.index for _, held in slot.turns for s in held]),
+            "flags": _flags(segment_flags, [s.index for _, held in slot.turns for s in held]),
         }

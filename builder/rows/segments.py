@@ -1,15 +1,24 @@
-"""Segment rows: one per paragraph pair, in schema column order, before alignment adds quality flags."""
+"""Segment rows: what the structure stage says of each segment, as its row holds it.
+
+The row itself (schema column order, the flags and evidence alignment completes, its JSON line
+and its Arrow values) is built by the core (``rust/src/rows.rs``: ``segment_row``) from these
+facts, passed by ``builder/rows/sentences.py`` with each segment it aligns.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from builder.records import Segment, Transcript, Turn
-from builder.rows.splits import split_of
+from builder.records import Participant, Segment, Turn
 from builder.structure.roles import participant_key
 
 Row = dict[str, Any]
+#: A turn as its segments' rows hold it: the turn's index, the speaker's name, the name the call
+#: introduced them by, their title and role (the core's ``TurnFacts``).
+TurnFacts = tuple[int, str | None, str | None, str | None, str]
+#: Where a segment stands and comes from: its section, exchange and role in it, its source
+#: lines in English and Chinese (the core's ``Standing``).
+Standing = tuple[str, int | None, str | None, int, int | None]
 
 
 def segment_id(transcript_id: str, index: int) -> str:
@@ -28,32 +37,17 @@ def exchange_of(segment: Segment, turn: Turn) -> tuple[int | None, str | None]:
     return (None, None) if segment.outside_exchange else (turn.exchange, turn.exchange_role)
 
 
-def segment_rows(transcript: Transcript) -> Iterator[Row]:
-    """One row per segment of a transcript, in source order."""
-    tid = transcript.transcript_id
-    split = split_of(tid)
-    people = {(p.name, p.title): p for p in transcript.participants}
-    for turn in transcript.turns:
-        header = turn.header
-        person = people[participant_key(header)] if header else None
-        for segment in turn.segments:
-            exchange, exchange_role = exchange_of(segment, turn)
-            yield {
-                "segment_id": segment_id(tid, segment.index),
-                "transcript_id": tid,
-                "split": split,
-                "segment_index": segment.index,
-                "turn_index": turn.index,
-                "speaker": header.name if header else None,
-                "speaker_introduced_as": person.introduced_as if person else None,
-                "speaker_title": header.title if header else None,
-                "speaker_role": person.role if person else "unknown",
-                "section": section_of(segment, turn),
-                "exchange": exchange,
-                "exchange_role": exchange_role,
-                "translation": {"en": segment.en, "zh": segment.zh},
-                "flags": segment.flags,
-                "source_line_en": segment.line_en,
-                "source_line_zh": segment.line_zh,
-                "flag_evidence": [],
-            }
+def turn_facts(turn: Turn, people: dict[tuple[str, str | None], Participant]) -> TurnFacts:
+    """What the rows of a turn's segments say of it; ``people``: the call's participants by
+    name and title."""
+    header = turn.header
+    if header is None:
+        return (turn.index, None, None, None, "unknown")
+    person = people[participant_key(header)]
+    return (turn.index, header.name, person.introduced_as, header.title, person.role)
+
+
+def standing(segment: Segment, turn: Turn) -> Standing:
+    """Where a segment's row says it stands, and its source lines."""
+    exchange, exchange_role = exchange_of(segment, turn)
+    return (section_of(segment, turn), exchange, exchange_role, segment.line_en, segment.line_zh)

@@ -52,11 +52,11 @@ def _turn(turn: Turn) -> Row:
     }
 
 
-def transcript_row(transcript: Transcript, segment_rows: list[Row]) -> Row:
+def transcript_row(transcript: Transcript, segment_flags: list[list[str]]) -> Row:
     """The call-level row: metadata with provenance, participants, turns, counts and full text.
 
-    ``segment_rows`` are the call's finished segment rows (quality flags included), whose
-    flags the row counts."""
+    ``segment_flags`` are the flags of the call's finished segments (alignment's included),
+    which the row counts."""
     meta = transcript.metadata
     source = transcript.source
     origin = transcript.translation_origin
@@ -102,7 +102,7 @@ def transcript_row(transcript: Transcript, segment_rows: list[Row]) -> Row:
         "num_participants": len(transcript.participants),
         "num_en_words": count_words(text_en),
         "num_zh_chars": count_han(text_zh),
-        "num_flagged_segments": sum(1 for row in segment_rows if row["flags"]),
+        "num_flagged_segments": sum(1 for flags in segment_flags if flags),
         "flags": transcript.flags,
         "text_en": text_en,
         "text_zh": text_zh,

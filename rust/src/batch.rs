@@ -1,7 +1,9 @@
-//! The rows of the `sentences` config as Arrow record batches, built column by column from the
-//! aligned units: the values `crate::rows` writes as JSON lines (and checks against the JSON
-//! Schema), here as the arrays of the config's Arrow schema (`builder/schema/derived.py`, which
-//! the binding layer hands in). pyarrow receives each batch through the Arrow C data interface
+//! The rows of the `sentences` and `segments` configs as Arrow record batches: the values
+//! `crate::rows` writes as JSON lines (and checks against the JSON Schema), here as the arrays
+//! of the config's Arrow schema (`builder/schema/derived.py`, which the binding layer hands
+//! in). The sentence rows are built column by column from the aligned units (`RowQueue`); the
+//! segment rows are appended from their `Json` values to the columns `crate::value_batch`
+//! builds for any row (`SegmentQueue`), as the rows Python builds are. pyarrow receives each batch through the Arrow C data interface
 //! (`crate::bindings::rows`): no row is parsed back from text.
 //!
 //! A batch is built whole from exactly the rows it holds (a queue of segments' rows, cut at any
@@ -17,18 +19,89 @@ use arrow_buffer::OffsetBuffer;
 use arrow_schema::{DataType, FieldRef, Fields, SchemaRef};
 
 use crate::findings::Finding;
-use crate::rows::{present, score, sentence_id, COLUMNS};
+use crate::json::Json;
+use crate::rows::{
+    present, score, segment_row, sentence_id, SegmentFacts, SegmentPlace, COLUMNS, SEGMENT_COLUMNS,
+};
 use crate::units::Unit;
+use crate::value_batch::RowBuilder;
 
-/// A segment's rows, owned until they are written: where they belong, its units and each
-/// unit's findings.
+/// A segment's rows, owned until they are written: where they belong, what the segment's own
+/// row says and its findings, its units and each unit's findings.
 pub struct SegmentRows {
     pub segment_id: String,
     pub transcript_id: String,
     pub split: String,
     pub segment_index: usize,
+    pub facts: SegmentFacts,
+    pub segment_findings: Vec<Finding>,
     pub units: Vec<Unit>,
     pub findings: Vec<Vec<Finding>>,
+}
+
+impl SegmentRows {
+    /// Where the rows belong.
+    pub fn place(&self) -> SegmentPlace<'_> {
+        SegmentPlace {
+            segment_id: &self.segment_id,
+            transcript_id: &self.transcript_id,
+            split: &self.split,
+            segment_index: self.segment_index,
+        }
+    }
+
+    /// The segment's own row (`crate::rows::segment_row`).
+    pub fn segment_row(&self) -> Json<'_> {
+        segment_row(&self.place(), &self.facts, &self.segment_findings)
+    }
+}
+
+/// Segments waiting for their `segments` rows to be written, in order, taken as batches of the
+/// config's schema.
+pub struct SegmentQueue {
+    segments: VecDeque<Arc<SegmentRows>>,
+    rows: RowBuilder,
+}
+
+impl SegmentQueue {
+    /// An empty queue for batches of `schema`, whose columns must be `rows::SEGMENT_COLUMNS`.
+    pub fn new(schema: &SchemaRef) -> Result<Self, String> {
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        if names != SEGMENT_COLUMNS {
+            return Err(format!(
+                "the segments schema has the columns {names:?}, the core builds {SEGMENT_COLUMNS:?}"
+            ));
+        }
+        Ok(SegmentQueue {
+            segments: VecDeque::new(),
+            rows: RowBuilder::new(schema)?,
+        })
+    }
+
+    /// Queue a segment's row after those queued.
+    pub fn push(&mut self, rows: Arc<SegmentRows>) {
+        self.segments.push_back(rows);
+    }
+
+    /// How many rows are queued.
+    pub fn len(&self) -> usize {
+        self.segments.len()
+    }
+
+    /// Whether no row is queued.
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// The first `count` rows (all of them if fewer are queued) as one batch, removed from the
+    /// queue.
+    pub fn take(&mut self, count: usize) -> Result<RecordBatch, String> {
+        let count = count.min(self.segments.len());
+        for segment in self.segments.drain(..count) {
+            self.rows.append(&&segment.segment_row())?;
+        }
+        self.rows.finish()
+    }
 }
 
 /// One row: its segment's rows and the unit's position in them.
@@ -234,6 +307,16 @@ mod tests {
             transcript_id: "T-2024Q1".to_owned(),
             split: "train".to_owned(),
             segment_index: index,
+            facts: SegmentFacts {
+                en: en.to_owned(),
+                zh: zh.map(str::to_owned),
+                role: "unknown".to_owned(),
+                section: "qa".to_owned(),
+                exchange: Some(2),
+                line_en: 10 + index as i64,
+                ..SegmentFacts::default()
+            },
+            segment_findings: vec![("untranslated".to_owned(), "no zh".to_owned())],
             units,
             findings,
         })
@@ -360,5 +443,58 @@ mod tests {
         fields[4] = Arc::new(Field::new("segment_index", DataType::Int32, true));
         let narrower = Arc::new(Schema::new(fields));
         assert!(queue().take(1, &narrower).unwrap_err().contains("Int32"));
+    }
+
+    fn segment_schema() -> SchemaRef {
+        let text = |name: &str| Field::new(name, DataType::Utf8, true);
+        let pair = |a: &str, b: &str| Fields::from(vec![text(a), text(b)]);
+        let evidence = Field::new("item", DataType::Struct(pair("code", "evidence")), true);
+        let kind = |name: &str| match name {
+            "segment_index" | "turn_index" | "exchange" | "source_line_en" | "source_line_zh" => {
+                DataType::Int64
+            }
+            "translation" => DataType::Struct(pair("en", "zh")),
+            "flags" => DataType::List(Arc::new(text("item"))),
+            "flag_evidence" => DataType::List(Arc::new(evidence.clone())),
+            _ => DataType::Utf8,
+        };
+        let fields: Vec<Field> = SEGMENT_COLUMNS
+            .iter()
+            .map(|n| Field::new(*n, kind(n), true))
+            .collect();
+        Arc::new(Schema::new(fields))
+    }
+
+    #[test]
+    fn segment_rows_are_taken_in_order_with_their_values() {
+        let mut queue = SegmentQueue::new(&segment_schema()).unwrap();
+        queue.push(segment("0000", 0, "Revenue grew.", Some("營收成長。")));
+        queue.push(segment("0001", 1, "Hello.", None));
+        queue.push(segment("0002", 2, "Bye.", Some("再見。")));
+        let first = queue.take(2).unwrap();
+        let ids = column::<StringArray>(&first, "segment_id");
+        assert_eq!(ids.value(1), "T-2024Q1-0001");
+        let lines = column::<Int64Array>(&first, "source_line_en");
+        assert_eq!(lines.values().to_vec(), vec![10, 11]);
+        assert_eq!(
+            column::<Int64Array>(&first, "source_line_zh").null_count(),
+            2
+        );
+        assert!(column::<StringArray>(&first, "speaker").is_null(0));
+        let translation = column::<StructArray>(&first, "translation");
+        assert!(translation.column(1).is_null(1));
+        let flags = column::<ListArray>(&first, "flags");
+        assert_eq!(flags.value_offsets().to_vec(), vec![0, 1, 2]);
+        let last = queue.take(5).unwrap();
+        assert_eq!((last.num_rows(), queue.is_empty()), (1, true));
+    }
+
+    #[test]
+    fn a_segments_schema_with_other_columns_is_refused() {
+        let mut fields: Vec<FieldRef> = segment_schema().fields().iter().cloned().collect();
+        fields.swap(0, 1);
+        let swapped = Arc::new(Schema::new(fields));
+        let refused = SegmentQueue::new(&swapped).err().unwrap();
+        assert!(refused.contains("columns"));
     }
 }

@@ -98,6 +98,12 @@ impl From<usize> for Json<'_> {
     }
 }
 
+impl From<i64> for Json<'_> {
+    fn from(value: i64) -> Self {
+        Json::Number(value.into())
+    }
+}
+
 /// A float; `null` if it is not finite (JSON has no NaN or infinity).
 impl From<f64> for Json<'_> {
     fn from(value: f64) -> Self {

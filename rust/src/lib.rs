@@ -37,6 +37,7 @@ pub mod script;
 pub mod segment;
 pub mod sentence;
 pub mod simplified;
+pub mod tally;
 pub mod text;
 pub mod units;
 pub mod value_batch;

@@ -1,10 +1,12 @@
-//! The rows of the `sentences` config, produced in bulk: each aligned unit of a segment as one
-//! JSON line in schema column order (`schema/sentence.schema.json`). A row is built once as a
-//! `Json` value, checked against that schema where it is (`InPlace`: the validator reads the
+//! The rows of the `segments` and `sentences` configs, produced in bulk: each segment as one
+//! JSON line, each aligned unit of it as one, in schema column order
+//! (`schema/segment.schema.json`, `schema/sentence.schema.json`). A row is built once as a
+//! `Json` value, checked against its schema where it is (`InPlace`: the validator reads the
 //! value, not its text) and written from it; the lines are the JSON Lines copy as they are.
-//! The same rows become the Arrow batches of every other format in `crate::batch`, from the
-//! units, with the values chosen here (`present`, `score`); no row becomes a Python object and
-//! none is parsed back from its text.
+//! The same rows become the Arrow batches of every other format in `crate::batch`: the
+//! sentence rows from the units, with the values chosen here (`present`, `score`), the segment
+//! rows from the same `Json` values (`segment_row`); no row becomes a Python object and none is
+//! parsed back from its text.
 
 use std::borrow::Cow;
 use std::slice;
@@ -25,7 +27,95 @@ pub struct SegmentPlace<'a> {
     pub segment_index: usize,
 }
 
-/// The columns of a row, in schema order: the keys of each JSON line, the columns of each batch.
+/// What the structure stage found of a segment, as its row holds it: its turn and speaker,
+/// where in the call it stands, its texts and their source lines (integers as Python gave
+/// them, so that a value out of the schema's range is the schema's to reject).
+#[derive(Debug, Clone, Default)]
+pub struct SegmentFacts {
+    pub turn_index: i64,
+    pub speaker: Option<String>,
+    pub introduced_as: Option<String>,
+    pub title: Option<String>,
+    pub role: String,
+    pub section: String,
+    pub exchange: Option<i64>,
+    pub exchange_role: Option<String>,
+    pub en: String,
+    pub zh: Option<String>,
+    pub line_en: i64,
+    pub line_zh: Option<i64>,
+}
+
+/// The columns of a `segments` row, in schema order.
+pub const SEGMENT_COLUMNS: [&str; 17] = [
+    "segment_id",
+    "transcript_id",
+    "split",
+    "segment_index",
+    "turn_index",
+    "speaker",
+    "speaker_introduced_as",
+    "speaker_title",
+    "speaker_role",
+    "section",
+    "exchange",
+    "exchange_role",
+    "translation",
+    "flags",
+    "source_line_en",
+    "source_line_zh",
+    "flag_evidence",
+];
+
+/// A segment's row (with the segment's findings), its keys in schema column order.
+pub fn segment_row<'a>(
+    place: &SegmentPlace<'a>,
+    facts: &'a SegmentFacts,
+    found: &'a [Finding],
+) -> Json<'a> {
+    let translation = vec![
+        ("en", facts.en.as_str().into()),
+        ("zh", facts.zh.as_deref().into()),
+    ];
+    let values = [
+        place.segment_id.into(),
+        place.transcript_id.into(),
+        place.split.into(),
+        place.segment_index.into(),
+        facts.turn_index.into(),
+        facts.speaker.as_deref().into(),
+        facts.introduced_as.as_deref().into(),
+        facts.title.as_deref().into(),
+        facts.role.as_str().into(),
+        facts.section.as_str().into(),
+        facts.exchange.into(),
+        facts.exchange_role.as_deref().into(),
+        Json::Object(translation),
+        codes(found),
+        facts.line_en.into(),
+        facts.line_zh.into(),
+        found.iter().map(evidence).collect(),
+    ];
+    Json::Object(SEGMENT_COLUMNS.into_iter().zip(values).collect())
+}
+
+/// Appends a segment's JSON line to `out`, checked against `schema` as it is written; whether
+/// the schema rejects it.
+pub fn segment_line(
+    place: &SegmentPlace,
+    facts: &SegmentFacts,
+    found: &[Finding],
+    schema: &RowSchema,
+    out: &mut String,
+) -> bool {
+    let row = segment_row(place, facts, found);
+    let rejected = schema.rejects(&row);
+    row.write(out);
+    out.push('\n');
+    rejected
+}
+
+/// The columns of a `sentences` row, in schema order: the keys of each JSON line, the columns of each batch.
 pub const COLUMNS: [&str; 15] = [
     "sentence_id",
     "segment_id",
@@ -99,10 +189,6 @@ fn sentence_row<'a>(
     let translation = vec![("en", side(&unit.en)), ("zh", side(&unit.zh))];
     let (en, zh) = (unit.en_span, unit.zh_span);
     let id = sentence_id(place.segment_id, position);
-    let flags = found
-        .iter()
-        .map(|(code, _)| Json::from(code.as_str()))
-        .collect();
     let values = [
         id.into(),
         place.segment_id.into(),
@@ -117,7 +203,7 @@ fn sentence_row<'a>(
         en.map(|s| s.1).into(),
         zh.map(|s| s.0).into(),
         zh.map(|s| s.1).into(),
-        flags,
+        codes(found),
         found.iter().map(evidence).collect(),
     ];
     let mut members = Vec::with_capacity(COLUMNS.len());
@@ -125,6 +211,14 @@ fn sentence_row<'a>(
         members.push(member);
     }
     Json::Object(members)
+}
+
+/// The findings' codes, as `flags`.
+fn codes(found: &[Finding]) -> Json<'_> {
+    found
+        .iter()
+        .map(|(code, _)| Json::from(code.as_str()))
+        .collect()
 }
 
 /// A finding as an item of `flag_evidence`.
@@ -303,6 +397,7 @@ mod tests {
     use jsonschema::json::conformance;
 
     const SCHEMA: &str = include_str!("../../schema/sentence.schema.json");
+    const SEGMENT_SCHEMA: &str = include_str!("../../schema/segment.schema.json");
 
     fn example() -> (Vec<Unit>, Vec<Vec<Finding>>) {
         let units = align_pair("Revenue grew 12%. Thanks.", Some("營收成長 12%。謝謝。"));
@@ -391,5 +486,68 @@ mod tests {
             schema.invalid_lines("{\"a\":1}\n{\"b\":1}\nnot json\n"),
             vec![1, 2]
         );
+    }
+
+    /// What orjson writes for the same row (`orjson.dumps(row, option=OPT_APPEND_NEWLINE)`,
+    /// pasted): `"` and `\\` escaped, control characters as `\\t`, `\\n` or `\\u00xx`, DEL,
+    /// U+2028 and every other non-ASCII character as they are, no spaces, integers bare.
+    const ORJSON_SEGMENT_LINE: &str = "{\"segment_id\":\"T-2024Q1-0007\",\"transcript_id\":\"T-2024Q1\",\"split\":\"test\",\"segment_index\":7,\"turn_index\":2,\"speaker\":\"Ann \\\"AJ\\\" Lee\\\\\",\"speaker_introduced_as\":null,\"speaker_title\":\"CFO\\t/ 財務長\",\"speaker_role\":\"corporate\",\"section\":\"qa\",\"exchange\":3,\"exchange_role\":\"answer\",\"translation\":{\"en\":\"Up 12%\u{2028}ok\\u0001\u{7f} é\",\"zh\":null},\"flags\":[\"missing_translation\"],\"source_line_en\":41,\"source_line_zh\":null,\"flag_evidence\":[{\"code\":\"missing_translation\",\"evidence\":\"no line\\n\"}]}\u{a}";
+
+    fn segment_example() -> (SegmentFacts, Vec<Finding>) {
+        let facts = SegmentFacts {
+            turn_index: 2,
+            speaker: Some("Ann \"AJ\" Lee\\".to_owned()),
+            introduced_as: None,
+            title: Some("CFO\t/ 財務長".to_owned()),
+            role: "corporate".to_owned(),
+            section: "qa".to_owned(),
+            exchange: Some(3),
+            exchange_role: Some("answer".to_owned()),
+            en: "Up 12%\u{2028}ok\u{1}\u{7f} é".to_owned(),
+            zh: None,
+            line_en: 41,
+            line_zh: None,
+        };
+        let found = vec![("missing_translation".to_owned(), "no line\n".to_owned())];
+        (facts, found)
+    }
+
+    const SEGMENT_PLACE: SegmentPlace = SegmentPlace {
+        segment_id: "T-2024Q1-0007",
+        transcript_id: "T-2024Q1",
+        split: "test",
+        segment_index: 7,
+    };
+
+    #[test]
+    fn a_segment_line_is_the_one_orjson_writes() {
+        let (facts, found) = segment_example();
+        let schema = RowSchema::new(SEGMENT_SCHEMA).unwrap();
+        let mut out = String::new();
+        assert!(!segment_line(
+            &SEGMENT_PLACE,
+            &facts,
+            &found,
+            &schema,
+            &mut out
+        ));
+        assert_eq!(out, ORJSON_SEGMENT_LINE);
+    }
+
+    #[test]
+    fn a_segment_row_out_of_its_schema_is_written_and_said_to_be_rejected() {
+        let (mut facts, found) = segment_example();
+        facts.section = "lobby".to_owned();
+        facts.line_en = 0;
+        let schema = RowSchema::new(SEGMENT_SCHEMA).unwrap();
+        let mut out = String::new();
+        assert!(segment_line(
+            &SEGMENT_PLACE,
+            &facts,
+            &found,
+            &schema,
+            &mut out
+        ));
+        assert!(out.contains("\"section\":\"lobby\"") && out.contains("\"source_line_en\":0,"));
     }
 }

@@ -1,9 +1,10 @@
 //! Rows given as nested values (objects, lists, strings, integers, floats, booleans, nulls)
 //! appended one at a time to the Arrow columns of a schema, and taken as one record batch when a
-//! batch's rows are in: the rows Python builds (`segments`, `transcripts`, `qa`), which the
-//! binding layer reads from the dicts they are (`crate::bindings::rows::DictBatches`) as soon
-//! as their batch has room for them, so that no row is parsed back from its JSON line and no
-//! dict waits for its batch.
+//! batch's rows are in: the rows Python builds (`transcripts`, `qa`), which the binding layer
+//! reads from the dicts they are (`crate::bindings::rows::DictBatches`) as soon as their batch
+//! has room for them, and the `segments` rows the core builds, read from their `Json` values
+//! (`crate::batch::SegmentQueue`), so that no row is parsed back from its JSON line and no dict
+//! waits for its batch.
 //!
 //! A batch holds exactly the rows appended since the last one, and a column without nulls has
 //! no validity buffer: the arrays pyarrow's JSON reader built from the same rows' lines, to the
@@ -20,6 +21,8 @@ use arrow_array::{Array, ArrayRef, ListArray, RecordBatch, StructArray};
 use arrow_buffer::OffsetBuffer;
 use arrow_schema::{DataType, FieldRef, Fields, SchemaRef};
 
+use crate::json::Json;
+
 /// A row, or a value in it, as the columns read it; each reader is `None` when the value is
 /// something else.
 pub trait Value: Sized {
@@ -35,6 +38,65 @@ pub trait Value: Sized {
     fn items(&self) -> Option<Vec<Self>>;
     /// Visit an object's members in its own order; `false` when the value is not an object.
     fn each_member(&self, visit: impl FnMut(&str, Self)) -> bool;
+}
+
+/// A row the core built (`crate::rows::segment_row`), as its JSON line holds it.
+impl<'a> Value for &'a Json<'a> {
+    fn describe(&self) -> String {
+        let mut text = String::new();
+        self.write(&mut text);
+        let excerpt: String = text.chars().take(60).collect();
+        excerpt
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+
+    fn text(&self) -> Option<&str> {
+        match self {
+            Json::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn integer(&self) -> Option<i64> {
+        match self {
+            Json::Number(number) => number.as_i64(),
+            _ => None,
+        }
+    }
+
+    fn number(&self) -> Option<f64> {
+        match self {
+            Json::Number(number) => number.as_f64(),
+            _ => None,
+        }
+    }
+
+    fn boolean(&self) -> Option<bool> {
+        match self {
+            Json::Bool(truth) => Some(*truth),
+            _ => None,
+        }
+    }
+
+    fn items(&self) -> Option<Vec<Self>> {
+        match self {
+            Json::Array(items) => Some(items.iter().collect()),
+            _ => None,
+        }
+    }
+
+    fn each_member(&self, mut visit: impl FnMut(&str, Self)) -> bool {
+        match self {
+            Json::Object(members) => {
+                members.iter().for_each(|(name, item)| visit(name, item));
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// The columns of a schema, filled a row at a time and taken as one batch.

@@ -37,7 +37,7 @@ def _rows() -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = {"segments": [], "sentences": []}
     for path in sorted(RAW.glob("*.txt")):
         done = process_file(path, path.name)
-        rows["segments"] += done.rows["segments"]
+        rows["segments"] += done.config_rows("segments")
         rows["sentences"] += [orjson.loads(line) for line in done.lines["sentences"].splitlines()]
     return rows
 
@@ -152,7 +152,7 @@ def test_the_glossary_is_versioned_and_signed() -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+", data["version"])
     assert glossary_signature().startswith(f"glossary:{data['version']}+")
     with pytest.raises(ValueError, match="glossary"):
-        _core.SegmentAligner(["untranslated"], ["untranslated"], "{}", '{"terms": [{"en": ["x"]}]}')
+        _core.SegmentAligner(["untranslated"], ["untranslated"], "{}", "{}", '{"terms": [{"en": ["x"]}]}')
 
 
 def _reviewed() -> list[dict[str, Any]]:
@@ -282,10 +282,9 @@ def test_untranslated_and_length_are_decided_on_the_text_their_evidence_quotes()
 
 def test_quality_json_stays_under_a_megabyte_at_3000_calls() -> None:
     tally = QualityTally()
-    row = {"flags": ["number_mismatch"], "transcript_id": ""}
+    flags, no_sentences = [["number_mismatch"]] * 150, _core.sentence_counts([])
     for k in range(3000):
-        for _ in range(150):
-            tally.add_segment(row | {"transcript_id": f"ticker{k:05d}-2024Q{k % 4 + 1}"})
+        tally.add_call(f"ticker{k:05d}-2024Q{k % 4 + 1}", flags, no_sentences)
     report = tally.report()
     assert "number_mismatch_hits" not in report
     assert len(report_bytes(report)) < 1_000_000

@@ -63,8 +63,8 @@ REVIEWED = [
 def _seed_units() -> list[dict]:
     rows = []
     for path in sorted(RAW.glob("*.txt")):
-        _, sentences = aligned_rows(build_transcript(read_source(path, path.name)))
-        rows += [orjson.loads(line) for line in sentences.jsonl.splitlines()]
+        call = aligned_rows(build_transcript(read_source(path, path.name)))
+        rows += [orjson.loads(line) for line in call.sentence_lines.splitlines()]
     return rows
 
 

@@ -18,7 +18,9 @@ from builder.evidence.glossary import glossary_text
 from builder.flags import codes
 from builder.formats.compression import open_read, open_write
 from builder.formats.moses import is_clean_pair
+from builder.records import Segment, Turn
 from builder.release.build import BuildSummary
+from builder.schema.files import load_schema
 
 CALLCORPUS = ROOT / ".venv" / "bin" / "callcorpus"
 
@@ -234,7 +236,11 @@ def test_sentence_rows_the_core_rejects_make_the_file_fail_with_their_id(
     from builder.rows.process import process_file
 
     strict = _core.SegmentAligner(
-        codes("sentence"), codes("segment"), json.dumps({"not": {}}), glossary_text()
+        codes("sentence"),
+        codes("segment"),
+        json.dumps({"not": {}}),
+        json.dumps(load_schema("segments")),
+        glossary_text(),
     )
     monkeypatch.setattr(sentence_rows, "segment_aligner", lambda: strict)
     processed = process_file(RAW / "stem-2024-q4.txt", "stem-2024-q4.txt")
@@ -243,3 +249,63 @@ def test_sentence_rows_the_core_rejects_make_the_file_fail_with_their_id(
     assert processed.problems[0] == (
         "sentences row stem-2024Q4-0000-000: rejected by the fast validator only (report this bug)"
     )
+
+
+def test_segment_rows_the_core_rejects_make_the_file_fail_with_their_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The core checks every segment row it writes; a rejected row reaches the file's problems,
+    named by its id, before those of the other configs, as the reference validator explains
+    it."""
+    import builder.rows.sentences as sentence_rows
+    from builder import _core
+    from builder.rows.process import process_file
+
+    strict = _core.SegmentAligner(
+        codes("sentence"),
+        codes("segment"),
+        json.dumps(load_schema("sentences")),
+        json.dumps({"not": {}}),
+        glossary_text(),
+    )
+    monkeypatch.setattr(sentence_rows, "segment_aligner", lambda: strict)
+    processed = process_file(RAW / "stem-2024-q4.txt", "stem-2024-q4.txt")
+    assert len(processed.problems) == processed.counts["segments"] > 50
+    first = processed.config_rows("segments")[0]["segment_id"]
+    assert processed.problems[0] == (
+        f"segments row {first}: rejected by the fast validator only (report this bug)"
+    )
+
+
+def test_a_segment_row_out_of_its_schema_is_explained_field_by_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fact of the structure stage the schema does not allow is named with its field, as
+    the reference validator says it, and the file's other rows are still checked."""
+    import builder.rows.sentences as sentence_rows
+    from builder.rows.process import process_file
+
+    real = sentence_rows.standing
+
+    def odd(segment: Segment, turn: Turn) -> tuple[str, int | None, str | None, int, int | None]:
+        found = real(segment, turn)
+        return ("lobby", *found[1:]) if segment.index == 3 else found
+
+    monkeypatch.setattr(sentence_rows, "standing", odd)
+    processed = process_file(RAW / "stem-2024-q4.txt", "stem-2024-q4.txt")
+    segment_id = processed.config_rows("segments")[3]["segment_id"]
+    assert processed.problems == (
+        f"segments row {segment_id}: field `section`: 'lobby' is not one of "
+        "['opening', 'safe_harbor', 'prepared_remarks', 'qa', 'closing_remarks']",
+    )
+
+
+def test_a_text_with_a_lone_surrogate_is_refused_before_any_row_is_written() -> None:
+    """No row can hold a lone surrogate: Rust strings cannot, and the core refuses a Python
+    string with one as it takes it (Python's UTF-8 codec's error), where orjson refused it
+    before; the texts of a call come decoded from its bytes, so none has one."""
+    from builder.align.findings import segment_aligner
+
+    turn, standing = (0, "Ann\ud800", None, None, "unknown"), ("qa", None, None, 1, 2)
+    with pytest.raises(UnicodeEncodeError, match="surrogates not allowed"):
+        segment_aligner().rows("Hi.", "嗨。", [], {}, "T-0000", "T", "train", 0, turn, standing)

@@ -77,7 +77,7 @@ def test_benchmark_counts_every_row_of_the_synthetic_corpus(
     """Every route saw the 6 files and the rows their seeds give, the build wrote its release."""
     results = _results(smoke_run)
     work = smoke_run[1]
-    segments = COPIES * sum(len(p.rows["segments"]) for p in seeds.values())
+    segments = COPIES * sum(p.counts["segments"] for p in seeds.values())
     turns = COPIES * sum(len(p.transcript.turns) for p in seeds.values())
     raw_bytes = sum(path.stat().st_size for path in (work / "raw").glob("*.txt"))
     build, parse, route = results["callcorpus"], results["parse_only"], results["datasets"]
@@ -149,7 +149,7 @@ def test_synthetic_corpus_is_deterministic_and_parses_like_its_seeds(
         processed = process_file(Path(path), name, overrides)
         assert processed.problems == ()
         assert processed.transcript.transcript_id.startswith(f"T{i:05d}-")
-        assert len(processed.rows["segments"]) == len(seed.rows["segments"])
+        assert processed.counts["segments"] == seed.counts["segments"]
         assert len(processed.transcript.turns) == len(seed.transcript.turns)
         assert Path(path).read_bytes() != (RAW / seed.name).read_bytes()
 

@@ -1,7 +1,7 @@
 """Rows cross from the core to pyarrow as Arrow (``rust/src/batch.rs``, ``value_batch.rs``,
 ``rust/src/bindings/rows.rs``): a config's schema goes in and each batch comes out through the
-Arrow PyCapsule interface, holding the rows the core wrote as JSON lines (``sentences``) or the
-dicts Python built (the other configs), value for value."""
+Arrow PyCapsule interface, holding the rows the core wrote as JSON lines (``segments``,
+``sentences``) or the dicts Python built (the other configs), value for value."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ PROCESSED = process_file(sorted(RAW.glob("*.txt"))[0])
 
 def _queue(schema: pa.Schema) -> _core.SentenceBatches:
     batches = _core.SentenceBatches(schema)
-    batches.push(list(PROCESSED.sentence_rows))
+    batches.push(list(PROCESSED.aligned))
     return batches
 
 
@@ -34,6 +34,22 @@ def test_batches_hold_the_rows_the_core_wrote_as_lines_in_order() -> None:
     rest = pa.record_batch(batches.take(len(lines)))
     assert pa.record_batch(first).to_pylist() + rest.to_pylist() == lines
     assert len(batches) == 0 and batches.take(5).num_rows == 0
+
+
+def test_segment_batches_hold_the_rows_the_core_wrote_as_lines_in_order() -> None:
+    batches = _core.SegmentBatches(arrow_schema("segments"))
+    batches.push(list(PROCESSED.aligned))
+    lines = [orjson.loads(line) for line in PROCESSED.lines["segments"].splitlines()]
+    assert len(batches) == len(lines) == PROCESSED.counts["segments"] > 50
+    first = pa.record_batch(batches.take(7)).to_pylist()
+    rest = pa.record_batch(batches.take(len(lines))).to_pylist()
+    assert first + rest == lines == PROCESSED.config_rows("segments")
+    assert len(batches) == 0 and batches.take(5).num_rows == 0
+
+
+def test_segment_batches_refuse_a_schema_of_other_columns() -> None:
+    with pytest.raises(ValueError, match="the segments schema has the columns"):
+        _core.SegmentBatches(arrow_schema("qa"))
 
 
 def test_a_batch_is_read_by_pyarrow_as_often_as_asked_with_the_schema_it_was_given() -> None:
@@ -64,7 +80,7 @@ def test_the_schema_must_come_through_the_capsule_interface() -> None:
         _core.SentenceBatches(["sentence_id"])  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("config", ["segments", "transcripts", "qa"])
+@pytest.mark.parametrize("config", ["transcripts", "qa"])
 def test_dict_batches_hold_the_dicts_given_in_order_a_batch_at_a_time(config: str) -> None:
     rows = PROCESSED.rows[config]
     batches = _core.DictBatches(arrow_schema(config), 2)

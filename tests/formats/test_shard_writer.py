@@ -1,9 +1,10 @@
 """The shard writer cuts the rows it is given into batches of exactly ``batch_rows`` rows,
 whatever the sizes of the calls that bring them, and every format holds the rows in order. Every
-config's batches, which the core builds from the rows it holds (the ``sentences`` rows it built,
-the dicts Python built of the others), are the batches pyarrow's JSON reader builds from their
-lines, to the buffer: the release's bytes do not depend on which builds them. The JSON Lines copy
-is written as the lines arrive, and its bytes do not depend on how they arrive."""
+config's batches, which the core builds from the rows it holds (the ``segments`` and
+``sentences`` rows it built, the dicts Python built of the others), are the batches pyarrow's
+JSON reader builds from their lines, to the buffer: the release's bytes do not depend on which
+builds them. The JSON Lines copy is written as the lines arrive, and its bytes do not depend on
+how they arrive."""
 
 from __future__ import annotations
 
@@ -35,10 +36,12 @@ Chunk = tuple[bytes, int, tuple[Any, ...]]
 
 
 def _units(config: str) -> list[Chunk]:
-    """The seeds' rows of a config one at a time (as a line and as its dict), or for
-    ``sentences`` one segment's at a time (the core holds them by segment)."""
+    """The seeds' rows of a config one at a time (as a line and as its dict), or for the
+    configs the core builds one segment's at a time (the core holds them by segment)."""
     if config == "sentences":
-        return [(s.lines, s.count, (s,)) for p in PROCESSED for s in p.sentence_rows]
+        return [(s.lines, s.count, (s,)) for p in PROCESSED for s in p.aligned]
+    if config == "segments":
+        return [(s.segment_line, 1, (s,)) for p in PROCESSED for s in p.aligned]
     pairs = [zip(p.lines[config].splitlines(True), p.rows[config], strict=True) for p in PROCESSED]
     return [(line, 1, (row,)) for pair in pairs for line, row in pair]
 
@@ -99,19 +102,19 @@ def test_batches_hold_exactly_batch_rows_rows_in_order(
 @pytest.mark.parametrize(
     ("row", "said"),
     [
-        ({"segment_id": 5}, "`segment_id`: a string expected, found int 5"),
+        ({"qa_id": 5}, "`qa_id`: a string expected, found int 5"),
         ({"exchange": True}, "`exchange`: a 64-bit integer expected, found bool True"),
         ({"exchange": 2**63}, "`exchange`: a 64-bit integer expected"),
-        ({"translation": {"en": "Hi.", "fr": "Salut."}}, "`translation.fr`: not a column of the schema"),
-        ({"translation": None}, "`translation`: a null object, which is not built"),
+        ({"question": {"en": "Hi.", "fr": "Salut."}}, "`question.fr`: not a column of the schema"),
+        ({"question": None}, "`question`: a null object, which is not built"),
         ({"flags": "none"}, "`flags`: a list expected, found str 'none'"),
     ],
 )
 def test_a_row_the_arrow_schema_cannot_hold_is_refused_naming_its_column(
     tmp_path: Path, row: dict[str, Any], said: str
 ) -> None:
-    writer = ShardWriter(tmp_path, "segments", arrow_schema("segments"), ("train", 0, 1), 1)
-    full = PROCESSED[0].rows["segments"][0] | row
+    writer = ShardWriter(tmp_path, "qa", arrow_schema("qa"), ("train", 0, 1), 1)
+    full = PROCESSED[0].rows["qa"][0] | row
     with pytest.raises(ValueError, match=re.escape(said)):
         writer.add(orjson.dumps(full) + b"\n", 1, [full])
 

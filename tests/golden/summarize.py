@@ -15,7 +15,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from builder.rows.segments import segment_rows  # noqa: E402
+from builder.rows.sentences import aligned_rows, core_batch  # noqa: E402
 from builder.rows.transcripts import transcript_row  # noqa: E402
 from builder.sources import read_source  # noqa: E402
 from builder.sources.manifest import load_manifest  # noqa: E402
@@ -28,8 +28,9 @@ def summarize(name: str) -> dict[str, Any]:
     """The facts a golden file pins for one raw file."""
     manifest = load_manifest(RAW, sorted(p.name for p in RAW.glob("*.txt")))
     transcript = build_transcript(read_source(RAW / name, name), manifest.overrides(name))
-    segments = list(segment_rows(transcript))
-    row = transcript_row(transcript, segments)
+    call = aligned_rows(transcript)
+    segments = core_batch("segments", call.held).to_pylist()
+    row = transcript_row(transcript, call.segment_flags)
     keep = (
         "transcript_id",
         "company",

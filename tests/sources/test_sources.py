@@ -6,7 +6,7 @@ import pytest
 from conftest import RAW, SEEDS
 
 from builder.errors import SourceError
-from builder.rows.segments import segment_rows
+from builder.rows.sentences import aligned_rows, core_batch
 from builder.rows.transcripts import transcript_row
 from builder.sources import parse_source
 from builder.structure import build_transcript
@@ -27,10 +27,10 @@ def test_layout_is_detected_from_the_text_not_the_name(name: str, layout: str) -
 
 def _records(name: str, data: bytes) -> tuple[list[dict], dict]:
     transcript = build_transcript(parse_source(name, data))
-    segments = list(segment_rows(transcript))
-    row = transcript_row(transcript, segments)
+    call = aligned_rows(transcript)
+    row = transcript_row(transcript, call.segment_flags)
     row.pop("source_sha256")  # the hash of the file's own bytes, which differ by design
-    return segments, row
+    return core_batch("segments", call.held).to_pylist(), row
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
@@ -107,7 +107,7 @@ def test_title_with_full_width_parentheses() -> None:
     lines = (RAW / "crexendo-cxdo-2023-q2.txt").read_text(encoding="utf-8").split("\n")
     lines[0] = "Crexendo Inc（CXDO）2023 Q2 法說會逐字稿"
     transcript = build_transcript(parse_source("c.txt", "\n".join(lines).encode()))
-    row = transcript_row(transcript, list(segment_rows(transcript)))
+    row = transcript_row(transcript, [segment.flags for segment in transcript.segments])
     assert (row["transcript_id"], row["company"], row["title"]) == ("CXDO-2023Q2", "Crexendo", lines[0])
 
 

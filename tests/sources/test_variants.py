@@ -48,8 +48,8 @@ def test_variant_builds(variant: str, name: str, tmp_path: Path, originals: dict
         assert _structure(done) == _structure(original)
         assert row["translation_origin"]["script"] == "simplified"
         assert row["translation_origin"]["method"] == "machine_translation"
-        flagged = sum("simplified_chars" in s["flags"] for s in done.rows["segments"])
-        assert flagged > len(done.rows["segments"]) // 2
+        flagged = sum("simplified_chars" in s["flags"] for s in done.config_rows("segments"))
+        assert flagged > len(done.config_rows("segments")) // 2
     elif variant.startswith("disclaimer"):
         assert _structure(done) == _structure(original)
         assert row["translation_origin"]["method"] == "machine_translation"
@@ -67,8 +67,8 @@ def test_variant_builds(variant: str, name: str, tmp_path: Path, originals: dict
             "source_line": None,
             "script": None,
         }
-        assert all(s["translation"]["zh"] is None for s in done.rows["segments"])
-        assert all("missing_translation" in s["flags"] for s in done.rows["segments"])
+        assert all(s["translation"]["zh"] is None for s in done.config_rows("segments"))
+        assert all("missing_translation" in s["flags"] for s in done.config_rows("segments"))
         assert [p.name for p in transcript.participants] == [p.name for p in original.transcript.participants]
         assert len(transcript.exchanges) == len(original.transcript.exchanges)
     else:  # without Q&A

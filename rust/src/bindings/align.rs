@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use super::evidence::{sentences, PySentence};
-use super::rows::{PyRowSchema, SentenceRows};
+use super::rows::{AlignedRows, PyRowSchema};
 use crate::batch::SegmentRows;
 use crate::segment::{self, Span};
 use crate::{align, findings, glossary, meaning, rows, simplified, units};
@@ -107,14 +107,41 @@ thread_local! {
     static LINES: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// The flag catalog's codes per scope and the `sentences` schema, given once; aligns segments
-/// with their findings, and writes their sentence rows.
+/// The flag catalog's codes per scope and the `sentences` and `segments` schemas, given once;
+/// aligns segments with their findings, and writes their rows.
 #[pyclass(frozen, module = "builder._core")]
 pub struct SegmentAligner {
     sentence_codes: Vec<String>,
     segment_codes: Vec<String>,
     schema: rows::RowSchema,
+    segment_schema: rows::RowSchema,
     glossary: glossary::Glossary,
+}
+
+/// A segment's turn as its row holds it: the turn's index, the speaker's name, the name the
+/// call introduced them by, their title and their role.
+type TurnFacts = (i64, Option<String>, Option<String>, Option<String>, String);
+/// Where a segment stands and where it comes from: its section, exchange and role in it, and
+/// the source lines of its English and Chinese.
+type Standing = (String, Option<i64>, Option<String>, i64, Option<i64>);
+
+fn facts(en: &str, zh: Option<&str>, turn: TurnFacts, standing: Standing) -> rows::SegmentFacts {
+    let (turn_index, speaker, introduced_as, title, role) = turn;
+    let (section, exchange, exchange_role, line_en, line_zh) = standing;
+    rows::SegmentFacts {
+        turn_index,
+        speaker,
+        introduced_as,
+        title,
+        role,
+        section,
+        exchange,
+        exchange_role,
+        en: en.to_owned(),
+        zh: zh.map(str::to_owned),
+        line_en,
+        line_zh,
+    }
 }
 
 /// A segment's units, each unit's findings, and the segment's findings.
@@ -164,19 +191,22 @@ impl SegmentAligner {
 #[pymethods]
 impl SegmentAligner {
     #[new]
-    #[pyo3(signature = (sentence_codes, segment_codes, sentence_schema, glossary))]
+    #[pyo3(signature = (sentence_codes, segment_codes, sentence_schema, segment_schema, glossary))]
     fn new(
         sentence_codes: Vec<String>,
         segment_codes: Vec<String>,
         sentence_schema: &str,
+        segment_schema: &str,
         glossary: &str,
     ) -> PyResult<Self> {
         let schema = PyRowSchema::compile(sentence_schema)?;
+        let segment_schema = PyRowSchema::compile(segment_schema)?;
         let glossary = glossary::Glossary::parse(glossary).map_err(PyValueError::new_err)?;
         Ok(SegmentAligner {
             sentence_codes,
             segment_codes,
             schema,
+            segment_schema,
             glossary,
         })
     }
@@ -199,11 +229,12 @@ impl SegmentAligner {
         }
     }
 
-    /// The segment's findings and its `sentences` rows: as JSON lines, checked against the
-    /// schema (the positions of rejected lines are returned, nothing is raised), and kept for
-    /// the Arrow batches (`SentenceBatches`).
+    /// The segment's rows: its `segments` row (`turn` and `standing` the facts of the
+    /// structure stage it holds, `TurnFacts` and `Standing`) and its `sentences` rows, as JSON
+    /// lines checked against their schemas (what is rejected is said, nothing is raised), and
+    /// kept for the Arrow batches (`SegmentBatches`, `SentenceBatches`).
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, split, segment_index))]
+    #[pyo3(signature = (en, zh, flags, given, segment_id, transcript_id, split, segment_index, turn, standing))]
     fn rows(
         &self,
         py: Python<'_>,
@@ -215,32 +246,54 @@ impl SegmentAligner {
         transcript_id: &str,
         split: &str,
         segment_index: usize,
-    ) -> SentenceRows {
+        turn: TurnFacts,
+        standing: Standing,
+    ) -> AlignedRows {
         let (units, per_unit, found) = self.findings(en, zh, &flags, &given);
-        let place = rows::SegmentPlace {
-            segment_id,
-            transcript_id,
-            split,
+        let segment = SegmentRows {
+            segment_id: segment_id.to_owned(),
+            transcript_id: transcript_id.to_owned(),
+            split: split.to_owned(),
             segment_index,
+            facts: facts(en, zh, turn, standing),
+            segment_findings: found,
+            units,
+            findings: per_unit,
         };
-        let (lines, invalid) = LINES.with_borrow_mut(|lines| {
+        let (segment_line, segment_rejected, lines, invalid) = LINES.with_borrow_mut(|lines| {
+            let place = segment.place();
             lines.clear();
-            let invalid = rows::sentence_lines(&place, &units, &per_unit, &self.schema, lines);
-            (PyBytes::new(py, lines.as_bytes()).unbind(), invalid)
+            let segment_rejected = rows::segment_line(
+                &place,
+                &segment.facts,
+                &segment.segment_findings,
+                &self.segment_schema,
+                lines,
+            );
+            let segment_line = PyBytes::new(py, lines.as_bytes()).unbind();
+            lines.clear();
+            let invalid = rows::sentence_lines(
+                &place,
+                &segment.units,
+                &segment.findings,
+                &self.schema,
+                lines,
+            );
+            let sentence_lines = PyBytes::new(py, lines.as_bytes()).unbind();
+            (segment_line, segment_rejected, sentence_lines, invalid)
         });
-        SentenceRows {
-            findings: typed(found),
+        AlignedRows {
+            segment_line,
+            segment_rejected,
+            flags: segment
+                .segment_findings
+                .iter()
+                .map(|(code, _)| code.clone())
+                .collect(),
             lines,
-            count: units.len(),
+            count: segment.units.len(),
             invalid,
-            rows: Arc::new(SegmentRows {
-                segment_id: segment_id.to_owned(),
-                transcript_id: transcript_id.to_owned(),
-                split: split.to_owned(),
-                segment_index,
-                units,
-                findings: per_unit,
-            }),
+            rows: Arc::new(segment),
         }
     }
 }

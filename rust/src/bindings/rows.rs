@@ -1,13 +1,14 @@
-//! The rows of the `sentences` config (`crate::rows`, `crate::batch`) and the Arrow batches of
-//! every config (`crate::value_batch` for the rows Python builds); Python API:
-//! `builder/rows/sentences.py` (through `SegmentAligner.rows`, `super::align`) and
-//! `builder/formats/shard_writer.py` (`SentenceBatches`, `DictBatches`).
+//! The rows of the `segments` and `sentences` configs (`crate::rows`, `crate::batch`), what the
+//! quality report counts of them (`crate::tally`), and the Arrow batches of every config
+//! (`crate::value_batch` for the rows Python builds); Python API: `builder/rows/sentences.py`
+//! (through `SegmentAligner.rows`, `super::align`), `builder/build/tally.py` and
+//! `builder/formats/shard_writer.py` (`SentenceBatches`, `SegmentBatches`, `DictBatches`).
 //!
 //! Batches cross to pyarrow through the Arrow C data interface's PyCapsules: the config's schema
 //! comes in from `pyarrow.Schema.__arrow_c_schema__`, each batch goes out as an `ArrowBatch`
 //! whose `__arrow_c_array__` `pyarrow.record_batch` reads, its buffers handed over, not copied.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
 use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
@@ -17,18 +18,23 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyCapsule, PyDict, PyFloat, PyInt, PyList, PyString};
 
-use super::align::Finding;
-use crate::batch::{RowQueue, SegmentRows};
+use crate::batch::{RowQueue, SegmentQueue, SegmentRows};
 use crate::rows::{self, RowSchema};
+use crate::tally;
 use crate::value_batch::{RowBuilder, Value};
 
-/// A segment's `sentences` rows: the segment's findings (catalog order), its rows as JSON
-/// lines, how many, and the positions of those the schema rejects; the rows themselves stay in
-/// the core until `SentenceBatches` builds the batches that hold them.
+/// A segment's rows: its `segments` row as a JSON line and whether the schema rejects it, its
+/// flag codes (catalog order), its `sentences` rows as JSON lines, how many, and the positions
+/// of those the schema rejects; the rows themselves stay in the core until `SegmentBatches` and
+/// `SentenceBatches` build the batches that hold them.
 #[pyclass(frozen, module = "builder._core")]
-pub struct SentenceRows {
+pub struct AlignedRows {
     #[pyo3(get)]
-    pub findings: Vec<Finding>,
+    pub segment_line: Py<PyBytes>,
+    #[pyo3(get)]
+    pub segment_rejected: bool,
+    #[pyo3(get)]
+    pub flags: Vec<String>,
     #[pyo3(get)]
     pub lines: Py<PyBytes>,
     #[pyo3(get)]
@@ -36,6 +42,66 @@ pub struct SentenceRows {
     #[pyo3(get)]
     pub invalid: Vec<usize>,
     pub rows: Arc<SegmentRows>,
+}
+
+/// What the quality report counts of some segments' `sentences` rows (`crate::tally`).
+#[pyclass(frozen, get_all, module = "builder._core")]
+pub struct SentenceCounts {
+    rows: usize,
+    flagged: usize,
+    kinds: BTreeMap<String, usize>,
+    codes: BTreeMap<String, usize>,
+    tenths: Vec<usize>,
+}
+
+/// The counts of the segments' `sentences` rows.
+#[pyfunction]
+pub fn sentence_counts(segments: Vec<PyRef<'_, AlignedRows>>) -> SentenceCounts {
+    let mut counts = tally::SentenceCounts::default();
+    segments
+        .iter()
+        .for_each(|segment| counts.add(&segment.rows));
+    SentenceCounts {
+        rows: counts.rows,
+        flagged: counts.flagged,
+        kinds: counts.kinds,
+        codes: counts.codes,
+        tenths: counts.tenths.to_vec(),
+    }
+}
+
+/// `segments` rows waiting to be written (`crate::batch::SegmentQueue`), taken as Arrow batches
+/// of the config's schema.
+#[pyclass(module = "builder._core")]
+pub struct SegmentBatches {
+    queue: SegmentQueue,
+}
+
+#[pymethods]
+impl SegmentBatches {
+    /// `schema`: the config's Arrow schema (any object with `__arrow_c_schema__`).
+    #[new]
+    fn new(schema: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let queue = SegmentQueue::new(&import_schema(schema)?).map_err(PyValueError::new_err)?;
+        Ok(SegmentBatches { queue })
+    }
+
+    /// Queue segments' rows after those queued.
+    fn push(&mut self, rows: Vec<PyRef<'_, AlignedRows>>) {
+        for segment in rows {
+            self.queue.push(Arc::clone(&segment.rows));
+        }
+    }
+
+    /// The first `count` queued rows (all of them if fewer) as one batch, taken off the queue.
+    fn take(&mut self, count: usize) -> PyResult<ArrowBatch> {
+        let batch = self.queue.take(count);
+        Ok(ArrowBatch(batch.map_err(PyValueError::new_err)?))
+    }
+
+    fn __len__(&self) -> usize {
+        self.queue.len()
+    }
 }
 
 /// `sentences` rows waiting to be written (`crate::batch::RowQueue`), taken as Arrow batches
@@ -58,7 +124,7 @@ impl SentenceBatches {
     }
 
     /// Queue segments' rows after those queued.
-    fn push(&mut self, rows: Vec<PyRef<'_, SentenceRows>>) {
+    fn push(&mut self, rows: Vec<PyRef<'_, AlignedRows>>) {
         for segment in rows {
             self.queue.push(Arc::clone(&segment.rows));
         }
@@ -277,11 +343,14 @@ pub fn sentence_id(segment_id: &str, position: usize) -> String {
 
 /// The stage's classes and functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<SentenceRows>()?;
+    m.add_class::<AlignedRows>()?;
+    m.add_class::<SentenceCounts>()?;
     m.add_class::<SentenceBatches>()?;
+    m.add_class::<SegmentBatches>()?;
     m.add_class::<DictBatches>()?;
     m.add_class::<ArrowBatch>()?;
     m.add_class::<PyRowSchema>()?;
     m.add_function(wrap_pyfunction!(sentence_id, m)?)?;
+    m.add_function(wrap_pyfunction!(sentence_counts, m)?)?;
     Ok(())
 }
