@@ -75,7 +75,8 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         flags.append("fiscal_period_unknown")
     if meta.company.value is None:
         flags.append("company_unknown")
-    if all(segment.zh is None for turn in turns for segment in turn.segments):
+    script = translation_script(turns)
+    if script is None:  # nothing is translated
         flags.append("no_translation")
     if qa_start is None:
         flags.append("qa_start_not_found")
@@ -91,7 +92,7 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         transcript_id=transcript_id(meta, source),
         source=source,
         metadata=meta,
-        translation_origin=replace(translation_origin(source.front), script=translation_script(turns)),
+        translation_origin=replace(translation_origin(source.front), script=script),
         turns=turns,
         participants=participants,
         exchanges=exchanges,
