@@ -5,7 +5,9 @@ use crate::simplified;
 
 /// `traditional`, `simplified` (most translations hold Simplified-only characters), `mixed`,
 /// or None when nothing is translated (no text given).
-pub fn translation_script<'a>(translations: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
+pub fn translation_script<'a>(
+    translations: impl IntoIterator<Item = &'a str>,
+) -> Option<&'static str> {
     let (mut translated, mut simplified) = (0usize, 0usize);
     for text in translations {
         translated += 1;
@@ -30,6 +32,9 @@ mod tests {
         assert_eq!(translation_script([]), None);
         assert_eq!(translation_script(["營收成長", "ok"]), Some("traditional"));
         assert_eq!(translation_script(["营收", "營收"]), Some("mixed"));
-        assert_eq!(translation_script(["营收", "营收", "營收"]), Some("simplified"));
+        assert_eq!(
+            translation_script(["营收", "营收", "營收"]),
+            Some("simplified")
+        );
     }
 }

@@ -246,7 +246,9 @@ pub fn pair_lines<'py>(
 
 /// `traditional`, `simplified`, `mixed`, or None when no translation is given.
 #[pyfunction]
-pub fn translation_script(translations: Vec<Bound<'_, PyString>>) -> PyResult<Option<&'static str>> {
+pub fn translation_script(
+    translations: Vec<Bound<'_, PyString>>,
+) -> PyResult<Option<&'static str>> {
     let texts: Vec<&str> = translations
         .iter()
         .map(|text| text.to_str())
