@@ -74,6 +74,7 @@ __all__ = [
     "split_header",
     "split_zh",
     "tmx_units",
+    "translation_script",
     "unaligned_cost",
     "unmatched",
     "unusual_names",
@@ -213,6 +214,9 @@ class StrayTranslation:
     def line(self) -> int: ...
 
 def pair_lines(body: Sequence[tuple[int, str, str | None]]) -> list[PairedTurn] | StrayTranslation: ...
+
+# Call metadata (bindings/structure.rs); Python API: builder/structure/metadata.py.
+def translation_script(translations: Sequence[str]) -> str | None: ...
 
 # Evidence (bindings/evidence.rs); Python API: builder/evidence/.
 RATIO: float

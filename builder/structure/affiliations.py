@@ -11,7 +11,7 @@ speaks ``on behalf of`` the person introduced records that relation instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import get_args
 
@@ -115,40 +115,49 @@ def _speaks_for(company: str) -> re.Pattern[str]:
     )
 
 
-def _first_line(segments: list[Segment], pattern: Callable[[], re.Pattern[str]]) -> int | None:
-    """The line of the first segment ``pattern`` finds; compiled only when there are segments to
-    search (most names are not in most paragraphs)."""
-    if not segments:
-        return None
-    found = pattern()
-    return next((s.line_en for s in segments if found.search(s.en)), None)
+def _first_line(segments: Iterable[Segment], pattern: Callable[[], re.Pattern[str]]) -> int | None:
+    """The line of the first segment ``pattern`` finds; compiled only when there is a segment to
+    search (most names are not in most paragraphs), and the segments are read only up to it."""
+    found: re.Pattern[str] | None = None
+    for segment in segments:
+        found = found or pattern()
+        if found.search(segment.en):
+            return segment.line_en
+    return None
 
 
-def _segments_of(person: Participant, turns: list[Turn]) -> list[Segment]:
-    """What the person said: the segments of their turns."""
-    key = (person.name, person.title)
-    return [s for t in turns if t.header and (t.header.name, t.header.title) == key for s in t.segments]
+def _said_by(turns: list[Turn]) -> dict[tuple[str, str | None], list[Segment]]:
+    """What each person said: the segments of their turns, by ``participant_key``."""
+    said: dict[tuple[str, str | None], list[Segment]] = {}
+    for turn in turns:
+        if turn.header is not None:
+            said.setdefault((turn.header.name, turn.header.title), []).extend(turn.segments)
+    return said
 
 
 def _officers(people: list[Participant], turns: list[Turn], company: str) -> None:
     """State the company for its officers from the text, as the module describes."""
     officers = [p for p in people if p.role == "corporate" and not is_known_speaker(p.name)]
-    segments = [s for t in turns for s in t.segments] if officers else []
+    if not officers:
+        return
+    segments = [s for t in turns for s in t.segments]
+    said = _said_by(turns)
     for person in officers:
         surname = person.name.split()[-1]
         # The pattern needs the surname (or the full name, which holds it): look for it first.
-        line = _first_line([s for s in segments if surname in s.en], partial(_mentions, person, company))
+        line = _first_line((s for s in segments if surname in s.en), partial(_mentions, person, company))
         if not line:
             # Both patterns need the firm's name as written: look for it first.
             own = partial(_speaks_for, company)
-            line = _first_line([s for s in _segments_of(person, turns) if company in s.en], own)
+            spoken = said.get((person.name, person.title), [])
+            line = _first_line((s for s in spoken if company in s.en), own)
         if line is not None:
             _state(person, company, "text", line)
     placed = {(p.name, p.title) for p in officers if p.affiliations}
     vouched = list(_vouched(turns, placed, company))
     for person in officers:
         surname = person.name.split()[-1]
-        line = _first_line([s for s in vouched if surname in s.en], partial(_introduced_as_officer, person))
+        line = _first_line((s for s in vouched if surname in s.en), partial(_introduced_as_officer, person))
         if line is not None:
             _state(person, company, "text", line)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from builder.evidence.simplified import simplified_chars
+from builder import _core
 from builder.records import FrontLine, Metadata, Segment, Sourced, TranslationOrigin, Turn
 
 _TITLE = re.compile(
@@ -129,14 +129,8 @@ def _period_from_mentions(prepared: list[Segment], meta: Metadata) -> None:
 
 def translation_script(turns: list[Turn]) -> str | None:
     """``traditional``, ``simplified`` (most translations hold Simplified-only characters),
-    ``mixed``, or None when nothing is translated."""
-    translated = [s.zh for t in turns for s in t.segments if s.zh is not None]
-    if not translated:
-        return None
-    simplified = sum(1 for text in translated if simplified_chars(text))
-    if not simplified:
-        return "traditional"
-    return "simplified" if simplified * 2 > len(translated) else "mixed"
+    ``mixed``, or None when nothing is translated: the core's rule (``rust/src/metadata.rs``)."""
+    return _core.translation_script([s.zh for t in turns for s in t.segments if s.zh is not None])
 
 
 def translation_origin(front: tuple[FrontLine, ...]) -> TranslationOrigin:

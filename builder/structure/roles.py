@@ -31,8 +31,9 @@ def people_of(turns: list[Turn]) -> dict[tuple[str, str | None], Participant]:
     """Everyone with a header, in order of first appearance, roles still unknown."""
     people: dict[tuple[str, str | None], Participant] = {}
     for turn in turns:
-        if turn.header is not None and participant_key(turn.header) not in people:
-            people[participant_key(turn.header)] = Participant(turn.header.name, turn.header.title)
+        header = turn.header
+        if header is not None and (header.name, header.title) not in people:  # participant_key
+            people[header.name, header.title] = Participant(header.name, header.title)
     return people
 
 
@@ -42,16 +43,20 @@ def assign_roles(turns: list[Turn]) -> list[Participant]:
     # Without a Q&A start every turn counts as prepared remarks, which then proves nothing.
     sections_known = any(turn.section != "prepared_remarks" for turn in turns)
     for turn in turns:
-        if turn.header is None:
+        header = turn.header
+        if header is None:
             continue
-        if is_operator(turn.header.name):
-            _settle(people[participant_key(turn.header)], "operator", "operator_header")
+        person = people[header.name, header.title]
+        if person.role != "unknown":  # decided by an earlier turn: nothing can change it
+            continue
+        if is_operator(header.name):
+            _settle(person, "operator", "operator_header")
         elif turn.section == "prepared_remarks" and sections_known:
-            _settle(people[participant_key(turn.header)], "corporate", "prepared_remarks")
+            _settle(person, "corporate", "prepared_remarks")
 
     for previous, turn in pairwise(turns):
         if turn.section == "qa" and turn.header is not None:
-            person = people[participant_key(turn.header)]
+            person = people[turn.header.name, turn.header.title]
             if person.role == "unknown":
                 _assign_in_qa(person, previous)
 

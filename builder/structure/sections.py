@@ -104,8 +104,12 @@ def mark_opening(turns: list[Turn]) -> None:
     """Mark the opening's and the safe-harbor notice's paragraphs (``Segment.section``) in the
     turns before the Q&A; the turns keep their section."""
     early = [t for t in turns if t.header is not None and t.section == "prepared_remarks"]
-    holder = next((t for t in early[:OPENING_TURNS] if _notice_in(t)), None)
-    notice = _notice_in(holder) if holder else []
+    holder, notice = None, []
+    for turn in early[:OPENING_TURNS]:
+        notice = _notice_in(turn)
+        if notice:  # the first turn that holds one (its notice found once)
+            holder = turn
+            break
     if holder is not None:
         last = holder.index
     else:

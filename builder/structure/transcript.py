@@ -14,7 +14,7 @@ from builder.structure.affiliations import link_introductions, state_affiliation
 from builder.structure.exchanges import find_exchanges
 from builder.structure.metadata import from_text, from_title, translation_origin, translation_script
 from builder.structure.pairing import pair_lines
-from builder.structure.roles import assign_roles, header_roles, participant_key
+from builder.structure.roles import assign_roles, header_roles
 from builder.structure.sections import find_qa_start, first_question, mark_opening, mark_sections
 
 #: The longest company slug an id takes: ids and the file names made from them stay short.
@@ -58,7 +58,7 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
     mark_sections(turns, qa_start)
     participants = assign_roles(turns)
     roles = header_roles(participants)
-    role_of = {t.index: roles[participant_key(t.header)] if t.header else "unknown" for t in turns}
+    role_of = {t.index: roles[t.header.name, t.header.title] if t.header else "unknown" for t in turns}
     exchanges = find_exchanges(turns, role_of)
     mark_opening(turns)
 
@@ -75,7 +75,8 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         flags.append("fiscal_period_unknown")
     if meta.company.value is None:
         flags.append("company_unknown")
-    if all(segment.zh is None for turn in turns for segment in turn.segments):
+    script = translation_script(turns)
+    if script is None:  # nothing is translated
         flags.append("no_translation")
     if qa_start is None:
         flags.append("qa_start_not_found")
@@ -91,7 +92,7 @@ def build_transcript(source: RawSource, overrides: dict[str, Any] | None = None)
         transcript_id=transcript_id(meta, source),
         source=source,
         metadata=meta,
-        translation_origin=replace(translation_origin(source.front), script=translation_script(turns)),
+        translation_origin=replace(translation_origin(source.front), script=script),
         turns=turns,
         participants=participants,
         exchanges=exchanges,

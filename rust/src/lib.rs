@@ -13,7 +13,8 @@
 //! `builder/formats/moses.py`, the decoding, layout markup and line kinds of raw sources
 //! through `builder/sources/`, the speaker-header rules through
 //! `builder/structure/speakers.py`, the pairing of body lines into turns through
-//! `builder/structure/pairing.py`. Nothing here imports from the Python package.
+//! `builder/structure/pairing.py`, the script of a call's translations through
+//! `builder/structure/metadata.py`. Nothing here imports from the Python package.
 
 pub mod align;
 pub mod anchors;
@@ -30,6 +31,7 @@ pub mod layout;
 pub mod lines;
 pub mod matching;
 pub mod meaning;
+pub mod metadata;
 pub mod numbers;
 pub mod pairing;
 pub mod rows;

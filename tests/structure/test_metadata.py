@@ -6,7 +6,7 @@ import pytest
 from conftest import RAW
 
 from builder.records import Metadata, Segment, Turn
-from builder.structure.metadata import company_name, from_text
+from builder.structure.metadata import company_name, from_text, translation_script
 
 WELCOMES = [
     ("Good evening, and welcome to today's Rekor Systems, Inc. conference call.", "Rekor Systems", None),
@@ -79,3 +79,22 @@ def test_transcript_id_falls_back_when_the_company_has_no_ascii_slug() -> None:
     transcript = build_transcript(parse_source("s.txt", data), {"company": "騰訊"})
     assert transcript.transcript_id == "call-2024Q4"
     assert build_transcript(parse_source("s.txt", data)).transcript_id == "stem-2024Q4"
+
+
+@pytest.mark.parametrize(
+    ("translations", "script"),
+    [
+        ([], None),
+        ([None, None], None),
+        (["營收成長了。", None, "Revenue"], "traditional"),
+        (["营收成长了。", "營收成長了。"], "mixed"),
+        (["营收成长了。", "營收成長了。", "营收"], "simplified"),
+        (["这", "這", "這", "这"], "mixed"),
+    ],
+)
+def test_the_translations_script_is_decided_by_simplified_only_characters(
+    translations: list[str | None], script: str | None
+) -> None:
+    turn = Turn(index=0, header=None)
+    turn.segments = [Segment(i, 0, "Text.", zh, 2 * i + 1, 2 * i + 2) for i, zh in enumerate(translations)]
+    assert translation_script([turn]) == script

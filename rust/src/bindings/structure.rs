@@ -1,11 +1,13 @@
 //! Speaker headers (`crate::header`); Python API: `builder/structure/speakers.py`. The pairing
 //! of body lines into turns and segments (`crate::pairing`); Python API:
-//! `builder/structure/pairing.py`.
+//! `builder/structure/pairing.py`. The script of a call's translations (`crate::metadata`);
+//! Python API: `builder/structure/metadata.py`.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use crate::header;
+use crate::metadata;
 use crate::pairing::{self, Line, Slot};
 
 /// A speaker header's name and title (None when it has none), normalized
@@ -242,6 +244,18 @@ pub fn pair_lines<'py>(
     Ok(PyList::new(py, paired)?.into_any())
 }
 
+/// `traditional`, `simplified`, `mixed`, or None when no translation is given.
+#[pyfunction]
+pub fn translation_script(
+    translations: Vec<Bound<'_, PyString>>,
+) -> PyResult<Option<&'static str>> {
+    let texts: Vec<&str> = translations
+        .iter()
+        .map(|text| text.to_str())
+        .collect::<PyResult<_>>()?;
+    Ok(metadata::translation_script(texts))
+}
+
 /// The stage's classes and functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SplitHeader>()?;
@@ -258,5 +272,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(is_header_copy, m)?)?;
     m.add_function(wrap_pyfunction!(unusual_names, m)?)?;
     m.add_function(wrap_pyfunction!(fold_header, m)?)?;
+    m.add_function(wrap_pyfunction!(translation_script, m)?)?;
     Ok(())
 }
