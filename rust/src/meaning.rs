@@ -741,33 +741,48 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
     }
 }
 
+/// English names of quarters and halves, with the period each names: each holds a `q` or
+/// ends in `half`.
+const EN_PERIODS: &[(&str, &str)] = &[
+    ("q1", "Q1"),
+    ("q2", "Q2"),
+    ("q3", "Q3"),
+    ("q4", "Q4"),
+    ("1q", "Q1"),
+    ("2q", "Q2"),
+    ("3q", "Q3"),
+    ("4q", "Q4"),
+    ("first quarter", "Q1"),
+    ("second quarter", "Q2"),
+    ("third quarter", "Q3"),
+    ("fourth quarter", "Q4"),
+    ("first-quarter", "Q1"),
+    ("second-quarter", "Q2"),
+    ("third-quarter", "Q3"),
+    ("fourth-quarter", "Q4"),
+    ("first half", "H1"),
+    ("second half", "H2"),
+    ("back half", "H2"),
+    ("back-half", "H2"),
+];
+
 /// Quarters and halves an English text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`),
 /// with the words as written: `text` is `written` lower-cased (`lower_char`).
 fn en_periods(text: &str, written: &str) -> Vec<(&'static str, String)> {
-    const NAMES: &[(&str, &str)] = &[
-        ("q1", "Q1"),
-        ("q2", "Q2"),
-        ("q3", "Q3"),
-        ("q4", "Q4"),
-        ("1q", "Q1"),
-        ("2q", "Q2"),
-        ("3q", "Q3"),
-        ("4q", "Q4"),
-        ("first quarter", "Q1"),
-        ("second quarter", "Q2"),
-        ("third quarter", "Q3"),
-        ("fourth quarter", "Q4"),
-        ("first-quarter", "Q1"),
-        ("second-quarter", "Q2"),
-        ("third-quarter", "Q3"),
-        ("fourth-quarter", "Q4"),
-        ("first half", "H1"),
-        ("second half", "H2"),
-        ("back half", "H2"),
-        ("back-half", "H2"),
-    ];
+    // Every name holds a `q` or `half`: a text with neither is not searched for each name.
+    let (has_q, has_half) = (text.contains('q'), text.contains("half"));
+    let possible = |name: &str| {
+        if name.ends_with("half") {
+            has_half
+        } else {
+            has_q
+        }
+    };
     let mut found = Vec::new();
-    for (name, period) in NAMES.iter().filter(|(name, _)| text.contains(name)) {
+    for (name, period) in EN_PERIODS
+        .iter()
+        .filter(|(name, _)| possible(name) && text.contains(name))
+    {
         for (at, _) in text.match_indices(name) {
             let before_ok = !text[..at]
                 .chars()
@@ -787,22 +802,38 @@ fn en_periods(text: &str, written: &str) -> Vec<(&'static str, String)> {
     found
 }
 
+/// Chinese names of quarters and halves, with the period each names.
+const ZH_PERIODS: &[(&str, &str)] = &[
+    ("第一季", "Q1"),
+    ("第二季", "Q2"),
+    ("第三季", "Q3"),
+    ("第四季", "Q4"),
+    ("首季", "Q1"),
+    ("Q1", "Q1"),
+    ("Q2", "Q2"),
+    ("Q3", "Q3"),
+    ("Q4", "Q4"),
+    ("上半年", "H1"),
+    ("下半年", "H2"),
+];
+
+/// Keys of the Chinese period names: each name holds one.
+const ZH_PERIOD_KEYS: [&str; 3] = ["季", "Q", "半年"];
+
 fn zh_periods(text: &str) -> Vec<(&'static str, &'static str, usize)> {
-    const NAMES: &[(&str, &str)] = &[
-        ("第一季", "Q1"),
-        ("第二季", "Q2"),
-        ("第三季", "Q3"),
-        ("第四季", "Q4"),
-        ("首季", "Q1"),
-        ("Q1", "Q1"),
-        ("Q2", "Q2"),
-        ("Q3", "Q3"),
-        ("Q4", "Q4"),
-        ("上半年", "H1"),
-        ("下半年", "H2"),
-    ];
+    // Every name holds `季`, `Q` or `半年`: a text with none is not searched for each name.
+    let keys = ZH_PERIOD_KEYS.map(|key| text.contains(key));
+    let possible = |name: &str| {
+        ZH_PERIOD_KEYS
+            .iter()
+            .zip(keys)
+            .any(|(k, kept)| kept && name.contains(k))
+    };
     let mut found = Vec::new();
-    for (name, period) in NAMES.iter().filter(|(name, _)| text.contains(name)) {
+    for (name, period) in ZH_PERIODS
+        .iter()
+        .filter(|(name, _)| possible(name) && text.contains(name))
+    {
         for (at, _) in text.match_indices(name) {
             found.push((
                 *period,
@@ -1006,16 +1037,22 @@ pub fn pair_issues(pair: &Pair) -> Vec<Issue> {
 /// Whether both sides may name a period (a quarter or a half), or one compares sequentially and
 /// the other year over year: the only pairs `periods` can flag.
 fn periods_possible(en_lower: &str, zh: &str) -> bool {
-    // `q1` or `1q`: a `q` with a digit 1 to 4 on either side.
+    // `q1` or `1q`: a `q` with a digit 1 to 4 on either side. `quarter` and every sequential
+    // word hold a `q` too: an English without one is not searched for them.
     let bytes = en_lower.as_bytes();
+    let has_q = bytes.contains(&b'q');
     let quarter_digit = |at: Option<&u8>| matches!(at, Some(b'1'..=b'4'));
-    let q_digit = en_lower.match_indices('q').any(|(at, _)| {
-        quarter_digit(bytes.get(at + 1)) || quarter_digit(at.checked_sub(1).map(|k| &bytes[k]))
-    });
-    let en_named = q_digit || en_lower.contains("quarter") || en_lower.contains("half");
-    let zh_named = zh.contains('季') || zh.contains('Q') || zh.contains("半年");
-    (en_named && zh_named)
-        || (EN_SEQUENTIAL.any_in(en_lower) && ZH_YEARLY.any_in(zh))
+    let en_named = || {
+        let q_digit = has_q
+            && en_lower.match_indices('q').any(|(at, _)| {
+                quarter_digit(bytes.get(at + 1))
+                    || quarter_digit(at.checked_sub(1).map(|k| &bytes[k]))
+            });
+        q_digit || (has_q && en_lower.contains("quarter")) || en_lower.contains("half")
+    };
+    let zh_named = ZH_PERIOD_KEYS.iter().any(|key| zh.contains(key));
+    (zh_named && en_named())
+        || (has_q && EN_SEQUENTIAL.any_in(en_lower) && ZH_YEARLY.any_in(zh))
         || (EN_YEARLY.any_in(en_lower) && ZH_SEQUENTIAL.any_in(zh))
 }
 
@@ -1112,6 +1149,17 @@ mod tests {
                 assert!(words.keys.iter().any(|k| word.contains(k)), "{word}");
             }
         }
+    }
+
+    #[test]
+    fn each_period_name_holds_a_key() {
+        for (name, _) in EN_PERIODS {
+            assert!(name.contains('q') || name.ends_with("half"), "{name}");
+        }
+        for (name, _) in ZH_PERIODS {
+            assert!(ZH_PERIOD_KEYS.iter().any(|k| name.contains(k)), "{name}");
+        }
+        assert!(EN_SEQUENTIAL.keys.iter().all(|k| k.contains('q')));
     }
 
     #[test]
