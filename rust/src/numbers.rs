@@ -374,6 +374,9 @@ fn en_quarter(chars: &[char], i: usize) -> Option<Quarter> {
 /// A fiscal year at `i`: `\b(?:FY|fiscal\s?'?|')(\d{2})\b` (`FY23`, `fiscal '24`, `'23` right
 /// after a word): its end and its two digits.
 fn en_fiscal_year(chars: &[char], i: usize) -> Option<(usize, u32)> {
+    if !matches!(at(chars, i), Some('F' | 'f' | '\'')) {
+        return None; // no form below starts otherwise
+    }
     let mut j = if word_at(chars, i, "FY") {
         i + 2
     } else if word_at(chars, i, "fiscal") {
@@ -603,6 +606,9 @@ const ZH_ORDINALS: &[(&str, f64)] = &[
     ("倍", 2.0),
 ];
 
+/// The first character of each of `ZH_ORDINALS`.
+const ZH_ORDINAL_FIRSTS: [char; 5] = ['首', '其', '半', '雙', '倍'];
+
 /// Chinese numerals (`三`, `二十五`, `兩`) and ordinals (`首先`, `半`) of a Chinese text. In
 /// `一兩個` (one or two) each digit may stand for a number too.
 pub fn zh_weak(text: &str) -> Vec<Number> {
@@ -626,6 +632,9 @@ pub fn zh_weak(text: &str) -> Vec<Number> {
         }
     }
     let ordinals = scan(&chars, |c, i| {
+        if !ZH_ORDINAL_FIRSTS.contains(&c[i]) {
+            return None; // most characters start no ordinal: none is tried
+        }
         ZH_ORDINALS.iter().find_map(|&(word, value)| {
             let end = i + word.chars().count();
             word_at(c, i, word).then_some((end, (end, value)))
@@ -911,6 +920,23 @@ mod tests {
             .iter()
             .map(|n| (n.text.as_str(), n.start, n.values.clone()))
             .collect()
+    }
+
+    #[test]
+    fn each_chinese_ordinal_starts_with_a_listed_first() {
+        for (word, _) in ZH_ORDINALS {
+            assert!(ZH_ORDINAL_FIRSTS.iter().any(|&c| word.starts_with(c)), "{word}");
+        }
+        let weak = zh_weak("首先，其次，一半和雙倍");
+        let texts: Vec<&str> = weak.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["一", "首先", "其次", "半", "雙", "倍"]);
+    }
+
+    #[test]
+    fn fiscal_years_in_each_form() {
+        let weak = en_weak("FY23 and fiscal '24, fiscal 25 and Q3 '22");
+        let texts: Vec<&str> = weak.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["Q3 '22", "22", "FY23", "fiscal '24", "fiscal 25"]);
     }
 
     #[test]
