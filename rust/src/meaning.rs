@@ -324,6 +324,29 @@ impl<'a> Side<'a> {
     fn lower_str(&self, (from, to): (usize, usize)) -> String {
         self.lowered()[from..to].iter().collect()
     }
+
+    /// The code points `from..to` as `lower_str` reads them, with their text.
+    fn window(&self, (from, to): (usize, usize)) -> Window<'_> {
+        Window {
+            text: self.lower_str((from, to)),
+            chars: &self.lowered()[from..to],
+        }
+    }
+}
+
+/// A few code points of a side and their text: a word is searched for in the text only when
+/// its first character is among the code points (most windows hold few of a list's words).
+struct Window<'a> {
+    text: String,
+    chars: &'a [char],
+}
+
+impl Window<'_> {
+    /// Whether the window holds `word` (not empty).
+    fn holds(&self, word: &str) -> bool {
+        let first = word.chars().next();
+        first.is_some_and(|c| self.chars.contains(&c)) && self.text.contains(word)
+    }
 }
 
 fn is_word(c: char) -> bool {
@@ -373,12 +396,12 @@ fn over_a_span(en: &Side, n: &Number) -> bool {
 
 /// The Chinese qualifiers near number `n`: a few characters before it, right after it.
 fn zh_qualifiers(zh: &Side, n: &Number) -> Vec<(Qualifier, &'static str)> {
-    let before = zh.lower_str(zh.before(n.start, 8));
+    let before = zh.window(zh.before(n.start, 8));
     let after_end = zh.end(n);
     let after = zh.lower_str(zh.after(after_end, 6));
     let mut found: Vec<(Qualifier, &'static str)> = ZH_BEFORE
         .iter()
-        .filter(|(word, _)| before.contains(word))
+        .filter(|(word, _)| before.holds(word))
         .map(|(word, q)| (*q, *word))
         .collect();
     // After the number: its unit first (`萬美元`, `家`), then the qualifier.
@@ -477,12 +500,12 @@ fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
 
 /// The Chinese direction words near number `n`: (up words, down words).
 fn zh_direction(zh: &Side, n: &Number) -> (Vec<&'static str>, Vec<&'static str>) {
-    let before = zh.lower_str(zh.before(n.start, 10));
-    let after = zh.lower_str(zh.after(zh.end(n), 8));
+    let before = zh.window(zh.before(n.start, 10));
+    let after = zh.window(zh.after(zh.end(n), 8));
     let near = |words: &[&'static str]| -> Vec<&'static str> {
         words
             .iter()
-            .filter(|w| before.contains(*w) || after.contains(*w))
+            .filter(|w| before.holds(w) || after.holds(w))
             .copied()
             .collect()
     };
@@ -1160,6 +1183,26 @@ mod tests {
             assert!(ZH_PERIOD_KEYS.iter().any(|k| name.contains(k)), "{name}");
         }
         assert!(EN_SEQUENTIAL.keys.iter().all(|k| k.contains('q')));
+    }
+
+    #[test]
+    fn a_window_holds_a_word_as_its_text_does() {
+        let zh = Side::zh("營收從 5 億美元增加到 7 億美元,年增 40%", &[]);
+        for span in [(0, 3), (2, 12), (10, 24), (5, 5), (0, 24)] {
+            let window = zh.window(span);
+            for word in ZH_UP
+                .iter()
+                .chain(ZH_DOWN)
+                .chain(ZH_START)
+                .chain(["億美", "7 億"].iter())
+            {
+                assert_eq!(
+                    window.holds(word),
+                    window.text.contains(word),
+                    "{span:?} {word}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -925,7 +925,10 @@ mod tests {
     #[test]
     fn each_chinese_ordinal_starts_with_a_listed_first() {
         for (word, _) in ZH_ORDINALS {
-            assert!(ZH_ORDINAL_FIRSTS.iter().any(|&c| word.starts_with(c)), "{word}");
+            assert!(
+                ZH_ORDINAL_FIRSTS.iter().any(|&c| word.starts_with(c)),
+                "{word}"
+            );
         }
         let weak = zh_weak("首先，其次，一半和雙倍");
         let texts: Vec<&str> = weak.iter().map(|n| n.text.as_str()).collect();
