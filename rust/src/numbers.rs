@@ -343,6 +343,18 @@ const EN_WORDS: &[(&str, f64)] = &[
     ("december", 12.0),
 ];
 
+/// The shortest and the longest of `EN_WORDS` (all ASCII).
+const EN_WORD_LENGTHS: (usize, usize) = {
+    let (mut shortest, mut longest, mut k) = (usize::MAX, 0, 0);
+    while k < EN_WORDS.len() {
+        let len = EN_WORDS[k].0.len();
+        shortest = if len < shortest { len } else { shortest };
+        longest = if len > longest { len } else { longest };
+        k += 1;
+    }
+    (shortest, longest)
+};
+
 /// Two decimal digits (any script) at `i`, as a number.
 fn two_digits(chars: &[char], i: usize) -> Option<u32> {
     Some(digit(at(chars, i)?)? * 10 + digit(at(chars, i + 1)?)?)
@@ -446,8 +458,8 @@ fn en_words(chars: &[char], found: &mut Vec<Number>) {
         while at(chars, i).is_some_and(|c| c.is_ascii_alphabetic()) {
             i += 1;
         }
-        if i - start > 9 {
-            continue;
+        if !(EN_WORD_LENGTHS.0..=EN_WORD_LENGTHS.1).contains(&(i - start)) {
+            continue; // no number word is as short or as long
         }
         let word = &chars[start..i];
         let same = |w: &str| {
@@ -933,6 +945,14 @@ mod tests {
         let weak = zh_weak("首先，其次，一半和雙倍");
         let texts: Vec<&str> = weak.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts, ["一", "首先", "其次", "半", "雙", "倍"]);
+    }
+
+    #[test]
+    fn number_words_of_every_length_are_found() {
+        assert_eq!(EN_WORD_LENGTHS, (3, 9));
+        let weak = en_weak("Six of the ten in September, a seventeen-day May, not tenfold");
+        let texts: Vec<&str> = weak.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["Six", "ten", "September", "seventeen", "May"]);
     }
 
     #[test]
