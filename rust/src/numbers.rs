@@ -13,6 +13,8 @@
 //! Python API); the scanners here give the same results, Python's semantics included: `\d` is
 //! any Unicode decimal digit (`３`, `٣`), `\s` and `\b` are Python's, offsets count code points.
 
+use std::sync::LazyLock;
+
 use crate::text::code_points;
 
 /// A number as written, whether a translation must carry it, and the values it may mean.
@@ -343,6 +345,13 @@ const EN_WORDS: &[(&str, f64)] = &[
     ("december", 12.0),
 ];
 
+/// `EN_WORDS` sorted (each is lower case and listed once), for a lookup by binary search.
+static EN_WORDS_SORTED: LazyLock<Vec<(&str, f64)>> = LazyLock::new(|| {
+    let mut sorted = EN_WORDS.to_vec();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    sorted
+});
+
 /// The shortest and the longest of `EN_WORDS` (all ASCII).
 const EN_WORD_LENGTHS: (usize, usize) = {
     let (mut shortest, mut longest, mut k) = (usize::MAX, 0, 0);
@@ -461,12 +470,15 @@ fn en_words(chars: &[char], found: &mut Vec<Number>) {
         if !(EN_WORD_LENGTHS.0..=EN_WORD_LENGTHS.1).contains(&(i - start)) {
             continue; // no number word is as short or as long
         }
-        let word = &chars[start..i];
-        let same = |w: &str| {
-            w.len() == word.len() && w.chars().zip(word).all(|(a, b)| a.eq_ignore_ascii_case(b))
-        };
-        if let Some(&(_, value)) = EN_WORDS.iter().find(|(w, _)| same(w)) {
-            found.push(number(chars, start, i, false, &[value]));
+        // The run lower-cased (ASCII letters, at most the longest word) and looked up.
+        let mut lowered = [0u8; EN_WORD_LENGTHS.1];
+        for (byte, c) in lowered.iter_mut().zip(&chars[start..i]) {
+            *byte = (*c as u8).to_ascii_lowercase();
+        }
+        let word = &lowered[..i - start];
+        let table = &*EN_WORDS_SORTED;
+        if let Ok(k) = table.binary_search_by(|(w, _)| w.as_bytes().cmp(word)) {
+            found.push(number(chars, start, i, false, &[table[k].1]));
         }
     }
 }
@@ -950,9 +962,24 @@ mod tests {
     #[test]
     fn number_words_of_every_length_are_found() {
         assert_eq!(EN_WORD_LENGTHS, (3, 9));
-        let weak = en_weak("Six of the ten in September, a seventeen-day May, not tenfold");
-        let texts: Vec<&str> = weak.iter().map(|n| n.text.as_str()).collect();
-        assert_eq!(texts, ["Six", "ten", "September", "seventeen", "May"]);
+        let words: Vec<&str> = EN_WORDS_SORTED.iter().map(|(w, _)| *w).collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "each word once");
+        assert!(words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        let weak = en_weak("Six of the ten in SEPTEMBER, a seventeen-day May, not tenfold");
+        let found: Vec<(&str, &[f64])> = weak
+            .iter()
+            .map(|n| (n.text.as_str(), n.values.as_slice()))
+            .collect();
+        let expected: [(&str, &[f64]); 5] = [
+            ("Six", &[6.0]),
+            ("ten", &[10.0]),
+            ("SEPTEMBER", &[9.0]),
+            ("seventeen", &[17.0]),
+            ("May", &[5.0]),
+        ];
+        assert_eq!(found, expected);
     }
 
     #[test]
