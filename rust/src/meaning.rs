@@ -361,8 +361,18 @@ fn before_amount(text: &str) -> &str {
 
 /// Whether `phrase` ends `text` as whole words.
 fn ends_with_phrase(text: &str, phrase: &str) -> bool {
-    text.strip_suffix(phrase)
-        .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word))
+    // The last bytes first: most phrases of a list end otherwise, and need no comparison.
+    text.as_bytes().last() == phrase.as_bytes().last()
+        && text
+            .strip_suffix(phrase)
+            .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word))
+}
+
+/// Whether `word` (not empty) is one of `list`: its first byte compared before the whole.
+fn listed(list: &[&str], word: &str) -> bool {
+    let first = word.as_bytes().first();
+    list.iter()
+        .any(|w| w.len() == word.len() && w.as_bytes().first() == first && *w == word)
 }
 
 /// English words of `text` (lower-cased), in order.
@@ -478,7 +488,7 @@ fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
     let last_before = words(&before)
         .rev()
         .take(5)
-        .find(|w| EN_UP.contains(w) || EN_DOWN.contains(w));
+        .find(|w| listed(EN_UP, w) || listed(EN_DOWN, w));
     let word = match last_before {
         Some(word) => word.to_owned(),
         None => {
@@ -1203,6 +1213,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn phrases_and_words_are_matched_as_by_the_plain_comparison() {
+        let texts = [
+            "more than",
+            "over",
+            "was over",
+            "moreover",
+            "",
+            "s",
+            "up to",
+            "approx.",
+        ];
+        for text in texts {
+            for (phrase, _) in EN_QUALIFIERS {
+                let plain = text
+                    .strip_suffix(phrase)
+                    .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word));
+                assert_eq!(ends_with_phrase(text, phrase), plain, "{text} {phrase}");
+            }
+            for list in [EN_UP, EN_DOWN] {
+                assert_eq!(listed(list, text), list.contains(&text), "{text}");
+            }
+        }
+        assert!(
+            EN_UP.iter().all(|w| listed(EN_UP, w)) && EN_DOWN.iter().all(|w| listed(EN_DOWN, w))
+        );
     }
 
     #[test]
