@@ -10,6 +10,7 @@
 use crate::numbers::{en_strong, en_weak, zh_strong, zh_weak};
 use crate::script::is_han;
 use crate::sentence::{Finders, Sentence};
+use crate::text::{bytes_below, find_byte};
 
 /// Length of a Chinese text in Han characters, Latin and digits counted at 0.35 (spaces not).
 pub fn zh_length(text: &str) -> f64 {
@@ -30,12 +31,14 @@ pub fn latin_words(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let inner = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'&' | b'\'' | b'-');
     let mut words: Vec<String> = Vec::new();
+    // The next letter, looked for eight bytes at a time (Han characters are passed over whole).
+    let next_letter = |from: usize| {
+        let ascii = |word| bytes_below(word, 0x80);
+        find_byte(&bytes[from..], ascii, |b| b.is_ascii_alphabetic()).map(|k| from + k)
+    };
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
+    while let Some(letter) = next_letter(i) {
+        i = letter;
         let mut run = i + 1;
         while run < bytes.len() && inner(bytes[run]) {
             run += 1;
@@ -138,6 +141,10 @@ mod tests {
             ["r&d", "e-commerce", "a1", "ai"]
         );
         assert!(latin_words("a 的 '").is_empty());
+        assert_eq!(
+            latin_words("營收成長營收成長營收成長 AI，營收成長營收GPU與 AI。x"),
+            ["ai", "gpu"]
+        );
     }
 
     #[test]

@@ -324,6 +324,29 @@ impl<'a> Side<'a> {
     fn lower_str(&self, (from, to): (usize, usize)) -> String {
         self.lowered()[from..to].iter().collect()
     }
+
+    /// The code points `from..to` as `lower_str` reads them, with their text.
+    fn window(&self, (from, to): (usize, usize)) -> Window<'_> {
+        Window {
+            text: self.lower_str((from, to)),
+            chars: &self.lowered()[from..to],
+        }
+    }
+}
+
+/// A few code points of a side and their text: a word is searched for in the text only when
+/// its first character is among the code points (most windows hold few of a list's words).
+struct Window<'a> {
+    text: String,
+    chars: &'a [char],
+}
+
+impl Window<'_> {
+    /// Whether the window holds `word` (not empty).
+    fn holds(&self, word: &str) -> bool {
+        let first = word.chars().next();
+        first.is_some_and(|c| self.chars.contains(&c)) && self.text.contains(word)
+    }
 }
 
 fn is_word(c: char) -> bool {
@@ -338,8 +361,18 @@ fn before_amount(text: &str) -> &str {
 
 /// Whether `phrase` ends `text` as whole words.
 fn ends_with_phrase(text: &str, phrase: &str) -> bool {
-    text.strip_suffix(phrase)
-        .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word))
+    // The last bytes first: most phrases of a list end otherwise, and need no comparison.
+    text.as_bytes().last() == phrase.as_bytes().last()
+        && text
+            .strip_suffix(phrase)
+            .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word))
+}
+
+/// Whether `word` (not empty) is one of `list`: its first byte compared before the whole.
+fn listed(list: &[&str], word: &str) -> bool {
+    let first = word.as_bytes().first();
+    list.iter()
+        .any(|w| w.len() == word.len() && w.as_bytes().first() == first && *w == word)
 }
 
 /// English words of `text` (lower-cased), in order.
@@ -373,12 +406,12 @@ fn over_a_span(en: &Side, n: &Number) -> bool {
 
 /// The Chinese qualifiers near number `n`: a few characters before it, right after it.
 fn zh_qualifiers(zh: &Side, n: &Number) -> Vec<(Qualifier, &'static str)> {
-    let before = zh.lower_str(zh.before(n.start, 8));
+    let before = zh.window(zh.before(n.start, 8));
     let after_end = zh.end(n);
     let after = zh.lower_str(zh.after(after_end, 6));
     let mut found: Vec<(Qualifier, &'static str)> = ZH_BEFORE
         .iter()
-        .filter(|(word, _)| before.contains(word))
+        .filter(|(word, _)| before.holds(word))
         .map(|(word, q)| (*q, *word))
         .collect();
     // After the number: its unit first (`萬美元`, `家`), then the qualifier.
@@ -455,7 +488,7 @@ fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
     let last_before = words(&before)
         .rev()
         .take(5)
-        .find(|w| EN_UP.contains(w) || EN_DOWN.contains(w));
+        .find(|w| listed(EN_UP, w) || listed(EN_DOWN, w));
     let word = match last_before {
         Some(word) => word.to_owned(),
         None => {
@@ -477,12 +510,12 @@ fn en_direction(en: &Side, n: &Number) -> Option<(bool, String)> {
 
 /// The Chinese direction words near number `n`: (up words, down words).
 fn zh_direction(zh: &Side, n: &Number) -> (Vec<&'static str>, Vec<&'static str>) {
-    let before = zh.lower_str(zh.before(n.start, 10));
-    let after = zh.lower_str(zh.after(zh.end(n), 8));
+    let before = zh.window(zh.before(n.start, 10));
+    let after = zh.window(zh.after(zh.end(n), 8));
     let near = |words: &[&'static str]| -> Vec<&'static str> {
         words
             .iter()
-            .filter(|w| before.contains(*w) || after.contains(*w))
+            .filter(|w| before.holds(w) || after.holds(w))
             .copied()
             .collect()
     };
@@ -741,33 +774,48 @@ fn units(en: &Side, zh: &Side, found: &mut Vec<Issue>) {
     }
 }
 
+/// English names of quarters and halves, with the period each names: each holds a `q` or
+/// ends in `half`.
+const EN_PERIODS: &[(&str, &str)] = &[
+    ("q1", "Q1"),
+    ("q2", "Q2"),
+    ("q3", "Q3"),
+    ("q4", "Q4"),
+    ("1q", "Q1"),
+    ("2q", "Q2"),
+    ("3q", "Q3"),
+    ("4q", "Q4"),
+    ("first quarter", "Q1"),
+    ("second quarter", "Q2"),
+    ("third quarter", "Q3"),
+    ("fourth quarter", "Q4"),
+    ("first-quarter", "Q1"),
+    ("second-quarter", "Q2"),
+    ("third-quarter", "Q3"),
+    ("fourth-quarter", "Q4"),
+    ("first half", "H1"),
+    ("second half", "H2"),
+    ("back half", "H2"),
+    ("back-half", "H2"),
+];
+
 /// Quarters and halves an English text names, in a common notation (`Q1` … `Q4`, `H1`, `H2`),
 /// with the words as written: `text` is `written` lower-cased (`lower_char`).
 fn en_periods(text: &str, written: &str) -> Vec<(&'static str, String)> {
-    const NAMES: &[(&str, &str)] = &[
-        ("q1", "Q1"),
-        ("q2", "Q2"),
-        ("q3", "Q3"),
-        ("q4", "Q4"),
-        ("1q", "Q1"),
-        ("2q", "Q2"),
-        ("3q", "Q3"),
-        ("4q", "Q4"),
-        ("first quarter", "Q1"),
-        ("second quarter", "Q2"),
-        ("third quarter", "Q3"),
-        ("fourth quarter", "Q4"),
-        ("first-quarter", "Q1"),
-        ("second-quarter", "Q2"),
-        ("third-quarter", "Q3"),
-        ("fourth-quarter", "Q4"),
-        ("first half", "H1"),
-        ("second half", "H2"),
-        ("back half", "H2"),
-        ("back-half", "H2"),
-    ];
+    // Every name holds a `q` or `half`: a text with neither is not searched for each name.
+    let (has_q, has_half) = (text.contains('q'), text.contains("half"));
+    let possible = |name: &str| {
+        if name.ends_with("half") {
+            has_half
+        } else {
+            has_q
+        }
+    };
     let mut found = Vec::new();
-    for (name, period) in NAMES.iter().filter(|(name, _)| text.contains(name)) {
+    for (name, period) in EN_PERIODS
+        .iter()
+        .filter(|(name, _)| possible(name) && text.contains(name))
+    {
         for (at, _) in text.match_indices(name) {
             let before_ok = !text[..at]
                 .chars()
@@ -787,22 +835,38 @@ fn en_periods(text: &str, written: &str) -> Vec<(&'static str, String)> {
     found
 }
 
+/// Chinese names of quarters and halves, with the period each names.
+const ZH_PERIODS: &[(&str, &str)] = &[
+    ("第一季", "Q1"),
+    ("第二季", "Q2"),
+    ("第三季", "Q3"),
+    ("第四季", "Q4"),
+    ("首季", "Q1"),
+    ("Q1", "Q1"),
+    ("Q2", "Q2"),
+    ("Q3", "Q3"),
+    ("Q4", "Q4"),
+    ("上半年", "H1"),
+    ("下半年", "H2"),
+];
+
+/// Keys of the Chinese period names: each name holds one.
+const ZH_PERIOD_KEYS: [&str; 3] = ["季", "Q", "半年"];
+
 fn zh_periods(text: &str) -> Vec<(&'static str, &'static str, usize)> {
-    const NAMES: &[(&str, &str)] = &[
-        ("第一季", "Q1"),
-        ("第二季", "Q2"),
-        ("第三季", "Q3"),
-        ("第四季", "Q4"),
-        ("首季", "Q1"),
-        ("Q1", "Q1"),
-        ("Q2", "Q2"),
-        ("Q3", "Q3"),
-        ("Q4", "Q4"),
-        ("上半年", "H1"),
-        ("下半年", "H2"),
-    ];
+    // Every name holds `季`, `Q` or `半年`: a text with none is not searched for each name.
+    let keys = ZH_PERIOD_KEYS.map(|key| text.contains(key));
+    let possible = |name: &str| {
+        ZH_PERIOD_KEYS
+            .iter()
+            .zip(keys)
+            .any(|(k, kept)| kept && name.contains(k))
+    };
     let mut found = Vec::new();
-    for (name, period) in NAMES.iter().filter(|(name, _)| text.contains(name)) {
+    for (name, period) in ZH_PERIODS
+        .iter()
+        .filter(|(name, _)| possible(name) && text.contains(name))
+    {
         for (at, _) in text.match_indices(name) {
             found.push((
                 *period,
@@ -1006,16 +1070,22 @@ pub fn pair_issues(pair: &Pair) -> Vec<Issue> {
 /// Whether both sides may name a period (a quarter or a half), or one compares sequentially and
 /// the other year over year: the only pairs `periods` can flag.
 fn periods_possible(en_lower: &str, zh: &str) -> bool {
-    // `q1` or `1q`: a `q` with a digit 1 to 4 on either side.
+    // `q1` or `1q`: a `q` with a digit 1 to 4 on either side. `quarter` and every sequential
+    // word hold a `q` too: an English without one is not searched for them.
     let bytes = en_lower.as_bytes();
+    let has_q = bytes.contains(&b'q');
     let quarter_digit = |at: Option<&u8>| matches!(at, Some(b'1'..=b'4'));
-    let q_digit = en_lower.match_indices('q').any(|(at, _)| {
-        quarter_digit(bytes.get(at + 1)) || quarter_digit(at.checked_sub(1).map(|k| &bytes[k]))
-    });
-    let en_named = q_digit || en_lower.contains("quarter") || en_lower.contains("half");
-    let zh_named = zh.contains('季') || zh.contains('Q') || zh.contains("半年");
-    (en_named && zh_named)
-        || (EN_SEQUENTIAL.any_in(en_lower) && ZH_YEARLY.any_in(zh))
+    let en_named = || {
+        let q_digit = has_q
+            && en_lower.match_indices('q').any(|(at, _)| {
+                quarter_digit(bytes.get(at + 1))
+                    || quarter_digit(at.checked_sub(1).map(|k| &bytes[k]))
+            });
+        q_digit || (has_q && en_lower.contains("quarter")) || en_lower.contains("half")
+    };
+    let zh_named = ZH_PERIOD_KEYS.iter().any(|key| zh.contains(key));
+    (zh_named && en_named())
+        || (has_q && EN_SEQUENTIAL.any_in(en_lower) && ZH_YEARLY.any_in(zh))
         || (EN_YEARLY.any_in(en_lower) && ZH_SEQUENTIAL.any_in(zh))
 }
 
@@ -1112,6 +1182,65 @@ mod tests {
                 assert!(words.keys.iter().any(|k| word.contains(k)), "{word}");
             }
         }
+    }
+
+    #[test]
+    fn each_period_name_holds_a_key() {
+        for (name, _) in EN_PERIODS {
+            assert!(name.contains('q') || name.ends_with("half"), "{name}");
+        }
+        for (name, _) in ZH_PERIODS {
+            assert!(ZH_PERIOD_KEYS.iter().any(|k| name.contains(k)), "{name}");
+        }
+        assert!(EN_SEQUENTIAL.keys.iter().all(|k| k.contains('q')));
+    }
+
+    #[test]
+    fn a_window_holds_a_word_as_its_text_does() {
+        let zh = Side::zh("營收從 5 億美元增加到 7 億美元,年增 40%", &[]);
+        for span in [(0, 3), (2, 12), (10, 24), (5, 5), (0, 24)] {
+            let window = zh.window(span);
+            for word in ZH_UP
+                .iter()
+                .chain(ZH_DOWN)
+                .chain(ZH_START)
+                .chain(["億美", "7 億"].iter())
+            {
+                assert_eq!(
+                    window.holds(word),
+                    window.text.contains(word),
+                    "{span:?} {word}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_and_words_are_matched_as_by_the_plain_comparison() {
+        let texts = [
+            "more than",
+            "over",
+            "was over",
+            "moreover",
+            "",
+            "s",
+            "up to",
+            "approx.",
+        ];
+        for text in texts {
+            for (phrase, _) in EN_QUALIFIERS {
+                let plain = text
+                    .strip_suffix(phrase)
+                    .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word));
+                assert_eq!(ends_with_phrase(text, phrase), plain, "{text} {phrase}");
+            }
+            for list in [EN_UP, EN_DOWN] {
+                assert_eq!(listed(list, text), list.contains(&text), "{text}");
+            }
+        }
+        assert!(
+            EN_UP.iter().all(|w| listed(EN_UP, w)) && EN_DOWN.iter().all(|w| listed(EN_DOWN, w))
+        );
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //! Python API); the scanners here give the same results, Python's semantics included: `\d` is
 //! any Unicode decimal digit (`３`, `٣`), `\s` and `\b` are Python's, offsets count code points.
 
+use std::sync::LazyLock;
+
 use crate::text::code_points;
 
 /// A number as written, whether a translation must carry it, and the values it may mean.
@@ -343,6 +345,25 @@ const EN_WORDS: &[(&str, f64)] = &[
     ("december", 12.0),
 ];
 
+/// `EN_WORDS` sorted (each is lower case and listed once), for a lookup by binary search.
+static EN_WORDS_SORTED: LazyLock<Vec<(&str, f64)>> = LazyLock::new(|| {
+    let mut sorted = EN_WORDS.to_vec();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    sorted
+});
+
+/// The shortest and the longest of `EN_WORDS` (all ASCII).
+const EN_WORD_LENGTHS: (usize, usize) = {
+    let (mut shortest, mut longest, mut k) = (usize::MAX, 0, 0);
+    while k < EN_WORDS.len() {
+        let len = EN_WORDS[k].0.len();
+        shortest = if len < shortest { len } else { shortest };
+        longest = if len > longest { len } else { longest };
+        k += 1;
+    }
+    (shortest, longest)
+};
+
 /// Two decimal digits (any script) at `i`, as a number.
 fn two_digits(chars: &[char], i: usize) -> Option<u32> {
     Some(digit(at(chars, i)?)? * 10 + digit(at(chars, i + 1)?)?)
@@ -374,6 +395,9 @@ fn en_quarter(chars: &[char], i: usize) -> Option<Quarter> {
 /// A fiscal year at `i`: `\b(?:FY|fiscal\s?'?|')(\d{2})\b` (`FY23`, `fiscal '24`, `'23` right
 /// after a word): its end and its two digits.
 fn en_fiscal_year(chars: &[char], i: usize) -> Option<(usize, u32)> {
+    if !matches!(at(chars, i), Some('F' | 'f' | '\'')) {
+        return None; // no form below starts otherwise
+    }
     let mut j = if word_at(chars, i, "FY") {
         i + 2
     } else if word_at(chars, i, "fiscal") {
@@ -443,15 +467,18 @@ fn en_words(chars: &[char], found: &mut Vec<Number>) {
         while at(chars, i).is_some_and(|c| c.is_ascii_alphabetic()) {
             i += 1;
         }
-        if i - start > 9 {
-            continue;
+        if !(EN_WORD_LENGTHS.0..=EN_WORD_LENGTHS.1).contains(&(i - start)) {
+            continue; // no number word is as short or as long
         }
-        let word = &chars[start..i];
-        let same = |w: &str| {
-            w.len() == word.len() && w.chars().zip(word).all(|(a, b)| a.eq_ignore_ascii_case(b))
-        };
-        if let Some(&(_, value)) = EN_WORDS.iter().find(|(w, _)| same(w)) {
-            found.push(number(chars, start, i, false, &[value]));
+        // The run lower-cased (ASCII letters, at most the longest word) and looked up.
+        let mut lowered = [0u8; EN_WORD_LENGTHS.1];
+        for (byte, c) in lowered.iter_mut().zip(&chars[start..i]) {
+            *byte = (*c as u8).to_ascii_lowercase();
+        }
+        let word = &lowered[..i - start];
+        let table = &*EN_WORDS_SORTED;
+        if let Ok(k) = table.binary_search_by(|(w, _)| w.as_bytes().cmp(word)) {
+            found.push(number(chars, start, i, false, &[table[k].1]));
         }
     }
 }
@@ -603,6 +630,9 @@ const ZH_ORDINALS: &[(&str, f64)] = &[
     ("倍", 2.0),
 ];
 
+/// The first character of each of `ZH_ORDINALS`.
+const ZH_ORDINAL_FIRSTS: [char; 5] = ['首', '其', '半', '雙', '倍'];
+
 /// Chinese numerals (`三`, `二十五`, `兩`) and ordinals (`首先`, `半`) of a Chinese text. In
 /// `一兩個` (one or two) each digit may stand for a number too.
 pub fn zh_weak(text: &str) -> Vec<Number> {
@@ -626,6 +656,9 @@ pub fn zh_weak(text: &str) -> Vec<Number> {
         }
     }
     let ordinals = scan(&chars, |c, i| {
+        if !ZH_ORDINAL_FIRSTS.contains(&c[i]) {
+            return None; // most characters start no ordinal: none is tried
+        }
         ZH_ORDINALS.iter().find_map(|&(word, value)| {
             let end = i + word.chars().count();
             word_at(c, i, word).then_some((end, (end, value)))
@@ -911,6 +944,49 @@ mod tests {
             .iter()
             .map(|n| (n.text.as_str(), n.start, n.values.clone()))
             .collect()
+    }
+
+    #[test]
+    fn each_chinese_ordinal_starts_with_a_listed_first() {
+        for (word, _) in ZH_ORDINALS {
+            assert!(
+                ZH_ORDINAL_FIRSTS.iter().any(|&c| word.starts_with(c)),
+                "{word}"
+            );
+        }
+        let weak = zh_weak("首先，其次，一半和雙倍");
+        let texts: Vec<&str> = weak.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["一", "首先", "其次", "半", "雙", "倍"]);
+    }
+
+    #[test]
+    fn number_words_of_every_length_are_found() {
+        assert_eq!(EN_WORD_LENGTHS, (3, 9));
+        let words: Vec<&str> = EN_WORDS_SORTED.iter().map(|(w, _)| *w).collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "each word once");
+        assert!(words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        let weak = en_weak("Six of the ten in SEPTEMBER, a seventeen-day May, not tenfold");
+        let found: Vec<(&str, &[f64])> = weak
+            .iter()
+            .map(|n| (n.text.as_str(), n.values.as_slice()))
+            .collect();
+        let expected: [(&str, &[f64]); 5] = [
+            ("Six", &[6.0]),
+            ("ten", &[10.0]),
+            ("SEPTEMBER", &[9.0]),
+            ("seventeen", &[17.0]),
+            ("May", &[5.0]),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn fiscal_years_in_each_form() {
+        let weak = en_weak("FY23 and fiscal '24, fiscal 25 and Q3 '22");
+        let texts: Vec<&str> = weak.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["Q3 '22", "22", "FY23", "fiscal '24", "fiscal 25"]);
     }
 
     #[test]

@@ -5,13 +5,14 @@
 
 use std::iter;
 
-/// The characters of a text, in a vector made at its final size (collecting `chars()` grows
-/// it two or three times); an ASCII text's bytes are widened as they are.
+/// The characters of a text, in a vector made once (collecting `chars()` grows it two or three
+/// times) at a size the text cannot exceed (its bytes: counting its characters first would
+/// read it twice); an ASCII text's bytes are widened as they are.
 pub fn code_points(text: &str) -> Vec<char> {
     if text.is_ascii() {
         return text.bytes().map(char::from).collect();
     }
-    let mut chars = Vec::with_capacity(text.chars().count());
+    let mut chars = Vec::with_capacity(text.len());
     chars.extend(text.chars());
     chars
 }
