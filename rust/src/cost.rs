@@ -8,8 +8,8 @@
 //! `log` and `erfc` are the `libm` crate's (pure Rust), not the C library's: glibc, musl and
 //! macOS differ in the last bit, and a release must be the same bytes whatever machine builds it.
 //!
-//! Called from Python through `builder/evidence/cost.py`: the paragraph pairing
-//! (`builder/structure/matching.py`) and the sentence aligner share these rules.
+//! The paragraph pairing (`matching.rs`), the sentence aligner (`align.rs`) and its units
+//! (`units.rs`) share these rules; `builder/evidence/cost.py` exposes them to Python's tests.
 
 use std::borrow::Borrow;
 
