@@ -38,14 +38,20 @@ def _classify(path: Path, root: Path) -> str | None:
     if path.suffix != SUFFIX:
         return f"named {path.suffix}, not {SUFFIX}: only *{SUFFIX} files are read"
     try:
-        target = path.resolve(strict=True)
-    except FileNotFoundError:
-        return "a broken link"
-    except (RuntimeError, OSError):
-        return "a link that loops"
-    if path.is_symlink() and not target.is_relative_to(root):
-        raise ValueError(f"a link to {target}, outside the raw folder {root}; raw files must lie inside it")
-    mode = target.stat().st_mode
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return f"cannot be examined ({exc.strerror}): removed while the folder was listed?"
+    if stat.S_ISLNK(mode):  # a file that is not a link lies in the walked folder: no resolving
+        try:
+            target = path.resolve(strict=True)
+        except FileNotFoundError:
+            return "a broken link"
+        except (RuntimeError, OSError):
+            return "a link that loops"
+        if not target.is_relative_to(root):
+            outside = f"a link to {target}, outside the raw folder {root}"
+            raise ValueError(f"{outside}; raw files must lie inside it")
+        mode = target.stat().st_mode
     if stat.S_ISDIR(mode):
         return "a link to a folder (not followed)"
     if not stat.S_ISREG(mode):

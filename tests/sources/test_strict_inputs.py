@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from builder.cli import cli
 from builder.errors import EXCERPT_CHARS, CallcorpusError, ManifestError, excerpt
 from builder.release.versions import is_version, parse_version
 from builder.sources import parse_source
-from builder.sources.manifest import load_manifest
+from builder.sources.manifest import _schema_problems, _validators, _value_problem, load_manifest
 from builder.structure import build_transcript
 
 
@@ -51,6 +52,36 @@ def test_manifest_values_are_checked_strictly(raw_copy: Path, line: str, message
     (raw_copy / "manifest.toml").write_text(f'[files."stem-2024-q4.txt"]\n{line}\n', encoding="utf-8")
     with pytest.raises(ManifestError, match=rf"^{raw_copy / 'manifest.toml'}: .*{message}"):
         load_manifest(raw_copy, sorted(p.name for p in raw_copy.glob("*.txt")))
+
+
+#: Manifest values at the edges of the schema's patterns and types: separators, spaces, line
+#: ends, byte-order marks, TOML dates and floats.
+_EDGE_VALUES = [
+    *(f"Acme{c}" for c in "\x1c\x1f\x85\n\r\t\u2028\ufeff\u3000\xa0 "),
+    *(f"{c}Acme" for c in "\x1c\u2028\ufeff\u3000"),
+    "Ac\u2028me",
+    "Ac\rme",
+    "A",
+    "",
+    datetime.date(2024, 1, 1),
+    datetime.datetime(2024, 1, 1, 9, 30),
+    datetime.time(9, 30),
+    2024.0,
+    True,
+    None,
+]
+
+
+@pytest.mark.parametrize("key", ["company", "ticker", "call_date", "exclude", "fiscal_year"])
+def test_the_fast_manifest_check_refuses_whatever_the_reference_refuses(key: str) -> None:
+    """Where the fast validator passes a manifest the reference would refuse, the value check
+    refuses it: a manifest is refused exactly when the reference or the value check says so."""
+    _, reference = _validators()
+    for value in _EDGE_VALUES:
+        data = {"files": {"a.txt": {key: value}}}
+        expected = not reference.is_valid(data) or _value_problem(key, value) is not None
+        refused = bool(_schema_problems(data)) or _value_problem(key, value) is not None
+        assert refused == expected, (key, value)
 
 
 def test_the_longest_company_name_gives_a_short_id() -> None:
