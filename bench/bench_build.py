@@ -78,7 +78,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def run_child(mode: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Run this script's ``--child mode`` in a fresh interpreter; its JSON result plus tree memory."""
+    """Run this script's ``--child mode`` in a fresh interpreter; its JSON result plus tree memory.
+
+    The disks are synced first: the kernel's writeback of what came before (the generated corpus,
+    the previous route's files) is not charged to the route timed next; each route still pays the
+    writeback of its own files while it runs."""
+    os.sync()
     env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--params", json.dumps(params)]
     run = run_sampled(cmd, env=env)
