@@ -21,6 +21,7 @@ from builder import _core
 from builder.build.executor import Tick, no_progress
 from builder.build.tally import QualityTally
 from builder.errors import SourceError
+from builder.formats.checksum import sha256_or_none
 from builder.formats.shard_writer import ShardWriters
 from builder.rows.process import FILE_STAGES, ProcessedFile, process_file
 from builder.rows.splits import split_of
@@ -59,6 +60,8 @@ class ShardResult:
     errors: list[str] = field(default_factory=list)
     #: Raw files that could not be read or whose rows fail validation: name → reason.
     bad_files: dict[str, str] = field(default_factory=dict)
+    #: SHA-256 of each raw file as the shard read it (None: it could not be read), by name.
+    raw_sha256: dict[str, str | None] = field(default_factory=dict)
     quality: QualityTally = field(default_factory=QualityTally)
     #: Seconds per stage (``STAGES``), summed over the shard's files.
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
@@ -114,9 +117,11 @@ def _add_file(job: ShardJob, name: str, writers: ShardWriters, result: ShardResu
     try:
         processed = process_file(job.raw_dir / name, name, job.overrides.get(name))
     except SourceError as exc:
+        result.raw_sha256[name] = sha256_or_none(job.raw_dir / name)
         result.errors.append(str(exc))
         result.bad_files[name] = f"line {exc.line}: {exc.reason}" if exc.line is not None else exc.reason
         return
+    result.raw_sha256[name] = processed.transcript.source.sha256
     if processed.problems:
         result.errors += [f"{name}: {problem}" for problem in processed.problems]
         count = len(processed.problems)

@@ -119,12 +119,16 @@ class BuildInputs:
     excluded: dict[str, str]
     #: Entries of the raw folder that are not read, and why (``.TXT``, FIFOs, broken links…).
     passed_over: dict[str, str]
-    #: SHA-256 of every raw file used (and of ``manifest.toml`` when there is one), by name.
+    #: SHA-256 of every raw file used (and of ``manifest.toml`` when there is one), by name;
+    #: empty when the files are hashed as the shards read them (``read_inputs(hashed=False)``).
     sha256: dict[str, str | None]
 
 
-def read_inputs(raw_dir: Path) -> BuildInputs:
-    """The raw transcripts of ``raw_dir`` that a build uses; an error when there is none."""
+def read_inputs(raw_dir: Path, hashed: bool = True) -> BuildInputs:
+    """The raw transcripts of ``raw_dir`` that a build uses; an error when there is none.
+
+    With ``hashed``, every file is hashed now (a shard cache keys on the hashes); else the
+    shards hash what they read, and the build checks for copies once they are done."""
     listing = list_raw(raw_dir)
     names = listing.names
     manifest = load_manifest(raw_dir, names)
@@ -132,19 +136,43 @@ def read_inputs(raw_dir: Path) -> BuildInputs:
     used = [n for n in names if n not in excluded]
     if not used:
         raise CallcorpusError(f"{raw_dir}: no raw transcripts (*.txt) to build")
-    with_manifest = [*used, *([MANIFEST_NAME] if (raw_dir / MANIFEST_NAME).is_file() else [])]
+    inputs = BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over, {})
+    if not hashed:
+        return inputs
     # An unreadable file gets no hash here: its shard reports it ("cannot be read"), as for any bad file.
-    paths = [raw_dir / name for name in with_manifest]
-    hashes = dict(zip(with_manifest, on_threads(sha256_or_none, paths), strict=True))
-    _refuse_copies(raw_dir, used, hashes)
-    return BuildInputs(raw_dir, used, manifest, excluded, listing.passed_over, hashes)
+    hashes = dict(zip(_with_manifest(inputs), on_threads(sha256_or_none, _paths(inputs)), strict=True))
+    _refuse_copies(inputs, hashes)
+    return replace(inputs, sha256=hashes)
 
 
-def _refuse_copies(raw_dir: Path, used: list[str], hashes: dict[str, str | None]) -> None:
+def _with_manifest(inputs: BuildInputs) -> list[str]:
+    """The raw files a build uses, and ``manifest.toml`` when there is one."""
+    has_manifest = (inputs.raw_dir / MANIFEST_NAME).is_file()
+    return [*inputs.names, *([MANIFEST_NAME] if has_manifest else [])]
+
+
+def _paths(inputs: BuildInputs) -> list[Path]:
+    """The paths of ``_with_manifest``."""
+    return [inputs.raw_dir / name for name in _with_manifest(inputs)]
+
+
+def _hashed_by_shards(inputs: BuildInputs, results: list[ShardResult]) -> BuildInputs:
+    """``inputs`` with the hashes of the raw files as their shards read them (the manifest is
+    hashed here); copies refused."""
+    read = {name: digest for result in results for name, digest in result.raw_sha256.items()}
+    manifest = inputs.raw_dir / MANIFEST_NAME
+    hashes = {name: read.get(name) for name in inputs.names}
+    hashes |= {MANIFEST_NAME: sha256_or_none(manifest)} if manifest.is_file() else {}
+    _refuse_copies(inputs, hashes)
+    return replace(inputs, sha256=hashes)
+
+
+def _refuse_copies(inputs: BuildInputs, hashes: dict[str, str | None]) -> None:
     """Refuse raw files with the same bytes as another: the same call would be built twice."""
+    raw_dir = inputs.raw_dir
     first: dict[str, str] = {}
     errors = []
-    for name in used:
+    for name in inputs.names:
         digest = hashes[name]
         if digest is None:
             continue
@@ -209,7 +237,7 @@ def build_release(
     if version is not None:
         parse_version(version)
         check_forward(dist_dir, version)
-    inputs = read_inputs(raw_dir)
+    inputs = read_inputs(raw_dir, hashed=cache is not None)
     citation_for(raw_dir, FIRST_VERSION)  # a malformed DOI record fails before any work
     with workspace(dist_dir, version) as tmp:
         executor = executor or ProcessExecutor(os.cpu_count() or 1)
@@ -221,7 +249,7 @@ def build_release(
         remembered = frozenset(known_record.skipped if known_record else ())
         setting_aside = (skip_bad, remembered)
         run = _run_shards(inputs, shards, tmp, executor, progress, setting_aside, (shard_cache, signature))
-        results, skipped, reused = run
+        results, skipped, reused, inputs = run  # the inputs with every raw file's hash
         moves = number_within_splits(tmp, results)
         if shard_cache:
             shard_cache.renamed(moves)
@@ -328,14 +356,15 @@ def _run_shards(
     progress: Tick | None,
     setting_aside: tuple[bool, frozenset[str]],
     cached: tuple[ShardCache | None, str],
-) -> tuple[list[ShardResult], tuple[SkippedEntry, ...], int]:
-    """Every shard's result in shard order, the files set aside, and how many shards came from
-    the cache (``cached``: the cache, if any, and the signature).
+) -> tuple[list[ShardResult], tuple[SkippedEntry, ...], int, BuildInputs]:
+    """Every shard's result in shard order, the files set aside, how many shards came from the
+    cache (``cached``: the cache, if any, and the signature), and ``inputs`` with every raw
+    file's hash (from the shards when they were not hashed before).
 
     ``setting_aside`` is ``skip_bad`` (set every bad file aside) and the files the release
     being rebuilt set aside (its own ``--skip-bad``), which may fail without failing the build.
-    Raises ``BuildFailed`` with every error of every other bad file (without ``skip_bad``), and
-    always for transcript ids used twice."""
+    Raises ``BuildFailed`` for raw files that are copies of another, with every error of every
+    other bad file (without ``skip_bad``), and always for transcript ids used twice."""
     skip_bad, remembered = setting_aside
     overrides = inputs.manifest.overrides
     raw_dir, out_dir = inputs.raw_dir.resolve(), out_dir.resolve()  # workers may run elsewhere
@@ -344,6 +373,7 @@ def _run_shards(
         for i, shard in enumerate(shards)
     ]
     results, reused, with_errors = _run_or_restore(jobs, executor, progress, cached, inputs.sha256)
+    inputs = inputs if inputs.sha256 else _hashed_by_shards(inputs, results)
     errors = [] if skip_bad else _file_errors(results, inputs.raw_dir, remembered)
     errors += _duplicate_ids(results, inputs.raw_dir)
     if errors:
@@ -356,7 +386,7 @@ def _run_shards(
         )
     skipped = tuple(SkippedEntry(n, inputs.sha256.get(n), r) for n, r in sorted(bad.items()))
     with_errors()  # their bad files are set aside: kept, they are not processed again next time
-    return results, skipped, reused
+    return results, skipped, reused, inputs
 
 
 def _file_errors(results: list[ShardResult], raw_dir: Path, remembered: frozenset[str]) -> list[str]:

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import RAW
 
 from builder.build.signature import build_signature
 from builder.check.verify import verify_release
@@ -38,6 +39,8 @@ def test_manifest_lists_every_file_rows_sources_and_signature(seed_release: Buil
         "rekor-systems-2021-q3.txt",
         "stem-2024-q4.txt",
     ]
+    for source in manifest["sources"]:  # hashed as the shards read them, the manifest here
+        assert source["sha256"] == sha256_file(RAW / source["name"])
     assert manifest["version"] == "1.0.0" and manifest["date_released"] == "2026-11-26"
     assert manifest["build_signature"] == build_signature(manifest["schema_version"], 100)
     assert manifest["build_signature"].startswith("callcorpus:")
