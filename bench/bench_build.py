@@ -77,14 +77,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run_child(mode: str, params: dict[str, Any]) -> dict[str, Any]:
+#: The thread pools of pyarrow and polars held to one thread (the write floor on one core).
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "POLARS_MAX_THREADS": "1"}
+
+
+def run_child(mode: str, params: dict[str, Any], extra_env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run this script's ``--child mode`` in a fresh interpreter; its JSON result plus tree memory.
 
     The disks are synced first: the kernel's writeback of what came before (the generated corpus,
     the previous route's files) is not charged to the route timed next; each route still pays the
     writeback of its own files while it runs."""
     os.sync()
-    env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
+    offline = {"HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
+    env = {**os.environ, **offline, **(extra_env or {})}
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--params", json.dumps(params)]
     run = run_sampled(cmd, env=env)
     if run.returncode != 0:
@@ -127,8 +132,12 @@ def measure(args: argparse.Namespace, raw: Path, work: Path, jobs: int, num_proc
     print(f"timing callcorpus build (workers={jobs}) ...", file=sys.stderr)
     build = run_child("build", {"raw": str(raw), "dist": str(work / "dist"), "jobs": jobs})
     print("timing the write floor (one process) ...", file=sys.stderr)
-    floor = run_child("floor", {"release": str(work / "dist" / VERSION), "out": str(work / "floor")})
+    floor_params = {"release": str(work / "dist" / VERSION), "out": str(work / "floor")}
+    floor = run_child("floor", floor_params)
     build["write_floor"] = {**floor, "cores": jobs, "floor_seconds": floor["seconds"] / jobs}
+    print("timing the write floor on one core (its threads held to one) ...", file=sys.stderr)
+    pinned = run_child("floor", floor_params, ONE_THREAD)
+    build["write_floor_one_core"] = {**pinned, "cores": jobs, "floor_seconds": pinned["seconds"] / jobs}
     print(f"timing the parse alone (workers={jobs}) ...", file=sys.stderr)
     parse = run_child("parse", {"raw": str(raw), "jobs": jobs})
     route = None

@@ -247,6 +247,14 @@ def _floor_lines(build: Result) -> list[str]:
             f"{floor['cpu_seconds']:.1f} s: {build['cpu_seconds'] / floor['cpu_seconds']:.2f}x "
             "(the wall ratio cannot go below this on a machine the build has to itself)"
         )
+    pinned = build.get("write_floor_one_core")
+    if pinned is not None:
+        lines.append(
+            f"write floor on one core (pyarrow's and polars' threads held to one; the floor above "
+            f"used {floor['cpu_seconds'] / floor['seconds']:.2f} cores): {pinned['seconds']:.2f} s, "
+            f"{pinned['cpu_seconds']:.1f} CPU s; {pinned['floor_seconds']:.2f} s on {pinned['cores']} cores; "
+            f"the build takes {build['seconds'] / pinned['floor_seconds']:.2f}x it"
+        )
     return lines
 
 

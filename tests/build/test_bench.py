@@ -177,6 +177,11 @@ def test_benchmark_measures_the_write_floor(smoke_run: tuple[subprocess.Complete
     # CPU seconds of every process of the build (the workers too) against the floor's
     assert 0 < floor["cpu_seconds"] < build["cpu_seconds"]
     assert "in CPU seconds: the build " in smoke_run[0].stdout
+    # the same floor with pyarrow's and polars' threads held to one: one core's worth, halved
+    pinned = build["write_floor_one_core"]
+    assert pinned["cores"] == 2 and pinned["floor_seconds"] == pinned["seconds"] / 2
+    assert pinned["bytes"] == floor["bytes"] and 0 < pinned["cpu_seconds"] <= 1.2 * pinned["seconds"] + 0.1
+    assert "write floor on one core (" in smoke_run[0].stdout and "x it" in smoke_run[0].stdout
 
 
 @pytest.fixture(scope="module")
