@@ -14,6 +14,7 @@ __all__ = [
     "FINDING_CODES",
     "MAX_LINE_CHARS",
     "MEANING_CODES",
+    "PAIRING_CODES",
     "RATIO",
     "SIMPLIFIED_ONLY",
     "SOURCES",
@@ -90,6 +91,8 @@ SOURCES: list[tuple[str, bytes]]
 FINDING_CODES: list[str]
 #: The codes of what numbers and terms mean (`meaning.rs`, `glossary.rs`).
 MEANING_CODES: list[str]
+#: Every flag code the pairing sets on segments (`pairing::CODES`).
+PAIRING_CODES: list[str]
 
 # Raw sources (bindings/sources.rs); Python API: builder/sources/.
 MAX_LINE_CHARS: int

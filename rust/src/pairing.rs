@@ -82,10 +82,28 @@ pub struct Stray {
     pub line: usize,
 }
 
+/// The flag on a segment before the first speaker header.
+const NO_SPEAKER: &str = "no_speaker";
+/// The flag on a paragraph with no translation after it.
+const MISSING_TRANSLATION: &str = "missing_translation";
 /// The flag on a paragraph shaped like a speaker header.
 const HEADER_IN_TEXT: &str = "speaker_header_in_text";
+/// The flag on the segments of a turn whose header holds look-alike or hidden characters.
+const HEADER_CONFUSABLE: &str = "speaker_header_confusable";
+/// The flag on a pair another paragraph of its block would take at nearly the same cost.
+const DOUBTFUL_PAIRING: &str = "doubtful_pairing";
 /// The flag on every segment of a turn whose speaker may be wrong.
 pub const DOUBTFUL_SPEAKER: &str = "doubtful_speaker";
+/// Every code the pairing sets: the catalog (`builder/flags.py`) must hold each
+/// (`tests/align/test_flag_meaning.py`).
+pub const CODES: [&str; 6] = [
+    NO_SPEAKER,
+    MISSING_TRANSLATION,
+    HEADER_IN_TEXT,
+    HEADER_CONFUSABLE,
+    DOUBTFUL_PAIRING,
+    DOUBTFUL_SPEAKER,
+];
 
 /// One pass over a file's body lines.
 struct Pairer<'a, 'n> {
@@ -221,10 +239,10 @@ impl<'a> Pairer<'a, '_> {
         };
         let turn = self.turns.last_mut().expect("a turn was just made");
         if turn.header.is_none() {
-            segment.flags.push("no_speaker");
+            segment.flags.push(NO_SPEAKER);
         }
         if zh.is_none() {
-            segment.flags.push("missing_translation");
+            segment.flags.push(MISSING_TRANSLATION);
         }
         if in_text {
             segment.flags.push(HEADER_IN_TEXT);
@@ -240,10 +258,10 @@ impl<'a> Pairer<'a, '_> {
                 lines.join(" and "),
                 header.unusual.join(", ")
             );
-            segment.flag("speaker_header_confusable", evidence);
+            segment.flag(HEADER_CONFUSABLE, evidence);
         }
         if let Some(notes) = doubtful.filter(|notes| !notes.is_empty()) {
-            segment.flag("doubtful_pairing", notes.join("; "));
+            segment.flag(DOUBTFUL_PAIRING, notes.join("; "));
         }
         turn.segments.push(segment);
     }

@@ -47,16 +47,15 @@ UNITS = {row["sentence_id"]: row for row in ROWS["sentences"]}
 
 
 def test_the_core_codes_are_the_catalog_codes() -> None:
-    assert set(_core.FINDING_CODES) <= set(CATALOG)
-    structural = {
-        "no_speaker",
-        "speaker_header_in_text",
-        "speaker_header_confusable",
-        "doubtful_pairing",
-        "doubtful_speaker",
-    }
-    assert set(codes("sentence")) - {"speaker_header_in_text"} == set(_core.FINDING_CODES)
-    assert set(codes("segment")) - structural <= set(_core.FINDING_CODES)
+    """Every code the core writes is in the catalog, and every segment or sentence code of the
+    catalog is written by the core: by the findings from the text, or by the pairing."""
+    findings, pairing = set(_core.FINDING_CODES), set(_core.PAIRING_CODES)
+    assert findings <= set(CATALOG)
+    assert all("segment" in CATALOG[code].scopes for code in pairing)
+    inherited = pairing & set(codes("sentence"))  # the paragraph's, on its units
+    assert inherited == {"missing_translation", "speaker_header_in_text"}
+    assert set(codes("sentence")) - {"speaker_header_in_text"} == findings
+    assert set(codes("segment")) == (findings & set(codes("segment"))) | pairing
 
 
 @pytest.mark.parametrize(

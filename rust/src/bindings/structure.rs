@@ -273,5 +273,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(unusual_names, m)?)?;
     m.add_function(wrap_pyfunction!(fold_header, m)?)?;
     m.add_function(wrap_pyfunction!(translation_script, m)?)?;
+    m.add("PAIRING_CODES", pairing::CODES.to_vec())?;
     Ok(())
 }
