@@ -161,6 +161,25 @@ def test_failed_build_leaves_no_release_and_reports_every_bad_file(raw_copy: Pat
     assert not dist.exists()  # nor the folder the build created
 
 
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_copy_is_refused_before_any_file_error_with_or_without_a_cache(
+    raw_copy: Path, tmp_path: Path, cached: bool
+) -> None:
+    """Without a cache the shards hash what they read and copies are refused once they are done;
+    with one, the files are hashed first: the same errors either way, and no release."""
+    shutil.copy(raw_copy / "stem-2024-q4.txt", raw_copy / "stem-again.txt")
+    (raw_copy / "empty.txt").write_bytes(b"")
+    dist, cache = tmp_path / "dist", (tmp_path / "cache" if cached else None)
+    with pytest.raises(BuildFailed) as caught:
+        build_release(raw_copy, dist, "1.0.0", executor=SerialExecutor(), cache=cache)
+    raw = raw_copy.as_posix()
+    assert caught.value.errors == [
+        f"{raw}/stem-again.txt: the same bytes as {raw}/stem-2024-q4.txt (a copy?): "
+        f'remove one, or leave it out with `exclude = "reason"` in {raw_copy / "manifest.toml"}'
+    ]
+    assert not dist.exists()
+
+
 def test_existing_release_is_never_overwritten(raw_copy: Path, tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     first = build_release(raw_copy, dist, "1.0.0", executor=SerialExecutor())
