@@ -140,7 +140,9 @@ def read_inputs(raw_dir: Path, hashed: bool = True) -> BuildInputs:
     if not hashed:
         return inputs
     # An unreadable file gets no hash here: its shard reports it ("cannot be read"), as for any bad file.
-    hashes = dict(zip(_with_manifest(inputs), on_threads(sha256_or_none, _paths(inputs)), strict=True))
+    names = _with_manifest(inputs)
+    paths = [raw_dir / name for name in names]
+    hashes = dict(zip(names, on_threads(sha256_or_none, paths), strict=True))
     _refuse_copies(inputs, hashes)
     return replace(inputs, sha256=hashes)
 
@@ -151,18 +153,14 @@ def _with_manifest(inputs: BuildInputs) -> list[str]:
     return [*inputs.names, *([MANIFEST_NAME] if has_manifest else [])]
 
 
-def _paths(inputs: BuildInputs) -> list[Path]:
-    """The paths of ``_with_manifest``."""
-    return [inputs.raw_dir / name for name in _with_manifest(inputs)]
-
-
 def _hashed_by_shards(inputs: BuildInputs, results: list[ShardResult]) -> BuildInputs:
-    """``inputs`` with the hashes of the raw files as their shards read them (the manifest is
-    hashed here); copies refused."""
+    """``inputs`` with the hashes of the raw files as their shards read them (a file no shard
+    read, the manifest, is hashed here); copies refused."""
     read = {name: digest for result in results for name, digest in result.raw_sha256.items()}
-    manifest = inputs.raw_dir / MANIFEST_NAME
-    hashes = {name: read.get(name) for name in inputs.names}
-    hashes |= {MANIFEST_NAME: sha256_or_none(manifest)} if manifest.is_file() else {}
+    hashes = {
+        name: read[name] if name in read else sha256_or_none(inputs.raw_dir / name)
+        for name in _with_manifest(inputs)
+    }
     _refuse_copies(inputs, hashes)
     return replace(inputs, sha256=hashes)
 

@@ -40,7 +40,7 @@ def _classify(path: Path, root: Path) -> str | None:
     try:
         mode = path.lstat().st_mode
     except OSError as exc:
-        return f"cannot be examined ({exc.strerror}): removed while the folder was listed?"
+        return f"cannot be examined ({exc.strerror})"  # gone since it was listed, or not reachable
     if stat.S_ISLNK(mode):  # a file that is not a link lies in the walked folder: no resolving
         try:
             target = path.resolve(strict=True)
